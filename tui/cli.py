@@ -1,0 +1,83 @@
+"""The ``taper-tui`` command line: parse arguments, then run a subcommand or open the app.
+
+Subcommands live in :mod:`tui.commands` (one module each). Textual is imported only when the
+app is opened, so ``taper-tui log …`` from cron starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from importlib.metadata import PackageNotFoundError, version
+
+from tui import __version__
+from tui.commands import common, export, log, restore
+from tui.store.locations import resolve_data_path
+
+SUBCOMMANDS = (log, export, restore)
+"""Modules offering ``add_parser(subparsers)``; order is the order shown in ``--help``."""
+
+
+def _textual_version() -> str:
+    try:
+        return version("textual")
+    except PackageNotFoundError:  # pragma: no cover - textual is a hard dependency
+        return "not installed"
+
+
+class _VersionAction(argparse.Action):
+    """``--version`` prints our version, Textual's and the data file that would be used."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        data = resolve_data_path(getattr(namespace, "data", None))
+        print(f"taper-tui {__version__}\ntextual {_textual_version()}\ndata file {data}")
+        parser.exit()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser (also used by the tests and the README's key table)."""
+    parser = argparse.ArgumentParser(
+        prog="taper-tui",
+        description="Plan, log and see a supervised benzodiazepine micro-taper. "
+        "Not medical advice: plan and change your taper only with your prescriber.",
+    )
+    parser.add_argument(
+        "--data",
+        metavar="PATH",
+        default=os.environ.get("TAPER_TUI_DATA") or None,
+        help="data file to use (default: $TAPER_TUI_DATA or the platform's data folder)",
+    )
+    parser.add_argument("--demo", action="store_true", help="open the app on a generated demo data set (temporary file)")
+    parser.add_argument("--no-mouse", action="store_true", help="ignore the mouse so the terminal's own copy and paste work")
+    parser.add_argument("--read-only", action="store_true", help="open the data file without writing to it")
+    parser.add_argument("--today", help=argparse.SUPPRESS)
+    parser.add_argument("--version", action=_VersionAction, help="print taper-tui's and Textual's versions and the data file")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in SUBCOMMANDS:
+        module.add_parser(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; returns the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.today:
+        try:
+            common.today_from(args)
+        except ValueError:
+            return common.usage_error("--today", f'"{args.today}" is not an ISO date YYYY-MM-DD')
+    handler = getattr(args, "handler", None)
+    if handler is not None:
+        return handler(args)
+    from tui.commands.open_app import run as open_app
+
+    return open_app(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""``taper-tui restore``: list the backups of the data file, or put one back."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+
+from tui.commands.common import EXIT_OK, fail, usage_error
+from tui.store.errors import StoreError
+from tui.store.locations import resolve_data_path
+from tui.store.restore import describe_backup, list_backups, restore_backup
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "restore",
+        help="list backups, or restore one",
+        description="Without a number: list the backups (newest first). With a number: restore that "
+        "backup; the current file is kept beside it as taper.json.replaced-<time>.",
+    )
+    parser.add_argument("number", nargs="?", type=int, help="the backup to restore, as numbered in the list")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = resolve_data_path(args.data)
+    backups = list_backups(path)
+    if not backups:
+        return fail(f"there are no backups of {path} yet (one is kept every time a save replaces the file)")
+    if args.number is None:
+        print(f"Backups of {path}, newest first:")
+        for number, backup in enumerate(backups, start=1):
+            print(f"  {number:>2}  {describe_backup(backup)}")
+        print("Restore one with: taper-tui restore NUMBER")
+        return EXIT_OK
+    if not 1 <= args.number <= len(backups):
+        return usage_error("number", f'"{args.number}" is not allowed — use a number from 1 to {len(backups)}')
+    chosen = backups[args.number - 1]
+    try:
+        kept = restore_backup(path, chosen, datetime.now())
+    except StoreError as error:
+        return fail(str(error))
+    print(f"restored the backup of {chosen.taken_at:%Y-%m-%d %H:%M:%S} to {path}")
+    if kept:
+        print(f"the file it replaced is kept as {kept}")
+    return EXIT_OK

@@ -1,0 +1,171 @@
+"""A day in the log: what was taken, how it felt, and how it is written to the file.
+
+A :class:`DayEntry` is keyed by its date. Its plain-data form (:meth:`DayEntry.to_record`) is
+the one stored in the data file and exported, with doses and hours as exact decimal strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from tui.core.doses import ZERO, format_decimal
+from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM
+from tui.core.symptoms import RED_FLAG_KEYS, symptom_key
+from tui.core.validation import (
+    ValidationError,
+    parse_int,
+    parse_mg,
+    parse_note,
+    parse_phase,
+    parse_sleep_hours,
+    parse_time,
+)
+
+ENTRY_FIELDS = ("date", "intakes", "anxiety", "mood", "sleep_hours", "sleep_quality", "symptoms", "phase", "note")
+"""Record keys in the order they are written (stable, so diffs of the data file stay small)."""
+
+
+@dataclass(frozen=True)
+class Intake:
+    """One dose taken: an exact amount in mg and, if known, the clock time."""
+
+    mg: Decimal
+    time: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        return {"time": self.time, "mg": format_decimal(self.mg)}
+
+    def describe(self) -> str:
+        """``0.25 mg @ 08:00`` or ``0.25 mg``."""
+        text = f"{format_decimal(self.mg)} mg"
+        return f"{text} @ {self.time}" if self.time else text
+
+
+def parse_intake(spec: str, field_name: str = "dose") -> Intake:
+    """Parse ``MG`` or ``MG@HH:MM`` (as typed after ``--dose``)."""
+    mg_text, _, time_text = spec.partition("@")
+    mg = parse_mg(mg_text, field_name)
+    when = parse_time(time_text, f"{field_name} time") if time_text.strip() else None
+    return Intake(mg=mg, time=when)
+
+
+@dataclass(frozen=True)
+class DayEntry:
+    """Everything logged for one day. ``None`` means "not logged", never zero."""
+
+    day: date
+    intakes: tuple[Intake, ...] = ()
+    anxiety: int | None = None
+    mood: int | None = None
+    sleep_hours: Decimal | None = None
+    sleep_quality: int | None = None
+    symptoms: dict[str, int] = field(default_factory=dict)
+    phase: str | None = None
+    note: str = ""
+
+    @property
+    def total_mg(self) -> Decimal:
+        """All intakes of the day added up, exactly."""
+        return sum((i.mg for i in self.intakes), ZERO)
+
+    @property
+    def symptom_total(self) -> int:
+        """Sum of all symptom ratings (0–4 each); red flags included."""
+        return sum(self.symptoms.values())
+
+    @property
+    def red_flags(self) -> list[str]:
+        """Red-flag symptoms rated above 0 this day."""
+        return sorted(k for k, v in self.symptoms.items() if k in RED_FLAG_KEYS and v > 0)
+
+    def is_empty(self) -> bool:
+        """True when nothing at all is logged (a record is then not worth keeping)."""
+        return not (self.intakes or self.symptoms or self.note) and all(
+            v is None for v in (self.anxiety, self.mood, self.sleep_hours, self.sleep_quality, self.phase)
+        )
+
+    def merged(self, **changes: Any) -> "DayEntry":
+        """A copy with the given fields replaced (fields not named keep their values)."""
+        return replace(self, **changes)
+
+    def to_record(self) -> dict[str, Any]:
+        """Plain data for the file and the JSON export, keys in :data:`ENTRY_FIELDS` order."""
+        return {
+            "date": self.day.isoformat(),
+            "intakes": [i.to_record() for i in self.intakes],
+            "anxiety": self.anxiety,
+            "mood": self.mood,
+            "sleep_hours": None if self.sleep_hours is None else format_decimal(self.sleep_hours),
+            "sleep_quality": self.sleep_quality,
+            "symptoms": {k: self.symptoms[k] for k in sorted(self.symptoms)},
+            "phase": self.phase,
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> "DayEntry":
+        """Validate and build an entry from plain data; raise :class:`ValidationError` naming the field."""
+        if not isinstance(record, dict):
+            raise ValidationError("entry", record, "each entry must be an object")
+        unknown = set(record) - set(ENTRY_FIELDS)
+        if unknown:
+            raise ValidationError("entry", ", ".join(sorted(unknown)), f"known fields are {', '.join(ENTRY_FIELDS)}")
+        raw_date = record.get("date")
+        try:
+            day = date.fromisoformat(raw_date) if isinstance(raw_date, str) and len(raw_date) == 10 else None
+        except ValueError:
+            day = None
+        if day is None:
+            raise ValidationError("date", raw_date, "use an ISO date YYYY-MM-DD")
+        intakes_raw = record.get("intakes") or []
+        if not isinstance(intakes_raw, list):
+            raise ValidationError("intakes", intakes_raw, "use a list of {time, mg}")
+        intakes = []
+        for number, item in enumerate(intakes_raw, start=1):
+            if not isinstance(item, dict) or set(item) - {"time", "mg"} or "mg" not in item:
+                raise ValidationError(f"intakes[{number}]", item, 'use {"time": "HH:MM" or null, "mg": "0.25"}')
+            if not isinstance(item["mg"], str):
+                raise ValidationError(f"intakes[{number}].mg", item["mg"], 'write the dose as a decimal string, e.g. "0.25"')
+            mg = parse_mg(item["mg"], f"intakes[{number}].mg")
+            when = item.get("time")
+            intakes.append(Intake(mg, None if when is None else parse_time(when, f"intakes[{number}].time")))
+        sleep = record.get("sleep_hours")
+        if sleep is not None and not isinstance(sleep, str):
+            raise ValidationError("sleep_hours", sleep, 'write hours as a decimal string, e.g. "6.5"')
+        symptoms_raw = record.get("symptoms") or {}
+        if not isinstance(symptoms_raw, dict):
+            raise ValidationError("symptoms", symptoms_raw, "use an object {name: 0–4}")
+        symptoms = {}
+        for name, level in symptoms_raw.items():
+            key = symptom_key(str(name))
+            if not key or key != name:
+                raise ValidationError("symptoms", name, "symptom names are lower case words joined by _")
+            if not isinstance(level, int) or isinstance(level, bool):
+                raise ValidationError(f"symptoms.{name}", level, f"use a whole number from {SYMPTOM.low} to {SYMPTOM.high}")
+            symptoms[key] = parse_int(f"symptoms.{name}", level, SYMPTOM.low, SYMPTOM.high)
+        note = record.get("note")
+        if note is not None and not isinstance(note, str):
+            raise ValidationError("note", note, "use text")
+        return cls(
+            day=day,
+            intakes=tuple(intakes),
+            anxiety=_optional_int(record, "anxiety", ANXIETY.low, ANXIETY.high),
+            mood=_optional_int(record, "mood", MOOD.low, MOOD.high),
+            sleep_hours=None if sleep is None else parse_sleep_hours(sleep, "sleep_hours"),
+            sleep_quality=_optional_int(record, "sleep_quality", SLEEP_QUALITY.low, SLEEP_QUALITY.high),
+            symptoms=symptoms,
+            phase=parse_phase(record.get("phase")),
+            note=parse_note(note or ""),
+        )
+
+
+def _optional_int(record: dict[str, Any], name: str, low: int, high: int) -> int | None:
+    value = record.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValidationError(name, value, f"use a whole number from {low} to {high}")
+    return parse_int(name, value, low, high)

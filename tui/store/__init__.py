@@ -1,0 +1,1 @@
+"""Persistence: one TinyDB JSON file, written atomically, locked, backed up and migrated."""

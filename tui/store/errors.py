@@ -1,0 +1,68 @@
+"""Errors the store raises. Each ``str()`` says what happened, to which file, and what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base class: something about the data file stops us from going on safely."""
+
+
+class DataFileUnreadable(StoreError):
+    """The file does not parse (truncated, garbage, empty). It is left exactly as it was."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(
+            f"the data file {path} cannot be read ({reason}). It has not been changed. "
+            f"Run `taper-tui --data {path} restore` to list backups and restore one "
+            "(the damaged file is kept aside)."
+        )
+
+
+class DataFileTooNew(StoreError):
+    """The file was written by a newer taper-tui (a higher schema version). It is left as it was."""
+
+    def __init__(self, path: Path, found: int, supported: int) -> None:
+        self.path = path
+        self.found = found
+        self.supported = supported
+        super().__init__(
+            f"the data file {path} has schema version {found}, but this taper-tui understands up to "
+            f"{supported}. It has not been changed. Upgrade taper-tui to open it."
+        )
+
+
+class StoreLocked(StoreError):
+    """Another taper-tui process holds the writer lock on this file."""
+
+    def __init__(self, path: Path, pid: int | None) -> None:
+        self.path = path
+        self.pid = pid
+        who = f"process {pid}" if pid else "another process"
+        super().__init__(
+            f"another taper-tui ({who}) is writing to {path}. Close it first, or open this one "
+            "read-only (`--read-only`); two writers would overwrite each other."
+        )
+
+
+class StoreWriteFailed(StoreError):
+    """Saving failed (disk full, folder read-only …). The file on disk is as it was before the save."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(
+            f"could not save to {path}: {reason}. The file on disk is unchanged and what you typed "
+            "is kept; fix the cause (free some space, check the folder's permissions) and save again."
+        )
+
+
+class StoreReadOnly(StoreError):
+    """A write was attempted on a journal opened read-only."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"{path} is open read-only (another taper-tui is writing to it); nothing was saved.")

@@ -1,0 +1,261 @@
+"""The journal: the one object the app and the CLI use to read and write the data file.
+
+It hides TinyDB entirely: days are keyed by their date, the plan and settings are single
+documents, and events are an append-only audit trail. TinyDB's document ids never leave here.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from tui.core.entry import DayEntry
+from tui.store.atomic_storage import AtomicJSONStorage
+from tui.store.errors import StoreLocked, StoreReadOnly
+from tui.store.lock import WriterLock
+from tui.store.schema import fresh_meta
+
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "custom_symptoms": [],
+    "hidden_symptoms": [],
+    "region": "US",
+    "drug": None,
+    "intakes_per_day": None,
+}
+
+
+def ensure_private_folder(folder: Path) -> None:
+    """Create ``folder`` (and parents) as 0700 if it does not exist yet."""
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)  # mkdir's mode is masked by the umask
+
+
+class Journal:
+    """An open data file. Use :func:`open_journal`; close it (or use ``with``) when done.
+
+    Attributes:
+        path: The data file.
+        read_only: True when opened without the writer lock (nothing can be saved).
+        locked_by: pid of the other writer when we fell back to read-only because of it.
+        is_new: True when the file did not exist before this open (first run).
+        warnings: Things the person should know (a permissive file mode, a lock taken over).
+    """
+
+    def __init__(self, path: Path, storage: AtomicJSONStorage, db: TinyDB, lock: WriterLock | None, is_new: bool) -> None:
+        self.path = path
+        self._storage = storage
+        self._db = db
+        self._lock = lock
+        self.read_only = storage.read_only
+        self.locked_by: int | None = None
+        self.is_new = is_new
+        self.warnings: list[str] = []
+        self._entry_cache: dict[int, tuple[int, DayEntry]] = {}
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Release the lock and forget the cache. Safe to call twice."""
+        self._db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> "Journal":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreReadOnly(self.path)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group several changes into one atomic write; an exception inside writes nothing."""
+        self._check_writable()
+        self._storage.begin_batch()
+        ok = False
+        try:
+            yield
+            ok = True
+        finally:
+            self._entry_cache.clear()
+            self._storage.end_batch(commit=ok)
+
+    # -- days ----------------------------------------------------------------------------------
+
+    def get_day(self, day: date) -> DayEntry | None:
+        """The entry logged for ``day``, or ``None``."""
+        record = self._raw_entries().get(str(day.toordinal()))
+        return None if record is None else self._entry(day.toordinal(), record)
+
+    def _raw_entries(self) -> dict[str, Any]:
+        # The stored documents themselves: TinyDB's ``get``/``all`` copy every document, which
+        # would defeat the parse cache and cost ~20 ms per 1,000 days on every redraw.
+        return (self._storage.read() or {}).get("entries", {})
+
+    def _entry(self, doc_id: int, record: dict[str, Any]) -> DayEntry:
+        # Parsing validates every field; cache it per document so a redraw does not re-parse.
+        cached = self._entry_cache.get(doc_id)
+        if cached is not None and cached[0] == id(record):
+            return cached[1]
+        entry = DayEntry.from_record(record)
+        self._entry_cache[doc_id] = (id(record), entry)
+        return entry
+
+    def save_day(self, entry: DayEntry) -> None:
+        """Add or replace the entry for ``entry.day`` (an entry with nothing in it removes the day)."""
+        self._check_writable()
+        if entry.is_empty():
+            self.delete_day(entry.day)
+            return
+        table = self._db.table("entries")
+        # TinyDB updates an existing document in place, so its cached parse must go.
+        self._entry_cache.pop(entry.day.toordinal(), None)
+        table.upsert(Document(entry.to_record(), doc_id=entry.day.toordinal()))
+
+    def delete_day(self, day: date) -> DayEntry | None:
+        """Remove a day; return what it held (to offer undo), or ``None`` if nothing was logged."""
+        self._check_writable()
+        existing = self.get_day(day)
+        if existing is not None:
+            self._db.table("entries").remove(doc_ids=[day.toordinal()])
+            self._entry_cache.pop(day.toordinal(), None)
+        return existing
+
+    def days(self, start: date | None = None, end: date | None = None) -> list[DayEntry]:
+        """Logged days from ``start`` to ``end`` (inclusive, either open), in date order."""
+        raw_table = self._raw_entries()
+        low = start.toordinal() if start else None
+        high = end.toordinal() if end else None
+        found = []
+        for key, record in raw_table.items():
+            ordinal = int(key)
+            if (low is None or ordinal >= low) and (high is None or ordinal <= high):
+                found.append(self._entry(ordinal, record))
+        found.sort(key=lambda e: e.day)
+        return found
+
+    def day_count(self) -> int:
+        """How many days are logged."""
+        return len(self._db.table("entries"))
+
+    # -- plan, events, settings -----------------------------------------------------------------
+
+    def get_plan(self) -> dict[str, Any] | None:
+        """The active plan as stored (plain JSON data), or ``None``."""
+        document = self._db.table("plan").get(doc_id=1)
+        return None if document is None else dict(document)
+
+    def save_plan(self, record: dict[str, Any] | None, event: dict[str, Any] | None = None) -> None:
+        """Replace the active plan (``None`` removes it) and record ``event``, in one write."""
+        with self.batch():
+            table = self._db.table("plan")
+            table.truncate()
+            if record is not None:
+                table.insert(Document(record, doc_id=1))
+            if event is not None:
+                self.add_event(event)
+
+    def add_event(self, event: dict[str, Any]) -> None:
+        """Append an event to the audit trail (plan changes, imports, restores)."""
+        self._check_writable()
+        self._db.table("events").insert(event)
+
+    def events(self) -> list[dict[str, Any]]:
+        """The audit trail, oldest first."""
+        return [dict(doc) for doc in sorted(self._db.table("events").all(), key=lambda d: d.doc_id)]
+
+    def settings(self) -> dict[str, Any]:
+        """The person's settings merged over the defaults."""
+        stored = self._db.table("settings").get(doc_id=1) or {}
+        return {**DEFAULT_SETTINGS, **stored}
+
+    def update_settings(self, **changes: Any) -> None:
+        """Change some settings, keeping the others."""
+        self._check_writable()
+        merged = {**self.settings(), **changes}
+        self._db.table("settings").upsert(Document(merged, doc_id=1))
+
+    def replace_all(self, entries: list[DayEntry], plan: dict[str, Any] | None, events: list[dict[str, Any]]) -> None:
+        """Swap the whole content (import ``--replace``, restore) in one atomic write."""
+        with self.batch():
+            self._db.table("entries").truncate()
+            for entry in entries:
+                self.save_day(entry)
+            self._db.table("events").truncate()
+            for event in events:
+                self.add_event(event)
+            self._db.table("plan").truncate()
+            if plan is not None:
+                self._db.table("plan").insert(Document(plan, doc_id=1))
+
+
+def open_journal(
+    path: Path | str,
+    *,
+    read_only: bool = False,
+    fall_back_to_read_only: bool = False,
+    clock: Callable[[], datetime] = datetime.now,
+) -> Journal:
+    """Open a data file for writing (taking the lock) or read-only.
+
+    Raises :class:`~tui.store.errors.StoreLocked` when another writer holds the lock (unless
+    ``fall_back_to_read_only``), and :class:`DataFileUnreadable` / :class:`DataFileTooNew`
+    for a file we must not touch — which is then left exactly as it was.
+    """
+    path = Path(path)
+    ensure_private_folder(path.parent)
+    lock = None
+    locked_by = None
+    warnings: list[str] = []
+    if not read_only:
+        lock = WriterLock(path)
+        try:
+            lock.acquire()
+        except StoreLocked as locked:
+            if not fall_back_to_read_only:
+                raise
+            lock, read_only, locked_by = None, True, locked.pid
+        else:
+            if lock.taken_over_from:
+                warnings.append(f"took over a lock left by process {lock.taken_over_from}, which is no longer running")
+    is_new = not path.exists()
+    storage = AtomicJSONStorage(path, read_only=read_only, clock=clock)
+    try:
+        db = TinyDB(storage=lambda: storage)  # TinyDB calls storage(); hand it our instance
+        storage.read()  # parse now, so a damaged file is reported before anything else
+    except Exception:
+        if lock is not None:
+            lock.release()
+        raise
+    journal = Journal(path, storage, db, lock, is_new)
+    journal.locked_by = locked_by
+    journal.warnings = warnings
+    if not is_new:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        if mode & 0o077:
+            journal.warnings.append(
+                f"{path} can be read by other users (mode {mode:o}); it holds health data. "
+                f"Run `chmod 600 {path}` (taper-tui writes it back as 0600 on the next save)."
+            )
+    if not read_only:
+        try:
+            if is_new:
+                db.table("meta").insert(Document(fresh_meta(), doc_id=1))
+            elif storage.migrated:
+                db.table("meta").upsert(Document(fresh_meta(), doc_id=1))
+        except Exception:
+            journal.close()
+            raise
+    return journal
