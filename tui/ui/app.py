@@ -1,37 +1,188 @@
-"""The taper-tui Textual app and its factory, shared by the CLI, the tests and screenshots."""
+"""The taper-tui Textual app and :func:`build_app`, the factory shared by CLI, tests and screenshots.
+
+The app owns the open journal and "today"; views read from it and ask the app to change it
+(state down, requests up). Navigation: F1–F6 from anywhere, digits 1–6 when no text field has
+focus (a focused Input would otherwise swallow them), ``?`` for Help.
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Iterable
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual import on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
 
-from tui.core.doses import format_mg
+from tui.core.entry import DayEntry
+from tui.store.errors import StoreError
 from tui.store.journal import Journal
+from tui.ui.screens.confirm_dialog import ConfirmDialog
+from tui.ui.screens.crisis_panel import CrisisPanel
+from tui.ui.views.help import HelpView
+from tui.ui.views.history import HistoryView
+from tui.ui.views.journal_view import JournalView
+from tui.ui.views.log import LogView
+from tui.ui.views.today import TodayView
+
+MIN_WIDTH = 80
+MIN_HEIGHT = 24
+
+VIEWS: tuple[tuple[str, str, type[JournalView]], ...] = (
+    ("today", "Today", TodayView),
+    ("log", "Log", LogView),
+    ("history", "History", HistoryView),
+    ("help", "Help", HelpView),
+)
+"""(id, title, class) of each view, in tab order; F-key and digit n open the n-th."""
 
 
 class TaperApp(App[None]):
-    """A minimal first view: the data file in use and today's entry."""
+    """The taper-tui app on one open journal."""
 
     TITLE = "taper-tui"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("q", "quit_app", "Quit", show=False),
+        Binding("ctrl+q", "quit_app", "Quit", priority=True),
+        Binding("question_mark", "show_view('help')", "Help", show=False),
+    ]
 
     def __init__(self, journal: Journal, today: date) -> None:
         super().__init__()
         self.journal = journal
         self.today = today
+        for number, (view_id, title, _cls) in enumerate(VIEWS, start=1):
+            self._bindings.bind(f"f{number}", f"show_view('{view_id}')", title, show=False, priority=True)
+            self._bindings.bind(str(number), f"show_view('{view_id}')", title, show=False)
+
+    # -- layout ---------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        entry = self.journal.get_day(self.today)
-        if entry is None:
-            summary = "Nothing logged today yet. Log with: taper-tui log --dose 0.25@08:00 --anxiety 3"
-        else:
-            doses = ", ".join(i.describe() for i in entry.intakes) or "no doses"
-            summary = f"Today: {doses} (total {format_mg(entry.total_mg)}), symptom total {entry.symptom_total}"
-        yield Static(f"Data file: {self.journal.path}", id="data-file")
-        yield Static(summary, id="today")
+        if self.journal.read_only:
+            who = f"process {self.journal.locked_by}" if self.journal.locked_by else "another taper-tui"
+            reason = f"{who} is writing to this file" if self.journal.locked_by else "opened with --read-only"
+            yield Static(f"READ-ONLY — {reason}; nothing can be saved here. ({self.journal.path})", id="read-only-banner", markup=False)
+        with TabbedContent(id="views"):
+            for number, (view_id, title, view_class) in enumerate(VIEWS, start=1):
+                with TabPane(f"{number} {title}", id=view_id):
+                    yield view_class(id=f"{view_id}-view")
+        yield Static(
+            f"The terminal is too small for taper-tui: it needs at least {MIN_WIDTH}×{MIN_HEIGHT}. "
+            "Make the window larger (or the font smaller); nothing is lost meanwhile.",
+            id="too-small",
+        )
         yield Footer()
+
+    def on_mount(self) -> None:
+        for warning in self.journal.warnings:
+            self.notify(warning, severity="warning", timeout=10)
+        self.call_after_refresh(self._focus_active_view)
+
+    @on(Resize)
+    def _check_size(self, event: Resize) -> None:
+        too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        self.screen.set_class(too_small, "-too-small")
+
+    # -- views ----------------------------------------------------------------------------------
+
+    def view(self, view_id: str) -> JournalView:
+        """The view widget with this id (``today``, ``log`` …)."""
+        return self.screen.query_one(f"#{view_id}-view", JournalView)
+
+    def action_show_view(self, view_id: str) -> None:
+        """Switch to a view and focus its content (clearing focus first: see ENGINEERING.md §4)."""
+        if not isinstance(self.screen, Screen) or self.screen is not self.screen_stack[0]:
+            return
+        tabs = self.screen.query_one("#views", TabbedContent)
+        self.set_focus(None)
+        tabs.active = view_id
+        self.call_after_refresh(self._focus_active_view)
+
+    def _focus_active_view(self) -> None:
+        tabs = self.screen_stack[0].query_one("#views", TabbedContent)
+        if tabs.active:
+            self.view(tabs.active).focus_content()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.call_after_refresh(self._focus_active_view)
+
+    def refresh_views(self) -> None:
+        """Tell every view that the journal changed."""
+        for view_id, _title, _cls in VIEWS:
+            self.view(view_id).refresh_data()
+
+    def open_day(self, day: date) -> None:
+        """Open ``day`` in the Log view (asks first if the form has unsaved changes)."""
+        log = self.view("log")
+        assert isinstance(log, LogView)
+        self.action_show_view("log")
+        log.go_to_day(day)
+
+    # -- changing the journal -------------------------------------------------------------------
+
+    def save_day(self, entry: DayEntry) -> bool:
+        """Save a day; on failure say why and return False (the caller keeps what was typed)."""
+        try:
+            self.journal.save_day(entry)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=15)
+            return False
+        self.refresh_views()
+        flagged = entry.red_flags
+        if flagged:
+            from tui.core.symptoms import default_symptom
+
+            names = [default_symptom(key).label.lower() for key in flagged if default_symptom(key)]
+            self.push_screen(CrisisPanel(names, self.journal.settings().get("region")))
+        return True
+
+    def delete_day(self, day: date) -> DayEntry | None:
+        """Delete a day and return what it held (for undo), or None if that failed."""
+        try:
+            removed = self.journal.delete_day(day)
+        except StoreError as error:
+            self.notify(str(error), title="Not deleted", severity="error", timeout=15)
+            return None
+        self.refresh_views()
+        return removed
+
+    # -- quitting -------------------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        log = self.view("log")
+        return isinstance(log, LogView) and log.has_unsaved_changes
+
+    def action_quit_app(self) -> None:
+        """Quit, asking first when the Log form holds unsaved changes."""
+        if not self.has_unsaved_changes():
+            self.exit()
+            return
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog("Quit without saving?", "The Log form has changes that are not saved yet. "
+                          "Quit anyway and lose them? (Cancel, then ctrl+s, to keep them.)", "Quit", "Keep editing"),
+            answered,
+        )
+
+    # -- command palette ------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for number, (view_id, title, _cls) in enumerate(VIEWS, start=1):
+            yield SystemCommand(f"Go to {title}", f"Show the {title} view (F{number} or {number})", lambda v=view_id: self.action_show_view(v))
+        yield SystemCommand("Log today", "Open today's entry in the Log view", lambda: self.open_day(self.today))
+        yield SystemCommand("Log yesterday", "Open yesterday's entry in the Log view", lambda: self.open_day(self.today.fromordinal(self.today.toordinal() - 1)))
 
 
 def build_app(journal: Journal, today: date) -> TaperApp:

@@ -1,0 +1,54 @@
+"""The crisis panel shown whenever a red-flag symptom is logged (and from Help)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from tui.core.safety import crisis_lines
+
+
+class CrisisPanel(ModalScreen[None]):
+    """Names the red flags logged and lists the crisis lines; dismissed with Enter or Escape."""
+
+    DEFAULT_CSS = """
+    CrisisPanel { align: center middle; }
+    CrisisPanel > Vertical {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $error; background: $surface; padding: 0 1;
+    }
+    CrisisPanel .title { text-style: bold; color: $error; margin-bottom: 1; }
+    CrisisPanel Button { margin-top: 1; }
+    """
+
+    BINDINGS = [Binding("escape", "dismiss_panel", "Close")]
+
+    def __init__(self, flagged: list[str], region: str | None) -> None:
+        super().__init__()
+        self.flagged = flagged
+        self.region = region
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("⚠ Please reach out now", classes="title")
+            if self.flagged:
+                yield Static(
+                    f"You logged: {', '.join(self.flagged)}. These can be signs of a serious reaction. "
+                    "Contact your prescriber now, or one of these lines:",
+                    markup=False,
+                )
+            lines = "\n".join(f"• {line}" for line in crisis_lines(self.region))
+            yield Static(lines, markup=False)
+            yield Static("Your entry is saved. This panel never changes your plan.", markup=False)
+            yield Button("Close (Esc)", id="close", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(Button).focus()
+
+    @on(Button.Pressed, "#close")
+    def action_dismiss_panel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,1 @@
+"""The app's views, one module each: Today, Schedule, Log, History, Chart, Help."""

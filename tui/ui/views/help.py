@@ -1,0 +1,105 @@
+"""Help: every key grouped by view, what the scales mean, the data file, safety and crisis lines."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from tui.core.safety import SAFETY_NOTICE, crisis_lines
+from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM
+from tui.ui.views.journal_view import JournalView
+
+KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Everywhere", (
+        ("F1–F6", "Today, Schedule, Log, History, Chart, Help (work inside text fields too)"),
+        ("1–6", "the same views, when no text field has focus"),
+        ("?", "this help (when no text field has focus)"),
+        ("ctrl+p", "command palette: every command by name"),
+        ("tab / shift+tab", "next / previous field or button"),
+        ("q / ctrl+q", "quit (asks first if the Log form has unsaved changes)"),
+    )),
+    ("Today", (
+        ("l / enter", "log today"),
+        ("y", "log yesterday"),
+    )),
+    ("Schedule", (
+        ("↑↓ / j k", "move between steps"),
+        ("h", "hold: stay on the current dose N more days (later steps move)"),
+        ("s", "slow down: a smaller cut % from the next step"),
+        ("r", "return to the last stable dose (an increase; asks for a reason)"),
+        ("p", "re-plan from a date (past steps are kept)"),
+        ("n", "new plan"),
+    )),
+    ("Log", (
+        ("[ / ]", "previous / next day (asks first if something is unsaved)"),
+        ("ctrl+g", "go to a date (YYYY-MM-DD, yesterday, -3)"),
+        ("ctrl+s", "save the day"),
+        ("0–4", "rate the focused symptom (← → also change it)"),
+        ("ctrl+n", "add your own symptom"),
+        ("ctrl+d", "hide the focused symptom (Help lists how to show it again)"),
+    )),
+    ("History", (
+        ("↑↓ / j k", "move between days"),
+        ("enter", "open the day in Log"),
+        ("d / delete", "delete the day (asks first)"),
+        ("u", "undo the last delete"),
+    )),
+    ("Chart", (
+        ("m", "next metric: total, anxiety, mood, sleep, one symptom"),
+        ("r", "next range: 30 / 90 / 365 days / all"),
+        ("← → / h l", "move the window back / forward in time"),
+    )),
+)
+
+
+def help_text(data_path: str, region: str | None) -> str:
+    """The whole help page as plain text (also what the README's key table is drawn from)."""
+    lines: list[str] = ["KEYS", ""]
+    for group, keys in KEY_GROUPS:
+        lines.append(group)
+        lines.extend(f"  {key:<16} {meaning}" for key, meaning in keys)
+        lines.append("")
+    lines += [
+        "SCALES",
+        "",
+        f"  anxiety          {ANXIETY.meaning}",
+        f"  mood             {MOOD.meaning}",
+        f"  each symptom     {SYMPTOM.meaning}",
+        f"  sleep            hours (e.g. 6.5) and quality {SLEEP_QUALITY.meaning}",
+        "  phase            window (a better stretch), wave (a worse stretch), or neither",
+        "  doses            one line per intake: mg and, if you like, the time (HH:MM)",
+        "  notes            start a line with Q: to collect it for your prescriber",
+        "",
+        "YOUR DATA",
+        "",
+        f"  data file        {data_path}",
+        "  backups          beside it, in the .backups folder (restore: taper-tui restore)",
+        "  export           taper-tui export (JSON, CSV, prescriber report, calendar)",
+        "",
+        "SAFETY",
+        "",
+        f"  {SAFETY_NOTICE}",
+        "",
+        "  If you are in crisis, or you logged a seizure, confusion, hallucinations or",
+        "  suicidal thoughts, contact your prescriber now or:",
+    ]
+    lines.extend(f"  • {line}" for line in crisis_lines(region))
+    return "\n".join(lines)
+
+
+class HelpView(JournalView):
+    """The Help view: scrollable text, focused so arrows and page keys scroll it."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-scroll", can_focus=True):
+            yield Static(id="help-text", markup=False)
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        self.query_one("#help-text", Static).update(help_text(str(self.journal.path), self.journal.settings().get("region")))
+
+    def focus_content(self) -> None:
+        self.query_one("#help-scroll").focus()
