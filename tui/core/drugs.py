@@ -1,0 +1,91 @@
+"""Reference facts about benzodiazepines: approximate diazepam equivalents and half-lives.
+
+From DOMAIN.md §4 (Ashton Manual, 2002; the VA/DoD 2021 table as the alternative for
+clonazepam). Equivalences are approximate and sources disagree, so every "≈ diazepam" figure
+carries the name of its source, and nothing here is ever used to switch a person from one drug
+to another — a prescriber's crossover plan is entered as custom steps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tui.core.doses import format_decimal
+
+ASHTON = "Ashton Manual (2002)"
+VA_DOD = "VA/DoD guideline (2021)"
+DIAZEPAM_REFERENCE_MG = Decimal(10)
+"""Equivalents are stated as the dose of each drug that matches 10 mg of diazepam."""
+
+
+@dataclass(frozen=True)
+class Drug:
+    """One drug: names, the dose matching 10 mg diazepam per source, and its half-life."""
+
+    key: str
+    name: str
+    brands: tuple[str, ...]
+    equivalent_to_diazepam_10mg: tuple[tuple[str, Decimal], ...]
+    """(source, mg of this drug ≈ diazepam 10 mg), the preferred source first."""
+    half_life_hours: str
+    """As printed by the source, e.g. ``18–50`` or ``20–100 [36–200]`` ([active metabolite])."""
+
+    def label(self) -> str:
+        """``clonazepam (Klonopin, Rivotril)``."""
+        return f"{self.name} ({', '.join(self.brands)})" if self.brands else self.name
+
+
+@dataclass(frozen=True)
+class DiazepamEquivalent:
+    """An approximate diazepam dose, always with the source it comes from."""
+
+    diazepam_mg: Decimal
+    source: str
+
+    def describe(self) -> str:
+        """``≈ 20 mg diazepam (Ashton Manual (2002); approximate, for information only)``."""
+        return f"≈ {format_decimal(self.diazepam_mg)} mg diazepam ({self.source}; approximate, for information only)"
+
+
+def _drug(key: str, brands: tuple[str, ...], ashton_mg: str, half_life: str, *others: tuple[str, str]) -> Drug:
+    equivalents = ((ASHTON, Decimal(ashton_mg)),) + tuple((source, Decimal(mg)) for source, mg in others)
+    return Drug(key, key, brands, equivalents, half_life)
+
+
+DRUGS: dict[str, Drug] = {
+    drug.key: drug
+    for drug in (
+        _drug("clonazepam", ("Klonopin", "Rivotril"), "0.5", "18–50 (US label 30–40; UK 20–60, mean 30)", (VA_DOD, "1")),
+        _drug("alprazolam", ("Xanax",), "0.5", "6–12"),
+        _drug("lorazepam", ("Ativan",), "1", "10–20"),
+        _drug("diazepam", ("Valium",), "10", "20–100 [36–200]"),
+        _drug("chlordiazepoxide", ("Librium",), "25", "5–30 [36–200]"),
+        _drug("oxazepam", (), "20", "4–15"),
+        _drug("temazepam", (), "20", "8–22"),
+        _drug("nitrazepam", (), "10", "15–38"),
+    )
+}
+"""Known drugs by lower-case key. Any other name may still be planned (as a custom drug)."""
+
+_BRAND_KEYS = {brand.lower(): drug.key for drug in DRUGS.values() for brand in drug.brands}
+
+
+def find_drug(name: str) -> Drug | None:
+    """The drug for a generic or brand name (any case), or None for a drug not in the table."""
+    key = name.strip().lower()
+    return DRUGS.get(key) or DRUGS.get(_BRAND_KEYS.get(key, ""))
+
+
+def diazepam_equivalents(drug_name: str, daily_mg: Decimal) -> list[DiazepamEquivalent]:
+    """≈ diazepam for ``daily_mg`` of ``drug_name``, one figure per source (empty if unknown).
+
+    For information only: never used to plan a switch.
+    """
+    drug = find_drug(drug_name)
+    if drug is None:
+        return []
+    return [
+        DiazepamEquivalent(diazepam_mg=daily_mg * DIAZEPAM_REFERENCE_MG / mg, source=source)
+        for source, mg in drug.equivalent_to_diazepam_10mg
+    ]

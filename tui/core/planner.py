@@ -1,0 +1,438 @@
+"""The taper planner: turns an agreed taper into dated steps a person can actually measure.
+
+Methods (DOMAIN.md §2):
+
+* ``proportional`` (default) — cut ``cut_pct`` % of the *current* dose every ``step_days``.
+* ``linear`` — cut a fixed ``linear_mg`` (default ``cut_pct`` % of the starting dose) each step;
+  its % cut grows to 100 % at the end, so every cut step is flagged ``linear``.
+* ``occupancy`` — equal steps of receptor occupancy ``occ(D) = Emax·D / (EC50 + D)`` in
+  ``occupancy_steps`` steps (Emax and EC50 are the clinician's parameters).
+* ``custom`` — a list of dated doses (a prescriber's schedule, any drug), taken as entered.
+
+Rounding (DOMAIN.md §3): each step's target is the *previous measurable* dose cut by the plan,
+rounded **up** to the formulation's increment, so no cut is larger than planned; if rounding up
+gives the same dose again, one increment is taken and flagged (or, when
+``lengthen_steps`` is chosen, the step before it is lengthened so the average pace holds).
+Doses never increase unless the person asks (see :mod:`tui.core.plan_changes`).
+
+Dates: the optional stabilisation hold comes first (at the current dose), then one step per
+cut, each ``step_days`` long; the last step (0 mg or the target) is a one-day step meaning
+"from this day on". Steps are inclusive and contiguous.
+
+Arithmetic is exact: doses are whole numbers of the formulation's increment (``units``),
+compared and cut as integers and :class:`~fractions.Fraction`; mg are shown as Decimal.
+
+Flags are machine-readable codes (constants in :mod:`tui.core.plan_model`) with a human
+text; a plan that
+contains a cut above 25 % within 14 days, or a stop to 0 mg from above the jump-off dose,
+:meth:`Plan.confirmations_needed` lists it: the person must confirm before it is saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Any, Iterable
+
+from tui.core.doses import ZERO, format_decimal
+from tui.core.formulations import Formulation, PowderScale, RawIncrement, fraction_to_decimal
+from tui.core.plan_model import (
+    ABOVE_PLANNED,
+    HOLD,
+    INCREASE,
+    LENGTHENED,
+    LINEAR,
+    ONE_INCREMENT,
+    OVER_10,
+    OVER_25_IN_14,
+    SCALE_UNRELIABLE,
+    STOP,
+    STOP_ABOVE_JUMP_OFF,
+    TARGET,
+    TOO_COARSE,
+    Flag,
+    Method,
+    Plan,
+    PlanParams,
+    Step,
+    fraction_percent,
+    ratio_percent,
+)
+from tui.core.validation import ValidationError
+
+MAX_STEPS = 2000
+"""A plan longer than this is certainly a typo (0.01 % cuts, say); refuse rather than hang."""
+MAX_STEP_DAYS = 365
+WARN_CUT_PCT = 10
+"""Cuts above 10 % of the current dose are flagged with a warning (2025 joint guideline)."""
+CONFIRM_CUT_PCT = 25
+CONFIRM_WINDOW_DAYS = 14
+"""More than 25 % within 14 days needs explicit confirmation (the guideline's ceiling)."""
+_IDEAL_QUANTUM = Decimal("0.0001")
+DEFAULT_CUSTOM_INCREMENT = "0.0001"
+"""Custom doses are taken as typed; the store keeps at most 4 decimals of a mg."""
+
+
+# ----- building steps ---------------------------------------------------------------------
+
+@dataclass
+class _Draft:
+    """A step before dates and flags are fixed."""
+
+    units: int
+    days: int
+    planned: Fraction | None = None  # the planned cut fraction of the previous dose
+    ideal: Fraction | Decimal | None = None
+    forced: bool = False
+    hold: bool = False
+    lengthened: bool = False
+    linear: bool = False
+    stop: bool = False
+    target: bool = False
+    date: date | None = None  # custom steps carry their own date
+    note: str = ""
+    extra_flags: list[Flag] = field(default_factory=list)
+
+
+def validate_params(params: PlanParams) -> None:
+    """Raise :class:`ValidationError` naming the parameter when a plan cannot be built from it."""
+    form = params.formulation
+    if params.dose_mg <= 0:
+        raise ValidationError("dose", format_decimal(params.dose_mg), "use the current daily dose in mg, above 0")
+    if not form.is_measurable(params.dose_mg) and params.method is not Method.CUSTOM:
+        raise ValidationError(
+            "dose", format_decimal(params.dose_mg),
+            f"use a dose the form can measure ({form.describe()}): e.g. {format_decimal(form.round_up(params.dose_mg))} mg",
+        )
+    if not 0 < params.cut_pct < 100:
+        raise ValidationError("cut", format_decimal(params.cut_pct), "use a % of the current dose above 0 and below 100, e.g. 10")
+    if not 1 <= params.step_days <= MAX_STEP_DAYS:
+        raise ValidationError("every", params.step_days, f"use a step length from 1 to {MAX_STEP_DAYS} days")
+    if not 0 <= params.hold_days <= MAX_STEP_DAYS:
+        raise ValidationError("hold", params.hold_days, f"use a hold from 0 to {MAX_STEP_DAYS} days")
+    if params.target_mg < 0 or params.target_mg >= params.dose_mg:
+        raise ValidationError("target", format_decimal(params.target_mg), f"use a final dose from 0 up to below {format_decimal(params.dose_mg)} mg")
+    if params.target_mg > 0 and not form.is_measurable(params.target_mg):
+        raise ValidationError("target", format_decimal(params.target_mg), f"use a dose the form can measure ({form.describe()})")
+    if params.jump_off_mg is not None and params.jump_off_mg < 0:
+        raise ValidationError("jump-off", format_decimal(params.jump_off_mg), "use a dose in mg, 0 or above")
+    if params.split:
+        if any(mg < 0 for mg in params.split) or not any(mg > 0 for mg in params.split):
+            raise ValidationError("split-doses", ",".join(map(format_decimal, params.split)), "use one amount ≥ 0 per intake, at least one above 0")
+        if any(not form.is_measurable(mg) for mg in params.split):
+            raise ValidationError("split-doses", ",".join(map(format_decimal, params.split)), f"each intake must be measurable ({form.describe()})")
+    if not 0 <= params.cut_first < len(params.weights):
+        raise ValidationError("cut-first", params.cut_first + 1, f"use an intake number from 1 to {len(params.weights)}")
+    if params.method is Method.LINEAR and params.linear_mg is not None and params.linear_mg <= 0:
+        raise ValidationError("linear", format_decimal(params.linear_mg), "use a cut in mg above 0")
+    if params.method is Method.OCCUPANCY:
+        if params.emax_pct is None or not 0 < params.emax_pct <= 100:
+            raise ValidationError("emax", params.emax_pct, "use the maximum occupancy in %, above 0 and up to 100, e.g. 91")
+        if params.ec50_mg is None or params.ec50_mg <= 0:
+            raise ValidationError("ec50", params.ec50_mg, "use the dose giving half the maximum occupancy in mg, above 0")
+        if not 1 <= params.occupancy_steps <= MAX_STEPS:
+            raise ValidationError("steps", params.occupancy_steps, f"use from 1 to {MAX_STEPS} steps")
+    if params.method is Method.CUSTOM:
+        if not params.custom:
+            raise ValidationError("custom", "", "give dated doses, e.g. 2027-01-04=1,2027-01-18=0.9")
+        days = [d for d, _ in params.custom]
+        if days != sorted(set(days)):
+            raise ValidationError("custom", ",".join(d.isoformat() for d in days), "give each date once, in order")
+        for day, mg in params.custom:
+            if mg < 0 or not form.is_measurable(mg):
+                raise ValidationError("custom", f"{day.isoformat()}={format_decimal(mg)}", f"use doses ≥ 0 the form can measure ({form.describe()})")
+
+
+def _periods_to_reach(ratio: Fraction, keep: Fraction) -> int:
+    """Smallest n ≥ 1 with keep**n ≤ ratio (how many planned steps a bigger cut is worth)."""
+    periods, level = 1, keep
+    while level > ratio and periods < MAX_STEPS:
+        level *= keep
+        periods += 1
+    return periods
+
+
+def _drafts_shaped(params: PlanParams, start_units: int) -> list[_Draft]:
+    """Cut steps for the proportional, linear and occupancy methods (no hold, no dates).
+
+    Works in whole units of the increment: ``ceil(units × (1 − p))`` is integer arithmetic,
+    which keeps a 3-year plan to a fraction of a millisecond.
+    """
+    form = params.formulation
+    inc = form.increment
+    target_units = form.units_of(params.target_mg) or 0
+    # The stop happens from any dose ≤ jump-off: in units, from ≤ floor(jump_off / inc).
+    jump_off_units = None
+    if params.jump_off_mg is not None:
+        ratio = Fraction(params.jump_off_mg) / inc
+        jump_off_units = ratio.numerator // ratio.denominator
+    cut = Fraction(params.cut_pct) / 100
+    keep = 1 - cut
+    keep_num, keep_den = keep.numerator, keep.denominator
+    start_exact = start_units * inc
+    # A linear cut in units of the increment (may be fractional: then it rounds as any target).
+    linear_units = (Fraction(params.linear_mg) / inc) if params.linear_mg is not None else start_units * cut
+    occupancy = None
+    if params.method is Method.OCCUPANCY:
+        emax, ec50 = Fraction(params.emax_pct), Fraction(params.ec50_mg)  # type: ignore[arg-type]
+        occupancy = (emax, ec50, emax * start_exact / (ec50 + start_exact))
+
+    drafts: list[_Draft] = []
+    units = start_units
+    ideal_before: Fraction = start_exact
+    ideal_decimal = Decimal(start_exact.numerator) / Decimal(start_exact.denominator)
+    keep_decimal = 1 - params.cut_pct / 100
+    k = 0
+    while units > target_units:
+        k += 1
+        if k > MAX_STEPS:
+            raise ValidationError("cut", format_decimal(params.cut_pct), f"this plan would need more than {MAX_STEPS} steps — use a larger cut")
+        draft = _Draft(units=0, days=params.step_days)
+        if params.method is Method.PROPORTIONAL:
+            ideal_decimal *= keep_decimal  # Decimal keeps the ideal curve cheap and printable
+            draft.ideal, draft.planned = ideal_decimal, cut
+            new_units = -(-units * keep_num // keep_den)  # ceil: round the target up
+        elif params.method is Method.LINEAR:
+            draft.ideal = max(start_exact - k * linear_units * inc, Fraction(0))
+            draft.planned, draft.linear = linear_units / units, True
+            wanted = units - linear_units
+            new_units = max(0, -(-wanted.numerator // wanted.denominator))
+        else:
+            emax, ec50, occ0 = occupancy  # type: ignore[misc]
+            occ = occ0 * (1 - Fraction(min(k, params.occupancy_steps), params.occupancy_steps))
+            ideal_now = ec50 * occ / (emax - occ)
+            draft.ideal = ideal_now
+            draft.planned = (ideal_before - ideal_now) / ideal_before if ideal_before > 0 else Fraction(1)
+            ideal_before = ideal_now
+            # DOMAIN.md §3.2: cut the dose actually taken by the planned fraction, round up.
+            wanted = units * (1 - draft.planned)
+            new_units = -(-wanted.numerator // wanted.denominator)
+        if target_units == 0 and jump_off_units is not None and units <= jump_off_units:
+            new_units = 0  # the accepted last step: from the jump-off dose straight to 0
+        elif new_units >= units:
+            new_units, draft.forced = units - 1, True
+        if new_units <= target_units:
+            new_units = target_units
+            draft.target = target_units > 0
+        draft.units = new_units
+        if draft.forced and params.lengthen_steps and new_units > 0 and params.method is Method.PROPORTIONAL:
+            extra_periods = _periods_to_reach(Fraction(new_units, units), keep) - 1
+            if extra_periods > 0:
+                if drafts:
+                    drafts[-1].days += extra_periods * params.step_days
+                    drafts[-1].lengthened = True
+                else:
+                    drafts.append(_Draft(units=units, days=extra_periods * params.step_days, lengthened=True))
+        drafts.append(draft)
+        units = new_units
+    return drafts
+
+
+def _split_units(total: int, weights: tuple[Fraction, ...], cut_first: int) -> tuple[int, ...]:
+    """Share ``total`` units between intakes in the ratio of ``weights``.
+
+    Each intake gets the floor of its share; the units left over go to the intakes with the
+    largest remainders, the ``cut_first`` intake last, so it is the one cut first.
+    """
+    if len(weights) == 1:
+        return (total,)
+    whole = sum(weights)
+    shares = [total * w / whole for w in weights]
+    floors = [s.numerator // s.denominator for s in shares]
+    left = total - sum(floors)
+    order = sorted(range(len(weights)), key=lambda i: (i == cut_first, -(shares[i] - floors[i]), i))
+    for i in order[:left]:
+        floors[i] += 1
+    return tuple(floors)
+
+
+History = list[tuple[date, date, Fraction]]
+"""(start, end, daily dose) of steps already taken or planned, oldest first."""
+
+
+def highest_before(history: History, day: date, dose_before: Fraction) -> Fraction:
+    """Highest daily dose in effect on any of the 14 days before ``day``; days before
+    ``history`` starts count at ``dose_before`` (the dose taken before the plan)."""
+    window_start = day - timedelta(days=CONFIRM_WINDOW_DAYS)
+    highest: Fraction | None = None
+    reaches_back = False
+    for start, end, dose in reversed(history):
+        if end < window_start:
+            reaches_back = True
+            break
+        if start <= window_start:
+            reaches_back = True
+        if start < day:
+            highest = dose if highest is None else max(highest, dose)
+    if not reaches_back:
+        highest = dose_before if highest is None else max(highest, dose_before)
+    return dose_before if highest is None else highest
+
+
+def over_25_in_14(history: History, day: date, dose: Fraction, dose_before: Fraction) -> bool:
+    """DOMAIN.md §3.4: ``dose`` from ``day`` on is more than 25 % below the highest daily dose of
+    the 14 days before ``day`` (``dose_before`` for days before ``history`` starts)."""
+    highest = highest_before(history, day, dose_before)
+    # dose < highest × (1 − 25 %), written without division so whole units stay integers.
+    return highest > 0 and dose * 100 < highest * (100 - CONFIRM_CUT_PCT)
+
+
+def _finish(
+    drafts: list[_Draft],
+    params: PlanParams,
+    first_day: date,
+    previous_exact: Fraction,
+    history: History,
+    dose_before: Fraction,
+) -> list[Step]:
+    """Give drafts their dates, per-intake doses, unit texts, cut % and flags.
+
+    The hot path compares whole units (ints); Fractions only appear where a flag is set.
+    """
+    form = params.formulation
+    inc = form.increment
+    weights = tuple(Fraction(w) for w in params.weights)
+    jump_off = None if params.jump_off_mg is None else Fraction(params.jump_off_mg)
+    proportional = params.method is Method.PROPORTIONAL
+    coarse_num, coarse_den = params.cut_pct.as_integer_ratio()
+    coarse_den *= 100  # p = coarse_num / coarse_den
+    is_scale = isinstance(form, PowderScale)
+    inc_text = format_decimal(fraction_to_decimal(inc))
+    # Only the last 14 days of history matter to the window rule; keep it short and in units.
+    cutoff = first_day - timedelta(days=CONFIRM_WINDOW_DAYS + 1)
+    window: list[tuple[date, date, Fraction | int]] = [(s, e, d / inc) for s, e, d in history if e >= cutoff]
+    before_units = dose_before / inc
+    previous: Fraction | int = previous_exact / inc
+    if previous.denominator == 1:
+        previous = previous.numerator
+    steps: list[Step] = []
+    day = first_day
+    last_index = len(drafts) - 1
+    for index, draft in enumerate(drafts):
+        if draft.date is not None:
+            day = draft.date
+        if draft.date is not None and index < last_index:
+            days = (drafts[index + 1].date - draft.date).days  # type: ignore[operator]
+        elif index == last_index and not draft.hold:
+            days = 1  # the final dose: "from this day on"
+        else:
+            days = draft.days
+        units = draft.units
+        drop = previous - units  # in units; > 0 for a cut
+        flags: list[Flag] = list(draft.extra_flags)
+        if draft.hold:
+            flags.append(Flag(HOLD, "Stabilisation hold at the current dose before the first cut."))
+        if draft.lengthened:
+            flags.append(Flag(LENGTHENED, "Lengthened so that the next one-increment cut keeps the planned average pace."))
+        whole_units = type(previous) is int
+        if drop < 0:
+            rise = (ratio_percent(-drop, previous) if whole_units else fraction_percent(Fraction(-drop) / previous)) if previous else Decimal(100)
+            flags.append(Flag(INCREASE, f"Dose goes up by {format_decimal(rise)} %{': ' + draft.note if draft.note else ''}."))
+            cut_pct = -rise
+        elif drop == 0:
+            cut_pct = ZERO
+        else:
+            cut_pct = ratio_percent(drop, previous) if whole_units else fraction_percent(Fraction(drop) / previous)  # type: ignore[arg-type]
+            cut_text = format_decimal(cut_pct)
+            if draft.linear:
+                flags.append(Flag(LINEAR, "Linear taper: a fixed mg cut, a growing % of the dose."))
+            if draft.forced:
+                flags.append(Flag(ONE_INCREMENT, f"Rounding up gave the same dose, so one measurable step ({inc_text} mg) is taken: {cut_text} %."))
+            planned = draft.planned
+            # cut > planned, i.e. drop / previous > n / d, cross-multiplied to stay in integers
+            if planned is not None and drop * planned.denominator > planned.numerator * previous:
+                flags.append(Flag(ABOVE_PLANNED, f"Actual cut {cut_text} % is larger than planned ({format_decimal(fraction_percent(planned))} %)."))
+            if drop * 100 > WARN_CUT_PCT * previous:
+                flags.append(Flag(OVER_10, f"Cut of {cut_text} % is above 10 % of the dose."))
+            if over_25_in_14(window, day, units, before_units):  # type: ignore[arg-type]
+                flags.append(Flag(OVER_25_IN_14, "More than 25 % below the highest dose of the 14 days before: needs your explicit confirmation."))
+            if proportional and previous * coarse_num < coarse_den:
+                flags.append(Flag(TOO_COARSE, f"This form is too coarse below {format_decimal(params.coarse_below_mg or ZERO)} mg — consider liquid, compounded or a scale."))
+            if is_scale and drop < PowderScale.RELIABLE_READINGS:
+                flags.append(Flag(SCALE_UNRELIABLE, "This cut is under 10 readings of the scale: weighing it is unreliable."))
+            if units == 0:
+                flags.append(Flag(STOP, "Last step: stop (0 mg)."))
+                if jump_off is None or previous * inc > jump_off:
+                    flags.append(Flag(STOP_ABOVE_JUMP_OFF, "Stops from a dose above the jump-off dose: needs your explicit confirmation."))
+        if draft.target:
+            flags.append(Flag(TARGET, "Final target dose reached."))
+        intake_units = _split_units(units, weights, params.cut_first)
+        ideal = None
+        if draft.ideal is not None:
+            ideal_decimal = draft.ideal if isinstance(draft.ideal, Decimal) else Decimal(draft.ideal.numerator) / Decimal(draft.ideal.denominator)
+            ideal = ideal_decimal.quantize(_IDEAL_QUANTUM, rounding=ROUND_HALF_UP)
+        end = day + timedelta(days=days - 1)
+        unit_dose = form.unit_text(units)
+        steps.append(
+            Step(
+                start=day,
+                end=end,
+                units=units,
+                increment=inc,
+                intake_units=intake_units,
+                unit_dose=unit_dose,
+                intake_doses=(unit_dose,) if len(intake_units) == 1 else tuple(form.unit_text(u) for u in intake_units),
+                cut_pct=cut_pct,
+                flags=tuple(flags),
+                ideal_mg=ideal,
+                note=draft.note,
+            )
+        )
+        window.append((day, end, units))
+        previous = units
+        day = end + timedelta(days=1)
+    return steps
+
+
+def plan_steps(
+    params: PlanParams,
+    first_day: date | None = None,
+    previous_exact: Fraction | None = None,
+    history: Iterable[tuple[date, date, Fraction]] = (),
+    dose_before_history: Fraction | None = None,
+    include_hold: bool = True,
+) -> list[Step]:
+    """The steps of ``params`` from ``first_day`` (default ``params.start``).
+
+    ``previous_exact`` is the dose taken the day before (default the starting dose) and
+    ``history`` the (start, end, dose) of earlier steps (``dose_before_history`` was taken
+    before those), so a re-planned tail is flagged against what was really taken before it.
+    """
+    validate_params(params)
+    form = params.formulation
+    first = first_day or params.start
+    before = Fraction(params.dose_mg) if previous_exact is None else previous_exact
+    history_list = list(history)
+    fallback = before if dose_before_history is None else dose_before_history
+    if params.method is Method.CUSTOM:
+        drafts = [_Draft(units=form.units_of(mg) or 0, days=params.step_days, date=d) for d, mg in params.custom]
+        return _finish(drafts, params, params.custom[0][0], before, history_list, fallback)
+    start_units = form.units_of(params.dose_mg)
+    assert start_units is not None  # validate_params checked it
+    drafts: list[_Draft] = []
+    if include_hold and params.hold_days > 0:
+        drafts.append(_Draft(units=start_units, days=params.hold_days, hold=True))
+    drafts.extend(_drafts_shaped(params, start_units))
+    return _finish(drafts, params, first, before, history_list, fallback)
+
+
+def build_plan(params: PlanParams) -> Plan:
+    """A new plan from ``params`` (raises :class:`ValidationError` naming a bad parameter)."""
+    if params.split and sum(params.split) != params.dose_mg:
+        raise ValidationError(
+            "split-doses", ",".join(map(format_decimal, params.split)),
+            f"the intakes must add up to the daily dose ({format_decimal(params.dose_mg)} mg)",
+        )
+    return Plan(params=params, steps=tuple(plan_steps(params)), dose_before_mg=params.dose_mg)
+
+
+def default_formulation() -> Formulation:
+    """A raw 0.0001 mg increment: any dose typed with up to 4 decimals is measurable."""
+    return RawIncrement.create(DEFAULT_CUSTOM_INCREMENT)
+
+
+def with_changes(params: PlanParams, **changes: Any) -> PlanParams:
+    """A copy of ``params`` with some fields replaced."""
+    return replace(params, **changes)
