@@ -1,0 +1,47 @@
+"""Building small stores and export documents for the exchange tests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from tui.core.entry import DayEntry, Intake
+from tui.exchange.json_export import dumps_export, export_document
+from tui.store.journal import open_journal
+
+EXPORTED_AT = datetime(2027, 3, 15, 9, 0, tzinfo=timezone.utc)
+
+
+def sample_entries() -> list[DayEntry]:
+    """Three days with every kind of field, including a question for the prescriber."""
+    return [
+        DayEntry(date(2027, 3, 1), (Intake(Decimal("0.25"), "08:00"), Intake(Decimal("0.25"), "20:00")),
+                 anxiety=4, mood=6, sleep_hours=Decimal("6.5"), sleep_quality=3,
+                 symptoms={"insomnia": 2, "tinnitus": 1}, phase="wave", note="Q: can I hold longer?"),
+        DayEntry(date(2027, 3, 2), (Intake(Decimal("0.5")),), mood=7),
+        DayEntry(date(2027, 3, 4), (), anxiety=2, note="line one\nline two, with a comma"),
+    ]
+
+
+def sample_events() -> list[dict[str, Any]]:
+    return [{"at": "2027-02-01T10:00:00+00:00", "kind": "plan_saved", "note": "agreed with Dr A"}]
+
+
+def fill_store(path: Path, entries: list[DayEntry], plan: dict[str, Any] | None = None,
+               events: list[dict[str, Any]] = ()) -> None:
+    """Write ``entries``, ``plan`` and ``events`` into the data file at ``path``."""
+    with open_journal(path) as journal:
+        journal.replace_all(list(entries), plan, list(events))
+
+
+def export_bytes(entries: list[DayEntry], plan: dict[str, Any] | None = None,
+                 events: list[dict[str, Any]] = (), settings: dict[str, Any] | None = None) -> bytes:
+    return dumps_export(export_document(list(entries), plan, list(events), EXPORTED_AT, settings))
+
+
+def store_export(path: Path) -> dict[str, Any]:
+    """The export document of the store at ``path`` (at a fixed time)."""
+    with open_journal(path, read_only=True) as journal:
+        return export_document(journal.days(), journal.get_plan(), journal.events(), EXPORTED_AT, journal.settings())

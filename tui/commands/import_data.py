@@ -1,0 +1,79 @@
+"""``taper-tui import FILE``: bring a JSON export back in — checked first, all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from tui.commands.common import EXIT_OK, fail
+from tui.exchange.json_import import ImportMode, ImportRefused, apply_import, plan_import, read_import_file
+from tui.store.backups import list_backups
+from tui.store.errors import StoreError
+from tui.store.journal import DEFAULT_SETTINGS, open_journal
+from tui.store.locations import resolve_data_path
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help="import a JSON export (checked first; all or nothing)",
+        description="Import a file written by `taper-tui export`. The whole file is checked first: one bad "
+        "entry imports nothing, and every problem is listed by date and field. By default the file "
+        "wins on the days it has and your other days stay; the data file as it was is kept in its "
+        "backups (`taper-tui restore`).",
+    )
+    parser.add_argument("file", metavar="FILE", help="the JSON export to import")
+    parser.add_argument("--dry-run", action="store_true", help="only say what would change; write nothing")
+    how = parser.add_mutually_exclusive_group()
+    how.add_argument("--keep-existing", action="store_true", help="on days both have, keep your logged version (and your plan)")
+    how.add_argument("--replace", action="store_true", help="make the log exactly the file: days not in the file are removed")
+    parser.set_defaults(handler=run)
+
+
+def _mode(args: argparse.Namespace) -> ImportMode:
+    if args.replace:
+        return ImportMode.REPLACE
+    if args.keep_existing:
+        return ImportMode.KEEP_EXISTING
+    return ImportMode.MERGE
+
+
+def run(args: argparse.Namespace) -> int:
+    source = Path(args.file).expanduser()
+    try:
+        document = read_import_file(source)
+    except ImportRefused as refused:
+        return fail(f"cannot import {source}: {refused}")
+    path = resolve_data_path(args.data)
+    existed = path.exists()
+    try:
+        if args.dry_run and not existed:
+            plan = plan_import([], None, [], document, _mode(args), DEFAULT_SETTINGS)
+            return _report_dry_run(source, path, plan.summary())
+        with open_journal(path, read_only=args.dry_run) as journal:
+            plan = plan_import(journal.days(), journal.get_plan(), journal.events(), document, _mode(args), journal.settings())
+            if args.dry_run:
+                return _report_dry_run(source, path, plan.summary())
+            if not plan.changes_anything:
+                print(f"nothing to import: {path} already holds everything in {source}")
+                return EXIT_OK
+            apply_import(journal, plan, datetime.now().astimezone(), source.name)
+    except StoreError as error:
+        return fail(str(error))
+    print(f"imported {source} into {path}")
+    print(plan.summary())
+    if existed:
+        backups = list_backups(path)
+        if backups:
+            print(f"the data file as it was before the import is kept as {backups[0].path}", file=sys.stderr)
+            print("(undo with `taper-tui restore 1`)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _report_dry_run(source: Path, path: Path, summary: str) -> int:
+    print(f"dry run: importing {source} into {path} would change:")
+    print(summary)
+    print("nothing was written (run again without --dry-run to import)")
+    return EXIT_OK
