@@ -393,12 +393,14 @@ def plan_steps(
     history: Iterable[tuple[date, date, Fraction]] = (),
     dose_before_history: Fraction | None = None,
     include_hold: bool = True,
+    first_note: str = "",
 ) -> list[Step]:
     """The steps of ``params`` from ``first_day`` (default ``params.start``).
 
     ``previous_exact`` is the dose taken the day before (default the starting dose) and
     ``history`` the (start, end, dose) of earlier steps (``dose_before_history`` was taken
     before those), so a re-planned tail is flagged against what was really taken before it.
+    ``first_note`` (e.g. the reason for a return to a stable dose) goes on the first step.
     """
     validate_params(params)
     form = params.formulation
@@ -415,6 +417,8 @@ def plan_steps(
     if include_hold and params.hold_days > 0:
         drafts.append(_Draft(units=start_units, days=params.hold_days, hold=True))
     drafts.extend(_drafts_shaped(params, start_units))
+    if first_note and drafts:
+        drafts[0].note = first_note
     return _finish(drafts, params, first, before, history_list, fallback)
 
 

@@ -1,0 +1,255 @@
+"""Living with the plan: hold, slow down, return to the last stable dose, re-plan.
+
+Every change is asked for by the person (the app never changes a dose by itself), takes effect
+on or after "today", never rewrites a step that is already past, and returns the new
+:class:`~tui.core.plan_model.Plan` together with an *event*: a plain JSON dict for the
+store's audit trail and the export::
+
+    {"at": "2027-02-03T09:15:00", "kind": "hold", "effective": "2027-02-03",
+     "details": {...}, "reason": "..."}
+
+``kind`` is one of :data:`EVENT_KINDS`; ``details`` holds decimal strings, ISO dates and
+ints only. The same functions back ``taper-tui plan --hold-days …`` and the Schedule view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from fractions import Fraction
+from typing import Any
+
+from tui.core.doses import format_decimal
+from tui.core.plan_model import HELD, OVER_25_IN_14, Flag, Method, Plan, PlanParams, Step
+from tui.core.planner import MAX_STEP_DAYS, build_plan, over_25_in_14, plan_steps
+from tui.core.validation import ValidationError
+
+EVENT_KINDS = ("create", "hold", "slow_down", "return_to_stable", "replan")
+
+
+class PlanChangeError(ValueError):
+    """A change that cannot be made as asked; the message says why and what to do."""
+
+
+def make_event(kind: str, at: datetime, effective: date, details: dict[str, Any], reason: str = "") -> dict[str, Any]:
+    """An audit-trail record with a fixed key order (JSON-plain values only)."""
+    if kind not in EVENT_KINDS:
+        raise ValueError(f"unknown event kind {kind!r}")
+    return {
+        "at": at.isoformat(timespec="seconds"),
+        "kind": kind,
+        "effective": effective.isoformat(),
+        "details": details,
+        "reason": reason,
+    }
+
+
+def _summary(plan: Plan) -> dict[str, Any]:
+    """The figures every event repeats so the trail reads on its own."""
+    return {"end_date": plan.end_date.isoformat(), "steps": len(plan.steps)}
+
+
+def creation_event(plan: Plan, at: datetime, reason: str = "") -> dict[str, Any]:
+    """The event recorded when a plan is first saved."""
+    details = {"params": plan.params.to_record(), **_summary(plan)}
+    return make_event("create", at, plan.start, details, reason)
+
+
+def _history(steps: tuple[Step, ...] | list[Step]) -> list[tuple[date, date, Fraction]]:
+    return [(s.start, s.end, s.dose_exact) for s in steps]
+
+
+def _kept_before(plan: Plan, day: date) -> list[Step]:
+    """Steps as they stand for every day before ``day``; the step running on ``day`` is cut
+    short to end the day before (dropped if it starts on ``day``)."""
+    kept: list[Step] = []
+    for step in plan.steps:
+        if step.start >= day:
+            break
+        kept.append(step if step.end < day else replace(step, end=day - timedelta(days=1)))
+    return kept
+
+
+def _check_not_past(effective: date, today: date) -> None:
+    if effective < today:
+        raise PlanChangeError(
+            f"{effective.isoformat()} is in the past: past steps are never rewritten — choose today ({today.isoformat()}) or later"
+        )
+
+
+def _check_reason(reason: str, required: bool) -> str:
+    text = (reason or "").strip()
+    if required and not text:
+        raise PlanChangeError("give a reason: it is recorded with the change")
+    return text
+
+
+def _refresh_window_flags(steps: list[Step], first: int, dose_before: Fraction) -> None:
+    """Re-check the 25 %-in-14-days flag from ``steps[first]`` on after dates moved."""
+    history = _history(steps[:first])
+    for index in range(first, len(steps)):
+        step = steps[index]
+        flags = tuple(f for f in step.flags if f.code != OVER_25_IN_14)
+        if step.cut_pct > 0 and over_25_in_14(history, step.start, step.dose_exact, dose_before):
+            flags += (Flag(OVER_25_IN_14, "More than 25 % below the highest dose of the 14 days before: needs your explicit confirmation."),)
+        if flags != step.flags:
+            steps[index] = replace(step, flags=flags)
+        history.append((step.start, step.end, step.dose_exact))
+
+
+def hold(plan: Plan, days: int, today: date, at: datetime, reason: str = "", on: date | None = None) -> tuple[Plan, dict[str, Any]]:
+    """Hold the dose of the step running on ``on`` (default today) ``days`` days longer.
+
+    That step ends ``days`` later and every later step moves by ``days``; earlier steps are
+    untouched. Before the plan starts, the whole plan moves.
+    """
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_STEP_DAYS:
+        raise ValidationError("hold-days", days, f"use a whole number of days from 1 to {MAX_STEP_DAYS}")
+    effective = on or today
+    _check_not_past(effective, today)
+    text = _check_reason(reason, required=False)
+    shift = timedelta(days=days)
+    index = plan.step_index_on(effective)
+    if index is not None and index == len(plan.steps) - 1:
+        raise PlanChangeError("the plan has reached its final dose: there is no later cut to hold back")
+    steps = list(plan.steps)
+    first_moved = 0 if index is None else index + 1
+    if index is not None:
+        held = steps[index]
+        note = f"Held {days} more days from {effective.isoformat()}" + (f": {text}" if text else "") + "."
+        steps[index] = replace(held, end=held.end + shift, flags=held.flags + (Flag(HELD, note),))
+    for position in range(first_moved, len(steps)):
+        step = steps[position]
+        steps[position] = replace(step, start=step.start + shift, end=step.end + shift)
+    _refresh_window_flags(steps, first_moved, Fraction(plan.dose_before_mg))
+    new_plan = replace(plan, steps=tuple(steps))
+    details = {
+        "days": days,
+        "dose_mg": format_decimal(steps[index].dose_mg if index is not None else plan.dose_before_mg),
+        "end_date_before": plan.end_date.isoformat(),
+        **_summary(new_plan),
+    }
+    return new_plan, make_event("hold", at, effective, details, text)
+
+
+def _continue_from(
+    plan: Plan, effective: date, params: PlanParams, include_hold: bool, first_note: str = ""
+) -> Plan:
+    """Keep every step before ``effective`` and plan the rest from ``params``."""
+    kept = _kept_before(plan, effective)
+    previous = kept[-1].dose_exact if kept else Fraction(plan.dose_before_mg)
+    new = plan_steps(
+        params,
+        first_day=effective,
+        previous_exact=previous,
+        history=_history(kept),
+        dose_before_history=Fraction(plan.dose_before_mg),
+        include_hold=include_hold,
+        first_note=first_note,
+    )
+    return Plan(params=params, steps=tuple(kept) + tuple(new), dose_before_mg=plan.dose_before_mg)
+
+
+def _tail_params(plan: Plan, start: date, dose_mg, **changes: Any) -> PlanParams:
+    """Parameters for a re-planned tail: custom and occupancy plans continue proportionally."""
+    method = plan.params.method if plan.params.method in (Method.PROPORTIONAL, Method.LINEAR) else Method.PROPORTIONAL
+    fields: dict[str, Any] = {"method": method, "custom": (), "hold_days": 0, **changes}
+    return replace(plan.params, start=start, dose_mg=dose_mg, **fields)
+
+
+def slow_down(
+    plan: Plan, cut_pct, today: date, at: datetime, reason: str = "", step_days: int | None = None
+) -> tuple[Plan, dict[str, Any]]:
+    """From the next step on, cut ``cut_pct`` % of the current dose (optionally every
+    ``step_days``); the step running today keeps its dose and end date."""
+    text = _check_reason(reason, required=False)
+    index = plan.step_index_on(today)
+    if index is not None and index == len(plan.steps) - 1:
+        raise PlanChangeError("the plan has reached its final dose: there is no later cut to slow down")
+    changes: dict[str, Any] = {"cut_pct": cut_pct, "method": Method.PROPORTIONAL}
+    if step_days is not None:
+        changes["step_days"] = step_days
+    if index is None:  # not started yet: the whole plan, hold included, with the new pace
+        params = replace(plan.params, **changes)
+        new_plan = replace(build_plan(params), dose_before_mg=plan.dose_before_mg)
+        effective = plan.start
+    else:
+        current = plan.steps[index]
+        effective = current.end + timedelta(days=1)
+        params = _tail_params(plan, effective, current.dose_mg, **changes)
+        new_plan = _continue_from(plan, effective, params, include_hold=False)
+    details = {
+        "cut_pct_before": format_decimal(plan.params.cut_pct),
+        "cut_pct": format_decimal(new_plan.params.cut_pct),
+        "step_days_before": plan.params.step_days,
+        "step_days": new_plan.params.step_days,
+        "end_date_before": plan.end_date.isoformat(),
+        **_summary(new_plan),
+    }
+    return new_plan, make_event("slow_down", at, effective, details, text)
+
+
+def last_stable_step(plan: Plan, today: date) -> Step | None:
+    """The step before the latest cut that took effect on or before ``today`` (the dose the
+    person was last stable on), or None when nothing higher was taken within the plan."""
+    index = plan.step_index_on(today)
+    if index is None:
+        return None
+    current = plan.steps[index].dose_exact
+    for step in reversed(plan.steps[:index]):
+        if step.dose_exact > current:
+            return step
+    return None
+
+
+def return_to_stable(
+    plan: Plan,
+    today: date,
+    at: datetime,
+    reason: str,
+    hold_days: int | None = None,
+    cut_pct=None,
+) -> tuple[Plan, dict[str, Any]]:
+    """Go back up to the last stable dose from today — an increase, only on request.
+
+    The reason is required and recorded on the step and in the event. The stable dose is held
+    ``hold_days`` (default the plan's step length), then the taper resumes proportionally at
+    ``cut_pct`` (default the plan's cut; a smaller one is usually wiser — ask the prescriber).
+    """
+    text = _check_reason(reason, required=True)
+    stable = last_stable_step(plan, today)
+    if stable is None:
+        raise PlanChangeError("there is no higher dose earlier in the plan to return to")
+    form = plan.params.formulation
+    stable_mg = form.round_up(stable.dose_exact)
+    days = plan.params.step_days if hold_days is None else hold_days
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_STEP_DAYS:
+        raise ValidationError("hold-days", days, f"use a whole number of days from 1 to {MAX_STEP_DAYS}")
+    changes: dict[str, Any] = {}
+    if cut_pct is not None:
+        changes["cut_pct"] = cut_pct
+    params = replace(_tail_params(plan, today, stable_mg, **changes), hold_days=days)
+    current = plan.step_on(today)
+    new_plan = _continue_from(plan, today, params, include_hold=True, first_note=text)
+    details = {
+        "from_mg": format_decimal(current.dose_mg),  # type: ignore[union-attr]
+        "to_mg": format_decimal(stable_mg),
+        "hold_days": days,
+        "cut_pct": format_decimal(params.cut_pct),
+        "end_date_before": plan.end_date.isoformat(),
+        **_summary(new_plan),
+    }
+    return new_plan, make_event("return_to_stable", at, today, details, text)
+
+
+def replan(plan: Plan, params: PlanParams, today: date, at: datetime, reason: str = "") -> tuple[Plan, dict[str, Any]]:
+    """Keep every step before ``params.start`` and plan the rest from ``params`` (history kept).
+
+    ``params.dose_mg`` is the daily dose from ``params.start``; if it is higher than the dose
+    taken the day before, the step is flagged as an increase.
+    """
+    _check_not_past(params.start, today)
+    text = _check_reason(reason, required=False)
+    new_plan = _continue_from(plan, params.start, params, include_hold=True, first_note=text)
+    details = {"params": params.to_record(), "end_date_before": plan.end_date.isoformat(), **_summary(new_plan)}
+    return new_plan, make_event("replan", at, params.start, details, text)
