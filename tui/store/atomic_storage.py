@@ -36,6 +36,33 @@ def dump_bytes(data: Any) -> bytes:
     return orjson.dumps(data, option=_DUMP_OPTIONS)
 
 
+def _temp_path(path: Path) -> Path:
+    return path.parent / f".{path.name}.{os.getpid()}.tmp"
+
+
+def remove_stale_temp_files(path: Path) -> list[Path]:
+    """Delete temp files that writers killed mid-save left beside ``path``; return them.
+
+    Call only while holding the writer lock: then no live process is writing any of them, and
+    without this every crash during a save would leave one more file in the folder for good.
+    """
+    removed = []
+    prefix, suffix = f".{path.name}.", ".tmp"
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return removed
+    for name in names:
+        middle = name[len(prefix) : -len(suffix)]
+        if name.startswith(prefix) and name.endswith(suffix) and middle.isdigit():
+            try:
+                os.unlink(path.parent / name)
+            except OSError:
+                continue
+            removed.append(path.parent / name)
+    return removed
+
+
 def write_atomically(path: Path, payload: bytes, *, backup_clock: Callable[[], datetime] | None = None) -> None:
     """Replace ``path`` with ``payload`` so that a crash leaves the old or the new file, whole.
 
@@ -43,7 +70,7 @@ def write_atomically(path: Path, payload: bytes, *, backup_clock: Callable[[], d
     :class:`StoreWriteFailed` (file untouched) when the folder is full or not writable.
     """
     folder = path.parent
-    temp = folder / f".{path.name}.{os.getpid()}.tmp"
+    temp = _temp_path(path)
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:

@@ -17,7 +17,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from tui.core.entry import DayEntry
-from tui.store.atomic_storage import AtomicJSONStorage
+from tui.store.atomic_storage import AtomicJSONStorage, remove_stale_temp_files
 from tui.store.errors import StoreLocked, StoreReadOnly
 from tui.store.lock import WriterLock
 from tui.store.schema import fresh_meta
@@ -230,6 +230,7 @@ def open_journal(
         else:
             if lock.taken_over_from:
                 warnings.append(f"took over a lock left by process {lock.taken_over_from}, which is no longer running")
+            remove_stale_temp_files(path)
     is_new = not path.exists()
     storage = AtomicJSONStorage(path, read_only=read_only, clock=clock)
     try:
