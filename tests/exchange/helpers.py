@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.entry import DayEntry, Intake
+from tui.core.formulations import Liquid
+from tui.core.planner import PlanParams, build_plan
 from tui.exchange.json_export import dumps_export, export_document
 from tui.store.journal import open_journal
 
@@ -23,6 +25,16 @@ def sample_entries() -> list[DayEntry]:
         DayEntry(date(2027, 3, 2), (Intake(Decimal("0.5")),), mood=7),
         DayEntry(date(2027, 3, 4), (), anxiety=2, note="line one\nline two, with a comma"),
     ]
+
+
+def sample_plan(dose_mg: str = "1", cut_pct: str = "10") -> dict[str, Any]:
+    """A stored plan record: clonazepam liquid 0.1 mg/mL, two intakes, cuts every 14 days from 2027-01-04."""
+    params = PlanParams(
+        drug="clonazepam", start=date(2027, 1, 4), dose_mg=Decimal(dose_mg),
+        formulation=Liquid.create("0.1", "0.1"), cut_pct=Decimal(cut_pct), step_days=14,
+        split=(Decimal(dose_mg) / 2, Decimal(dose_mg) / 2),
+    )
+    return build_plan(params).to_record()
 
 
 def sample_events() -> list[dict[str, Any]]:

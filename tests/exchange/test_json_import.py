@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.exchange.helpers import export_bytes, fill_store, sample_entries, sample_events, store_export
+from tests.exchange.helpers import export_bytes, fill_store, sample_entries, sample_events, sample_plan, store_export
 from tui.core.entry import DayEntry, Intake
 from tui.core.symptoms import DEFAULT_SYMPTOMS
 from tui.exchange.json_import import (
@@ -127,6 +127,12 @@ def test_event_without_kind_is_refused():
     assert "events[1]: 'kind' is a required property" in str(refused(data))
 
 
+def test_broken_plan_is_refused():
+    plan = sample_plan()
+    plan["steps"][1]["start"] = "2027-02-01"  # leaves a gap after the first step
+    assert "plan: plan.steps" in str(refused(document_with(plan=plan)))
+
+
 def test_bad_setting_is_refused():
     data = document_with(settings={"custom_symptoms": "jaw pain"})
     assert "settings.custom_symptoms" in str(refused(data))
@@ -192,15 +198,16 @@ def test_merge_lets_the_file_win_on_days_it_has():
 def test_keep_existing_keeps_the_stored_day():
     stored = [_day(3, mood=5)]
     incoming = [_day(3, mood=1), _day(4, mood=9)]
-    plan = plan_import(stored, {"mine": 1}, [], _document(incoming, {"theirs": 1}), ImportMode.KEEP_EXISTING)
+    mine, theirs = sample_plan("1"), sample_plan("2")
+    plan = plan_import(stored, mine, [], _document(incoming, theirs), ImportMode.KEEP_EXISTING)
     assert plan.kept_days == (date(2027, 3, 3),) and plan.changed_days == ()
     assert [e.mood for e in plan.entries] == [5, 9]
-    assert plan.plan == {"mine": 1} and plan.plan_change == "kept"
+    assert plan.plan == mine and plan.plan_change == "kept"
 
 
 def test_replace_removes_days_not_in_the_file():
     stored = [_day(1), _day(2)]
-    plan = plan_import(stored, {"mine": 1}, sample_events(), _document([_day(2)]), ImportMode.REPLACE)
+    plan = plan_import(stored, sample_plan(), sample_events(), _document([_day(2)]), ImportMode.REPLACE)
     assert plan.removed_days == (date(2027, 3, 1),)
     assert [e.day for e in plan.entries] == [date(2027, 3, 2)]
     assert plan.plan is None and plan.plan_change == "removed"
@@ -210,8 +217,8 @@ def test_replace_removes_days_not_in_the_file():
 def test_merge_takes_the_files_plan_and_deduplicates_events():
     events = sample_events()
     extra = {"at": "2027-03-01T08:00:00+00:00", "kind": "hold", "days": 7}
-    plan = plan_import([], {"mine": 1}, events, _document([], {"theirs": 1}, [*events, extra]))
-    assert plan.plan == {"theirs": 1} and plan.plan_change == "replaced"
+    plan = plan_import([], sample_plan("1"), events, _document([], sample_plan("2"), [*events, extra]))
+    assert plan.plan == sample_plan("2") and plan.plan_change == "replaced"
     assert plan.events_added == 1
     assert list(plan.events) == [*events, extra]
 
@@ -274,7 +281,8 @@ def _round_trip(entries, plan, events, settings_record=None) -> tuple[dict, dict
 
 
 def test_round_trip_of_the_sample_is_identical():
-    original, again = _round_trip(sample_entries(), None, sample_events(), {"custom_symptoms": ["jaw pain"], "region": "UK"})
+    original, again = _round_trip(sample_entries(), sample_plan(), sample_events(), {"custom_symptoms": ["jaw pain"], "region": "UK"})
+    assert original["plan"] is not None
     assert again["entries"] == original["entries"]
     assert again["plan"] == original["plan"]
     assert _without_import_events(again["events"]) == original["events"]
@@ -316,9 +324,10 @@ events_strategy = st.lists(
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(entries=st.lists(entries_strategy, max_size=25, unique_by=lambda e: e.day), events=events_strategy)
-def test_round_trip_over_generated_stores(entries, events):
-    original, again = _round_trip(entries, None, events)
+@given(entries=st.lists(entries_strategy, max_size=25, unique_by=lambda e: e.day), events=events_strategy,
+       plan=st.one_of(st.none(), st.sampled_from(["0.5", "1", "2.5"]).map(sample_plan)))
+def test_round_trip_over_generated_stores(entries, events, plan):
+    original, again = _round_trip(entries, plan, events)
     assert again["entries"] == original["entries"]
     assert again["plan"] == original["plan"]
     assert _without_import_events(again["events"]) == original["events"]

@@ -28,6 +28,7 @@ import orjson
 from jsonschema import Draft202012Validator
 
 from tui.core.entry import DayEntry
+from tui.core.plan_model import Plan
 from tui.core.validation import ValidationError
 from tui.exchange.json_export import EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, export_schema
 
@@ -174,6 +175,11 @@ def validate_import_data(data: Any) -> ImportDocument:
             entries.append(entry)
     problems += _settings_problems(data.get("settings"))
     plan = data.get("plan")
+    if isinstance(plan, dict):
+        try:
+            Plan.from_record(plan)
+        except ValidationError as error:
+            problems.append(f"plan: {_describe(error)}")
     if problems:
         count = len(problems)
         raise ImportRefused(f"the file has {count} problem{'s' if count != 1 else ''}:", problems)
