@@ -1,0 +1,66 @@
+"""A one-line prompt whose answer is checked before the dialog closes.
+
+The check is a function that turns the text into a value or raises ``ValueError`` (core
+``ValidationError`` included); its message is shown under the field and the typed text stays.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+
+class TextPrompt(ModalScreen[Any]):
+    """Ask for one value; dismisses with the checked value, or ``None`` on Escape."""
+
+    DEFAULT_CSS = """
+    TextPrompt { align: center middle; }
+    TextPrompt > Vertical {
+        width: 70; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    TextPrompt .title { text-style: bold; }
+    TextPrompt .explanation { color: $text-muted; margin-bottom: 1; }
+    TextPrompt .problem { color: $error; height: auto; }
+    TextPrompt .keys { color: $text-muted; }
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, explanation: str, check: Callable[[str], Any], initial: str = "", placeholder: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.explanation = explanation
+        self.check = check
+        self.initial = initial
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text, classes="title")
+            if self.explanation:
+                yield Static(self.explanation, classes="explanation", markup=False)
+            yield Input(self.initial, placeholder=self.placeholder, id="answer")
+            yield Static("", classes="problem", id="problem", markup=False)
+            yield Static("enter: OK · esc: cancel", classes="keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#answer", Input).focus()
+
+    @on(Input.Submitted, "#answer")
+    def _submitted(self, event: Input.Submitted) -> None:
+        try:
+            value = self.check(event.value)
+        except ValueError as error:
+            self.query_one("#problem", Static).update(f"⚠ {error}")
+            return
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
