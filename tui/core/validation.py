@@ -127,3 +127,20 @@ def parse_day(text: object, today: date, field: str = "date") -> date:
     if day > today:
         raise ValidationError(field, text, f"the log is for days up to today ({today.isoformat()})")
     return day
+
+
+def parse_plan_date(text: object, today: date, field: str = "start") -> date:
+    """A date for a plan, which may lie ahead: ISO ``YYYY-MM-DD``, ``today``, ``tomorrow`` or ``+N``."""
+    raw = str(text).strip().lower()
+    if raw in ("today", "t", ""):
+        return today
+    if raw == "tomorrow":
+        return today + timedelta(days=1)
+    if re.fullmatch(r"[+-]\d{1,4}", raw):
+        return today + timedelta(days=int(raw))
+    try:
+        if len(raw) == 10:
+            return date.fromisoformat(raw)
+    except ValueError:
+        pass
+    raise ValidationError(field, text, "use YYYY-MM-DD, today, tomorrow or +N for N days ahead")

@@ -7,8 +7,8 @@ focus (a focused Input would otherwise swallow them), ``?`` for Help.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Iterable
+from datetime import date, datetime
+from typing import Callable, Iterable
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
@@ -17,7 +17,9 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
-from tui.core.entry import DayEntry
+from tui.core.entry import DayEntry, Intake
+from tui.core.plan_model import Plan
+from tui.core.validation import ValidationError
 from tui.store.errors import StoreError
 from tui.store.journal import Journal
 from tui.ui.screens.confirm_dialog import ConfirmDialog
@@ -26,6 +28,7 @@ from tui.ui.views.help import HelpView
 from tui.ui.views.history import HistoryView
 from tui.ui.views.journal_view import JournalView
 from tui.ui.views.log import LogView
+from tui.ui.views.schedule import ScheduleView
 from tui.ui.views.today import TodayView
 
 MIN_WIDTH = 80
@@ -33,6 +36,7 @@ MIN_HEIGHT = 24
 
 VIEWS: tuple[tuple[str, str, type[JournalView]], ...] = (
     ("today", "Today", TodayView),
+    ("schedule", "Schedule", ScheduleView),
     ("log", "Log", LogView),
     ("history", "History", HistoryView),
     ("help", "Help", HelpView),
@@ -53,10 +57,12 @@ class TaperApp(App[None]):
         Binding("question_mark", "show_view('help')", "Help", show=False),
     ]
 
-    def __init__(self, journal: Journal, today: date) -> None:
+    def __init__(self, journal: Journal, today: date, clock: Callable[[], datetime] | None = None) -> None:
         super().__init__()
         self.journal = journal
         self.today = today
+        self._clock = clock or (lambda: datetime.now().astimezone())
+        self._plan_cache: tuple[object, Plan | None] = (None, None)
         for number, (view_id, title, _cls) in enumerate(VIEWS, start=1):
             self._bindings.bind(f"f{number}", f"show_view('{view_id}')", title, show=False, priority=True)
             self._bindings.bind(str(number), f"show_view('{view_id}')", title, show=False)
@@ -125,6 +131,47 @@ class TaperApp(App[None]):
         self.action_show_view("log")
         log.go_to_day(day)
 
+    def now(self) -> datetime:
+        """The time stamped on audit events (fixed in tests)."""
+        return self._clock()
+
+    # -- the plan -------------------------------------------------------------------------------
+
+    @property
+    def plan(self) -> Plan | None:
+        """The active plan, parsed once per stored version; ``None`` without one (or if damaged)."""
+        record = self.journal.get_plan()
+        if record is not None and record == self._plan_cache[0]:
+            return self._plan_cache[1]
+        plan = None
+        if record is not None:
+            try:
+                plan = Plan.from_record(record)
+            except ValidationError as error:
+                self.notify(f"The stored plan cannot be read ({error}); it is kept as it is in the file.", severity="error")
+        self._plan_cache = (record, plan)
+        return plan
+
+    def planned_intakes(self, day: date) -> tuple[Intake, ...]:
+        """The intakes the plan sets for ``day`` (times from the settings, if the person set them)."""
+        plan = self.plan
+        step = plan.step_on(day) if plan else None
+        if step is None:
+            return ()
+        times = list(self.journal.settings().get("intake_times") or [])
+        amounts = step.intake_mg
+        return tuple(Intake(mg, times[i] if i < len(times) else None) for i, mg in enumerate(amounts))
+
+    def save_plan(self, plan: Plan | None, event: dict) -> bool:
+        """Store a new active plan with its audit event; on failure say why and return False."""
+        try:
+            self.journal.save_plan(None if plan is None else plan.to_record(), event)
+        except StoreError as error:
+            self.notify(str(error), title="Plan not saved", severity="error", timeout=15)
+            return False
+        self.refresh_views()
+        return True
+
     # -- changing the journal -------------------------------------------------------------------
 
     def save_day(self, entry: DayEntry) -> bool:
@@ -185,6 +232,6 @@ class TaperApp(App[None]):
         yield SystemCommand("Log yesterday", "Open yesterday's entry in the Log view", lambda: self.open_day(self.today.fromordinal(self.today.toordinal() - 1)))
 
 
-def build_app(journal: Journal, today: date) -> TaperApp:
-    """The app on an open journal, with "today" given (tests and screenshots fix it)."""
-    return TaperApp(journal, today)
+def build_app(journal: Journal, today: date, clock: Callable[[], datetime] | None = None) -> TaperApp:
+    """The app on an open journal, with "today" (and the event clock) given: tests fix both."""
+    return TaperApp(journal, today, clock)

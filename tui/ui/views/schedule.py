@@ -1,0 +1,257 @@
+"""Schedule: every step of the plan, past, current and future, and the changes life asks for.
+
+Each change — hold, slow down, return to the last stable dose, re-plan — is shown in a dialog
+with its effect before it is applied; past steps are never rewritten, and every change is
+recorded as an event in the audit trail.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any, Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from tui.core import plan_changes
+from tui.core.doses import format_decimal
+from tui.core.plan_model import Plan
+from tui.core.planner import MAX_STEP_DAYS
+from tui.core.validation import ValidationError, parse_decimal, parse_int
+from tui.ui.screens.confirm_dialog import ConfirmDialog
+from tui.ui.screens.plan_editor import PlanEditorScreen
+from tui.ui.screens.text_prompt import TextPrompt
+from tui.ui.views.journal_view import JournalView
+from tui.ui.widgets.step_table import fill_step_table
+
+
+class ScheduleView(JournalView):
+    """The steps table with plan actions on keys."""
+
+    can_focus = True  # with no plan there is no table: the view itself takes focus for its keys
+
+    DEFAULT_CSS = """
+    ScheduleView #schedule-summary { height: auto; max-height: 4; padding: 0 1; }
+    ScheduleView #schedule-steps { height: 1fr; }
+    ScheduleView #schedule-empty { padding: 1 2; }
+    """
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("h", "hold", "Hold"),
+        Binding("s", "slow_down", "Slow down"),
+        Binding("r", "return_to_stable", "Return to stable"),
+        Binding("p", "replan", "Re-plan"),
+        Binding("n", "new_plan", "New plan"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="schedule-summary", markup=False)
+        yield Static(
+            "No plan yet. Press n to build one with the numbers agreed with your prescriber — "
+            "or just keep logging: a plan is optional.",
+            id="schedule-empty",
+            markup=False,
+        )
+        yield DataTable(id="schedule-steps", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        plan = self.taper_app.plan
+        table = self.query_one("#schedule-steps", DataTable)
+        self.query_one("#schedule-empty").display = plan is None
+        table.display = plan is not None
+        summary = self.query_one("#schedule-summary", Static)
+        if plan is None:
+            summary.update("")
+            return
+        summary.update(self.summary_text(plan))
+        fill_step_table(table, plan.steps, today=self.today)
+        current = plan.step_index_on(self.today)
+        if current is not None:
+            table.move_cursor(row=current, scroll=True)
+
+    def summary_text(self, plan: Plan) -> str:
+        """Two lines: the plan's shape and where today stands."""
+        params = plan.params
+        projection = plan.projection()
+        shape = (f"{params.drug} · {params.method.value} {format_decimal(params.cut_pct)} % every "
+                 f"{params.step_days} days · {params.formulation.describe()}")
+        end = f"ends {projection.end_date.isoformat()} at {format_decimal(projection.final_mg)} mg · {projection.cuts} cuts"
+        glyphs = "✓ past  ▶ now  ⚠ >10%  ‼ needs confirmation  ‖ hold  ↑ increase  ■ stop"
+        return f"{shape}\n{end}\n{glyphs}"
+
+    def focus_content(self) -> None:
+        table = self.query_one("#schedule-steps", DataTable)
+        if table.display:
+            table.focus()
+        else:
+            self.focus()
+
+    def action_cursor_down(self) -> None:
+        self.query_one("#schedule-steps", DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one("#schedule-steps", DataTable).action_cursor_up()
+
+    # -- plan actions ----------------------------------------------------------------------------
+
+    def _need_plan(self) -> Plan | None:
+        """The active plan, or None after telling the person why nothing can change."""
+        if self.journal.read_only:
+            self.notify("Read-only: another taper-tui is writing to this file.", severity="warning")
+            return None
+        plan = self.taper_app.plan
+        if plan is None:
+            self.notify("There is no plan yet: press n to build one.", severity="information")
+        return plan
+
+    def _propose(self, title: str, change: Callable[[], tuple[Plan, dict[str, Any]]]) -> None:
+        """Compute a change, show its effect, and save it only when the person confirms."""
+        old = self.taper_app.plan
+        try:
+            new, event = change()
+        except (plan_changes.PlanChangeError, ValidationError) as error:
+            self.notify(str(error), title="Not changed", severity="warning", timeout=10)
+            return
+        body = describe_change(old, new, self.today)
+        confirmations = new.confirmations_needed()
+        if confirmations:
+            body += "\n\nNeeds your confirmation:\n" + "\n".join(confirmations)
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed and self.taper_app.save_plan(new, event):
+                self.notify(f"{title}: saved. The plan now ends {new.end_date.isoformat()}.")
+
+        self.app.push_screen(ConfirmDialog(title, body, "Apply", "Cancel"), answered)
+
+    def action_hold(self) -> None:
+        """Stay on today's dose N more days; every later step moves."""
+        plan = self._need_plan()
+        if plan is None:
+            return
+        step = plan.step_on(self.today)
+        dose = f"{format_decimal(step.dose_mg)} mg" if step else "the starting dose"
+
+        def chosen(days: int | None) -> None:
+            if days:
+                self._propose(f"Hold {days} days", lambda: plan_changes.hold(plan, days, self.today, self.taper_app.now()))
+
+        self.app.push_screen(
+            TextPrompt("Hold: how many more days?", f"You stay on {dose} longer; every later step moves by the same days.",
+                       lambda text: parse_int("days", text, 1, MAX_STEP_DAYS), "7"),
+            chosen,
+        )
+
+    def action_slow_down(self) -> None:
+        """A smaller cut % from the next step on."""
+        plan = self._need_plan()
+        if plan is None:
+            return
+        current = plan.params.cut_pct
+
+        def chosen(cut) -> None:
+            if cut is not None:
+                self._propose(f"Slow down to {format_decimal(cut)} %",
+                              lambda: plan_changes.slow_down(plan, cut, self.today, self.taper_app.now()))
+
+        suggestion = format_decimal(max(current / 2, min(current, 5)))
+        self.app.push_screen(
+            TextPrompt("Slow down: new cut %", f"Now {format_decimal(current)} % of the current dose per step. "
+                       "From the next step on, cut (%):",
+                       lambda text: parse_decimal("cut %", text, Decimal("0.1"), current, 2, "%"),
+                       suggestion),
+            chosen,
+        )
+
+    def action_return_to_stable(self) -> None:
+        """Go back up to the last stable dose (an increase, only on request, with a reason)."""
+        plan = self._need_plan()
+        if plan is None:
+            return
+        stable = plan_changes.last_stable_step(plan, self.today)
+        if stable is None:
+            self.notify("There is no higher dose earlier in the plan to return to.", severity="information")
+            return
+
+        def reason_given(reason: str | None) -> None:
+            if reason:
+                self._propose(f"Return to {format_decimal(stable.dose_mg)} mg",
+                              lambda: plan_changes.return_to_stable(plan, self.today, self.taper_app.now(), reason))
+
+        def require_text(text: str) -> str:
+            if not text.strip():
+                raise ValidationError("reason", text, "write a few words: the reason is kept with the change")
+            return text.strip()
+
+        self.app.push_screen(
+            TextPrompt(f"Return to {format_decimal(stable.dose_mg)} mg (last stable dose)",
+                       "This raises the dose from today and holds it for a step before the taper resumes. "
+                       "Agree it with your prescriber. Why?", require_text, placeholder="e.g. symptoms not easing after 3 weeks"),
+            reason_given,
+        )
+
+    def action_replan(self) -> None:
+        """Open the plan editor on the current parameters, starting today; past steps are kept."""
+        plan = self._need_plan()
+        if plan is None:
+            return
+        step = plan.step_on(self.today)
+        editor = PlanEditorScreen(self.today, existing=plan, start=self.today)
+
+        def edited(new_plan: Plan | None) -> None:
+            if new_plan is None:
+                return
+            params = new_plan.params
+            self._propose("Re-plan from " + params.start.isoformat(),
+                          lambda: plan_changes.replan(plan, params, self.today, self.taper_app.now()))
+
+        self.app.push_screen(editor, edited)
+        if step is not None:
+            self.notify(f"Re-planning from today at {format_decimal(step.dose_mg)} mg; earlier steps stay as they were.")
+
+    def action_new_plan(self) -> None:
+        """Build a new plan (the current one, if any, is replaced; its history stays in the events)."""
+        if self.journal.read_only:
+            self.notify("Read-only: another taper-tui is writing to this file.", severity="warning")
+            return
+        settings = self.journal.settings()
+        current = self.taper_app.plan
+        step = current.step_on(self.today) if current else None
+        editor = PlanEditorScreen(
+            self.today,
+            drug=settings.get("drug") or (current.params.drug if current else "clonazepam"),
+            dose_mg=step.dose_mg if step else None,
+            intakes=settings.get("intakes_per_day"),
+        )
+        self.app.push_screen(editor, self._new_plan_saved)
+
+    def _new_plan_saved(self, plan: Plan | None) -> None:
+        if plan is None:
+            return
+        from tui.core.plan_changes import creation_event
+
+        if self.taper_app.save_plan(plan, creation_event(plan, self.taper_app.now())):
+            self.notify(f"Plan saved: {len(plan.steps)} steps, ends {plan.end_date.isoformat()}.")
+
+
+def describe_change(old: Plan | None, new: Plan, today: date) -> str:
+    """What a change does, in words: the end date before and after, and the next steps."""
+    lines = []
+    if old is not None:
+        shift = (new.end_date - old.end_date).days
+        moved = f"{abs(shift)} days {'later' if shift > 0 else 'earlier'}" if shift else "unchanged"
+        lines.append(f"End: {old.end_date.isoformat()} → {new.end_date.isoformat()} ({moved})")
+    lines.append("Steps from today:")
+    index = new.step_index_on(today) or 0
+    for step in new.steps[index:index + 5]:
+        flags = f"  [{', '.join(step.flag_codes)}]" if step.flags else ""
+        lines.append(f"  {step.start.isoformat()} – {step.end.isoformat()}  {format_decimal(step.dose_mg)} mg  ({step.unit_dose}){flags}")
+    if len(new.steps) > index + 5:
+        lines.append(f"  … {len(new.steps) - index - 5} more")
+    return "\n".join(lines)
