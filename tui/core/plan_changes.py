@@ -245,8 +245,9 @@ def return_to_stable(
 def replan(plan: Plan, params: PlanParams, today: date, at: datetime, reason: str = "") -> tuple[Plan, dict[str, Any]]:
     """Keep every step before ``params.start`` and plan the rest from ``params`` (history kept).
 
-    ``params.dose_mg`` is the daily dose from ``params.start``; if it is higher than the dose
-    taken the day before, the step is flagged as an increase.
+    As for a new plan, ``params.dose_mg`` is the dose taken when the new plan starts: it is
+    held for ``params.hold_days`` (if any) and then cut; if it is higher than the dose taken
+    the day before, that step is flagged as an increase.
     """
     _check_not_past(params.start, today)
     text = _check_reason(reason, required=False)

@@ -416,7 +416,12 @@ def plan_steps(
     drafts: list[_Draft] = []
     if include_hold and params.hold_days > 0:
         drafts.append(_Draft(units=start_units, days=params.hold_days, hold=True))
-    drafts.extend(_drafts_shaped(params, start_units))
+    shaped = _drafts_shaped(params, start_units)
+    if drafts and shaped and shaped[0].units == start_units:
+        # a lengthening at the start dose simply makes the stabilisation hold longer
+        drafts[0].days += shaped.pop(0).days
+        drafts[0].lengthened = True
+    drafts.extend(shaped)
     if first_note and drafts:
         drafts[0].note = first_note
     return _finish(drafts, params, first, before, history_list, fallback)
