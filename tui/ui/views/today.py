@@ -1,18 +1,105 @@
-"""Today: the planned dose, what is logged so far, where the taper stands, the last 7 days."""
+"""Today: the planned dose, what is logged so far, where the taper stands, the last 7 days.
+
+Everything here is read from the journal and the plan; nothing on this view changes a dose.
+A hold suggestion appears when the log warrants one (see :mod:`tui.core.hold_suggestion`).
+"""
 
 from __future__ import annotations
+
+from datetime import date, timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.core.doses import format_mg
+from tui.core.doses import format_decimal, format_mg, percent
+from tui.core.entry import DayEntry
+from tui.core.hold_suggestion import suggest_hold
+from tui.core.insights import cut_dates_from_doses
+from tui.core.plan_model import Plan
 from tui.ui.views.journal_view import JournalView
+
+SPARK = " ▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[int | None]) -> str:
+    """One block character per value (``·`` for a day not logged), scaled to the largest."""
+    top = max((v for v in values if v is not None), default=0)
+    marks = []
+    for value in values:
+        if value is None:
+            marks.append("·")
+        else:
+            marks.append(SPARK[0 if top == 0 else max(1, round(value / top * (len(SPARK) - 1)))])
+    return "".join(marks)
+
+
+def relative_day(day: date, today: date) -> str:
+    """``today``, ``yesterday`` or the weekday."""
+    if day == today:
+        return "today"
+    if day == today - timedelta(days=1):
+        return "yesterday"
+    return f"{day:%a}"
+
+
+def plan_lines(plan: Plan, today: date) -> list[str]:
+    """Where the taper stands: step, day in it, next cut, cumulative reduction."""
+    lines = []
+    index = plan.step_index_on(today)
+    if index is None:
+        first = plan.steps[0]
+        lines.append(f"The plan starts {first.start.isoformat()} (in {(first.start - today).days} days) at {format_mg(first.dose_mg)}.")
+        return lines
+    step = plan.steps[index]
+    day_in = (today - step.start).days + 1
+    intakes = " + ".join(format_decimal(mg) for mg in step.intake_mg)
+    per = f" ({intakes} mg, {step.unit_dose})" if len(step.intake_mg) > 1 else f" ({step.unit_dose})"
+    if index == len(plan.steps) - 1 and today > step.end:
+        lines.append(f"Final dose since {step.start.isoformat()}: {format_mg(step.dose_mg)}{per}.")
+    else:
+        lines.append(f"Step {index + 1} of {len(plan.steps)}, day {day_in} of {step.days}: {format_mg(step.dose_mg)} a day{per}.")
+    upcoming = plan.next_cut_on_or_after(today)
+    if upcoming is not None:
+        wait = (upcoming.start - today).days
+        lines.append(f"Next cut {upcoming.start.isoformat()} (in {wait} day{'s' if wait != 1 else ''}) to {format_mg(upcoming.dose_mg)} — {upcoming.unit_dose}.")
+    start_mg = plan.dose_before_mg if plan.dose_before_mg > 0 else plan.steps[0].dose_mg
+    if start_mg > 0:
+        down = start_mg - step.dose_mg
+        lines.append(f"Since the plan began: {format_mg(start_mg)} → {format_mg(step.dose_mg)} ({format_decimal(percent(down, start_mg))} % lower). Plan ends {plan.end_date.isoformat()}.")
+    return lines
+
+
+def week_table(entries: dict[date, DayEntry], today: date) -> list[str]:
+    """The last 7 days as a small text table (gaps shown neutrally as ``–``)."""
+    rows = [f"{'day':<16} dose mg  anxiety  mood  sleep h  symptoms  phase"]
+    for offset in range(6, -1, -1):
+        day = today - timedelta(days=offset)
+        entry = entries.get(day)
+        label = f"{day:%d %b} {relative_day(day, today)}"
+        if entry is None:
+            rows.append(f"{label:<16} {'–':>7}  {'–':>7}  {'–':>4}  {'–':>7}  {'–':>8}  ")
+            continue
+        dose = format_decimal(entry.total_mg) if entry.intakes else "–"
+        anxiety = "–" if entry.anxiety is None else str(entry.anxiety)
+        mood = "–" if entry.mood is None else str(entry.mood)
+        sleep = "–" if entry.sleep_hours is None else format_decimal(entry.sleep_hours)
+        symptoms = str(entry.symptom_total) + (" ⚠" if entry.red_flags else "") if entry.symptoms else "–"
+        phase = {"window": "☀ window", "wave": "≈ wave"}.get(entry.phase or "", "")
+        rows.append(f"{label:<16} {dose:>7}  {anxiety:>7}  {mood:>4}  {sleep:>7}  {symptoms:>8}  {phase}")
+    return rows
 
 
 class TodayView(JournalView):
     """What matters today, and one key to log it."""
+
+    DEFAULT_CSS = """
+    TodayView #today-scroll { padding: 0 1; }
+    TodayView #today-date { text-style: bold; color: $primary; }
+    TodayView #today-hold { border-left: thick $warning; padding: 0 1; margin: 1 0 0 0; }
+    TodayView #today-week { margin-top: 1; }
+    """
 
     BINDINGS = [
         Binding("l,enter", "log_today", "Log today"),
@@ -21,19 +108,54 @@ class TodayView(JournalView):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="today-scroll", can_focus=True):
+            yield Static(id="today-date", markup=False)
+            yield Static(id="today-plan", markup=False)
             yield Static(id="today-logged", markup=False)
+            yield Static(id="today-hold", markup=False)
+            yield Static(id="today-week", markup=False)
 
     def on_mount(self) -> None:
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        entry = self.journal.get_day(self.today)
+        today = self.today
+        plan = self.taper_app.plan
+        # Two months cover the week shown and the windows around the latest cut.
+        recent = self.journal.days(today - timedelta(days=60), today)
+        by_day = {e.day: e for e in recent}
+        self.query_one("#today-date", Static).update(f"{today:%A %d %B %Y}   ·   l: log today   y: log yesterday")
+        self.query_one("#today-plan", Static).update(
+            "\n".join(plan_lines(plan, today)) if plan else "No plan yet (Schedule → n to build one). Logging works without one."
+        )
+        self.query_one("#today-logged", Static).update(self._logged_text(by_day.get(today)))
+        cuts = plan.cut_dates() if plan else cut_dates_from_doses(recent)
+        suggestion = suggest_hold(recent, cuts, today)
+        hold = self.query_one("#today-hold", Static)
+        hold.display = suggestion is not None
+        hold.update(suggestion or "")
+        fortnight = [by_day.get(today - timedelta(days=offset)) for offset in range(13, -1, -1)]
+        totals = [e.symptom_total if e is not None and e.symptoms else None for e in fortnight]
+        week = week_table(by_day, today) + [f"symptom total, last 14 days: {sparkline(totals)}"]
+        self.query_one("#today-week", Static).update("\n".join(week))
+
+    def _logged_text(self, entry: DayEntry | None) -> str:
+        planned = self.taper_app.planned_intakes(self.today)
+        planned_text = " + ".join(i.describe() for i in planned)
+        lines = [f"Planned today: {planned_text}." if planned else ""]
         if entry is None:
-            text = f"{self.today:%A %d %B %Y}\n\nNothing logged today yet. Press l to log today."
+            lines.append("Nothing logged today yet — press l when you are ready.")
         else:
-            doses = ", ".join(i.describe() for i in entry.intakes) or "no doses logged"
-            text = f"{self.today:%A %d %B %Y}\n\nLogged: {doses} (total {format_mg(entry.total_mg)})"
-        self.query_one("#today-logged", Static).update(text)
+            parts = []
+            if entry.intakes:
+                parts.append(", ".join(i.describe() for i in entry.intakes) + f" (total {format_mg(entry.total_mg)})")
+            if entry.anxiety is not None:
+                parts.append(f"anxiety {entry.anxiety}")
+            if entry.mood is not None:
+                parts.append(f"mood {entry.mood}")
+            if entry.symptoms:
+                parts.append(f"symptom total {entry.symptom_total}")
+            lines.append("Logged today: " + ("; ".join(parts) if parts else "a note"))
+        return "\n".join(line for line in lines if line)
 
     def focus_content(self) -> None:
         self.query_one("#today-scroll").focus()
@@ -42,4 +164,4 @@ class TodayView(JournalView):
         self.taper_app.open_day(self.today)
 
     def action_log_yesterday(self) -> None:
-        self.taper_app.open_day(self.today.fromordinal(self.today.toordinal() - 1))
+        self.taper_app.open_day(self.today - timedelta(days=1))
