@@ -1,0 +1,350 @@
+"""``taper-tui plan``: compute a taper schedule, print it, and (with ``--save``) store it.
+
+Also changes the stored plan on request: ``--hold-days N``, ``--slow-down PCT``,
+``--return-to-stable --reason TEXT`` — the same core functions the Schedule view calls.
+Every schedule is for discussion with the prescriber; nothing here changes a dose by itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from tui.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail, today_from, usage_error
+from tui.core.doses import format_decimal
+from tui.core.formulations import Drops, Formulation, Liquid, PowderScale, RawIncrement, Tablet
+from tui.core.hold_suggestion import suggest_hold
+from tui.core.plan_changes import PlanChangeError, creation_event, hold, replan, return_to_stable, slow_down
+from tui.core.plan_model import Method, Plan, PlanParams
+from tui.core.planner import MAX_STEP_DAYS, build_plan
+from tui.core.validation import ValidationError, parse_decimal, parse_int, parse_mg
+from tui.store.errors import StoreError
+from tui.store.journal import open_journal
+from tui.store.locations import resolve_data_path
+
+DEFAULT_INCREMENT = "0.01"
+DISCLAIMER = "For discussion with your prescriber — not medical advice."
+
+_FIELD_FLAGS = {
+    "tablet strength": "--tablet",
+    "tablet weight": "--tablet-weight",
+    "linear": "--linear-mg",
+    "hold-days": "--hold-days",
+    "plan.steps": "--data",
+    "plan.params": "--data",
+    "plan": "--data",
+    "plan.version": "--data",
+}
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "plan",
+        help="compute a taper schedule (--save to store it; --hold-days/--slow-down/--return-to-stable change it)",
+        description="Compute a dated taper schedule in doses you can measure. " + DISCLAIMER,
+    )
+    what = parser.add_argument_group("the taper")
+    what.add_argument("--drug", default="clonazepam", help="drug name (default clonazepam)")
+    what.add_argument("--dose", metavar="MG", help="current daily dose in mg, e.g. 1")
+    what.add_argument("--method", default="proportional", choices=[m.value for m in Method], help="default proportional")
+    what.add_argument("--cut", metavar="PCT", default="10", help="%% of the current dose cut each step (default 10)")
+    what.add_argument("--every", metavar="DAYS", default="14", help="days per step (default 14)")
+    what.add_argument("--start", metavar="YYYY-MM-DD", help="first day of the plan (default today)")
+    what.add_argument("--hold", metavar="DAYS", default="0", help="stabilisation hold before the first cut (default 0)")
+    what.add_argument("--jump-off", metavar="MG", help="from this dose or below, the next step is 0 mg")
+    what.add_argument("--target", metavar="MG", default="0", help="final dose (default 0)")
+    what.add_argument("--intakes", metavar="N", help="intakes per day, equal split")
+    what.add_argument("--split-doses", metavar="MG,MG", help="each intake's dose, e.g. 0.25,0.25")
+    what.add_argument("--cut-first", metavar="N", default="1", help="which intake takes an uneven cut first (1 = first)")
+    what.add_argument("--lengthen", action="store_true", help="lengthen a step instead of a bigger one-increment cut pace")
+    what.add_argument("--linear-mg", metavar="MG", help="linear method: mg cut each step (default --cut %% of the start dose)")
+    what.add_argument("--emax", metavar="PCT", help="occupancy method: maximum occupancy %%")
+    what.add_argument("--ec50", metavar="MG", help="occupancy method: dose giving half the maximum")
+    what.add_argument("--steps", metavar="N", default="8", help="occupancy method: number of steps (default 8)")
+    what.add_argument("--custom", metavar="DATE=MG,…", help="custom method: dated doses, e.g. 2027-01-04=1,2027-01-18=0.9")
+    form = parser.add_argument_group("how the dose is measured (default a 0.01 mg increment)")
+    form.add_argument("--increment", metavar="MG", help="a raw measurable increment in mg")
+    form.add_argument("--tablet", metavar="MG", help="tablet strength in mg")
+    form.add_argument("--split", metavar="N", help="pieces per tablet: 1, 2 or 4 (default 1)")
+    form.add_argument("--liquid", metavar="MG_PER_ML", help="liquid concentration in mg/mL")
+    form.add_argument("--resolution", metavar="ML", default="0.1", help="syringe resolution in mL (default 0.1)")
+    form.add_argument("--drops", metavar="MG", nargs="?", const="0.1", help="drops; mg per drop (default 0.1)")
+    form.add_argument("--scale", metavar="MG", help="scale readability in mg (with --tablet and --tablet-weight)")
+    form.add_argument("--tablet-weight", metavar="MG", help="weight of one tablet in mg (for --scale)")
+    out = parser.add_argument_group("output and storing")
+    out.add_argument("--json", action="store_true", help="machine-readable output")
+    out.add_argument("--save", action="store_true", help="store as the active plan (a stored plan is re-planned from --start)")
+    out.add_argument("--yes", action="store_true", help="confirm cuts above 25 %% in 14 days or a stop above the jump-off")
+    out.add_argument("--reason", default="", help="why (recorded with the change)")
+    change = parser.add_argument_group("changing the stored plan")
+    change.add_argument("--show", action="store_true", help="print the stored plan")
+    change.add_argument("--hold-days", metavar="N", help="hold the current dose N days longer (later steps move)")
+    change.add_argument("--slow-down", metavar="PCT", help="cut this %% from the next step on")
+    change.add_argument("--return-to-stable", action="store_true", help="go back up to the last stable dose (needs --reason)")
+    parser.set_defaults(handler=run)
+
+
+# ----- parsing -----------------------------------------------------------------------------
+
+def _flag(field: str) -> str:
+    return _FIELD_FLAGS.get(field, field if field.startswith("--") else f"--{field.replace(' ', '-')}")
+
+
+def _days(flag: str, text: str, low: int = 0) -> int:
+    return parse_int(flag, text, low, MAX_STEP_DAYS)
+
+
+def _date(flag: str, text: str) -> date:
+    try:
+        if len(text.strip()) == 10:
+            return date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    raise ValidationError(flag, text, "use a date YYYY-MM-DD")
+
+
+def _formulation(args: argparse.Namespace) -> Formulation:
+    chosen = [name for name in ("increment", "liquid", "drops", "scale") if getattr(args, name) is not None]
+    if args.tablet is not None and args.scale is None:
+        chosen.append("tablet")
+    if len(chosen) > 1:
+        raise ValidationError("--" + chosen[1], getattr(args, chosen[1]), f"choose one way of measuring (already --{chosen[0]})")
+    kind = chosen[0] if chosen else "increment"
+    if args.split is not None and kind != "tablet":
+        raise ValidationError("--split", args.split, "use --split with --tablet MG, e.g. --tablet 0.5 --split 4")
+    if kind == "tablet":
+        return Tablet.create(parse_mg(args.tablet, "--tablet"), args.split or 1)
+    if kind == "liquid":
+        return Liquid.create(parse_mg(args.liquid, "--liquid"), args.resolution)
+    if kind == "drops":
+        return Drops.create(parse_mg(args.drops, "--drops"))
+    if kind == "scale":
+        if args.tablet is None or args.tablet_weight is None:
+            raise ValidationError("--scale", args.scale, "also give --tablet MG (strength) and --tablet-weight MG")
+        return PowderScale.create(parse_mg(args.scale, "--scale"), parse_mg(args.tablet_weight, "--tablet-weight"), parse_mg(args.tablet, "--tablet"))
+    return RawIncrement.create(parse_mg(args.increment or DEFAULT_INCREMENT, "--increment"))
+
+
+def _custom(text: str) -> tuple[tuple[date, Decimal], ...]:
+    pairs = []
+    for item in text.split(","):
+        day_text, sep, mg_text = item.partition("=")
+        if not sep:
+            raise ValidationError("--custom", item, "use DATE=MG pairs separated by commas, e.g. 2027-01-04=1,2027-01-18=0.9")
+        pairs.append((_date("--custom", day_text), parse_mg(mg_text, "--custom")))
+    return tuple(pairs)
+
+
+def params_from_args(args: argparse.Namespace, today: date) -> PlanParams:
+    """Build plan parameters from the flags; ValidationError names the flag."""
+    method = Method(args.method)
+    custom = _custom(args.custom) if args.custom else ()
+    if method is Method.CUSTOM and not custom:
+        raise ValidationError("--custom", "", "the custom method needs dated doses, e.g. 2027-01-04=1,2027-01-18=0.9")
+    if args.dose is None and not custom:
+        raise ValidationError("--dose", "", "give the current daily dose in mg, e.g. --dose 1")
+    dose = parse_mg(args.dose, "--dose") if args.dose is not None else max(mg for _, mg in custom)
+    start = _date("--start", args.start) if args.start else (custom[0][0] if custom else today)
+    split: tuple[Decimal, ...] = ()
+    if args.split_doses:
+        split = tuple(parse_mg(part, "--split-doses") for part in args.split_doses.split(","))
+        if sum(split) != dose:
+            raise ValidationError("--split-doses", args.split_doses, f"the intakes must add up to --dose ({format_decimal(dose)} mg)")
+    elif args.intakes:
+        count = parse_int("--intakes", args.intakes, 1, 12)
+        if count > 1:
+            split = tuple(dose / count for _ in range(count))
+    return PlanParams(
+        drug=args.drug.strip().lower() or "clonazepam",
+        start=start,
+        dose_mg=dose,
+        formulation=_formulation(args),
+        method=method,
+        cut_pct=parse_decimal("--cut", args.cut, Decimal(0), Decimal(100), 2, "%"),
+        step_days=_days("--every", args.every, 1),
+        hold_days=_days("--hold", args.hold),
+        split=split,
+        cut_first=parse_int("--cut-first", args.cut_first, 1, max(1, len(split))) - 1,
+        jump_off_mg=parse_mg(args.jump_off, "--jump-off") if args.jump_off is not None else None,
+        target_mg=parse_mg(args.target, "--target"),
+        linear_mg=parse_mg(args.linear_mg, "--linear-mg") if args.linear_mg is not None else None,
+        emax_pct=parse_decimal("--emax", args.emax, Decimal(0), Decimal(100), 2, "%") if args.emax is not None else None,
+        ec50_mg=parse_mg(args.ec50, "--ec50") if args.ec50 is not None else None,
+        occupancy_steps=parse_int("--steps", args.steps, 1, 200),
+        custom=custom,
+        lengthen_steps=args.lengthen,
+    )
+
+
+# ----- output ------------------------------------------------------------------------------
+
+def plan_json(plan: Plan, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The ``--json`` document: steps with exact decimal strings, warnings, projection."""
+    projection = plan.projection()
+    return {
+        "drug": plan.params.drug,
+        "method": plan.params.method.value,
+        "formulation": plan.params.formulation.describe(),
+        "steps": [
+            {
+                "start": s.start.isoformat(),
+                "end": s.end.isoformat(),
+                "dose_mg": format_decimal(s.dose_mg),
+                "cut_pct": format_decimal(s.cut_pct),
+                "unit_dose": s.unit_dose,
+                "intakes_mg": [format_decimal(mg) for mg in s.intake_mg],
+                "intake_doses": list(s.intake_doses),
+                "ideal_mg": None if s.ideal_mg is None else format_decimal(s.ideal_mg),
+                "flags": list(s.flag_codes),
+                "notes": [f.text for f in s.flags],
+            }
+            for s in plan.steps
+        ],
+        "warnings": plan.warnings(),
+        "confirmations_needed": plan.confirmations_needed(),
+        "start_date": projection.start.isoformat(),
+        "end_date": projection.end_date.isoformat(),
+        "total_days": projection.total_days,
+        "step_count": projection.steps,
+        "cut_count": projection.cuts,
+        "diazepam_equivalents": [
+            {"diazepam_mg": format_decimal(e.diazepam_mg), "source": e.source} for e in projection.diazepam
+        ],
+        "disclaimer": DISCLAIMER,
+        **(extra or {}),
+    }
+
+
+def plan_table(plan: Plan) -> str:
+    """The readable schedule: one line per step, then projection and warnings."""
+    p = plan.params
+    pace = {
+        Method.PROPORTIONAL: f"{format_decimal(p.cut_pct)} % of the current dose every {p.step_days} days",
+        Method.LINEAR: f"linear, every {p.step_days} days",
+        Method.OCCUPANCY: f"equal receptor-occupancy steps every {p.step_days} days",
+        Method.CUSTOM: "custom dated doses",
+    }[p.method]
+    lines = [f"{p.drug}: {pace}; {p.formulation.describe()}", DISCLAIMER, ""]
+    rows = [("#", "from", "to", "mg/day", "measured", "cut %", "flags")]
+    for number, s in enumerate(plan.steps, start=1):
+        measured = s.unit_dose if len(s.intake_doses) == 1 else " + ".join(s.intake_doses)
+        rows.append((str(number), s.start.isoformat(), s.end.isoformat(), format_decimal(s.dose_mg), measured,
+                     format_decimal(s.cut_pct), " ".join(s.flag_codes)))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+    projection = plan.projection()
+    lines += ["", f"{projection.steps} steps ({projection.cuts} cuts), {projection.start.isoformat()} → "
+              f"{projection.end_date.isoformat()} ({projection.total_days} days); final dose {format_decimal(projection.final_mg)} mg."]
+    for equivalent in projection.diazepam:
+        lines.append(f"Start dose {equivalent.describe()}.")
+    warnings = plan.warnings()
+    if warnings:
+        lines += ["", "Warnings:"] + [f"  - {w}" for w in warnings]
+    return "\n".join(lines)
+
+
+def _print(plan: Plan, as_json: bool, extra: dict[str, Any] | None = None) -> None:
+    if as_json:
+        print(json.dumps(plan_json(plan, extra), ensure_ascii=False, indent=2))
+    else:
+        print(plan_table(plan))
+        for key, value in (extra or {}).items():
+            if value and key in ("hold_suggestion", "saved_to"):
+                print(f"\n{value}" if key == "hold_suggestion" else f"\nSaved as the active plan in {value}")
+
+
+def _confirmed(plan: Plan, args: argparse.Namespace) -> bool:
+    """True when nothing needs confirmation, ``--yes`` was given, or the person typed yes."""
+    reasons = plan.confirmations_needed()
+    if not reasons or args.yes:
+        return True
+    if sys.stdin.isatty():
+        print("\n".join(reasons), file=sys.stderr)
+        answer = input("Type yes to confirm this plan: ")
+        return answer.strip().lower() == "yes"
+    return False
+
+
+# ----- running -----------------------------------------------------------------------------
+
+def _now(today: date) -> datetime:
+    """The event time: now, on ``--today``'s date when it is given (tests, screenshots)."""
+    return datetime.combine(today, datetime.now().time().replace(microsecond=0))
+
+
+def _change_stored(args: argparse.Namespace, today: date) -> int:
+    path = resolve_data_path(args.data)
+    at = _now(today)
+    try:
+        with open_journal(path, read_only=args.show) as journal:
+            record = journal.get_plan()
+            if record is None:
+                return fail("no plan is stored yet — create one with: taper-tui plan --dose MG … --save", EXIT_USAGE)
+            plan = Plan.from_record(record)
+            if args.show:
+                _print(plan, args.json, {"hold_suggestion": suggest_hold(journal.days(), plan.cut_dates(), today)})
+                return EXIT_OK
+            if args.hold_days is not None:
+                new_plan, event = hold(plan, _days("--hold-days", args.hold_days, 1), today, at, args.reason)
+            elif args.slow_down is not None:
+                cut = parse_decimal("--slow-down", args.slow_down, Decimal(0), Decimal(100), 2, "%")
+                if cut >= plan.params.cut_pct and plan.params.method is Method.PROPORTIONAL:
+                    raise ValidationError("--slow-down", args.slow_down, f"use a cut below the current {format_decimal(plan.params.cut_pct)} %")
+                new_plan, event = slow_down(plan, cut, today, at, args.reason)
+            else:
+                if not args.reason.strip():
+                    raise ValidationError("--reason", "", "say why you return to the last stable dose (it is recorded)")
+                hold_days = _days("--hold", args.hold, 1) if args.hold != "0" else None
+                new_plan, event = return_to_stable(plan, today, at, args.reason, hold_days=hold_days)
+            journal.save_plan(new_plan.to_record(), event)
+    except ValidationError as error:
+        return usage_error(_flag(error.field), str(error).split(": ", 1)[1])
+    except PlanChangeError as error:
+        return fail(str(error), EXIT_USAGE)
+    except StoreError as error:
+        return fail(str(error))
+    _print(new_plan, args.json, {"event": event})
+    return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    today = today_from(args)
+    if args.show or args.hold_days is not None or args.slow_down is not None or args.return_to_stable:
+        return _change_stored(args, today)
+    try:
+        params = params_from_args(args, today)
+        plan = build_plan(params)
+    except ValidationError as error:
+        return usage_error(_flag(error.field), str(error).split(": ", 1)[1])
+    if not args.save:
+        _print(plan, args.json)
+        return EXIT_OK
+    if not _confirmed(plan, args):
+        reasons = "; ".join(plan.confirmations_needed())
+        return fail(f"--save: this plan needs explicit confirmation ({reasons}) — check it with your prescriber, then add --yes", EXIT_USAGE)
+    path = resolve_data_path(args.data)
+    at = _now(today)
+    try:
+        with open_journal(path) as journal:
+            stored = journal.get_plan()
+            if stored is None:
+                event = creation_event(plan, at, args.reason)
+            else:
+                if params.start < today:
+                    raise ValidationError("--start", params.start.isoformat(), f"a plan is stored: re-plan from today ({today.isoformat()}) or later")
+                plan, event = replan(Plan.from_record(stored), params, today, at, args.reason)
+            journal.save_plan(plan.to_record(), event)
+            suggestion = suggest_hold(journal.days(), plan.cut_dates(), today)
+    except ValidationError as error:
+        return usage_error(_flag(error.field), str(error).split(": ", 1)[1])
+    except PlanChangeError as error:
+        return fail(str(error), EXIT_USAGE)
+    except StoreError as error:
+        return fail(str(error), EXIT_FAILURE)
+    _print(plan, args.json, {"saved_to": str(path), "hold_suggestion": suggestion})
+    return EXIT_OK
