@@ -110,7 +110,8 @@ def test_sigkill_at_random_moments_never_loses_a_reported_save(data_path: Path) 
     assert kills_mid_save >= KILLS // 2, "too few kills landed while the child was saving"
     with open_journal(data_path) as journal:
         assert journal.warnings and "no longer running" in journal.warnings[0]
-        assert len(journal.days()) == len(last_reported)
+        # A save can finish in the instant before its report is printed, so ">=" and not "==".
+        assert {entry.day.isoformat() for entry in journal.days()} >= set(last_reported)
     # Backups rotate and temp files of killed writers are cleaned up: nothing grows with the kills.
     assert len(list_backups(data_path)) <= KEEP_LAST_SAVES + KEEP_DAILY_DAYS
     assert len(os.listdir(backup_dir(data_path))) <= KEEP_LAST_SAVES + KEEP_DAILY_DAYS

@@ -111,8 +111,16 @@ def parse_data_file(path: Path, raw: bytes) -> dict[str, Any]:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         raise DataFileUnreadable(path, f"not valid JSON: {error}") from None
-    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+    if not (
+        isinstance(data, dict)
+        and all(isinstance(table, dict) for table in data.values())
+        and all(isinstance(doc, dict) for table in data.values() for doc in table.values())
+    ):
+        # Handing TinyDB anything else would crash it later, or get "fixed" by the next save.
         raise DataFileUnreadable(path, "not a taper-tui data file (expected tables of documents)")
+    if "meta" in data and not isinstance(data["meta"].get("1", {}).get("schema_version"), int):
+        # Without a readable version we can't tell old from newer: don't guess and migrate.
+        raise DataFileUnreadable(path, "its meta document has no whole-number schema_version")
     version = file_schema_version(data)
     if version > SCHEMA_VERSION:
         raise DataFileTooNew(path, version, SCHEMA_VERSION)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 from datetime import datetime
 from pathlib import Path
 
 from tui.store.atomic_storage import parse_data_file, write_atomically
 from tui.store.backups import Backup, list_backups
-from tui.store.errors import StoreError
+from tui.store.errors import StoreError, StoreWriteFailed
 from tui.store.lock import WriterLock
 
 
@@ -31,14 +33,45 @@ def restore_backup(data_path: Path, backup: Backup, now: datetime) -> Path | Non
     lock = WriterLock(data_path)
     lock.acquire()
     try:
-        kept = None
-        if data_path.exists():
-            kept = data_path.with_name(f"{data_path.name}.replaced-{now:%Y%m%dT%H%M%S}")
-            os.replace(data_path, kept)
+        kept = _keep_aside(data_path, now) if data_path.exists() else None
         write_atomically(data_path, backup.path.read_bytes())
         return kept
     finally:
         lock.release()
+
+
+def _keep_aside(data_path: Path, now: datetime) -> Path:
+    """Give the current file a second name, ``taper.json.replaced-<time>``, that nothing overwrites.
+
+    A second name rather than a move: if we crashed before the backup is in place, the data
+    file would be missing and the next start would begin an empty journal. And a name already
+    taken (two restores in one second) gets a counter instead of being replaced.
+    """
+    stem = f"{data_path.name}.replaced-{now:%Y%m%dT%H%M%S}"
+    for attempt in range(1000):
+        kept = data_path.with_name(stem if attempt == 0 else f"{stem}-{attempt}")
+        try:
+            os.link(data_path, kept)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            if kept.exists():
+                continue
+            if error.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+                raise StoreWriteFailed(kept, error.strerror or str(error)) from error
+            # No hard links on this file system: copy, refusing to overwrite.
+            try:
+                with open(data_path, "rb") as source, open(kept, "xb") as target:
+                    shutil.copyfileobj(source, target)
+                    target.flush()
+                    os.fsync(target.fileno())
+            except FileExistsError:
+                continue
+            except OSError as copy_error:
+                raise StoreWriteFailed(kept, copy_error.strerror or str(copy_error)) from copy_error
+            shutil.copystat(data_path, kept)
+        return kept
+    raise StoreWriteFailed(data_path, "too many files already kept aside with this time stamp")
 
 
 __all__ = ["describe_backup", "list_backups", "restore_backup"]
