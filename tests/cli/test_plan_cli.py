@@ -1,0 +1,105 @@
+"""``taper-tui plan`` end to end, in a subprocess, on a temporary data file and a fixed today."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+TODAY = "2026-12-01"
+
+
+def run_plan(tmp_path: Path, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "tui", "--data", str(tmp_path / "t.json"), "--today", today, "plan", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+
+
+def test_json_liquid_plan(tmp_path: Path) -> None:
+    result = run_plan(tmp_path, "--drug", "clonazepam", "--dose", "1", "--cut", "10", "--every", "14",
+                      "--start", "2027-01-04", "--hold", "14", "--liquid", "0.1", "--resolution", "0.1", "--json")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    first_cut = document["steps"][1]
+    assert first_cut == {**first_cut, "start": "2027-01-18", "end": "2027-01-31", "dose_mg": "0.9",
+                         "cut_pct": "10", "unit_dose": "9 mL", "flags": []}
+    assert document["steps"][0]["flags"] == ["hold"]
+    assert document["steps"][-1]["dose_mg"] == "0"
+    assert document["end_date"] == document["steps"][-1]["start"]
+    assert any("too coarse below 0.1 mg" in w for w in document["warnings"])
+    assert {e["source"] for e in document["diazepam_equivalents"]} == {"Ashton Manual (2002)", "VA/DoD guideline (2021)"}
+    assert not (tmp_path / "t.json").exists()  # printing never writes
+
+
+def test_quarter_tablet_table(tmp_path: Path) -> None:
+    result = run_plan(tmp_path, "--dose", "1", "--tablet", "0.5", "--split", "4", "--start", "2027-01-04")
+    assert result.returncode == 0, result.stderr
+    assert "1 ¾ tab" in result.stdout and "12.5" in result.stdout and "one_increment" in result.stdout
+    assert "too coarse below 1.25 mg" in result.stdout
+    assert "not medical advice" in result.stdout
+
+
+def test_bad_input_names_flag_value_and_what_is_allowed(tmp_path: Path) -> None:
+    cases = [
+        (("--dose", "abc"), "--dose"),
+        (("--dose", "1", "--cut", "150"), "--cut"),
+        (("--dose", "1", "--every", "0"), "--every"),
+        (("--dose", "1", "--tablet", "0.5", "--split", "3"), "--split"),
+        (("--dose", "1.1", "--tablet", "0.5", "--split", "4"), "--dose"),
+        (("--dose", "1", "--split-doses", "0.5,0.25"), "--split-doses"),
+        (("--dose", "1", "--start", "2027-13-01"), "--start"),
+        (("--method", "occupancy", "--dose", "20"), "--emax"),
+    ]
+    for args, flag in cases:
+        result = run_plan(tmp_path, *args)
+        assert result.returncode == 2, (args, result.stdout)
+        assert result.stderr.startswith(f"taper-tui: {flag}: "), (args, result.stderr)
+        assert "is not allowed — " in result.stderr
+
+
+def test_save_needs_confirmation_then_stores_plan_and_event(tmp_path: Path) -> None:
+    base = ("--dose", "1", "--tablet", "0.5", "--split", "4", "--start", "2027-01-04", "--save")
+    refused = run_plan(tmp_path, *base)
+    assert refused.returncode == 2 and "--yes" in refused.stderr and "confirm" in refused.stderr
+    saved = run_plan(tmp_path, *base, "--yes", "--json", "--reason", "agreed with Dr K")
+    assert saved.returncode == 0, saved.stderr
+    shown = run_plan(tmp_path, "--show", "--json")
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["steps"] == json.loads(saved.stdout)["steps"]
+    stored = json.loads((tmp_path / "t.json").read_text())
+    assert "create" in json.dumps(stored) and "agreed with Dr K" in json.dumps(stored)
+
+
+def test_save_without_confirmation_when_nothing_needs_it(tmp_path: Path) -> None:
+    result = run_plan(tmp_path, "--dose", "1", "--increment", "0.01", "--target", "0.5", "--start", "2027-01-04", "--save")
+    assert result.returncode == 0, result.stderr
+    assert "Saved as the active plan" in result.stdout
+
+
+def test_hold_slow_down_and_return_to_stable_on_the_stored_plan(tmp_path: Path) -> None:
+    created = run_plan(tmp_path, "--dose", "1", "--liquid", "0.1", "--start", "2027-01-04", "--hold", "14",
+                       "--jump-off", "0.1", "--save", "--yes", "--json")
+    assert created.returncode == 0, created.stderr
+    before = json.loads(created.stdout)
+    held = run_plan(tmp_path, "--hold-days", "7", "--reason", "flu", "--json", today="2027-02-03")
+    assert held.returncode == 0, held.stderr
+    after = json.loads(held.stdout)
+    assert after["steps"][:2] == before["steps"][:2]
+    assert after["steps"][2]["end"] == "2027-02-21" and "held" in after["steps"][2]["flags"]
+    slower = run_plan(tmp_path, "--slow-down", "5", "--json", today="2027-02-03")
+    assert slower.returncode == 0, slower.stderr
+    assert json.loads(slower.stdout)["steps"][3]["cut_pct"] in {"5", "4.9", "4.8", "4.7", "4.6"}
+    no_reason = run_plan(tmp_path, "--return-to-stable", today="2027-02-03")
+    assert no_reason.returncode == 2 and "--reason" in no_reason.stderr
+    back = run_plan(tmp_path, "--return-to-stable", "--reason", "insomnia", "--json", today="2027-02-03")
+    assert back.returncode == 0, back.stderr
+    steps = json.loads(back.stdout)["steps"]
+    assert any("increase" in s["flags"] and s["dose_mg"] == "0.9" for s in steps)
+    stored = (tmp_path / "t.json").read_text()
+    for kind in ("create", "hold", "slow_down", "return_to_stable"):
+        assert f'"{kind}"' in stored
+
+
+def test_change_without_a_stored_plan_says_what_to_do(tmp_path: Path) -> None:
+    result = run_plan(tmp_path, "--hold-days", "7")
+    assert result.returncode == 2 and "--save" in result.stderr
