@@ -57,3 +57,45 @@ def store_export(path: Path) -> dict[str, Any]:
     """The export document of the store at ``path`` (at a fixed time)."""
     with open_journal(path, read_only=True) as journal:
         return export_document(journal.days(), journal.get_plan(), journal.events(), EXPORTED_AT, journal.settings())
+
+
+def logged_taper(plan_record: dict[str, Any], first: date, last: date) -> list[DayEntry]:
+    """Daily entries that follow ``plan_record`` with a few realistic twists.
+
+    Symptoms rise for a week after each cut and settle; every ninth day the evening dose is
+    missed; weekends are sometimes not logged; one day logs a red flag; two notes are questions.
+    """
+    from datetime import timedelta
+
+    from tui.core.plan_model import Plan
+
+    plan = Plan.from_record(plan_record)
+    cuts = plan.cut_dates()
+    entries = []
+    day = first
+    while day <= last:
+        step = plan.step_on(day)
+        index = (day - first).days
+        if day.weekday() == 6 and index % 3 == 0:
+            day += timedelta(days=1)
+            continue  # a Sunday left unlogged
+        intakes = (Intake(Decimal("0.5"), "08:00"), Intake(Decimal("0.5"), "20:00")) if step is None else tuple(
+            Intake(mg, time) for mg, time in zip(step.intake_mg, ("08:00", "20:00"))
+        )
+        if index % 9 == 4:
+            intakes = intakes[:1]
+        since_cut = min(((day - c).days for c in cuts if c <= day), default=99)
+        bump = 2 if 1 <= since_cut <= 7 else 0
+        symptoms = {"insomnia": min(4, 1 + bump), "anxiety_panic": bump}
+        note = ""
+        if day == date(2027, 2, 3):
+            symptoms["confusion"] = 1
+            note = "felt confused in the afternoon"
+        if day == date(2027, 2, 20):
+            note = "Q: can I hold this step for another week?\nslept badly"
+        if day == date(2027, 3, 10):
+            note = "? is the evening dose better split"
+        entries.append(DayEntry(day, intakes, anxiety=3 + bump, mood=6 - bump // 2, sleep_hours=Decimal("6.5"),
+                                sleep_quality=3, symptoms={k: v for k, v in symptoms.items() if v}, note=note))
+        day += timedelta(days=1)
+    return entries

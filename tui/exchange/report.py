@@ -1,0 +1,483 @@
+"""The summary a person hands their prescriber: Markdown, plain text (80 columns) or HTML.
+
+The report is built once as plain sections (:func:`build_report`) and then rendered, so the
+three formats always say the same thing. Every figure about symptoms and adherence comes from
+:mod:`tui.core.insights` (the charts use the same functions, so the report and the app agree).
+It takes ``today`` as a parameter: nothing here reads the clock.
+
+Contents (UX.md, "The prescriber summary"): a health-data notice; drug and current dose; start
+dose and cumulative reduction; the plan and its projected end; each step so far (planned vs
+taken, days off plan, holds); the total symptom score in the 7 days before each cut against
+days 1–7 and 8–14 after; red flags with dates; adherence; the person's questions; a small text
+chart of dose and symptoms; the disclaimer.
+
+**Questions for the prescriber:** any line of a day's note that starts with ``Q:`` or ``?`` is
+listed under "Questions for my prescriber", with its date (e.g. a note
+``Q: can I hold this step longer?``).
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any, Union
+
+from tui.core.doses import ZERO, format_decimal, percent
+from tui.core.entry import DayEntry
+from tui.core.insights import (
+    TOTAL,
+    CutResponse,
+    WindowMean,
+    adherence,
+    cut_dates_from_doses,
+    cut_responses,
+    daily_dose_series,
+    daily_series,
+)
+from tui.core.plan_model import HELD, HOLD, INCREASE, OVER_10, OVER_25_IN_14, STOP, TOO_COARSE, Plan, Step
+from tui.core.safety import SAFETY_NOTICE
+from tui.core.symptoms import default_symptom
+
+HEALTH_DATA_NOTICE = "Contains health data: share it only with the people you choose."
+QUESTION_PREFIXES = ("q:", "?")
+"""A note line starting with one of these (any case) is a question for the prescriber."""
+CHART_WEEKS = 12
+CHART_BAR_WIDTH = 24
+MAX_LISTED = 12
+"""Longer lists (deviations, red flags) show the most recent this many and say how many more."""
+
+_LEFT_OUT = "The {count} earlier {what} are left out to keep this to a page; `taper-tui export --format csv` has every day."
+
+_FLAG_WORDS = {
+    HOLD: "hold",
+    HELD: "held longer",
+    OVER_10: "cut >10 %",
+    OVER_25_IN_14: ">25 % in 14 days",
+    INCREASE: "increase",
+    STOP: "stop",
+    TOO_COARSE: "form too coarse",
+}
+
+
+# -- the document model ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of cells under a header; ``numeric`` columns are right-aligned in plain text."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Preformatted:
+    """Lines shown as they are (the text chart)."""
+
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+Block = Union[str, Table, Preformatted, Bullets]
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """The whole summary as data: a title, lines under it, and sections in order."""
+
+    title: str
+    preamble: tuple[str, ...]
+    sections: tuple[Section, ...] = field(default=())
+
+
+# -- figures --------------------------------------------------------------------------------
+
+
+def _mg(value: Decimal | None) -> str:
+    return "—" if value is None else f"{format_decimal(value)} mg"
+
+
+def _mean(window: WindowMean) -> str:
+    if window.mean is None:
+        return f"— (0/{window.days})" if window.days else "—"
+    return f"{window.mean:.1f} ({window.logged_days}/{window.days})"
+
+
+def _change(value: float | None) -> str:
+    return "" if value is None else f"{value:+.1f}"
+
+
+def question_lines(entries: Sequence[DayEntry]) -> list[tuple[date, str]]:
+    """Each note line that starts with ``Q:`` or ``?``, with its day, oldest first."""
+    found = []
+    for entry in sorted(entries, key=lambda e: e.day):
+        for line in entry.note.splitlines():
+            text = line.strip()
+            for prefix in QUESTION_PREFIXES:
+                if text.lower().startswith(prefix):
+                    question = text[len(prefix):].strip()
+                    if question:
+                        found.append((entry.day, question))
+                    break
+    return found
+
+
+def _symptom_label(key: str) -> str:
+    known = default_symptom(key)
+    return known.label if known else key.replace("_", " ")
+
+
+def _planned_lookup(plan: Plan | None):
+    if plan is None:
+        return None
+    return lambda day: (step.dose_mg if (step := plan.step_on(day)) is not None else None)
+
+
+# -- building -------------------------------------------------------------------------------
+
+
+def build_report(
+    entries: Sequence[DayEntry],
+    plan: Plan | None,
+    events: Sequence[dict[str, Any]],
+    settings: dict[str, Any],
+    today: date,
+) -> Report:
+    """The prescriber summary for the log up to ``today`` (days after it are left out)."""
+    entries = sorted((e for e in entries if e.day <= today), key=lambda e: e.day)
+    planned = _planned_lookup(plan)
+    drug = plan.params.drug if plan else settings.get("drug")
+    preamble = (
+        HEALTH_DATA_NOTICE,
+        f"Prepared {today.isoformat()} from the log kept in taper-tui"
+        + (f", {entries[0].day.isoformat()} to {entries[-1].day.isoformat()}." if entries else " (nothing logged yet)."),
+    )
+    sections = [
+        _dose_section(entries, plan, drug, today),
+        _plan_section(plan, today),
+        _steps_section(entries, plan, today),
+        _cuts_section(entries, plan, today),
+        _red_flag_section(entries),
+        _adherence_section(entries, plan, planned, settings, today),
+        _events_section(events),
+        _questions_section(entries),
+        _chart_section(entries, plan, today),
+        Section("Please note", (SAFETY_NOTICE,)),
+    ]
+    title = f"Taper summary for my prescriber — {drug}" if drug else "Taper summary for my prescriber"
+    return Report(title, preamble, tuple(s for s in sections if s is not None))
+
+
+def _dose_section(entries: Sequence[DayEntry], plan: Plan | None, drug: str | None, today: date) -> Section:
+    last_dosed = next((e for e in reversed(entries) if e.intakes), None)
+    step = plan.step_on(today) if plan else None
+    current = step.dose_mg if step else (last_dosed.total_mg if last_dosed else None)
+    if plan:
+        start = plan.projection().start_mg
+        start_text = f"{_mg(start)} a day when the plan started on {plan.start.isoformat()}"
+    else:
+        first_dosed = next((e for e in entries if e.intakes), None)
+        start = first_dosed.total_mg if first_dosed else None
+        start_text = f"{_mg(start)} a day, first logged {first_dosed.day.isoformat()}" if first_dosed else "—"
+    rows = [("Drug", drug or "not recorded")]
+    rows.append(("Current daily dose", f"{_mg(current)}" + (f" (planned for {today.isoformat()}: {step.unit_dose})" if step else " (last logged)")))
+    if last_dosed:
+        rows.append(("Last dose logged", f"{_mg(last_dosed.total_mg)} on {last_dosed.day.isoformat()}"))
+    rows.append(("Start dose", start_text))
+    if start and current is not None and start > 0:
+        rows.append(("Reduction so far", f"{_mg(start - current)} ({format_decimal(percent(start - current, start))} % of the start dose)"))
+    return Section("Dose", (Table(("", ""), tuple(rows)),))
+
+
+def _plan_section(plan: Plan | None, today: date) -> Section:
+    if plan is None:
+        return Section("Plan", ("No taper plan is stored; doses below are as logged.",))
+    params = plan.params
+    projection = plan.projection()
+    done = sum(1 for s in plan.steps if s.start <= today)
+    rows = [
+        ("Method", str(params.method.value)),
+        ("Cut", f"{format_decimal(params.cut_pct)} % per step"),
+        ("Step length", f"{params.step_days} days" + (f", after a {params.hold_days}-day hold" if params.hold_days else "")),
+        ("Measured as", params.formulation.describe()),
+        ("Projected end", f"{projection.end_date.isoformat()} at {_mg(projection.final_mg)} ({projection.steps} steps; {done} started so far)"),
+    ]
+    return Section("Plan", (Table(("", ""), tuple(rows)),))
+
+
+def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) -> Section | None:
+    if plan is None:
+        return None
+    by_day = {e.day: e for e in entries}
+    rows = []
+    deviations: list[str] = []
+    for number, step in enumerate(plan.steps, start=1):
+        if step.start > today:
+            break
+        last = min(step.end, today) if number < len(plan.steps) else today
+        days = [step.start + timedelta(days=i) for i in range((last - step.start).days + 1)]
+        taken = [by_day[d].total_mg for d in days if d in by_day and by_day[d].intakes]
+        off = [(d, by_day[d].total_mg) for d in days if d in by_day and by_day[d].intakes and by_day[d].total_mg != step.dose_mg]
+        if not taken:
+            taken_text = "—"
+        elif min(taken) == max(taken):
+            taken_text = format_decimal(taken[0])
+        else:
+            taken_text = f"{format_decimal(min(taken))}–{format_decimal(max(taken))}"
+        notes = ", ".join(_FLAG_WORDS[c] for c in step.flag_codes if c in _FLAG_WORDS)
+        rows.append((
+            str(number),
+            step.start.isoformat(),
+            last.isoformat(),
+            format_decimal(step.dose_mg),
+            taken_text,
+            f"{len(taken)}/{len(days)}",
+            str(len(off)),
+            notes,
+        ))
+        deviations += [f"{d.isoformat()}: took {_mg(mg)}, planned {_mg(step.dose_mg)}" for d, mg in off]
+    if not rows:
+        return Section("Steps so far", (f"The plan starts on {plan.start.isoformat()}.",))
+    blocks: list[Block] = [
+        Table(("#", "from", "to", "planned mg", "taken mg", "dosed", "off plan", "notes"), tuple(rows[-MAX_LISTED:]), frozenset({0, 3, 4, 5, 6})),
+        "dosed: days with a dose logged, of the days in the step; off plan: of those, days whose total differs from the plan.",
+    ]
+    if len(rows) > MAX_LISTED:
+        blocks.append(_LEFT_OUT.format(count=len(rows) - MAX_LISTED, what="steps"))
+    if deviations:
+        shown = deviations[-MAX_LISTED:]
+        more = len(deviations) - len(shown)
+        blocks.append(Bullets(tuple(([f"… {more} earlier days off plan"] if more else []) + shown)))
+    return Section("Steps so far", tuple(blocks))
+
+
+def report_cut_dates(entries: Sequence[DayEntry], plan: Plan | None, today: date) -> list[date]:
+    """The cuts the report looks at: the plan's cut dates up to today, else cuts seen in the doses."""
+    if plan is not None:
+        return [d for d in plan.cut_dates() if d <= today]
+    return cut_dates_from_doses(entries)
+
+
+def _cuts_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) -> Section:
+    cuts = report_cut_dates(entries, plan, today)
+    responses: list[CutResponse] = cut_responses(entries, cuts, TOTAL)
+    if not responses:
+        return Section("Symptoms around each cut", ("No cut has been made yet.",))
+    planned = _planned_lookup(plan)
+    rows = []
+    for response in responses:
+        dose = planned(response.cut) if planned else None
+        rows.append((
+            response.cut.isoformat(),
+            format_decimal(dose) if dose is not None else "",
+            _mean(response.before),
+            _mean(response.days_1_7),
+            _change(response.change_1_7),
+            _mean(response.days_8_14),
+            _change(response.change_8_14),
+        ))
+    blocks: list[Block] = [
+        "Total symptom score (sum of the 0–4 ratings) as a mean over the logged days "
+        "(logged/days in the window): the 7 days before each cut against days 1–7 and 8–14 after it.",
+        Table(("cut", "to mg", "before", "days 1–7", "change", "days 8–14", "change"), tuple(rows[-MAX_LISTED:]), frozenset({1, 2, 3, 4, 5, 6})),
+    ]
+    if len(rows) > MAX_LISTED:
+        blocks.append(_LEFT_OUT.format(count=len(rows) - MAX_LISTED, what="cuts"))
+    return Section("Symptoms around each cut", tuple(blocks))
+
+
+def _red_flag_section(entries: Sequence[DayEntry]) -> Section:
+    found = [
+        f"{e.day.isoformat()}: " + ", ".join(f"{_symptom_label(k)} ({e.symptoms[k]}/4)" for k in e.red_flags)
+        for e in entries if e.red_flags
+    ]
+    if not found:
+        return Section("Red flags", ("None logged (seizure, confusion, hallucinations, suicidal thoughts).",))
+    shown = found[-MAX_LISTED:]
+    more = len(found) - len(shown)
+    return Section("Red flags", (Bullets(tuple(([f"… {more} earlier days"] if more else []) + shown)),))
+
+
+def _adherence_section(entries, plan, planned, settings, today) -> Section:
+    intakes = settings.get("intakes_per_day") or (len(plan.params.split) if plan and plan.params.split else None)
+    start = plan.start if plan else None
+    summary = adherence(entries, planned, start=start if start and start <= today else None, end=today, intakes_per_day=intakes)
+    if summary is None or summary.days_logged == 0:
+        return Section("Adherence", ("Nothing logged in this period.",))
+    items = [f"Days logged: {summary.days_logged} of {summary.days_in_range} ({summary.start.isoformat()} to {summary.end.isoformat()})"]
+    items.append(f"Days with a dose logged: {summary.days_with_dose}")
+    if summary.days_compared:
+        items.append(
+            f"Dose as planned on {summary.days_as_planned} of {summary.days_compared} days "
+            f"({summary.days_below_plan} below plan, {summary.days_above_plan} above)"
+        )
+    if summary.intakes_missed is not None:
+        items.append(f"Doses missed: {summary.intakes_missed} (intakes short of {intakes} a day, on days with a dose logged)")
+    return Section("Adherence", (Bullets(tuple(items)),))
+
+
+def _events_section(events: Sequence[dict[str, Any]]) -> Section | None:
+    changes = [e for e in events if e.get("kind") not in ("import", "create") and e.get("effective")]
+    if not changes:
+        return None
+    items = []
+    for event in changes[-MAX_LISTED:]:
+        reason = f": {event['reason']}" if event.get("reason") else ""
+        items.append(f"{event['effective']}: {str(event['kind']).replace('_', ' ')}{reason}")
+    return Section("Plan changes", (Bullets(tuple(items)),))
+
+
+def _questions_section(entries: Sequence[DayEntry]) -> Section:
+    questions = question_lines(entries)
+    if not questions:
+        return Section("Questions for my prescriber", ("None noted. (Start a line of a day's note with Q: or ? to list it here.)",))
+    return Section("Questions for my prescriber", (Bullets(tuple(f"{d.isoformat()}: {q}" for d, q in questions)),))
+
+
+def _chart_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) -> Section | None:
+    if not entries:
+        return None
+    first_monday = today - timedelta(days=today.weekday() + 7 * (CHART_WEEKS - 1))
+    start = max(first_monday, entries[0].day - timedelta(days=entries[0].day.weekday()))
+    doses = daily_dose_series(entries, start, today)
+    totals = daily_series(entries, TOTAL, start, today)
+    cuts = set(report_cut_dates(entries, plan, today))
+    weeks = []
+    week = start
+    while week <= today:
+        days = [week + timedelta(days=i) for i in range(7) if week + timedelta(days=i) <= today]
+        dose_values = [v for d in days if (v := doses.on(d)) is not None]
+        total_values = [v for d in days if (v := totals.on(d)) is not None]
+        dose = sum(dose_values, ZERO) / len(dose_values) if dose_values else None
+        total = sum(total_values) / len(total_values) if total_values else None
+        weeks.append((week, dose, total, any(d in cuts for d in days)))
+        week += timedelta(days=7)
+    top_dose = max((w[1] for w in weeks if w[1] is not None), default=ZERO)
+    top_total = max((w[2] for w in weeks if w[2] is not None), default=0.0)
+    half = CHART_BAR_WIDTH // 2
+    lines = [f"{'week of':<10} {'dose mg (#)':<{half + 6}} {'symptoms (*)':<{half + 6}} cut"]
+    for week, dose, total, has_cut in weeks:
+        dose_bar = "" if dose is None or top_dose == 0 else "#" * max(1, round(float(dose / top_dose) * half))
+        total_bar = "" if total is None or top_total == 0 else "*" * round(total / top_total * half)
+        dose_text = "  —" if dose is None else f"{float(dose):>5.2f}"
+        total_text = "  —" if total is None else f"{total:>5.1f}"
+        lines.append(f"{week.isoformat():<10} {dose_text:>5} {dose_bar:<{half}} {total_text:>5} {total_bar:<{half}} {'<' if has_cut else ''}".rstrip())
+    return Section(f"The last {len(weeks)} weeks (weekly means of the logged days)", (
+        Preformatted(tuple(lines)),
+        "Legend: # daily dose, * total symptom score, each scaled to its largest week; the cut column marks weeks with a cut; — nothing logged.",
+    ))
+
+
+# -- rendering ------------------------------------------------------------------------------
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: Report) -> str:
+    """The report as Markdown (GitHub-flavoured tables)."""
+    out = [f"# {report.title}", ""]
+    out += [f"**{report.preamble[0]}**", ""] + [line for line in report.preamble[1:]] + [""]
+    for section in report.sections:
+        out += [f"## {section.title}", ""]
+        for block in section.blocks:
+            if isinstance(block, str):
+                out += [block, ""]
+            elif isinstance(block, Bullets):
+                out += [f"- {_md_cell(item)}" for item in block.items] + [""]
+            elif isinstance(block, Preformatted):
+                out += ["```", *block.lines, "```", ""]
+            else:
+                if not any(block.headers):  # a two-column fact list: bold labels read better
+                    out += [f"- **{label}:** {_md_cell(value)}" for label, value in block.rows] + [""]
+                    continue
+                out.append("| " + " | ".join(block.headers) + " |")
+                out.append("|" + "|".join("---:" if i in block.numeric else "---" for i in range(len(block.headers))) + "|")
+                out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows] + [""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _text_table(table: Table, width: int) -> list[str]:
+    columns = len(table.headers)
+    widths = [max(len(str(r[i])) for r in (table.headers, *table.rows)) for i in range(columns)]
+    # The last column takes what is left and wraps, so the table never passes ``width``.
+    widths[-1] = max(10, min(widths[-1], width - sum(widths[:-1]) - 2 * (columns - 1)))
+    lines = []
+    rows = table.rows if not any(table.headers) else (table.headers, *table.rows)
+    for row in rows:
+        wrapped_last = textwrap.wrap(str(row[-1]), widths[-1]) or [""]
+        cells = [str(c).rjust(widths[i]) if i in table.numeric else str(c).ljust(widths[i]) for i, c in enumerate(row[:-1])]
+        lines.append("  ".join([*cells, wrapped_last[0]]).rstrip())
+        indent = sum(widths[:-1]) + 2 * (columns - 1)
+        lines += [" " * indent + more for more in wrapped_last[1:]]
+        if row is table.headers:
+            lines.append("  ".join("-" * w for w in widths))
+    return lines
+
+
+def render_text(report: Report, width: int = 80) -> str:
+    """The report as plain text no wider than ``width`` columns."""
+    out = [report.title.upper() if len(report.title) <= width else report.title, ""]
+    for line in report.preamble:
+        out += textwrap.wrap(line, width)
+    for section in report.sections:
+        out += ["", section.title, "=" * min(width, len(section.title))]
+        for block in section.blocks:
+            if isinstance(block, str):
+                out += textwrap.wrap(block, width)
+            elif isinstance(block, Bullets):
+                for item in block.items:
+                    out += textwrap.wrap(item, width, initial_indent="- ", subsequent_indent="  ")
+            elif isinstance(block, Preformatted):
+                out += [line[:width] for line in block.lines]
+            else:
+                out += _text_table(block, width)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_html(report: Report) -> str:
+    """The report as one self-contained HTML page (no scripts, no external files)."""
+    e = html.escape
+    out = [
+        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{e(report.title)}</title>",
+        "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto}table{border-collapse:collapse}"
+        "td,th{border:1px solid #999;padding:2px 6px}td.n{text-align:right}</style></head><body>",
+        f"<h1>{e(report.title)}</h1>", f"<p><strong>{e(report.preamble[0])}</strong></p>",
+    ]
+    out += [f"<p>{e(line)}</p>" for line in report.preamble[1:]]
+    for section in report.sections:
+        out.append(f"<h2>{e(section.title)}</h2>")
+        for block in section.blocks:
+            if isinstance(block, str):
+                out.append(f"<p>{e(block)}</p>")
+            elif isinstance(block, Bullets):
+                out.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in block.items) + "</ul>")
+            elif isinstance(block, Preformatted):
+                out.append("<pre>" + e("\n".join(block.lines)) + "</pre>")
+            else:
+                out.append("<table>")
+                if any(block.headers):
+                    out.append("<tr>" + "".join(f"<th>{e(h)}</th>" for h in block.headers) + "</tr>")
+                for row in block.rows:
+                    cells = "".join(f'<td class="n">{e(c)}</td>' if i in block.numeric else f"<td>{e(c)}</td>" for i, c in enumerate(row))
+                    out.append(f"<tr>{cells}</tr>")
+                out.append("</table>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
