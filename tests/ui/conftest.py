@@ -16,8 +16,9 @@ TODAY = date(2027, 3, 15)
 
 @pytest.fixture
 def journal(tmp_path: Path) -> Iterator[Journal]:
-    """A writable journal on a new file in tmp_path."""
+    """A writable journal on a new file in tmp_path, past the first-run welcome."""
     opened = open_journal(tmp_path / "data" / "taper.json")
+    opened.update_settings(onboarded=True)
     yield opened
     opened.close()
 

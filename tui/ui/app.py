@@ -18,12 +18,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from tui.core.entry import DayEntry, Intake
+from tui.core.plan_changes import creation_event
 from tui.core.plan_model import Plan
 from tui.core.validation import ValidationError
 from tui.store.errors import StoreError
 from tui.store.journal import Journal
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.crisis_panel import CrisisPanel
+from tui.ui.screens.onboarding import OnboardingAnswers, OnboardingScreen
+from tui.ui.screens.plan_editor import PlanEditorScreen
 from tui.ui.views.help import HelpView
 from tui.ui.views.history import HistoryView
 from tui.ui.views.journal_view import JournalView
@@ -89,6 +92,33 @@ class TaperApp(App[None]):
         for warning in self.journal.warnings:
             self.notify(warning, severity="warning", timeout=10)
         self.call_after_refresh(self._focus_active_view)
+        if self.needs_onboarding():
+            self.push_screen(OnboardingScreen(), self._onboarded)
+
+    def needs_onboarding(self) -> bool:
+        """First run: nothing logged, no plan, and the welcome not yet seen."""
+        journal = self.journal
+        return (not journal.read_only and not journal.settings().get("onboarded")
+                and journal.day_count() == 0 and journal.get_plan() is None)
+
+    def _onboarded(self, answers: OnboardingAnswers | None) -> None:
+        changes: dict[str, object] = {"onboarded": True}
+        if answers is not None:
+            changes.update(drug=answers.drug, intakes_per_day=answers.intakes_per_day, intake_times=list(answers.intake_times))
+        try:
+            self.journal.update_settings(**changes)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+        if answers is not None and answers.build_plan:
+            editor = PlanEditorScreen(self.today, drug=answers.drug, dose_mg=answers.dose_mg, intakes=answers.intakes_per_day)
+            self.push_screen(editor, self._first_plan_saved)
+        else:
+            self.open_day(self.today)
+
+    def _first_plan_saved(self, plan: Plan | None) -> None:
+        if plan is not None:
+            self.adopt_plan(plan)
+        self.action_show_view("today")
 
     @on(Resize)
     def _check_size(self, event: Resize) -> None:
@@ -98,8 +128,8 @@ class TaperApp(App[None]):
     # -- views ----------------------------------------------------------------------------------
 
     def view(self, view_id: str) -> JournalView:
-        """The view widget with this id (``today``, ``log`` …)."""
-        return self.screen.query_one(f"#{view_id}-view", JournalView)
+        """The view widget with this id (``today``, ``log`` …), even while a dialog is on top."""
+        return self.screen_stack[0].query_one(f"#{view_id}-view", JournalView)
 
     def action_show_view(self, view_id: str) -> None:
         """Switch to a view and focus its content (clearing focus first: see ENGINEERING.md §4)."""
@@ -161,6 +191,13 @@ class TaperApp(App[None]):
         times = list(self.journal.settings().get("intake_times") or [])
         amounts = step.intake_mg
         return tuple(Intake(mg, times[i] if i < len(times) else None) for i, mg in enumerate(amounts))
+
+    def adopt_plan(self, plan: Plan) -> bool:
+        """Make a newly built plan the active one, recording its creation in the audit trail."""
+        if self.save_plan(plan, creation_event(plan, self.now())):
+            self.notify(f"Plan saved: {len(plan.steps)} steps, ends {plan.end_date.isoformat()}.")
+            return True
+        return False
 
     def save_plan(self, plan: Plan | None, event: dict) -> bool:
         """Store a new active plan with its audit event; on failure say why and return False."""

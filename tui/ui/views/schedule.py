@@ -229,15 +229,7 @@ class ScheduleView(JournalView):
             dose_mg=step.dose_mg if step else None,
             intakes=settings.get("intakes_per_day"),
         )
-        self.app.push_screen(editor, self._new_plan_saved)
-
-    def _new_plan_saved(self, plan: Plan | None) -> None:
-        if plan is None:
-            return
-        from tui.core.plan_changes import creation_event
-
-        if self.taper_app.save_plan(plan, creation_event(plan, self.taper_app.now())):
-            self.notify(f"Plan saved: {len(plan.steps)} steps, ends {plan.end_date.isoformat()}.")
+        self.app.push_screen(editor, lambda plan: plan and self.taper_app.adopt_plan(plan))
 
 
 def describe_change(old: Plan | None, new: Plan, today: date) -> str:

@@ -1,0 +1,75 @@
+"""First run: the safety notice, a few questions, then a plan or straight to logging."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from textual.widgets import Input, TabbedContent
+
+from tui.core.safety import SAFETY_NOTICE
+from tui.store.journal import open_journal
+from tui.ui.app import build_app
+from tui.ui.screens.onboarding import OnboardingScreen
+from tui.ui.screens.plan_editor import PlanEditorScreen
+
+TODAY = date(2027, 3, 15)
+
+
+def fresh_app(tmp_path):
+    journal = open_journal(tmp_path / "taper.json")
+    return journal, build_app(journal, today=TODAY, clock=lambda: datetime(2027, 3, 15, 9, 0))
+
+
+async def test_first_run_shows_the_safety_notice_then_builds_a_plan(tmp_path):
+    journal, app = fresh_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, OnboardingScreen)
+        assert SAFETY_NOTICE in str(app.screen.query_one("#notice").render()).replace("\n", " ")
+        await pilot.press(*"0.5")
+        app.screen.query_one("#plan").press()
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, PlanEditorScreen)
+        assert editor.query_one("#dose", Input).value == "0.5"
+        assert editor.query_one("#split", Input).value == "0.25+0.25"
+        editor.query_one("#jump-off", Input).value = "0.05"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert journal.get_plan() is not None
+        assert [e["kind"] for e in journal.events()] == ["create"]
+        settings = journal.settings()
+        assert settings["onboarded"] and settings["drug"] == "clonazepam"
+        assert settings["intake_times"] == ["08:00", "20:00"]
+        first = journal.get_plan()["steps"][0]
+        assert Decimal(first["dose_mg"]) < Decimal("0.5")
+    journal.close()
+
+
+async def test_first_run_can_go_straight_to_logging(tmp_path):
+    journal, app = fresh_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#log").press()
+        await pilot.pause()
+        assert app.screen.query_one("#views", TabbedContent).active == "log"
+        assert journal.get_plan() is None
+    journal.close()
+    reopened = open_journal(tmp_path / "taper.json")
+    assert not build_app(reopened, today=TODAY).needs_onboarding()
+    reopened.close()
+
+
+async def test_bad_onboarding_answer_is_named_and_kept(tmp_path):
+    journal, app = fresh_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"lots")
+        app.screen.query_one("#log").press()
+        await pilot.pause()
+        assert isinstance(app.screen, OnboardingScreen)
+        assert "daily dose" in str(app.screen.query_one("#problem").render())
+        assert app.screen.query_one("#dose", Input).value == "lots"
+    journal.close()
