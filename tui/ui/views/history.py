@@ -1,13 +1,180 @@
-"""History view (stub; the full table replaces it)."""
+"""History: every logged day in a table, newest first; open one in Log, delete (asked) and undo."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+from datetime import date
 
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from tui.core.doses import format_decimal, format_mg
+from tui.core.entry import DayEntry
+from tui.core.symptoms import default_symptom
+from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.views.journal_view import JournalView
+from tui.ui.widgets.day_table import DayTable
+from tui.ui.widgets.symptom_rating import RED_FLAG_GLYPH
+
+PHASE_GLYPHS = {"window": "▲ window", "wave": "▼ wave"}
+NOTE_GLYPH = "✎"
+MISSING = "–"
+COLUMNS = ("Date", "Dose mg", "Anxiety", "Mood", "Sleep h", "Symptoms", "Phase", "Flags")
+LEGEND = f"{RED_FLAG_GLYPH} red flag · {NOTE_GLYPH} note · ▲ window · ▼ wave · {MISSING} not logged"
+
+
+def _number(value: object) -> Text:
+    return Text(MISSING if value is None else str(value), justify="right")
+
+
+def history_row(entry: DayEntry) -> tuple[Text | str, ...]:
+    """One table row: plain text and glyphs, so nothing depends on colour."""
+    flags = " ".join(g for g, on_ in ((RED_FLAG_GLYPH, entry.red_flags), (NOTE_GLYPH, entry.note.strip())) if on_)
+    return (
+        f"{entry.day:%a} {entry.day.isoformat()}",
+        Text(format_decimal(entry.total_mg) if entry.intakes else MISSING, justify="right"),
+        _number(entry.anxiety),
+        _number(entry.mood),
+        _number(None if entry.sleep_hours is None else format_decimal(entry.sleep_hours)),
+        _number(entry.symptom_total if entry.symptoms else None),
+        PHASE_GLYPHS.get(entry.phase or "", ""),
+        flags,
+    )
+
+
+def describe_entry(entry: DayEntry) -> str:
+    """What a day holds, in a few plain lines (shown before it is deleted)."""
+    lines = [f"{entry.day:%A} {entry.day.isoformat()}"]
+    if entry.intakes:
+        lines.append(f"Doses: {', '.join(i.describe() for i in entry.intakes)} (total {format_mg(entry.total_mg)})")
+    scores = [f"{name} {value}" for name, value in (("anxiety", entry.anxiety), ("mood", entry.mood),
+                                                    ("sleep quality", entry.sleep_quality)) if value is not None]
+    if entry.sleep_hours is not None:
+        scores.append(f"sleep {format_decimal(entry.sleep_hours)} h")
+    if scores:
+        lines.append(", ".join(scores).capitalize())
+    rated = [(k, v) for k, v in sorted(entry.symptoms.items()) if v]
+    if rated:
+        names = ", ".join(f"{(default_symptom(k).label if default_symptom(k) else k.replace('_', ' '))} {v}" for k, v in rated)
+        lines.append(f"Symptoms (total {entry.symptom_total}): {names}")
+    if entry.phase:
+        lines.append(f"Phase: {PHASE_GLYPHS[entry.phase]}")
+    if entry.note.strip():
+        note_lines = entry.note.strip().splitlines()
+        more = "…" if len(note_lines[0]) > 60 or len(note_lines) > 1 else ""
+        lines.append(f"Note: {note_lines[0][:60]}{more}")
+    return "\n".join(lines)
 
 
 class HistoryView(JournalView):
+    """Every logged day, newest first: Enter opens it in Log, d deletes (asks first), u undoes."""
+
+    DEFAULT_CSS = """
+    HistoryView #history-summary { height: 1; padding: 0 1; color: $text-muted; }
+    HistoryView #history-table { height: 1fr; }
+    """
+
+    BINDINGS = [
+        Binding("enter", "open_day", "Open in Log", show=False),
+        Binding("d,delete", "delete_day", "Delete", key_display="d"),
+        Binding("u", "undo_delete", "Undo delete", key_display="u"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._deleted: list[DayEntry] = []
+        """Days deleted in this session, most recent last: u restores them one by one."""
+
     def compose(self) -> ComposeResult:
-        yield Static("History")
+        yield Static("", id="history-summary", markup=False)
+        yield DayTable(id="history-table")
+
+    def on_mount(self) -> None:
+        self.table.add_columns(*COLUMNS)
+        self.refresh_data()
+
+    @property
+    def table(self) -> DayTable:
+        return self.query_one("#history-table", DayTable)
+
+    def refresh_data(self) -> None:
+        """Rebuild every row from one read of the journal (fast enough for ten years of days)."""
+        table = self.table
+        current = self.cursor_day()
+        entries = self.journal.days()
+        entries.reverse()
+        table.clear()
+        for entry in entries:
+            table.add_row(*history_row(entry), key=entry.day.isoformat())
+        count = len(entries)
+        summary = f"{count} day{'s' if count != 1 else ''} logged, newest first · {LEGEND}" if count else \
+            "Nothing logged yet. Days you log (F3, or l on Today) appear here, newest first."
+        self.query_one("#history-summary", Static).update(summary)
+        if current is not None:
+            self.move_to(current)
+
+    def cursor_day(self) -> date | None:
+        """The day under the cursor, or ``None`` when the table is empty."""
+        table = self.table
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return date.fromisoformat(key) if key else None
+
+    def move_to(self, day: date) -> None:
+        """Put the cursor on ``day``, or on the nearest older logged day."""
+        table = self.table
+        keys = [row.key.value for row in table.ordered_rows]
+        target = day.isoformat()
+        index = next((i for i, key in enumerate(keys) if key is not None and key <= target), len(keys) - 1)
+        if index >= 0:
+            table.move_cursor(row=index)
+
+    def focus_content(self) -> None:
+        self.table.focus()
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_day()
+
+    def action_open_day(self) -> None:
+        """Open the day under the cursor in the Log view."""
+        day = self.cursor_day()
+        if day is not None:
+            self.taper_app.open_day(day)
+
+    def action_delete_day(self) -> None:
+        """Ask, showing what the day holds, then delete it (u brings it back)."""
+        day = self.cursor_day()
+        entry = self.journal.get_day(day) if day else None
+        if day is None or entry is None:
+            return
+
+        def answered(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            removed = self.taper_app.delete_day(day)
+            if removed is not None:
+                self._deleted.append(removed)
+                self.notify(f"Deleted {day.isoformat()} — press u to undo.", timeout=8)
+
+        self.app.push_screen(
+            ConfirmDialog(f"Delete {day:%A} {day.isoformat()}?", describe_entry(entry) + "\n\nYou can undo this with u.",
+                          "Delete", "Keep"),
+            answered,
+        )
+
+    def action_undo_delete(self) -> None:
+        """Put back the last day deleted here."""
+        if not self._deleted:
+            self.notify("Nothing to undo.", timeout=3)
+            return
+        entry = self._deleted.pop()
+        if self.taper_app.save_day(entry):
+            self.move_to(entry.day)
+            self.notify(f"Restored {entry.day.isoformat()}.", timeout=4)
+        else:
+            self._deleted.append(entry)

@@ -1,0 +1,60 @@
+"""Asked before leaving a Log day with unsaved changes: save, discard, or stay."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+UnsavedChoice = Literal["save", "discard", "stay"]
+
+
+class UnsavedChangesDialog(ModalScreen[UnsavedChoice]):
+    """Three plain choices; "stay" is the safe default (Escape), nothing is lost by asking."""
+
+    DEFAULT_CSS = """
+    UnsavedChangesDialog { align: center middle; }
+    UnsavedChangesDialog > Vertical {
+        width: 66; max-width: 100%; height: auto;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    UnsavedChangesDialog .title { text-style: bold; margin-bottom: 1; }
+    UnsavedChangesDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
+    UnsavedChangesDialog Button { margin-left: 1; }
+    """
+
+    BINDINGS = [
+        Binding("s", "choose('save')", "Save", show=False),
+        Binding("d", "choose('discard')", "Discard", show=False),
+        Binding("escape", "choose('stay')", "Stay"),
+    ]
+
+    def __init__(self, day_text: str, going_to: str) -> None:
+        super().__init__()
+        self.day_text = day_text
+        self.going_to = going_to
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Unsaved changes", classes="title")
+            yield Static(f"{self.day_text} has changes that are not saved yet. "
+                         f"Save them before going to {self.going_to}?", markup=False)
+            with Horizontal():
+                yield Button("Stay here (Esc)", id="stay", compact=True)
+                yield Button("Discard (d)", id="discard", compact=True)
+                yield Button("Save and go (s)", id="save", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#save", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)  # type: ignore[arg-type]  # ids are the choices
+
+    def action_choose(self, choice: UnsavedChoice) -> None:
+        self.dismiss(choice)

@@ -1,0 +1,70 @@
+"""A labelled one-line field that parses with a core validator and says inline what is wrong."""
+
+from __future__ import annotations
+
+from typing import Callable, Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Static
+
+from tui.core.validation import ValidationError
+
+T = TypeVar("T")
+
+
+class ValueField(Vertical, Generic[T]):
+    """``Label [input] hint`` on one line and, only when something is wrong, a message below.
+
+    The text typed is never changed by validation: a wrong value stays in the field, marked,
+    with a message naming the field, the value and what is allowed.
+    """
+
+    DEFAULT_CSS = """
+    ValueField { height: auto; }
+    ValueField > Horizontal { height: 1; }
+    ValueField .value-label { width: 16; padding: 0 1; }
+    ValueField Input { width: 8; }
+    ValueField .value-hint { width: 1fr; padding-left: 1; color: $text-muted; }
+    """
+
+    def __init__(self, label: str, parse: Callable[[str], T], hint: str = "", *, width: int = 8,
+                 placeholder: str = "", id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.label = label
+        self.hint = hint
+        self._parse = parse
+        self.input = Input(placeholder=placeholder, compact=True, select_on_focus=False)
+        self.input.styles.width = width
+        self.error_line = Static("", classes="field-error", markup=False)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Label(self.label, classes="value-label")
+            yield self.input
+            yield Label(self.hint, classes="value-hint", markup=False)
+        yield self.error_line
+
+    @property
+    def raw(self) -> str:
+        return self.input.value
+
+    @raw.setter
+    def raw(self, text: str) -> None:
+        self.input.value = text
+
+    def parse(self) -> T | None:
+        """The value typed (``None`` when blank); marks the field and raises when it is wrong."""
+        try:
+            value = self._parse(self.raw) if self.raw.strip() else None
+        except ValidationError as error:
+            self.show_error(error)
+            raise
+        self.show_error(None)
+        return value
+
+    def show_error(self, error: ValidationError | None) -> None:
+        """Mark the field (class ``-error``) and show the message, or clear both."""
+        self.input.set_class(error is not None, "-error")
+        self.error_line.update("" if error is None else f"✗ {error}")
+        self.error_line.set_class(error is not None, "-shown")
