@@ -71,6 +71,7 @@ def write_atomically(path: Path, payload: bytes, *, backup_clock: Callable[[], d
     """
     folder = path.parent
     temp = _temp_path(path)
+    backup = None
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
@@ -82,14 +83,17 @@ def write_atomically(path: Path, payload: bytes, *, backup_clock: Callable[[], d
         finally:
             os.close(fd)
         if backup_clock is not None:
-            now = backup_clock()
-            keep_backup_of(path, now)
+            backup = keep_backup_of(path, backup_clock())
         os.replace(temp, path)
     except OSError as error:
-        try:
-            temp.unlink()
-        except OSError:
-            pass
+        # The backup would only be another name for the unchanged file; left in place, each
+        # retry of a failing save would add one more and the folder would grow without bound.
+        for leftover in (temp, backup):
+            try:
+                if leftover is not None:
+                    leftover.unlink()
+            except OSError:
+                pass
         raise StoreWriteFailed(path, error.strerror or str(error)) from error
     try:
         dir_fd = os.open(folder, os.O_RDONLY)
@@ -100,7 +104,10 @@ def write_atomically(path: Path, payload: bytes, *, backup_clock: Callable[[], d
     except OSError:
         pass  # the rename is done; a folder fsync can fail on some file systems and is best effort
     if backup_clock is not None:
-        prune_backups(path, backup_clock())
+        try:
+            prune_backups(path, backup_clock())
+        except OSError:
+            pass  # the save is done; pruning is retried on the next one
 
 
 def parse_data_file(path: Path, raw: bytes) -> dict[str, Any]:

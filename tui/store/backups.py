@@ -81,7 +81,9 @@ def backups_to_prune(backups: list[Backup], now: datetime) -> list[Backup]:
     seen_days = set()
     for backup in backups:  # newest first, so the first of each day is that day's newest
         day = backup.taken_at.date()
-        if day >= oldest_day and day not in seen_days:
+        # Days after today come from a clock that ran ahead; keeping one for each would let
+        # the folder grow past 10 + 30 files, so only the newest-10 rule may keep them.
+        if oldest_day <= day <= now.date() and day not in seen_days:
             seen_days.add(day)
             keep.add(backup.path)
     return [b for b in backups if b.path not in keep]

@@ -60,6 +60,18 @@ class StoreWriteFailed(StoreError):
         )
 
 
+class DataFolderNotWritable(StoreError):
+    """The data folder or the lock file cannot be created: nothing could ever be saved there."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(
+            f"cannot open {path} for writing: {reason}. Nothing has been changed. Check the "
+            "permissions of its folder, or open it read-only (`--read-only`)."
+        )
+
+
 class StoreReadOnly(StoreError):
     """A write was attempted on a journal opened read-only."""
 

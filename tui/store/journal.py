@@ -18,7 +18,7 @@ from tinydb.table import Document
 
 from tui.core.entry import DayEntry
 from tui.store.atomic_storage import AtomicJSONStorage, remove_stale_temp_files
-from tui.store.errors import StoreLocked, StoreReadOnly
+from tui.store.errors import DataFolderNotWritable, StoreLocked, StoreReadOnly
 from tui.store.lock import WriterLock
 from tui.store.schema import fresh_meta
 
@@ -224,7 +224,10 @@ def open_journal(
     for a file we must not touch — which is then left exactly as it was.
     """
     path = Path(path)
-    ensure_private_folder(path.parent)
+    try:
+        ensure_private_folder(path.parent)
+    except OSError as error:
+        raise DataFolderNotWritable(path, f"cannot create the folder {path.parent} ({error.strerror or error})") from error
     lock = None
     locked_by = None
     warnings: list[str] = []
@@ -232,6 +235,8 @@ def open_journal(
         lock = WriterLock(path)
         try:
             lock.acquire()
+        except OSError as error:
+            raise DataFolderNotWritable(path, f"cannot create the lock file {lock.path} ({error.strerror or error})") from error
         except StoreLocked as locked:
             if not fall_back_to_read_only:
                 raise

@@ -55,9 +55,14 @@ class WriterLock:
         previous = self.holder()
         if previous and previous != os.getpid() and not _pid_alive(previous):
             self.taken_over_from = previous
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode("ascii"))
-        os.fsync(fd)
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+            os.fsync(fd)
+        except OSError:
+            # The pid is only there to name us to a second instance; on a full disk the lock
+            # itself (the flock) still holds, and the save that follows reports the real problem.
+            pass
         self._fd = fd
 
     def release(self) -> None:
