@@ -43,18 +43,24 @@ def _migrate_0_to_1(data: Data) -> Data:
     """Version 0 kept days in TinyDB's ``_default`` table under reusable auto ids.
 
     Move each day into ``entries`` keyed by its date's ordinal; keep anything that is not a day
-    in ``_default`` untouched, so nothing is silently dropped.
+    in ``_default`` untouched, so nothing is silently dropped. That includes a second document
+    for a date already moved (version 0 could log a day twice): it stays in ``_default`` rather
+    than overwriting the first.
     """
     migrated: Data = {name: table for name, table in data.items() if name != "_default"}
     entries = dict(migrated.get("entries", {}))
     leftovers = {}
-    for doc_id, doc in data.get("_default", {}).items():
+    old_days = data.get("_default", {})
+    for doc_id in sorted(old_days, key=lambda key: (len(key), key)):  # numeric order of the ids
+        doc = old_days[doc_id]
         try:
-            ordinal = date.fromisoformat(doc["date"]).toordinal()
+            ordinal = str(date.fromisoformat(doc["date"]).toordinal())
         except (KeyError, TypeError, ValueError):
+            ordinal = None
+        if ordinal is None or ordinal in entries:
             leftovers[doc_id] = doc
             continue
-        entries[str(ordinal)] = doc
+        entries[ordinal] = doc
     migrated["entries"] = entries
     if leftovers:
         migrated["_default"] = leftovers
