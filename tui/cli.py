@@ -12,10 +12,10 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 
 from tui import __version__
-from tui.commands import common, export, import_data, log, plan, restore, serve
+from tui.commands import common, demo, export, import_data, log, plan, restore, serve
 from tui.store.locations import resolve_data_path
 
-SUBCOMMANDS = (plan, log, export, import_data, restore, serve)
+SUBCOMMANDS = (plan, log, export, import_data, restore, serve, demo)
 """Modules offering ``add_parser(subparsers)``; order is the order shown in ``--help``."""
 
 
