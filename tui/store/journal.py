@@ -58,7 +58,7 @@ class Journal:
         self.locked_by: int | None = None
         self.is_new = is_new
         self.warnings: list[str] = []
-        self._entry_cache: dict[int, tuple[int, DayEntry]] = {}
+        self._entry_cache: dict[int, tuple[dict[str, Any], DayEntry]] = {}
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -106,11 +106,14 @@ class Journal:
 
     def _entry(self, doc_id: int, record: dict[str, Any]) -> DayEntry:
         # Parsing validates every field; cache it per document so a redraw does not re-parse.
+        # The record itself is held, not its id(): after a re-read (another writer saved, or a
+        # failed save was rolled back) a new record could get a freed record's id and so
+        # return a stale day.
         cached = self._entry_cache.get(doc_id)
-        if cached is not None and cached[0] == id(record):
+        if cached is not None and cached[0] is record:
             return cached[1]
         entry = DayEntry.from_record(record)
-        self._entry_cache[doc_id] = (id(record), entry)
+        self._entry_cache[doc_id] = (record, entry)
         return entry
 
     def save_day(self, entry: DayEntry) -> None:
