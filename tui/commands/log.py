@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from tui.commands.common import EXIT_OK, fail, today_from, usage_error
 from tui.core.entry import DayEntry, parse_intake
@@ -11,9 +12,8 @@ from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM
 from tui.core.symptoms import catalogue, red_flags_in, symptom_key
 from tui.core.validation import ValidationError, parse_day, parse_int, parse_note, parse_phase, parse_sleep_hours
 from tui.store.errors import StoreError
-from tui.store.journal import open_journal
+from tui.store.journal import DEFAULT_SETTINGS, open_journal
 from tui.store.locations import resolve_data_path
-
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -67,6 +67,12 @@ def _apply(args: argparse.Namespace, entry, known_symptoms: set[str]):
     if args.phase is not None:
         changes["phase"] = parse_phase(args.phase, "--phase")
     if args.note is not None:
+        try:
+            args.note.encode("utf-8")
+        except UnicodeEncodeError:
+            # Bytes the terminal's encoding can't decode reach us as lone surrogates, which
+            # the data file (UTF-8 JSON) cannot hold: refuse them here, not at save time.
+            raise ValidationError("--note", args.note.encode("utf-8", "backslashreplace").decode(), "use text your terminal encodes as UTF-8") from None
         changes["note"] = parse_note(args.note, "--note")
     return entry.merged(**changes)
 
@@ -78,8 +84,17 @@ def run(args: argparse.Namespace) -> int:
     except ValidationError as error:
         return usage_error(error.field, str(error).split(": ", 1)[1])
     path = resolve_data_path(args.data)
+    if not path.exists():
+        # Opening a new journal creates the file, so check every flag first: bad input on a
+        # first run must leave nothing behind. A new file has only the default symptoms.
+        try:
+            _apply(args, DayEntry(day=day), {s.key for s in catalogue(DEFAULT_SETTINGS["custom_symptoms"])})
+        except ValidationError as error:
+            return usage_error(error.field, str(error).split(": ", 1)[1])
     try:
         with open_journal(path) as journal:
+            for warning in journal.warnings:
+                print(f"taper-tui: {warning}", file=sys.stderr)
             settings = journal.settings()
             known = {s.key for s in catalogue(settings["custom_symptoms"])}
             entry = journal.get_day(day) or DayEntry(day=day)
