@@ -25,6 +25,8 @@ from tui.store.errors import StoreError
 from tui.store.journal import Journal
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.crisis_panel import CrisisPanel
+from tui.ui.screens.export_dialog import ExportDialog
+from tui.ui.screens.import_dialog import ImportDialog
 from tui.ui.screens.onboarding import OnboardingAnswers, OnboardingScreen
 from tui.ui.screens.plan_editor import PlanEditorScreen
 from tui.ui.views.help import HelpView
@@ -58,6 +60,8 @@ class TaperApp(App[None]):
         Binding("q", "quit_app", "Quit", show=False),
         Binding("ctrl+q", "quit_app", "Quit", priority=True),
         Binding("question_mark", "show_view('help')", "Help", show=False),
+        Binding("ctrl+e", "export", "Export", show=False),
+        Binding("ctrl+o", "import", "Import", show=False),
     ]
 
     def __init__(self, journal: Journal, today: date, clock: Callable[[], datetime] | None = None) -> None:
@@ -237,6 +241,39 @@ class TaperApp(App[None]):
         self.refresh_views()
         return removed
 
+    # -- export and import ----------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        """Export in any format to a 0600 file chosen in a dialog."""
+
+        def written(path) -> None:
+            if path is not None:
+                self.notify(f"Exported to {path} (readable by you only).")
+
+        self.push_screen(ExportDialog(self.journal, self.today, self.now()), written)
+
+    def action_import(self) -> None:
+        """Import a JSON export after a preview of what would change and a confirmation."""
+        if self.journal.read_only:
+            self.notify("Read-only: another taper-tui is writing to this file.", severity="warning")
+            return
+        self.push_screen(ImportDialog(self.journal), self._import_chosen)
+
+    def _import_chosen(self, chosen) -> None:
+        if chosen is None:
+            return
+        from tui.exchange.json_import import apply_import
+
+        plan, source_name = chosen
+        try:
+            apply_import(self.journal, plan, self.now(), source_name)
+        except StoreError as error:
+            self.notify(str(error), title="Not imported", severity="error", timeout=15)
+            return
+        self.refresh_views()
+        self.notify(f"Imported {source_name}: {len(plan.new_days)} new and {len(plan.changed_days)} changed days. "
+                    "The file as it was is kept as the newest backup (taper-tui restore).", timeout=10)
+
     # -- quitting -------------------------------------------------------------------------------
 
     def has_unsaved_changes(self) -> bool:
@@ -266,6 +303,8 @@ class TaperApp(App[None]):
         for number, (view_id, title, _cls) in enumerate(VIEWS, start=1):
             yield SystemCommand(f"Go to {title}", f"Show the {title} view (F{number} or {number})", lambda v=view_id: self.action_show_view(v))
         yield SystemCommand("Log today", "Open today's entry in the Log view", lambda: self.open_day(self.today))
+        yield SystemCommand("Export…", "JSON, CSV, the prescriber report or a calendar, to a file (ctrl+e)", self.action_export)
+        yield SystemCommand("Import…", "Bring a JSON export back in, with a preview first (ctrl+o)", self.action_import)
         yield SystemCommand("Log yesterday", "Open yesterday's entry in the Log view", lambda: self.open_day(self.today.fromordinal(self.today.toordinal() - 1)))
 
 
