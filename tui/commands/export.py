@@ -33,8 +33,13 @@ def run(args: argparse.Namespace) -> int:
     path = resolve_data_path(args.data)
     if not path.exists():
         return fail(f"there is no data file at {path} yet; log a day or open the app first")
+    if args.output and Path(args.output).expanduser().resolve() == path.resolve():
+        # Replacing the data file with an export would leave a file the store can't open.
+        return usage_error("-o", f'"{args.output}" is the data file itself — write the export somewhere else')
     try:
         with open_journal(path, read_only=True) as journal:
+            for warning in journal.warnings:
+                print(f"taper-tui: {warning}", file=sys.stderr)
             payload = render_export(journal, args.format, what=args.what, now=datetime.now().astimezone(), today=today_from(args))
     except (StoreError, NothingToExport) as error:
         return fail(str(error))
