@@ -33,3 +33,7 @@ test: $(TEST_STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
+
+## Regenerate screenshots/*.svg of every view from the demo data (fixed "today").
+screenshots: $(TEST_STAMP)
+	$(BIN)/python scripts/export_screenshots.py

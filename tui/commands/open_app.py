@@ -1,9 +1,12 @@
-"""Open the Textual app on the data file (what plain ``taper-tui`` does)."""
+"""Open the Textual app on the data file (what plain ``taper-tui`` does), or on demo data."""
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
+from pathlib import Path
 
 from tui.commands.common import EXIT_OK, fail, today_from
 from tui.store.errors import StoreError
@@ -11,8 +14,18 @@ from tui.store.journal import open_journal
 from tui.store.locations import resolve_data_path
 
 
+def _demo_path(args: argparse.Namespace) -> Path:
+    """Write the demo data set into a fresh private temp folder and return the file."""
+    from tui.commands.demo import write_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="taper-tui-demo-"))
+    path = folder / "taper.json"
+    write_demo(path, end=today_from(args))
+    return path
+
+
 def run(args: argparse.Namespace) -> int:
-    path = resolve_data_path(args.data)
+    path = _demo_path(args) if args.demo else resolve_data_path(args.data)
     try:
         journal = open_journal(path, read_only=args.read_only, fall_back_to_read_only=True)
     except StoreError as error:
@@ -23,7 +36,11 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         app = build_app(journal, today=today_from(args))
+        if args.demo:
+            app.sub_title = f"demo data (temporary: {path})"
         app.run(mouse=not args.no_mouse)
     finally:
         journal.close()
+        if args.demo:
+            shutil.rmtree(path.parent, ignore_errors=True)
     return EXIT_OK
