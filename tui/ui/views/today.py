@@ -97,7 +97,7 @@ class TodayView(JournalView):
     DEFAULT_CSS = """
     TodayView #today-scroll { padding: 0 1; }
     TodayView #today-date { text-style: bold; color: $primary; }
-    TodayView #today-hold { border-left: thick $warning; padding: 0 1; margin: 1 0 0 0; }
+    TodayView #today-hold { background: $warning 15%; padding: 0 1; margin: 1 0 0 0; }
     TodayView #today-week { margin-top: 1; }
     """
 
@@ -132,7 +132,7 @@ class TodayView(JournalView):
         suggestion = suggest_hold(recent, cuts, today)
         hold = self.query_one("#today-hold", Static)
         hold.display = suggestion is not None
-        hold.update(suggestion or "")
+        hold.update(f"⚠ {suggestion}" if suggestion else "")
         fortnight = [by_day.get(today - timedelta(days=offset)) for offset in range(13, -1, -1)]
         totals = [e.symptom_total if e is not None and e.symptoms else None for e in fortnight]
         week = week_table(by_day, today) + [f"symptom total, last 14 days: {sparkline(totals)}"]
