@@ -30,7 +30,7 @@ class CrisisPanel(ModalScreen[None]):
     def __init__(self, flagged: list[str], region: str | None) -> None:
         super().__init__()
         self.flagged = flagged
-        self.region = region
+        self.crisis_region = region  # not `region`: that is a Widget property
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -41,7 +41,7 @@ class CrisisPanel(ModalScreen[None]):
                     "Contact your prescriber now, or one of these lines:",
                     markup=False,
                 )
-            lines = "\n".join(f"• {line}" for line in crisis_lines(self.region))
+            lines = "\n".join(f"• {line}" for line in crisis_lines(self.crisis_region))
             yield Static(lines, markup=False)
             yield Static("Your entry is saved. This panel never changes your plan.", markup=False)
             yield Button("Close (Esc)", id="close", compact=True)
