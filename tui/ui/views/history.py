@@ -22,7 +22,7 @@ PHASE_GLYPHS = {"window": "▲ window", "wave": "▼ wave"}
 NOTE_GLYPH = "✎"
 MISSING = "–"
 COLUMNS = ("Date", "Dose mg", "Anxiety", "Mood", "Sleep h", "Symptoms", "Phase", "Flags")
-LEGEND = f"{RED_FLAG_GLYPH} red flag · {NOTE_GLYPH} note · ▲ window · ▼ wave · {MISSING} not logged"
+LEGEND = f"enter opens in Log · {RED_FLAG_GLYPH} red flag · {NOTE_GLYPH} note · ▲ window · ▼ wave"
 
 
 def _number(value: object) -> Text:
@@ -77,7 +77,6 @@ class HistoryView(JournalView):
     """
 
     BINDINGS = [
-        Binding("enter", "open_day", "Open in Log", show=False),
         Binding("d,delete", "delete_day", "Delete", key_display="d"),
         Binding("u", "undo_delete", "Undo delete", key_display="u"),
     ]
@@ -109,7 +108,7 @@ class HistoryView(JournalView):
         for entry in entries:
             table.add_row(*history_row(entry), key=entry.day.isoformat())
         count = len(entries)
-        summary = f"{count} day{'s' if count != 1 else ''} logged, newest first · {LEGEND}" if count else \
+        summary = f"{count} day{'s' if count != 1 else ''} logged · {LEGEND}" if count else \
             "Nothing logged yet. Days you log (F3, or l on Today) appear here, newest first."
         self.query_one("#history-summary", Static).update(summary)
         if current is not None:

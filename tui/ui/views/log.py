@@ -57,7 +57,7 @@ class LogView(JournalView):
     LogView #log-form { height: 1fr; }
     LogView .form-section { color: $primary; text-style: bold; padding: 0 1; margin-top: 1; }
     LogView .form-section.-first { margin-top: 0; }
-    LogView .field-error { display: none; color: $error; padding: 0 1 0 17; height: auto; }
+    LogView .field-error { display: none; color: $error; padding: 0 1 0 2; height: auto; }
     LogView .field-error.-shown { display: block; }
     LogView Input.-error { background: $error 30%; text-style: bold; }
     LogView #phase-row { height: 1; }

@@ -36,10 +36,11 @@ class IntakeRow(Vertical):
         self.mg_input = Input(format_decimal(intake.mg) if intake else "", placeholder="mg", compact=True,
                               classes="intake-mg", select_on_focus=False)
         self.error_line = Static("", classes="field-error", markup=False)
+        self.label = Label("Dose", classes="intake-label")
 
     def compose(self) -> ComposeResult:
         with Horizontal():
-            yield Label("Dose", classes="intake-label")
+            yield self.label
             yield self.time_input
             yield self.mg_input
             yield Label("mg", classes="intake-unit")
@@ -48,7 +49,7 @@ class IntakeRow(Vertical):
 
     def number(self, number: int) -> None:
         """Label the row ``Dose N`` (rows are renumbered when one is removed)."""
-        self.query_one(".intake-label", Label).update(f"Dose {number}")
+        self.label.update(f"Dose {number}")
 
     @property
     def raw(self) -> tuple[str, str]:
@@ -111,10 +112,7 @@ class IntakeList(Vertical):
 
     def _renumber(self) -> None:
         for number, row in enumerate(self.rows, start=1):
-            if row.is_mounted:
-                row.number(number)
-            else:
-                row.call_after_refresh(row.number, number)
+            row.number(number)
 
     def set_intakes(self, intakes: Sequence[Intake]) -> None:
         """Show these intakes, one row each (one empty row when there are none)."""

@@ -49,7 +49,7 @@ class SymptomList(Vertical):
 
     def _rows(self) -> list[Widget]:
         rows: list[Widget] = [
-            Static("Digits 0–4 rate and move on · ← → adjust · backspace clears · ctrl+d hides one",
+            Static("0–4 rate and move on · ← → adjust · backspace clears · ctrl+d hides",
                    classes="symptom-hint", markup=False),
         ]
         self._ratings = {}

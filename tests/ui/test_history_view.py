@@ -1,0 +1,165 @@
+"""The History view: every logged day, newest first; open, delete (asked first) and undo."""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from textual.widgets import TabbedContent
+
+from tui.core.entry import DayEntry, Intake
+from tui.store.journal import open_journal
+from tui.ui.app import VIEWS, build_app
+from tui.ui.screens.confirm_dialog import ConfirmDialog
+from tui.ui.views.history import HistoryView, history_row
+from tui.ui.views.log import LogView
+
+TODAY = date(2027, 3, 15)
+SIZE = (80, 24)
+
+
+def f_key(view_id: str) -> str:
+    return f"f{[v for v, _t, _c in VIEWS].index(view_id) + 1}"
+
+
+def history(app) -> HistoryView:
+    return app.screen_stack[0].query_one("#history-view", HistoryView)
+
+
+def sample_days() -> list[DayEntry]:
+    return [
+        DayEntry(day=TODAY - timedelta(days=2), intakes=(Intake(Decimal("0.25"), "08:00"),), anxiety=3, mood=6,
+                 sleep_hours=Decimal("7"), sleep_quality=4, phase="window"),
+        DayEntry(day=TODAY - timedelta(days=1), intakes=(Intake(Decimal("0.125"), "08:00"), Intake(Decimal("0.1"), "20:00")),
+                 anxiety=6, mood=3, sleep_hours=Decimal("5.5"), symptoms={"insomnia": 3, "headache": 1},
+                 phase="wave", note="rough night"),
+        DayEntry(day=TODAY, intakes=(Intake(Decimal("0.225"), None),), mood=5, symptoms={"confusion": 1}),
+    ]
+
+
+def seed(journal) -> None:
+    for entry in sample_days():
+        journal.save_day(entry)
+
+
+async def open_history(pilot) -> HistoryView:
+    await pilot.press(f_key("history"))
+    await pilot.pause()
+    return history(pilot.app)
+
+
+def test_rows_use_words_and_glyphs_not_colour_alone():
+    window_day, wave_day, flagged_day = sample_days()
+    assert history_row(window_day)[6] == "▲ window"
+    assert history_row(wave_day)[6] == "▼ wave"
+    assert str(history_row(wave_day)[1]) == "0.225"
+    assert history_row(wave_day)[7] == "✎"
+    assert history_row(flagged_day)[7] == "⚠"
+    assert str(history_row(window_day)[5]) == "–"  # no symptoms logged: a dash, not 0
+
+
+async def test_days_are_listed_newest_first_and_j_k_move(app_factory, journal):
+    seed(journal)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_history(pilot)
+        assert view.table.row_count == 3
+        assert view.cursor_day() == TODAY
+        await pilot.press("j", "j")
+        assert view.cursor_day() == TODAY - timedelta(days=2)
+        await pilot.press("k")
+        assert view.cursor_day() == TODAY - timedelta(days=1)
+        await pilot.press("up")
+        assert view.cursor_day() == TODAY
+
+
+async def test_enter_opens_the_day_in_log(app_factory, journal):
+    seed(journal)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#views", TabbedContent).active == "log"
+        log = app.screen.query_one("#log-view", LogView)
+        assert log.day == TODAY - timedelta(days=1)
+        assert log.intakes.raw == (("08:00", "0.125"), ("20:00", "0.1"))
+
+
+async def test_delete_asks_first_showing_the_day_and_u_undoes_it(app_factory, journal):
+    seed(journal)
+    wave_day = sample_days()[1]
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_history(pilot)
+        await pilot.press("j", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "0.125 mg @ 08:00" in app.screen.body_text and "rough night" in app.screen.body_text
+        await pilot.press("n")  # keep it
+        await pilot.pause()
+        assert journal.get_day(wave_day.day) == wave_day
+
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert journal.get_day(wave_day.day) is None
+        assert view.table.row_count == 2
+        assert any("press u to undo" in n.message for n in app._notifications)
+
+        await pilot.press("u")
+        await pilot.pause()
+        assert journal.get_day(wave_day.day) == wave_day
+        assert view.table.row_count == 3
+        assert view.cursor_day() == wave_day.day
+
+
+async def test_the_table_follows_changes_made_in_log(app_factory, journal):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_history(pilot)
+        assert view.table.row_count == 0
+        assert "Nothing logged yet" in str(view.query_one("#history-summary").render())
+        app.save_day(DayEntry(day=TODAY, mood=5))
+        await pilot.pause()
+        assert view.table.row_count == 1
+
+
+async def test_ten_years_of_days_build_quickly(tmp_path):
+    journal = open_journal(tmp_path / "taper.json")
+    journal.update_settings(onboarded=True)
+    start = TODAY - timedelta(days=3649)
+    entries = [DayEntry(day=start + timedelta(days=n), intakes=(Intake(Decimal("0.25"), "08:00"),), anxiety=n % 11,
+                        mood=10 - n % 11, symptoms={"headache": n % 5}) for n in range(3650)]
+    with journal.batch():
+        for entry in entries:
+            journal.save_day(entry)
+    try:
+        app = build_app(journal, today=TODAY)
+        async with app.run_test(size=SIZE) as pilot:
+            view = await open_history(pilot)
+            assert view.table.row_count == 3650
+            began = time.perf_counter()
+            view.refresh_data()
+            elapsed = time.perf_counter() - began
+            assert elapsed < 1.0, f"rebuilding 3,650 rows took {elapsed:.2f} s"
+    finally:
+        journal.close()
+
+
+def test_history_view_snapshot_at_80x24(snap_compare, tmp_path: Path):
+    journal = open_journal(tmp_path / "taper.json")
+    journal.update_settings(onboarded=True)
+    seed(journal)
+
+    async def run_before(pilot) -> None:
+        await pilot.press(f_key("history"))
+        await pilot.pause()
+
+    try:
+        assert snap_compare(build_app(journal, today=TODAY), terminal_size=SIZE, run_before=run_before)
+    finally:
+        journal.close()
