@@ -29,6 +29,7 @@ from tui.ui.screens.export_dialog import ExportDialog
 from tui.ui.screens.import_dialog import ImportDialog
 from tui.ui.screens.onboarding import OnboardingAnswers, OnboardingScreen
 from tui.ui.screens.plan_editor import PlanEditorScreen
+from tui.ui.views.chart import ChartView
 from tui.ui.views.help import HelpView
 from tui.ui.views.history import HistoryView
 from tui.ui.views.journal_view import JournalView
@@ -44,6 +45,7 @@ VIEWS: tuple[tuple[str, str, type[JournalView]], ...] = (
     ("schedule", "Schedule", ScheduleView),
     ("log", "Log", LogView),
     ("history", "History", HistoryView),
+    ("chart", "Chart", ChartView),
     ("help", "Help", HelpView),
 )
 """(id, title, class) of each view, in tab order; F-key and digit n open the n-th."""

@@ -50,9 +50,13 @@ KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("u", "undo the last delete"),
     )),
     ("Chart", (
-        ("m", "next metric: total, anxiety, mood, sleep, one symptom"),
-        ("r", "next range: 30 / 90 / 365 days / all"),
-        ("← → / h l", "move the window back / forward in time"),
+        ("m / M", "next / previous metric: total, anxiety, mood, sleep hours, sleep quality"),
+        ("s", "chart one symptom (picked from a list)"),
+        ("r / R", "next / previous range: 30 / 90 / 365 days / all"),
+        ("← → / h l", "move the window back / forward by half its length"),
+        ("e / end", "back to the window ending today"),
+        ("t", "before / after each cut: a table in place of the dose panel"),
+        ("c", "calendar heat map of the total symptom score"),
     )),
 )
 

@@ -1,0 +1,55 @@
+"""SymptomPicker: choose one symptom to chart; dismisses with its key, or ``None`` on Escape."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+
+class SymptomPicker(ModalScreen["str | None"]):
+    """A list of symptoms with how many days each was rated above 0; enter picks one."""
+
+    DEFAULT_CSS = """
+    SymptomPicker { align: center middle; }
+    SymptomPicker > Vertical {
+        width: 60; max-width: 100%; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    SymptomPicker Label { text-style: bold; margin-bottom: 1; }
+    SymptomPicker OptionList { height: auto; max-height: 16; }
+    """
+
+    BINDINGS = [Binding("escape", "dismiss_picker", "Cancel")]
+
+    def __init__(self, symptoms: list[tuple[str, str, int]], current: str | None = None) -> None:
+        """``symptoms`` are ``(key, label, days rated above 0)``; ``current`` is highlighted."""
+        super().__init__()
+        self.symptoms = symptoms
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Chart one symptom (enter picks, escape cancels)")
+            yield OptionList(
+                *(Option(f"{label}  ({days} day{'s' if days != 1 else ''} rated)", id=key) for key, label, days in self.symptoms),
+                id="symptom-options",
+            )
+
+    def on_mount(self) -> None:
+        options = self.query_one("#symptom-options", OptionList)
+        keys = [key for key, _label, _days in self.symptoms]
+        if self.current in keys:
+            options.highlighted = keys.index(self.current)
+        options.focus()
+
+    @on(OptionList.OptionSelected, "#symptom-options")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_dismiss_picker(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,119 @@
+"""CutTable: "before / after each cut" — one row per cut, the most recent at the bottom.
+
+Per cut: the date, the dose before → after (and the cut %), the mean total symptom score of
+the 7 days before, of days 1–7 and of days 8–14 after (with the change from before as
+``▲ +2.1`` worse / ``▼ −0.8`` better, so the direction never rests on colour), and the worst
+day (days since the cut, and its score). Means stand on logged days only; a mean of fewer
+than :data:`FEW_DAYS` logged days is marked ``*``. Shows as many of the latest cuts as fit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rich.text import Text
+from textual.widget import Widget
+
+from tui.core.doses import format_decimal
+from tui.core.insights import CutResponse, WindowMean
+
+FEW_DAYS = 4
+TITLE = "Before / after each cut · mean total score · ▲ worse ▼ better than before"
+HEADER = f"{'cut':<10}  {'mg before → after':<20}  {'week':>5}  {'days 1–7':>12}  {'days 8–14':>12}  {'worst':>8}"
+
+
+@dataclass(frozen=True)
+class CutRow:
+    """One cut with its doses: what the table shows per row."""
+
+    response: CutResponse
+    dose_before: Decimal | None
+    dose_after: Decimal | None
+
+
+def _mean(window: WindowMean) -> str:
+    if window.mean is None:
+        return "–"
+    mark = "*" if window.logged_days < min(FEW_DAYS, window.days) else ""
+    return f"{window.mean:.1f}{mark}"
+
+
+def _change(after: WindowMean, change: float | None) -> str:
+    text = _mean(after)
+    if change is None:
+        return text
+    if abs(change) < 0.05:
+        return f"{text} = 0.0"
+    arrow = "▲" if change > 0 else "▼"
+    return f"{text} {arrow}{change:+.1f}".replace("-", "−")
+
+
+def _doses(row: CutRow) -> str:
+    before, after = row.dose_before, row.dose_after
+    if before is None or after is None:
+        return "–"
+    text = f"{format_decimal(before)} → {format_decimal(after)}"
+    if before > 0:
+        text += f" {round(float((after - before) / before * 100)):+d}%".replace("-", "−")
+    return text
+
+
+def row_text(row: CutRow) -> str:
+    """One line of the table."""
+    response = row.response
+    peak = "–" if response.peak_offset is None else f"d{response.peak_offset} {response.peak_value:g}"
+    return (
+        f"{response.cut.isoformat():<10}  {_doses(row):<20}  {_mean(response.before):>5}  "
+        f"{_change(response.days_1_7, response.change_1_7):>12}  {_change(response.days_8_14, response.change_8_14):>12}  {peak:>8}"
+    )
+
+
+class CutTable(Widget):
+    """The latest cuts of the chart's window, newest last, as many as the height allows."""
+
+    DEFAULT_CSS = """
+    CutTable {
+        height: 8;
+        padding: 0 1;
+    }
+    CutTable > .cut-table--title {
+        text-style: bold;
+        color: $primary;
+    }
+    CutTable > .cut-table--header {
+        text-style: underline;
+        color: $text-muted;
+    }
+    """
+
+    COMPONENT_CLASSES = {"cut-table--title", "cut-table--header"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[CutRow] = []
+        """Every cut in the window, oldest first (the widget shows the latest that fit)."""
+
+    def show(self, rows: list[CutRow]) -> None:
+        """Replace the rows and repaint."""
+        self.rows = rows
+        self.refresh()
+
+    def visible_rows(self) -> list[CutRow]:
+        """The rows that fit under the title and header lines."""
+        room = max(0, self.size.height - 2)
+        return self.rows[-room:] if room else []
+
+    def render(self) -> Text:
+        title_style = self.get_component_rich_style("cut-table--title")
+        header_style = self.get_component_rich_style("cut-table--header")
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(TITLE, style=title_style)
+        text.append("\n")
+        text.append(HEADER, style=header_style)
+        if not self.rows:
+            text.append("\nNo cut in these days. ← / h to look further back, r for a longer range.")
+            return text
+        for row in self.visible_rows():
+            text.append("\n" + row_text(row))
+        return text
