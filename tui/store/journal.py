@@ -17,8 +17,9 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from tui.core.entry import DayEntry
+from tui.core.validation import ValidationError
 from tui.store.atomic_storage import AtomicJSONStorage, remove_stale_temp_files
-from tui.store.errors import DataFolderNotWritable, StoreLocked, StoreReadOnly
+from tui.store.errors import DataFileUnreadable, DataFolderNotWritable, StoreLocked, StoreReadOnly
 from tui.store.lock import WriterLock
 from tui.store.schema import fresh_meta
 
@@ -112,7 +113,11 @@ class Journal:
         cached = self._entry_cache.get(doc_id)
         if cached is not None and cached[0] is record:
             return cached[1]
-        entry = DayEntry.from_record(record)
+        try:
+            entry = DayEntry.from_record(record)
+        except ValidationError as error:
+            # A hand-edited file: say which day and field, as for any file we cannot read.
+            raise DataFileUnreadable(self.path, f"the entry for {date.fromordinal(doc_id).isoformat()} is not valid: {error}") from None
         self._entry_cache[doc_id] = (record, entry)
         return entry
 
@@ -201,13 +206,18 @@ class Journal:
 
     def replace_all(self, entries: list[DayEntry], plan: dict[str, Any] | None, events: list[dict[str, Any]]) -> None:
         """Swap the whole content (import ``--replace``, restore) in one atomic write."""
+        self._check_writable()
         with self.batch():
-            self._db.table("entries").truncate()
-            for entry in entries:
-                self.save_day(entry)
-            self._db.table("events").truncate()
-            for event in events:
-                self.add_event(event)
+            # insert_multiple rebuilds each table once; saving day by day would rebuild the
+            # whole entries table per day (quadratic: ~2 s for ten years instead of ~0.2 s).
+            entries_table = self._db.table("entries")
+            entries_table.truncate()
+            entries_table.insert_multiple(
+                Document(entry.to_record(), doc_id=entry.day.toordinal()) for entry in entries if not entry.is_empty()
+            )
+            events_table = self._db.table("events")
+            events_table.truncate()
+            events_table.insert_multiple(events)
             self._db.table("plan").truncate()
             if plan is not None:
                 self._db.table("plan").insert(Document(plan, doc_id=1))
