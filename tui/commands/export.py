@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tui.commands.common import EXIT_OK, fail, today_from, usage_error
 from tui.exchange.private_file import write_private_file
-from tui.exchange.render_export import FORMAT_EXTENSIONS, WHAT_CHOICES, NothingToExport, render_export
+from tui.exchange.export_formats import FORMAT_EXTENSIONS, WHAT_CHOICES
 from tui.store.errors import StoreError
 from tui.store.journal import open_journal
 from tui.store.locations import resolve_data_path
@@ -36,6 +36,9 @@ def run(args: argparse.Namespace) -> int:
     if args.output and Path(args.output).expanduser().resolve() == path.resolve():
         # Replacing the data file with an export would leave a file the store can't open.
         return usage_error("-o", f'"{args.output}" is the data file itself — write the export somewhere else')
+    # Loaded here: the report and calendar modules cost ~40 ms that `log` should not pay.
+    from tui.exchange.render_export import NothingToExport, render_export
+
     try:
         with open_journal(path, read_only=True) as journal:
             for warning in journal.warnings:

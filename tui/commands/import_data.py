@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 import sys
 from datetime import datetime
 from pathlib import Path
 
 from tui.commands.common import EXIT_OK, fail
-from tui.exchange.json_import import ImportMode, ImportRefused, apply_import, plan_import, read_import_file
 from tui.store.backups import list_backups
 from tui.store.errors import StoreError
 from tui.store.journal import DEFAULT_SETTINGS, open_journal
 from tui.store.locations import resolve_data_path
+
+if TYPE_CHECKING:
+    from tui.exchange.json_import import ImportMode
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -33,6 +36,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _mode(args: argparse.Namespace) -> ImportMode:
+    from tui.exchange.json_import import ImportMode
+
     if args.replace:
         return ImportMode.REPLACE
     if args.keep_existing:
@@ -41,6 +46,9 @@ def _mode(args: argparse.Namespace) -> ImportMode:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Loaded here: jsonschema costs ~35 ms of start-up that other commands should not pay.
+    from tui.exchange.json_import import ImportRefused, apply_import, plan_import, read_import_file
+
     source = Path(args.file).expanduser()
     try:
         document = read_import_file(source)

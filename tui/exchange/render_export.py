@@ -14,6 +14,7 @@ from tui.core.plan_model import Plan
 from tui.core.validation import ValidationError
 from tui.exchange.calendar_export import schedule_ics
 from tui.exchange.csv_export import days_csv, steps_csv
+from tui.exchange.export_formats import FORMAT_EXTENSIONS, WHAT_CHOICES  # noqa: F401 (re-exported)
 from tui.exchange.json_export import dumps_export, export_document
 from tui.exchange.report import build_report, render_html, render_markdown, render_text
 
@@ -31,17 +32,6 @@ class NothingToExport(Exception):
     """The chosen format needs something the data file does not hold yet (e.g. a plan)."""
 
 
-FORMAT_EXTENSIONS: dict[str, str] = {
-    "json": "json",
-    "csv": "csv",
-    "report": "md",
-    "text": "txt",
-    "html": "html",
-    "ics": "ics",
-}
-"""Export formats and the file extension each is usually saved with."""
-
-WHAT_CHOICES = ("days", "steps")
 
 
 def stored_plan(source: ExportSource) -> Plan | None:
