@@ -42,8 +42,8 @@ class UnsavedChangesDialog(ModalScreen[UnsavedChoice]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Unsaved changes", classes="title")
-            yield Static(f"{self.day_text} has changes that are not saved yet. "
-                         f"Save them before going to {self.going_to}?", markup=False)
+            yield Static(f"What you typed for {self.day_text} is not saved yet. "
+                         f"Save it before going to {self.going_to}?", markup=False)
             with Horizontal():
                 yield Button("Stay here (Esc)", id="stay", compact=True)
                 yield Button("Discard (d)", id="discard", compact=True)

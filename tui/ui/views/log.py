@@ -42,6 +42,12 @@ MAX_SYMPTOM_NAME = 40
 DAY_MOVES = ("previous_day", "next_day")
 
 
+def day_phrase(day: date, today: date) -> str:
+    """``today (Monday 15 March)``, ``yesterday (…)`` or ``Friday 12 March 2027``, for sentences."""
+    relative = {0: "today", 1: "yesterday"}.get((today - day).days)
+    return f"{relative} ({day:%A} {day.day} {day:%B})" if relative else f"{day:%A} {day.day} {day:%B %Y}"
+
+
 def day_title(day: date, today: date) -> str:
     """``Monday 15 March 2027 · today`` (``yesterday``, or nothing, for other days)."""
     relative = {0: " · today", 1: " · yesterday"}.get((today - day).days, "")
@@ -331,7 +337,7 @@ class LogView(JournalView):
                 self._load(day)
                 self.notify(f"Changes to {leaving.isoformat()} discarded.", timeout=4)
 
-        self.app.push_screen(UnsavedChangesDialog(day_title(leaving, self.today), day_title(day, self.today)), answered)
+        self.app.push_screen(UnsavedChangesDialog(day_phrase(leaving, self.today), day_phrase(day, self.today)), answered)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Inside the note, ctrl+←/→ keep their text-editing meaning (move by word).
@@ -389,10 +395,7 @@ class LogView(JournalView):
                 return
         for number, row in enumerate(self.intakes.rows, start=1):
             if event.input in (row.time_input, row.mg_input):
-                try:
-                    row.parse(number)
-                except ValidationError:
-                    pass
+                row.parse(number)
                 return
 
     # -- the person's own symptom list ----------------------------------------------------------

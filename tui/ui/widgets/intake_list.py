@@ -56,10 +56,10 @@ class IntakeRow(Vertical):
         """What is typed, unchanged: (time, mg)."""
         return self.time_input.value, self.mg_input.value
 
-    def parse(self, number: int) -> Intake | None:
-        """The intake typed here (``None`` when both fields are blank); marks what is wrong.
+    def parse(self, number: int) -> tuple[Intake | None, list[ValidationError]]:
+        """The intake typed here (``None`` when both fields are blank) and what is wrong with it.
 
-        Raises the first :class:`ValidationError` after marking every wrong field of the row.
+        Every wrong field of the row is marked, and its message shown under the row.
         """
         time_text, mg_text = self.raw
         errors: list[ValidationError] = []
@@ -78,9 +78,9 @@ class IntakeRow(Vertical):
         self.mg_input.set_class(any(not e.field.endswith("time") for e in errors), "-error")
         self.error_line.update("\n".join(f"✗ {e}" for e in errors))
         self.error_line.set_class(bool(errors), "-shown")
-        if errors:
-            raise errors[0]
-        return None if mg is None else Intake(mg=mg, time=when)
+        if errors or mg is None:
+            return None, errors
+        return Intake(mg=mg, time=when), []
 
 
 class IntakeList(Vertical):
@@ -132,13 +132,10 @@ class IntakeList(Vertical):
         intakes: list[Intake] = []
         errors: list[ValidationError] = []
         for number, row in enumerate(self.rows, start=1):
-            try:
-                intake = row.parse(number)
-            except ValidationError as error:
-                errors.append(error)
-            else:
-                if intake is not None:
-                    intakes.append(intake)
+            intake, row_errors = row.parse(number)
+            errors.extend(row_errors)
+            if intake is not None:
+                intakes.append(intake)
         return tuple(intakes), errors
 
     def first_input(self) -> Input:
