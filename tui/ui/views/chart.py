@@ -185,7 +185,11 @@ class ChartView(JournalView):
         self._show("chart-legend", "chart-symptoms", lower)
         symptoms = self.query_one(SymptomChart)
         if symptoms.size.width == 0:
-            return  # not laid out yet (another tab is showing): drawn on the first resize
+            # Not laid out yet. While another tab shows, the view's own resize redraws it later;
+            # a panel just un-hidden gets its size on the next refresh.
+            if self.size.width:
+                self.call_after_refresh(self.redraw)
+            return
         frame = build_frame(self._entries, self._plan, self.metric, start, end, symptoms.plot_columns, self._cuts)
         self.frame = frame
         if not frame.has_symptoms and not frame.has_doses:
