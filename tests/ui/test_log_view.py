@@ -99,6 +99,8 @@ async def test_saving_says_so_neutrally(app_factory):
         messages = [n.message for n in app._notifications]
         assert "Saved 2027-03-15" in messages
         assert "logged" in str(log.query_one("#log-header").render())
+        assert app.screen.focused is field_input(app, "mood")  # saving does not throw the cursor away
+        assert not log.has_unsaved_changes
 
 
 async def test_invalid_input_keeps_the_text_saves_nothing_and_says_why(app_factory, journal):

@@ -44,9 +44,9 @@ def history_row(entry: DayEntry) -> tuple[Text | str, ...]:
     )
 
 
-def describe_entry(entry: DayEntry) -> str:
+def describe_entry(entry: DayEntry, with_date: bool = True) -> str:
     """What a day holds, in a few plain lines (shown before it is deleted)."""
-    lines = [f"{entry.day:%A} {entry.day.isoformat()}"]
+    lines = [f"{entry.day:%A} {entry.day.isoformat()}"] if with_date else []
     if entry.intakes:
         lines.append(f"Doses: {', '.join(i.describe() for i in entry.intakes)} (total {format_mg(entry.total_mg)})")
     scores = [f"{name} {value}" for name, value in (("anxiety", entry.anxiety), ("mood", entry.mood),
@@ -109,7 +109,7 @@ class HistoryView(JournalView):
             table.add_row(*history_row(entry), key=entry.day.isoformat())
         count = len(entries)
         summary = f"{count} day{'s' if count != 1 else ''} logged · {LEGEND}" if count else \
-            "Nothing logged yet. Days you log (F3, or l on Today) appear here, newest first."
+            "Nothing logged yet. Days you save in the Log view appear here, newest first."
         self.query_one("#history-summary", Static).update(summary)
         if current is not None:
             self.move_to(current)
@@ -161,7 +161,7 @@ class HistoryView(JournalView):
                 self.notify(f"Deleted {day.isoformat()} — press u to undo.", timeout=8)
 
         self.app.push_screen(
-            ConfirmDialog(f"Delete {day:%A} {day.isoformat()}?", describe_entry(entry) + "\n\nYou can undo this with u.",
+            ConfirmDialog(f"Delete {day:%A} {day.isoformat()}?", describe_entry(entry, with_date=False) + "\n\nYou can undo this with u.",
                           "Delete", "Keep"),
             answered,
         )

@@ -47,6 +47,15 @@ class IntakeRow(Vertical):
             yield Button("✕ remove", classes="remove-intake", compact=True)
         yield self.error_line
 
+    def show(self, intake: Intake | None) -> None:
+        """Show ``intake`` (or nothing) in this row, with no error marks."""
+        self.time_input.value = (intake.time or "") if intake else ""
+        self.mg_input.value = format_decimal(intake.mg) if intake else ""
+        for field in (self.time_input, self.mg_input):
+            field.remove_class("-error")
+        self.error_line.update("")
+        self.error_line.remove_class("-shown")
+
     def number(self, number: int) -> None:
         """Label the row ``Dose N`` (rows are renumbered when one is removed)."""
         self.label.update(f"Dose {number}")
@@ -116,6 +125,11 @@ class IntakeList(Vertical):
 
     def set_intakes(self, intakes: Sequence[Intake]) -> None:
         """Show these intakes, one row each (one empty row when there are none)."""
+        if len(self.rows) == max(1, len(intakes)):
+            # Same number of rows: fill them in place, so the focused field keeps focus.
+            for row, intake in zip(self.rows, intakes or (None,)):
+                row.show(intake)
+            return
         for row in self.rows:
             row.remove()
         self.rows = [IntakeRow(intake) for intake in intakes] or [IntakeRow()]
