@@ -22,7 +22,6 @@ from tui.core.downsample import downsample_values
 from tui.core.entry import DayEntry
 from tui.core.insights import (
     ANXIETY,
-    LOWER_IS_WORSE,
     METRICS,
     MOOD,
     SLEEP_HOURS,
@@ -61,11 +60,6 @@ def metric_title(metric: str, symptom_labels: dict[str, str] | None = None) -> s
         SLEEP_HOURS: "Sleep hours (fewer = worse)",
         SLEEP_QUALITY: "Sleep quality 1–5 (lower = worse)",
     }[metric]
-
-
-def range_title(range_days: int | None) -> str:
-    """``90 days`` or ``all``."""
-    return "all days" if range_days is None else f"{range_days} days"
 
 
 def next_metric(metric: str, step: int = 1) -> str:

@@ -9,6 +9,7 @@ series has its own marker shape, and the view prints a legend of them.
 
 from __future__ import annotations
 
+from rich.color import Color as RichColor
 from textual.color import Color
 from textual_plotext import PlotextPlot
 
@@ -61,8 +62,13 @@ class ChartPanel(PlotextPlot):
                 parsed = Color.parse(value)
             except Exception:  # an ansi_* or unknown colour name: use the fixed palette
                 parsed = None
-            # ansi colours parse to their usual RGB; only the terminal's "default" has none.
-            if parsed is not None and parsed.ansi != -1:
+            if parsed is not None and parsed.ansi is None:
+                return parsed.rgb
+            if parsed is not None and 0 <= parsed.ansi < 8:
+                # Plain ansi blue/red are too dark to read as thin markers on a dark terminal:
+                # take the bright variant. (The terminal's "default" colour has no RGB at all.)
+                return tuple(RichColor.from_ansi(parsed.ansi + 8).get_truecolor())  # type: ignore[return-value]
+            if parsed is not None and parsed.ansi >= 8:
                 return parsed.rgb
         return FALLBACK_COLOURS.get(name, FALLBACK_COLOURS["foreground"])
 
