@@ -84,7 +84,7 @@ class HistoryView(JournalView):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._deleted: list[DayEntry] = []
-        """Days deleted in this session, most recent last: u restores them one by one."""
+        """Days deleted since the app opened, most recent last: u restores them one by one."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="history-summary", markup=False)
