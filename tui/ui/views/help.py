@@ -16,6 +16,8 @@ KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("1–6", "the same views, when no text field has focus"),
         ("?", "this help (when no text field has focus)"),
         ("ctrl+p", "command palette: every command by name"),
+        ("ctrl+e", "export: JSON, CSV, the prescriber report, a calendar (0600 file)"),
+        ("ctrl+o", "import a JSON export (preview first, then confirm)"),
         ("tab / shift+tab", "next / previous field or button"),
         ("q / ctrl+q", "quit (asks first if the Log form has unsaved changes)"),
     )),
