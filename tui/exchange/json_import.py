@@ -38,6 +38,10 @@ MAX_IMPORT_BYTES = 50 * 1024 * 1024
 MAX_NAMED_PROBLEMS = 20
 """How many problems a refusal lists before it says "and N more"."""
 
+MAX_NESTING = 32
+"""An export nests 7 levels deep; far deeper is not an export, and the store's JSON writer stops
+at 254 levels, so such a file must be refused here rather than fail half-way through a save."""
+
 _MAX_VALUE_CHARS = 60
 IMPORT_EVENT_KIND = "import"
 
@@ -135,6 +139,8 @@ def validate_import_data(data: Any) -> ImportDocument:
     """Check a parsed export against its format, version, JSON Schema and the core validation."""
     if not isinstance(data, dict):
         raise ImportRefused("the file is JSON but not a taper-tui export (expected an object with \"format\": \"taper-tui\")")
+    if _nesting_exceeds(data, MAX_NESTING):
+        raise ImportRefused(f"the file nests lists and objects more than {MAX_NESTING} levels deep; a taper-tui export never does")
     found_format = data.get("format")
     if found_format != EXPORT_FORMAT:
         shown = "missing" if "format" not in data else f'"{_short(found_format)}"'
@@ -180,6 +186,9 @@ def validate_import_data(data: Any) -> ImportDocument:
             Plan.from_record(plan)
         except ValidationError as error:
             problems.append(f"plan: {_describe(error)}")
+        except (ValueError, TypeError, KeyError, AttributeError, ArithmeticError) as error:
+            # A part the schema leaves loose (dose_before_mg, say) that the plan model cannot read.
+            problems.append(f"plan: cannot be read ({_short(str(error))})")
     if problems:
         count = len(problems)
         raise ImportRefused(f"the file has {count} problem{'s' if count != 1 else ''}:", problems)
@@ -190,6 +199,23 @@ def validate_import_data(data: Any) -> ImportDocument:
         settings=dict(data.get("settings") or {}),
         exported_at=data.get("exported_at", ""),
     )
+
+
+def _nesting_exceeds(value: Any, limit: int) -> bool:
+    """True when lists/objects in ``value`` nest deeper than ``limit`` (iterative: no recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 _SETTING_CHECKS: dict[str, tuple[str, Any]] = {
