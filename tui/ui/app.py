@@ -25,8 +25,6 @@ from tui.store.errors import StoreError
 from tui.store.journal import Journal
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.crisis_panel import CrisisPanel
-from tui.ui.screens.export_dialog import ExportDialog
-from tui.ui.screens.import_dialog import ImportDialog
 from tui.ui.screens.onboarding import OnboardingAnswers, OnboardingScreen
 from tui.ui.screens.plan_editor import PlanEditorScreen
 from tui.ui.views.chart import ChartView
@@ -247,6 +245,8 @@ class TaperApp(App[None]):
 
     def action_export(self) -> None:
         """Export in any format to a 0600 file chosen in a dialog."""
+        # Imported on first use: the exporters (icalendar, the report) add ~50 ms to start-up.
+        from tui.ui.screens.export_dialog import ExportDialog
 
         def written(path) -> None:
             if path is not None:
@@ -259,6 +259,9 @@ class TaperApp(App[None]):
         if self.journal.read_only:
             self.notify("Read-only: another taper-tui is writing to this file.", severity="warning")
             return
+        # Imported on first use: jsonschema and the import checks add ~35 ms to start-up.
+        from tui.ui.screens.import_dialog import ImportDialog
+
         self.push_screen(ImportDialog(self.journal), self._import_chosen)
 
     def _import_chosen(self, chosen) -> None:
