@@ -86,7 +86,7 @@ def week_table(entries: dict[date, DayEntry], today: date) -> list[str]:
         mood = "–" if entry.mood is None else str(entry.mood)
         sleep = "–" if entry.sleep_hours is None else format_decimal(entry.sleep_hours)
         symptoms = str(entry.symptom_total) + (" ⚠" if entry.red_flags else "") if entry.symptoms else "–"
-        phase = {"window": "☀ window", "wave": "≈ wave"}.get(entry.phase or "", "")
+        phase = {"window": "▲ window", "wave": "▼ wave"}.get(entry.phase or "", "")
         rows.append(f"{label:<16} {dose:>7}  {anxiety:>7}  {mood:>4}  {sleep:>7}  {symptoms:>8}  {phase}")
     return rows
 
@@ -96,8 +96,12 @@ class TodayView(JournalView):
 
     DEFAULT_CSS = """
     TodayView #today-scroll { padding: 0 1; }
-    TodayView #today-date { text-style: bold; color: $primary; }
+    /* An explicit colour: without one, these texts were drawn in the background colour in
+       headless renders (screenshots, snapshots) when the hold panel was shown. */
+    TodayView #today-scroll Static { color: $foreground; }
+    TodayView #today-scroll #today-date { text-style: bold; color: $primary; }
     TodayView #today-hold { background: $warning 15%; padding: 0 1; margin: 1 0 0 0; }
+    TodayView .-none { display: none; }
     TodayView #today-week { margin-top: 1; }
     """
 
@@ -107,36 +111,36 @@ class TodayView(JournalView):
     ]
 
     def compose(self) -> ComposeResult:
+        texts = self._texts()
         with VerticalScroll(id="today-scroll", can_focus=True):
-            yield Static(id="today-date", markup=False)
-            yield Static(id="today-plan", markup=False)
-            yield Static(id="today-logged", markup=False)
-            yield Static(id="today-hold", markup=False)
-            yield Static(id="today-week", markup=False)
-
-    def on_mount(self) -> None:
-        self.refresh_data()
+            for name in ("date", "plan", "logged", "hold", "week"):
+                yield Static(texts[name], id=f"today-{name}", markup=False, classes="-none" if not texts[name] else "")
 
     def refresh_data(self) -> None:
+        for name, text in self._texts().items():
+            widget = self.query_one(f"#today-{name}", Static)
+            widget.set_class(not text, "-none")
+            widget.update(text)
+
+    def _texts(self) -> dict[str, str]:
+        """Each part of the view as text (an empty text hides its part)."""
         today = self.today
         plan = self.taper_app.plan
         # Two months cover the week shown and the windows around the latest cut.
         recent = self.journal.days(today - timedelta(days=60), today)
         by_day = {e.day: e for e in recent}
-        self.query_one("#today-date", Static).update(f"{today:%A %d %B %Y}   ·   l: log today   y: log yesterday")
-        self.query_one("#today-plan", Static).update(
-            "\n".join(plan_lines(plan, today)) if plan else "No plan yet (Schedule → n to build one). Logging works without one."
-        )
-        self.query_one("#today-logged", Static).update(self._logged_text(by_day.get(today)))
         cuts = plan.cut_dates() if plan else cut_dates_from_doses(recent)
         suggestion = suggest_hold(recent, cuts, today)
-        hold = self.query_one("#today-hold", Static)
-        hold.display = suggestion is not None
-        hold.update(f"⚠ {suggestion}" if suggestion else "")
         fortnight = [by_day.get(today - timedelta(days=offset)) for offset in range(13, -1, -1)]
         totals = [e.symptom_total if e is not None and e.symptoms else None for e in fortnight]
         week = week_table(by_day, today) + [f"symptom total, last 14 days: {sparkline(totals)}"]
-        self.query_one("#today-week", Static).update("\n".join(week))
+        return {
+            "date": f"{today:%A %d %B %Y}   ·   l: log today   y: log yesterday",
+            "plan": "\n".join(plan_lines(plan, today)) if plan else "No plan yet (Schedule → n to build one). Logging works without one.",
+            "logged": self._logged_text(by_day.get(today)),
+            "hold": f"⚠ {suggestion}" if suggestion else "",
+            "week": "\n".join(week),
+        }
 
     def _logged_text(self, entry: DayEntry | None) -> str:
         planned = self.taper_app.planned_intakes(self.today)
