@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -63,37 +65,54 @@ KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
-def help_text(data_path: str, region: str | None) -> str:
-    """The whole help page as plain text (also what the README's key table is drawn from)."""
+KEY_WIDTH = 17
+"""Width of the left column (key or term); meanings wrap beside it."""
+
+
+def _row(term: str, meaning: str, width: int) -> list[str]:
+    """``  term   meaning`` with the meaning wrapped under itself, not under the term."""
+    indent = " " * (2 + KEY_WIDTH)
+    # A long path stays whole (it may be copied from here), even if it overruns the line.
+    wrapped = textwrap.wrap(meaning, width=max(20, width - len(indent)), break_long_words=False, break_on_hyphens=False) or [""]
+    first = f"  {term:<{KEY_WIDTH - 1}} {wrapped[0]}"
+    return [first, *(indent + line for line in wrapped[1:])]
+
+
+def _paragraph(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width=max(20, width - 2), initial_indent="  ", subsequent_indent="  ")
+
+
+def help_text(data_path: str, region: str | None, width: int = 78) -> str:
+    """The whole help page as plain text, wrapped to ``width`` columns."""
     lines: list[str] = ["KEYS", ""]
     for group, keys in KEY_GROUPS:
         lines.append(group)
-        lines.extend(f"  {key:<16} {meaning}" for key, meaning in keys)
+        for key, meaning in keys:
+            lines += _row(key, meaning, width)
         lines.append("")
-    lines += [
-        "SCALES",
-        "",
-        f"  anxiety          {ANXIETY.meaning}",
-        f"  mood             {MOOD.meaning}",
-        f"  each symptom     {SYMPTOM.meaning}",
-        f"  sleep            hours (e.g. 6.5) and quality {SLEEP_QUALITY.meaning}",
-        "  phase            window (a better stretch), wave (a worse stretch), or neither",
-        "  doses            one line per intake: mg and, if you like, the time (HH:MM)",
-        "  notes            start a line with Q: to collect it for your prescriber",
-        "",
-        "YOUR DATA",
-        "",
-        f"  data file        {data_path}",
-        "  backups          beside it, in the .backups folder (restore: taper-tui restore)",
-        "  export           taper-tui export (JSON, CSV, prescriber report, calendar)",
-        "",
-        "SAFETY",
-        "",
-        f"  {SAFETY_NOTICE}",
-        "",
-        "  If you are in crisis, or you logged a seizure, confusion, hallucinations or",
-        "  suicidal thoughts, contact your prescriber now or:",
-    ]
+    lines += ["SCALES", ""]
+    for term, meaning in (
+        ("anxiety", ANXIETY.meaning),
+        ("mood", MOOD.meaning),
+        ("each symptom", SYMPTOM.meaning),
+        ("sleep", f"hours (e.g. 6.5) and quality {SLEEP_QUALITY.meaning}"),
+        ("phase", "window (a better stretch), wave (a worse stretch), or neither"),
+        ("doses", "one line per intake: mg and, if you like, the time (HH:MM)"),
+        ("notes", "start a line with Q: to collect it for your prescriber"),
+    ):
+        lines += _row(term, meaning, width)
+    lines += ["", "YOUR DATA", ""]
+    for term, meaning in (
+        ("data file", data_path),
+        ("backups", "beside it, in the .backups folder (restore: taper-tui restore)"),
+        ("export", "ctrl+e here, or taper-tui export (JSON, CSV, prescriber report, calendar)"),
+    ):
+        lines += _row(term, meaning, width)
+    lines += ["", "SAFETY", ""]
+    lines += _paragraph(SAFETY_NOTICE, width)
+    lines.append("")
+    lines += _paragraph("If you are in crisis, or you logged a seizure, confusion, hallucinations or "
+                        "suicidal thoughts, contact your prescriber now or:", width)
     lines.extend(f"  • {line}" for line in crisis_lines(region))
     return "\n".join(lines)
 
@@ -108,8 +127,13 @@ class HelpView(JournalView):
     def on_mount(self) -> None:
         self.refresh_data()
 
+    def on_resize(self) -> None:
+        self.refresh_data()
+
     def refresh_data(self) -> None:
-        self.query_one("#help-text", Static).update(help_text(str(self.journal.path), self.journal.settings().get("region")))
+        # Wrap to the view (less the scrollbar and a margin) so meanings stay in their column.
+        width = max(40, self.size.width - 3) if self.size.width else 78
+        self.query_one("#help-text", Static).update(help_text(str(self.journal.path), self.journal.settings().get("region"), width))
 
     def focus_content(self) -> None:
         self.query_one("#help-scroll").focus()
