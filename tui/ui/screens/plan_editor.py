@@ -97,10 +97,10 @@ class PlanEditorScreen(ModalScreen[Plan | None]):
     DEFAULT_CSS = """
     PlanEditorScreen { background: $background; }
     PlanEditorScreen #editor { height: 1fr; }
-    PlanEditorScreen #fields { width: 36; height: 1fr; padding: 0 1 0 0; }
+    PlanEditorScreen #fields { width: 37; height: 1fr; padding: 0 1 0 0; }
     PlanEditorScreen #preview { width: 1fr; height: 1fr; }
     PlanEditorScreen .row { height: 1; }
-    PlanEditorScreen .row Label { width: 15; color: $text-muted; }
+    PlanEditorScreen .row Label { width: 16; color: $text-muted; }
     PlanEditorScreen .row Input { width: 1fr; }
     PlanEditorScreen .row Select { width: 1fr; }
     PlanEditorScreen .-hidden { display: none; }
