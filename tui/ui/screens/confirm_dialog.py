@@ -6,23 +6,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from tui.ui.screens.dialog import Dialog
 
-class ConfirmDialog(ModalScreen[bool]):
+
+
+class ConfirmDialog(Dialog[bool]):
     """Ask before a change; dismisses with ``True`` (confirm) or ``False`` (cancel)."""
 
     DEFAULT_CSS = """
-    ConfirmDialog { align: center middle; }
-    ConfirmDialog > Vertical {
-        width: 70; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    ConfirmDialog .title { text-style: bold; margin-bottom: 1; }
     ConfirmDialog .body { height: auto; max-height: 14; overflow-y: auto; }
-    ConfirmDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
-    ConfirmDialog Button { margin-left: 1; }
     """
 
     BINDINGS = [
@@ -42,7 +36,7 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical():
             yield Label(self.title_text, classes="title")
             yield Static(self.body_text, classes="body", markup=False)
-            with Horizontal():
+            with Horizontal(classes="buttons"):
                 yield Button(f"{self.cancel_label} (n)", id="cancel", compact=True)
                 yield Button(f"{self.confirm_label} (y)", id="confirm", variant="primary", compact=True)
 

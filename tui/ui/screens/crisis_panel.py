@@ -6,21 +6,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from tui.core.safety import crisis_lines
+from tui.ui.screens.dialog import Dialog
 
 
-class CrisisPanel(ModalScreen[None]):
+class CrisisPanel(Dialog[None]):
     """Names the red flags logged and lists the crisis lines; dismissed with Enter or Escape."""
 
     DEFAULT_CSS = """
-    CrisisPanel { align: center middle; }
-    CrisisPanel > Vertical {
-        width: 72; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $error; background: $surface; padding: 0 1;
-    }
+    CrisisPanel > Vertical { width: 72; border: thick $error; }
     CrisisPanel .title { text-style: bold; color: $error; margin-bottom: 1; }
     CrisisPanel Button { margin-top: 1; }
     """

@@ -9,11 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tui.exchange.private_file import write_private_file
 from tui.exchange.render_export import FORMAT_EXTENSIONS, NothingToExport, ExportSource, render_export
+from tui.ui.screens.dialog import Dialog
 
 CHOICES: tuple[tuple[str, str, str], ...] = (
     ("JSON — everything, lossless (import reads it back)", "json", "days"),
@@ -32,21 +32,13 @@ def default_export_path(fmt: str, what: str, today: date) -> Path:
     return Path.home() / f"taper-tui-{today.isoformat()}{suffix}.{FORMAT_EXTENSIONS[fmt]}"
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(Dialog[Path | None]):
     """Pick a format and a path; dismisses with the written file, or ``None``."""
 
     DEFAULT_CSS = """
-    ExportDialog { align: center middle; }
-    ExportDialog > Vertical {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    ExportDialog .title { text-style: bold; margin-bottom: 1; }
+    ExportDialog > Vertical { width: 76; }
     ExportDialog Select, ExportDialog Input { margin-bottom: 1; }
-    ExportDialog #problem { color: $error; height: auto; }
     ExportDialog .muted { color: $text-muted; }
-    ExportDialog Horizontal { height: auto; align-horizontal: right; }
-    ExportDialog Button { margin-left: 1; }
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -64,7 +56,7 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Input(str(default_export_path("json", "days", self.today)), id="path", compact=True)
             yield Static("Exports hold health data: they are written readable by you only (0600).", classes="muted")
             yield Static("", id="problem", markup=False)
-            with Horizontal():
+            with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Export", id="export", variant="primary", compact=True)
 

@@ -12,11 +12,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tui.exchange.json_import import ImportMode, ImportPlan, ImportRefused, plan_import, read_import_file
 from tui.store.journal import Journal
+from tui.ui.screens.dialog import Dialog
 
 MODES: tuple[tuple[str, ImportMode], ...] = (
     ("Merge: the file wins on days both have", ImportMode.MERGE),
@@ -25,21 +25,13 @@ MODES: tuple[tuple[str, ImportMode], ...] = (
 )
 
 
-class ImportDialog(ModalScreen[tuple[ImportPlan, str] | None]):
+class ImportDialog(Dialog[tuple[ImportPlan, str] | None]):
     """Choose a file and a mode, see what would change; dismisses with the plan to apply."""
 
     DEFAULT_CSS = """
-    ImportDialog { align: center middle; }
-    ImportDialog > Vertical {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    ImportDialog .title { text-style: bold; margin-bottom: 1; }
+    ImportDialog > Vertical { width: 76; }
     ImportDialog Input, ImportDialog Select { margin-bottom: 1; }
     ImportDialog #preview { height: auto; max-height: 10; }
-    ImportDialog #problem { color: $error; height: auto; }
-    ImportDialog Horizontal { height: auto; align-horizontal: right; }
-    ImportDialog Button { margin-left: 1; }
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -57,7 +49,7 @@ class ImportDialog(ModalScreen[tuple[ImportPlan, str] | None]):
             with VerticalScroll(id="preview"):
                 yield Static("Enter a path and press enter to see what would change. Nothing is written yet.", id="summary", markup=False)
             yield Static("", id="problem", markup=False)
-            with Horizontal():
+            with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Import", id="import", variant="primary", compact=True, disabled=True)
 

@@ -13,12 +13,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from tui.core.drugs import DRUGS
 from tui.core.safety import SAFETY_NOTICE
 from tui.core.validation import ValidationError, parse_int, parse_mg, parse_time
+from tui.ui.screens.dialog import Dialog
 
 
 @dataclass(frozen=True)
@@ -32,21 +32,16 @@ class OnboardingAnswers:
     build_plan: bool
 
 
-class OnboardingScreen(ModalScreen[OnboardingAnswers | None]):
+class OnboardingScreen(Dialog[OnboardingAnswers | None]):
     """The first-run screen; dismisses with the answers, or ``None`` when skipped."""
 
     DEFAULT_CSS = """
-    OnboardingScreen { align: center middle; }
-    OnboardingScreen > Vertical {
-        width: 78; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
+    OnboardingScreen > Vertical { width: 78; }
     OnboardingScreen #welcome { text-style: bold; color: $primary; }
     OnboardingScreen #notice { border-left: thick $warning; padding: 0 1; margin: 1 0; }
     OnboardingScreen .row { height: 1; margin-bottom: 1; }
     OnboardingScreen .row Label { width: 24; }
     OnboardingScreen .row Input { width: 1fr; }
-    OnboardingScreen #problem { color: $error; height: auto; }
     OnboardingScreen #choices { height: auto; margin-top: 1; }
     OnboardingScreen #choices Button { margin-right: 2; }
     """

@@ -6,20 +6,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from tui.ui.screens.dialog import Dialog
 
-class SymptomPicker(ModalScreen["str | None"]):
+
+
+class SymptomPicker(Dialog["str | None"]):
     """A list of symptoms with how many days each was rated above 0; enter picks one."""
 
     DEFAULT_CSS = """
-    SymptomPicker { align: center middle; }
-    SymptomPicker > Vertical {
-        width: 60; max-width: 100%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
+    SymptomPicker > Vertical { width: 60; max-height: 90%; }
     SymptomPicker Label { text-style: bold; margin-bottom: 1; }
     SymptomPicker OptionList { height: auto; max-height: 16; }
     """

@@ -12,19 +12,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from tui.ui.screens.dialog import Dialog
 
-class TextPrompt(ModalScreen[Any]):
+
+
+class TextPrompt(Dialog[Any]):
     """Ask for one value; dismisses with the checked value, or ``None`` on Escape."""
 
     DEFAULT_CSS = """
-    TextPrompt { align: center middle; }
-    TextPrompt > Vertical {
-        width: 70; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
     TextPrompt .title { text-style: bold; }
     TextPrompt .explanation { color: $text-muted; margin-bottom: 1; }
     TextPrompt .problem { color: $error; height: auto; }

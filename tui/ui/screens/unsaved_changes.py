@@ -8,24 +8,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
+
+from tui.ui.screens.dialog import Dialog
 
 UnsavedChoice = Literal["save", "discard", "stay"]
 
 
-class UnsavedChangesDialog(ModalScreen[UnsavedChoice]):
+
+class UnsavedChangesDialog(Dialog[UnsavedChoice]):
     """Three plain choices; "stay" is the safe default (Escape), nothing is lost by asking."""
 
     DEFAULT_CSS = """
-    UnsavedChangesDialog { align: center middle; }
-    UnsavedChangesDialog > Vertical {
-        width: 66; max-width: 100%; height: auto;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    UnsavedChangesDialog .title { text-style: bold; margin-bottom: 1; }
-    UnsavedChangesDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
-    UnsavedChangesDialog Button { margin-left: 1; }
+    UnsavedChangesDialog > Vertical { width: 66; }
     """
 
     BINDINGS = [
@@ -44,7 +39,7 @@ class UnsavedChangesDialog(ModalScreen[UnsavedChoice]):
             yield Label("Unsaved changes", classes="title")
             yield Static(f"What you typed for {self.day_text} is not saved yet. "
                          f"Save it before going to {self.going_to}?", markup=False)
-            with Horizontal():
+            with Horizontal(classes="buttons"):
                 yield Button("Stay here (Esc)", id="stay", compact=True)
                 yield Button("Discard (d)", id="discard", compact=True)
                 yield Button("Save and go (s)", id="save", variant="primary", compact=True)
