@@ -37,3 +37,13 @@ clean:
 ## Regenerate screenshots/*.svg of every view from the demo data (fixed "today").
 screenshots: $(TEST_STAMP)
 	$(BIN)/python scripts/export_screenshots.py
+
+## Time start-up, saving, key presses, the chart, the planner and memory against references
+## measured in the same run; prints a table and writes bench-results.json (docs/PERFORMANCE.md).
+bench: $(TEST_STAMP)
+	$(BIN)/python scripts/bench.py
+
+## Crash, lock, import and form-input soak at full size (minutes); exits non-zero on any loss
+## (docs/RELIABILITY.md). A short version runs in `make test`.
+soak: $(TEST_STAMP)
+	$(BIN)/python scripts/soak.py
