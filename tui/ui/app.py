@@ -149,14 +149,21 @@ class TaperApp(App[None]):
         if tabs.active:
             self.view(tabs.active).focus_content()
 
+    @property
+    def active_view_id(self) -> str:
+        """The id of the view on screen (``""`` before the first one is shown)."""
+        return self.screen_stack[0].query_one("#views", TabbedContent).active
+
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if self.active_view_id:
+            self.view(self.active_view_id).view_shown()
         self.call_after_refresh(self._focus_active_view)
 
     def refresh_views(self) -> None:
-        """Tell every view that the journal changed."""
+        """Tell every view that the journal changed (hidden costly views catch up when shown)."""
         for view_id, _title, _cls in VIEWS:
-            self.view(view_id).refresh_data()
+            self.view(view_id).request_refresh()
 
     def open_day(self, day: date) -> None:
         """Open ``day`` in the Log view (asks first if the form has unsaved changes)."""

@@ -48,6 +48,8 @@ NO_DATA = (
 class ChartView(JournalView):
     """The Chart view: symptom and dose panels, the cut table, the calendar heat map."""
 
+    DEFER_WHEN_HIDDEN = True
+
     DEFAULT_CSS = """
     ChartView {
         padding: 0 0;
@@ -118,7 +120,7 @@ class ChartView(JournalView):
         yield HeatMap(id="chart-calendar")
 
     def on_mount(self) -> None:
-        self.refresh_data()
+        self.request_refresh()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.redraw)
@@ -318,6 +320,7 @@ class ChartView(JournalView):
 
     def action_toggle_calendar(self) -> None:
         """The calendar heat map in place of the chart, or back."""
+
         self.show_calendar = not self.show_calendar
         self._redraw_soon()
 

@@ -71,6 +71,8 @@ def describe_entry(entry: DayEntry, with_date: bool = True) -> str:
 class HistoryView(JournalView):
     """Every logged day, newest first: Enter opens it in Log, d deletes (asks first), u undoes."""
 
+    DEFER_WHEN_HIDDEN = True
+
     DEFAULT_CSS = """
     HistoryView #history-summary { height: 1; padding: 0 1; color: $text-muted; }
     HistoryView #history-table { height: 1fr; }
@@ -92,7 +94,7 @@ class HistoryView(JournalView):
 
     def on_mount(self) -> None:
         self.table.add_columns(*COLUMNS)
-        self.refresh_data()
+        self.request_refresh()
 
     @property
     def table(self) -> DayTable:
@@ -168,6 +170,7 @@ class HistoryView(JournalView):
 
     def action_undo_delete(self) -> None:
         """Put back the last day deleted here."""
+
         if not self._deleted:
             self.notify("Nothing to undo.", timeout=3)
             return

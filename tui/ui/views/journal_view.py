@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.containers import Vertical
 
@@ -14,7 +14,32 @@ if TYPE_CHECKING:
 
 
 class JournalView(Vertical):
-    """A view that shows data from the journal. The app calls :meth:`refresh_data` after changes."""
+    """A view that shows data from the journal. The app asks it to refresh after changes."""
+
+    DEFER_WHEN_HIDDEN: ClassVar[bool] = False
+    """Costly views (History's table, the Chart) fill themselves only when shown: at start-up
+    and after each save they would otherwise redo work nobody is looking at."""
+
+    _stale: bool = False
+
+    @property
+    def view_id(self) -> str:
+        """The id the app knows this view by (``history`` for ``#history-view``)."""
+        return (self.id or "").removesuffix("-view")
+
+    def request_refresh(self) -> None:
+        """Refresh now, or — for a deferring view that is hidden — when it is next shown."""
+        if self.DEFER_WHEN_HIDDEN and self.taper_app.active_view_id != self.view_id:
+            self._stale = True
+            return
+        self._stale = False
+        self.refresh_data()
+
+    def view_shown(self) -> None:
+        """The app shows this view: catch up on a refresh that was deferred."""
+        if self._stale:
+            self._stale = False
+            self.refresh_data()
 
     @property
     def taper_app(self) -> "TaperApp":

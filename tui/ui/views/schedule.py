@@ -30,6 +30,8 @@ from tui.ui.widgets.step_table import fill_step_table
 class ScheduleView(JournalView):
     """The steps table with plan actions on keys."""
 
+    DEFER_WHEN_HIDDEN = True
+
     can_focus = True  # with no plan there is no table: the view itself takes focus for its keys
 
     DEFAULT_CSS = """
@@ -59,7 +61,7 @@ class ScheduleView(JournalView):
         yield DataTable(id="schedule-steps", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        self.refresh_data()
+        self.request_refresh()
 
     def refresh_data(self) -> None:
         plan = self.taper_app.plan
@@ -234,6 +236,7 @@ class ScheduleView(JournalView):
 
 def describe_change(old: Plan | None, new: Plan, today: date) -> str:
     """What a change does, in words: the end date before and after, and the next steps."""
+
     lines = []
     if old is not None:
         shift = (new.end_date - old.end_date).days
