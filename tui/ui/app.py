@@ -15,7 +15,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from tui.core.entry import DayEntry, Intake
 from tui.core.plan_changes import creation_event
@@ -34,6 +34,7 @@ from tui.ui.views.journal_view import JournalView
 from tui.ui.views.log import LogView
 from tui.ui.views.schedule import ScheduleView
 from tui.ui.views.today import TodayView
+from tui.ui.widgets.key_bar import KeyBar
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
@@ -90,7 +91,7 @@ class TaperApp(App[None]):
             "Make the window larger (or the font smaller); nothing is lost meanwhile.",
             id="too-small",
         )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         for warning in self.journal.warnings:
