@@ -1,0 +1,199 @@
+"""Schedule: the steps table and every plan change, each shown before it is applied."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from textual.widgets import DataTable, Input
+
+from tui.core.formulations import RawIncrement
+from tui.core.plan_changes import creation_event
+from tui.core.plan_model import Plan, PlanParams
+from tui.core.planner import build_plan
+from tui.ui.app import build_app
+from tui.ui.screens.confirm_dialog import ConfirmDialog
+from tui.ui.screens.plan_editor import PlanEditorScreen
+from tui.ui.screens.text_prompt import TextPrompt
+
+TODAY = date(2027, 3, 15)
+NOW = datetime(2027, 3, 15, 9, 0)
+
+
+def store_plan(journal, start: date = date(2027, 1, 4)) -> Plan:
+    params = PlanParams(drug="clonazepam", start=start, dose_mg=Decimal(1), formulation=RawIncrement.create("0.01"),
+                        jump_off_mg=Decimal("0.05"), split=(Decimal("0.5"), Decimal("0.5")))
+    plan = build_plan(params)
+    journal.save_plan(plan.to_record(), creation_event(plan, NOW))
+    return plan
+
+
+def stored(journal) -> Plan:
+    return Plan.from_record(journal.get_plan())
+
+
+async def open_schedule(pilot):
+    await pilot.press("f2")
+    await pilot.pause()
+
+
+async def test_the_table_marks_past_current_and_future_steps(journal):
+    plan = store_plan(journal)
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        table = app.screen.query_one("#schedule-steps", DataTable)
+        assert table.row_count == len(plan.steps)
+        current = plan.step_index_on(TODAY)
+        assert table.cursor_row == current
+        marks = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert marks[current] == "▶"
+        assert set(marks[:current]) == {"✓"}
+        assert set(marks[current + 1:]) == {" "}
+
+
+async def test_hold_shows_the_effect_then_moves_only_later_steps(journal):
+    before = store_plan(journal)
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        app.screen.query_one(Input).value = "7"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "7 days later" in app.screen.body_text
+        assert journal.get_plan() == before.to_record()  # nothing applied yet
+        await pilot.press("y")
+        await pilot.pause()
+    after = stored(journal)
+    assert after.end_date == before.end_date.fromordinal(before.end_date.toordinal() + 7)
+    index = before.step_index_on(TODAY)
+    assert after.steps[:index] == before.steps[:index]  # past steps untouched
+    assert [e["kind"] for e in journal.events()] == ["create", "hold"]
+
+
+async def test_cancelling_a_change_changes_nothing(journal):
+    before = store_plan(journal)
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "5"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+    assert journal.get_plan() == before.to_record()
+    assert [e["kind"] for e in journal.events()] == ["create"]
+
+
+async def test_slow_down_rejects_a_bigger_cut_and_names_the_field(journal):
+    store_plan(journal)
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "20"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        assert "cut %" in str(app.screen.query_one("#problem").render())
+        assert app.screen.query_one(Input).value == "20"
+
+
+async def test_slow_down_applies_a_smaller_cut_from_the_next_step(journal):
+    store_plan(journal)
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "5"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    after = stored(journal)
+    assert after.params.cut_pct == Decimal(5)
+    assert journal.events()[-1]["kind"] == "slow_down"
+
+
+async def test_return_to_stable_needs_a_reason_and_raises_the_dose(journal):
+    before = store_plan(journal)
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, TextPrompt)
+        await pilot.press("enter")  # no reason given
+        await pilot.pause()
+        assert app.screen is prompt and "reason" in str(prompt.query_one("#problem").render())
+        prompt.query_one(Input).value = "insomnia not easing"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    after = stored(journal)
+    assert after.step_on(TODAY).dose_mg > before.step_on(TODAY).dose_mg
+    event = journal.events()[-1]
+    assert event["kind"] == "return_to_stable" and event["reason"] == "insomnia not easing"
+
+
+async def test_replan_keeps_past_steps(journal):
+    before = store_plan(journal)
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, PlanEditorScreen)
+        editor.query_one("#cut", Input).value = "5"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+    after = stored(journal)
+    index = before.step_index_on(TODAY)
+    assert after.steps[:index] == before.steps[:index]
+    assert after.params.cut_pct == Decimal(5)
+    assert journal.events()[-1]["kind"] == "replan"
+
+
+async def test_new_plan_from_an_empty_schedule(journal):
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        assert app.screen.query_one("#schedule-empty").display
+        await pilot.press("n")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, PlanEditorScreen)
+        editor.query_one("#jump-off", Input).value = "0.05"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert stored(journal).params.jump_off_mg == Decimal("0.05")
+    assert [e["kind"] for e in journal.events()] == ["create"]
+
+
+@pytest.mark.parametrize("key", ["h", "s", "r", "p"])
+async def test_changes_without_a_plan_say_so(journal, key):
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        await pilot.press(key)
+        await pilot.pause()
+        assert not isinstance(app.screen, (TextPrompt, ConfirmDialog, PlanEditorScreen))
+    assert journal.get_plan() is None
