@@ -5,10 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test install install-test lint screenshots bench soak clean
+.PHONY: run test install install-test screenshots bench soak clean
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "taper-tui needs Python 3.11 or newer; $(PYTHON) is older (try: make PYTHON=python3.11 ...)"; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+		echo "could not create $(VENV): on Debian or Ubuntu, install venv first: sudo apt install python3-venv"; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
@@ -26,7 +29,7 @@ install-test: $(TEST_STAMP)
 run: $(STAMP)
 	$(BIN)/taper-tui
 
-## Run every test, then check the layering contract.
+## Check the layering contract (only tui/ui imports Textual), then run every test.
 test: $(TEST_STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q

@@ -102,3 +102,12 @@ async def test_too_small_terminal_says_so(app_factory):
     async with app_factory().run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert not pilot.app.screen.has_class("-too-small")
+
+
+async def test_no_color_is_respected(app_factory, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.no_color
+        assert any(type(f).__name__ in ("Monochrome", "NoColor") for f in app._filters)
