@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import os
-import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.file_modes import mode, permissive_umask  # noqa: F401 (fixture)
+
 TODAY = "2027-03-15"
 
 
-def mode(path: Path) -> int:
-    return stat.S_IMODE(os.stat(path).st_mode)
-
-
-@pytest.fixture
-def permissive_umask():
-    """umask 0: a private mode seen afterwards was set on purpose, not left to the umask."""
-    previous = os.umask(0)
-    yield
-    os.umask(previous)
 
 
 def taper(*args: str) -> None:

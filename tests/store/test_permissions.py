@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import os
-import stat
 
 import pytest
+
+from tests.file_modes import mode, permissive_umask  # noqa: F401 (fixture)
 
 from tui.store.backups import backup_dir, list_backups
 from tui.store.journal import open_journal
 from tui.store.lock import WriterLock
 
 
-def mode(path) -> int:
-    return stat.S_IMODE(os.stat(path).st_mode)
-
-
-@pytest.fixture
-def permissive_umask():
-    """umask 0: any private mode we see was set on purpose, not left to the person's umask."""
-    previous = os.umask(0)
-    yield
-    os.umask(previous)
 
 
 def test_new_data_folder_file_lock_and_backups_are_private(data_path, today, make_entry, permissive_umask):

@@ -38,6 +38,16 @@ async def open_schedule(pilot):
     await pilot.pause()
 
 
+async def ask(pilot, key: str, answer: str) -> None:
+    """Press a Schedule key and answer its prompt (Enter), leaving what comes next on screen."""
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, TextPrompt)
+    pilot.app.screen.query_one(Input).value = answer
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_the_table_marks_past_current_and_future_steps(journal):
     plan = store_plan(journal)
     app = build_app(journal, today=TODAY, clock=lambda: NOW)
@@ -58,12 +68,7 @@ async def test_hold_shows_the_effect_then_moves_only_later_steps(journal):
     app = build_app(journal, today=TODAY, clock=lambda: NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_schedule(pilot)
-        await pilot.press("h")
-        await pilot.pause()
-        assert isinstance(app.screen, TextPrompt)
-        app.screen.query_one(Input).value = "7"
-        await pilot.press("enter")
-        await pilot.pause()
+        await ask(pilot, "h", "7")
         assert isinstance(app.screen, ConfirmDialog)
         assert "7 days later" in app.screen.body_text
         assert journal.get_plan() == before.to_record()  # nothing applied yet
@@ -81,11 +86,7 @@ async def test_cancelling_a_change_changes_nothing(journal):
     app = build_app(journal, today=TODAY, clock=lambda: NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_schedule(pilot)
-        await pilot.press("s")
-        await pilot.pause()
-        app.screen.query_one(Input).value = "5"
-        await pilot.press("enter")
-        await pilot.pause()
+        await ask(pilot, "s", "5")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
         await pilot.pause()
@@ -98,11 +99,7 @@ async def test_slow_down_rejects_a_bigger_cut_and_names_the_field(journal):
     app = build_app(journal, today=TODAY, clock=lambda: NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_schedule(pilot)
-        await pilot.press("s")
-        await pilot.pause()
-        app.screen.query_one(Input).value = "20"
-        await pilot.press("enter")
-        await pilot.pause()
+        await ask(pilot, "s", "20")
         assert isinstance(app.screen, TextPrompt)
         assert "cut %" in str(app.screen.query_one("#problem").render())
         assert app.screen.query_one(Input).value == "20"
@@ -113,11 +110,7 @@ async def test_slow_down_applies_a_smaller_cut_from_the_next_step(journal):
     app = build_app(journal, today=TODAY, clock=lambda: NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_schedule(pilot)
-        await pilot.press("s")
-        await pilot.pause()
-        app.screen.query_one(Input).value = "5"
-        await pilot.press("enter")
-        await pilot.pause()
+        await ask(pilot, "s", "5")
         await pilot.press("y")
         await pilot.pause()
     after = stored(journal)
