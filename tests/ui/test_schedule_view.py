@@ -34,8 +34,15 @@ def stored(journal) -> Plan:
 
 
 async def open_schedule(pilot):
+    """Show the Schedule and wait until its keys reach it (focus lands after a refresh)."""
     await pilot.press("f2")
-    await pilot.pause()
+    view = pilot.app.view("schedule")
+    for _ in range(100):
+        await pilot.pause()
+        focused = pilot.app.focused
+        if focused is not None and (focused is view or view in focused.ancestors):
+            return
+    raise AssertionError("the Schedule view never took focus")
 
 
 async def ask(pilot, key: str, answer: str) -> None:

@@ -143,6 +143,9 @@ class TaperApp(App[None]):
         tabs = self.screen.query_one("#views", TabbedContent)
         self.set_focus(None)
         tabs.active = view_id
+        # Focus at once, so a key pressed right after the switch reaches the new view; focus
+        # again after the refresh in case the pane was not focusable until it was shown.
+        self._focus_active_view()
         self.call_after_refresh(self._focus_active_view)
 
     def _focus_active_view(self) -> None:
