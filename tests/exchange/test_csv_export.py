@@ -11,7 +11,7 @@ from tests.exchange.helpers import sample_entries, sample_plan
 from tui.core.entry import DayEntry, Intake
 from tui.core.insights import has_ratings
 from tui.core.plan_model import Plan
-from tui.exchange.csv_export import DAY_FIELDS, STEP_FIELDS, days_csv, intake_detail, steps_csv
+from tui.exchange.csv_export import DAY_FIELDS, STEP_FIELDS, days_csv, intake_detail, spreadsheet_safe, steps_csv
 
 
 def read_rows(text: str) -> list[dict[str, str]]:
@@ -36,7 +36,7 @@ def test_days_read_back_match_the_store():
         assert _optional(row["sleep_hours"], Decimal) == entry.sleep_hours
         assert _optional(row["sleep_quality"]) == entry.sleep_quality
         assert (row["phase"] or None) == entry.phase
-        assert row["note"] == entry.note
+        assert row["note"] == spreadsheet_safe(entry.note)
         symptoms = {k.removeprefix("symptom_"): _optional(v) for k, v in row.items() if k.startswith("symptom_")}
         assert {k: v for k, v in symptoms.items() if v} == {k: v for k, v in entry.symptoms.items() if v}
         if not has_ratings(entry):
@@ -90,3 +90,11 @@ def test_steps_read_back_match_the_plan():
 
 def test_no_plan_gives_only_the_header():
     assert steps_csv(None) == ",".join(STEP_FIELDS) + "\n"
+
+
+def test_a_note_a_spreadsheet_would_run_as_a_formula_is_guarded():
+    entry = DayEntry(date(2027, 1, 1), note='=HYPERLINK("http://example.invalid","x")')
+    (row,) = read_rows(days_csv([entry], None, {"custom_symptoms": []}))
+    assert row["note"] == "'" + entry.note
+    assert spreadsheet_safe("rough night") == "rough night"
+    assert spreadsheet_safe("-3 hours sleep") == "'-3 hours sleep"

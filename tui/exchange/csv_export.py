@@ -6,6 +6,10 @@ the rule the charts use (:func:`tui.core.insights.metric_value`): on a day with 
 symptom left out of the form is 0 (the Log form drops zeros), on a day without ratings it is
 empty. Symptom columns are ``symptom_<key>`` so a person's own symptom can never clash with a
 field name.
+
+Free text (notes) that starts with ``=``, ``+``, ``-``, ``@`` or a tab would be run as a formula
+by a spreadsheet; such a cell gets a leading ``'`` (the usual guard; the JSON export stays
+lossless).
 """
 
 from __future__ import annotations
@@ -28,6 +32,12 @@ DAY_FIELDS = ("date", "dose_total_mg", "doses", "planned_mg", "anxiety", "mood",
 STEP_FIELDS = ("step", "start", "end", "days", "dose_mg", "unit_dose", "intake_doses", "intakes_mg", "cut_pct", "flags", "note")
 SYMPTOM_COLUMN_PREFIX = "symptom_"
 DETAIL_SEPARATOR = ";"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """``text``, with a leading ``'`` when a spreadsheet would read it as a formula."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def intake_detail(intakes: Iterable[Intake]) -> str:
@@ -73,7 +83,7 @@ def days_csv(entries: Sequence[DayEntry], plan: Plan | None = None, settings: di
             _number(entry.sleep_quality),
             entry.phase or "",
             *(_number(metric_value(entry, symptom_metric(k))) for k in keys),
-            entry.note,
+            spreadsheet_safe(entry.note),
         ])
     return buffer.getvalue()
 
@@ -95,7 +105,7 @@ def steps_csv(plan: Plan | None) -> str:
             DETAIL_SEPARATOR.join(format_decimal(mg) for mg in step.intake_mg),
             format_decimal(step.cut_pct),
             DETAIL_SEPARATOR.join(step.flag_codes),
-            step.note,
+            spreadsheet_safe(step.note),
         ])
     return buffer.getvalue()
 
