@@ -13,7 +13,7 @@ from typing import Any
 
 from tui.core.doses import ZERO, format_decimal
 from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM
-from tui.core.symptoms import RED_FLAG_KEYS, symptom_key
+from tui.core.symptoms import red_flags_in, symptom_key
 from tui.core.validation import (
     ValidationError,
     parse_int,
@@ -79,7 +79,7 @@ class DayEntry:
     @property
     def red_flags(self) -> list[str]:
         """Red-flag symptoms rated above 0 this day."""
-        return sorted(k for k, v in self.symptoms.items() if k in RED_FLAG_KEYS and v > 0)
+        return sorted(symptom.key for symptom in red_flags_in(self.symptoms))
 
     def is_empty(self) -> bool:
         """True when nothing at all is logged (a record is then not worth keeping)."""

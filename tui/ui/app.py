@@ -20,6 +20,7 @@ from textual.widgets import Static, TabbedContent, TabPane
 from tui.core.entry import DayEntry, Intake
 from tui.core.plan_changes import creation_event
 from tui.core.plan_model import Plan
+from tui.core.symptoms import red_flags_in
 from tui.core.validation import ValidationError
 from tui.store.errors import StoreError
 from tui.store.journal import Journal
@@ -234,11 +235,9 @@ class TaperApp(App[None]):
             self.notify(str(error), title="Not saved", severity="error", timeout=15)
             return False
         self.refresh_views()
-        flagged = entry.red_flags
+        flagged = red_flags_in(entry.symptoms)
         if flagged:
-            from tui.core.symptoms import default_symptom
-
-            names = [default_symptom(key).label.lower() for key in flagged if default_symptom(key)]
+            names = [symptom.label.lower() for symptom in flagged]
             self.push_screen(CrisisPanel(names, self.journal.settings().get("region")))
         return True
 

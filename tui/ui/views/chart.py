@@ -132,7 +132,7 @@ class ChartView(JournalView):
 
     def refresh_data(self) -> None:
         """Read the log and the plan again, then redraw."""
-        self._entries = sorted(self.journal.days(), key=lambda e: e.day)
+        self._entries = self.journal.days()  # already in date order
         self._plan = self.taper_app.plan
         self._cuts = cut_dates(self._entries, self._plan)
         self._responses = cut_responses(self._entries, [c for c in self._cuts if c <= self.today], TOTAL)
