@@ -214,7 +214,7 @@ def bench_memory(data: Path, runs: int) -> Figure:
 def bench_save(runs: int) -> Figure:
     from measure_save import measure_taper_store, measure_tinydb_default
 
-    from tui.core.demo_data import generate_demo
+    from tui.demo.story import generate_demo
 
     entries = list(generate_demo(TEN_YEARS, END, SEED).entries)
     with tempfile.TemporaryDirectory() as folder:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.core.demo_data import generate_demo
+from tui.demo.story import generate_demo
 from tui.core.insights import TOTAL, adherence, cut_responses
 from tui.exchange.report import MAX_LISTED, build_report, render_markdown, render_text
 

@@ -160,7 +160,7 @@ HOSTILE_VALUES: tuple[Any, ...] = (
 
 def base_export(days: int = 12) -> dict[str, Any]:
     """A real export of the demo data (``days`` days, its plan, events and settings)."""
-    from tui.core.demo_data import generate_demo
+    from tui.demo.story import generate_demo
     from tui.exchange.json_export import export_document
 
     demo = generate_demo(days, END, 2027)

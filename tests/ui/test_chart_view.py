@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import OptionList, Static
 
 from tests.ui.conftest import TODAY
-from tui.core.demo_data import generate_demo
+from tui.demo.story import generate_demo
 from tui.core.entry import DayEntry, Intake
 from tui.core.insights import ANXIETY, MOOD, SLEEP_HOURS, SLEEP_QUALITY, TOTAL
 from tui.store.journal import Journal, open_journal

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from tui.commands.common import EXIT_OK, fail, today_from, usage_error
-from tui.core.demo_data import DEFAULT_SEED, DEMO_DAYS, MAX_DEMO_DAYS, DemoData, generate_demo
+from tui.demo.story import DEFAULT_SEED, DEMO_DAYS, MAX_DEMO_DAYS, DemoData, generate_demo
 from tui.store.errors import StoreError
 from tui.store.journal import open_journal
 

@@ -1,4 +1,4 @@
-"""The demo data set: deterministic, valid, and telling the story it promises."""
+"""The demo data set (tui.demo.story): deterministic, valid, and telling the story it promises."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tui.core.demo_data import MAX_DEMO_DAYS, generate_demo
+from tui.demo.story import MAX_DEMO_DAYS, generate_demo
 from tui.core.entry import DayEntry
 from tui.core.insights import adherence, aligned_to_cuts, cut_responses, interdose_pattern
 from tui.core.plan_model import HELD, INCREASE, Plan
