@@ -6,15 +6,24 @@ Every dose in taper-tui is a :class:`decimal.Decimal`. Floats never touch a dose
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 
 ZERO = Decimal(0)
+
+PLAIN_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+"""How a number is written, everywhere: ASCII digits with at most one point (``0.25``, ``12``).
+
+``Decimal`` alone would also read ``1E2`` (100), ``1_000`` (1000), ``0,25`` after a replace,
+``.5``, ``٣`` (an Arabic-Indic 3) and ``Infinity``. A person who typed any of those did not see
+the number that would be stored, so none of them is a number here (``[0-9]`` is ASCII only)."""
 
 
 def to_decimal(value: object) -> Decimal:
     """Turn a string, int or Decimal into a finite Decimal; raise ``ValueError`` otherwise.
 
-    Floats are refused on purpose: ``Decimal(0.1)`` carries binary noise into a dose.
+    Floats are refused on purpose: ``Decimal(0.1)`` carries binary noise into a dose. A string
+    must be a :data:`PLAIN_DECIMAL`, optionally with a leading minus.
     """
     if isinstance(value, bool) or isinstance(value, float):
         raise ValueError(f"{value!r} is not an exact decimal (give it as a string)")
@@ -23,13 +32,13 @@ def to_decimal(value: object) -> Decimal:
     elif isinstance(value, int):
         number = Decimal(value)
     elif isinstance(value, str):
-        text = value.strip().replace(",", ".")
-        if text.lower().endswith("mg"):
-            text = text[:-2].strip()
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            raise ValueError(f"{value!r} is not a number") from None
+        # A stored step may carry a negative change (an increase), so a leading minus is read;
+        # what a person types goes through tui.core.validation, which takes no sign at all.
+        text = value.strip()
+        digits = text[1:] if text.startswith("-") else text
+        if not PLAIN_DECIMAL.fullmatch(digits):
+            raise ValueError(f"{value!r} is not a plain decimal")
+        number = Decimal(text)
     else:
         raise ValueError(f"{value!r} is not a number")
     if not number.is_finite():

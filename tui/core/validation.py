@@ -1,7 +1,11 @@
 """Turning typed text into valid values, with messages that name field, value and range.
 
-The CLI and the Log form share these parsers, so a bad value reads the same everywhere:
-``anxiety: "11" is not allowed — use a whole number from 0 to 10``.
+The CLI, the app's forms and the import share these parsers, so a bad value reads the same
+everywhere: ``anxiety: "11" is not allowed — use a whole number from 0 to 10``.
+
+Numbers are plain decimals only (:data:`tui.core.doses.PLAIN_DECIMAL`): no exponent, underscore,
+sign, comma or non-ASCII digit, because each of those makes the stored number differ from the
+one the person read. Days lie between :data:`EARLIEST_DAY` and :data:`LATEST_DAY`.
 """
 
 from __future__ import annotations
@@ -10,13 +14,30 @@ import re
 from datetime import date, time, timedelta
 from decimal import Decimal
 
-from tui.core.doses import to_decimal
+from tui.core.doses import PLAIN_DECIMAL, to_decimal
 
 MAX_DAILY_MG = Decimal(1000)
 """No benzodiazepine dose comes near this; it only catches typos such as ``1000`` for ``1.000``."""
 
 MAX_DOSE_PLACES = 4
 MAX_NOTE_CHARS = 20_000
+
+PLAIN_DECIMAL_HINT = "write a plain decimal like 0.25 (no exponents, underscores or non-ASCII digits)"
+"""Said whenever a number is not written the one way :data:`~tui.core.doses.PLAIN_DECIMAL` reads."""
+PLAIN_WHOLE_HINT = "write plain digits like 7 (no signs, decimals, exponents, underscores or non-ASCII digits)"
+"""The same for whole numbers (ratings, counts, days)."""
+_PLAIN_WHOLE = re.compile(r"[0-9]+")
+
+EARLIEST_DAY = date(1900, 1, 1)
+"""The first day a log entry or a plan may fall on.
+
+Python's calendar ends at 0001-01-01 and 9999-12-31, and the app works in ranges around a day
+(weeks before a cut, a chart's months, a plan years long): a day near either end makes those
+ranges overflow far from where it was typed. 1900–2199 holds any living person's history and
+any plan, with centuries to spare on both sides."""
+LATEST_DAY = date(2199, 12, 31)
+"""The last day a log entry or a plan may fall on (see :data:`EARLIEST_DAY`)."""
+DATE_RANGE_TEXT = f"use a date from {EARLIEST_DAY.isoformat()} to {LATEST_DAY.isoformat()}"
 
 
 class ValidationError(ValueError):
@@ -49,8 +70,8 @@ def parse_int(field: str, text: object, low: int, high: int) -> int:
         number = text
     else:
         raw = str(text).strip()
-        if not re.fullmatch(r"[+-]?\d+", raw):
-            raise ValidationError(field, text, allowed)
+        if not _PLAIN_WHOLE.fullmatch(raw):
+            raise ValidationError(field, text, f"{allowed}; {PLAIN_WHOLE_HINT}")
         number = int(raw)
     if not low <= number <= high:
         raise ValidationError(field, text, allowed)
@@ -58,27 +79,45 @@ def parse_int(field: str, text: object, low: int, high: int) -> int:
 
 
 def parse_decimal(field: str, text: object, low: Decimal, high: Decimal, places: int, unit: str = "") -> Decimal:
-    """An exact decimal from ``low`` to ``high`` with at most ``places`` decimals."""
+    """An exact decimal from ``low`` to ``high`` with at most ``places`` decimals.
+
+    Text must be a plain decimal (see the module docstring); a ``Decimal`` or ``int`` from code
+    is taken as it is.
+    """
     suffix = f" {unit}" if unit else ""
     allowed = f"use a number from {low} to {high}{suffix} with at most {places} decimals"
-    try:
-        number = to_decimal(text)
-    except ValueError:
-        raise ValidationError(field, text, allowed) from None
+    if isinstance(text, str):
+        raw = text.strip()
+        if not PLAIN_DECIMAL.fullmatch(raw):
+            raise ValidationError(field, text, f"{allowed}; {PLAIN_DECIMAL_HINT}")
+        number = Decimal(raw)
+    else:
+        try:
+            number = to_decimal(text)
+        except ValueError:
+            raise ValidationError(field, text, allowed) from None
     if not low <= number <= high or _places(number) > places:
         raise ValidationError(field, text, allowed)
     return number
 
 
 def parse_mg(text: object, field: str = "dose") -> Decimal:
-    """A dose in mg: 0 to 1000, at most 4 decimals (``0.0125`` is fine)."""
+    """A dose in mg: 0 to 1000, at most 4 decimals (``0.0125`` is fine); a trailing ``mg`` is allowed."""
+    if isinstance(text, str):
+        raw = text.strip()
+        number = raw[:-2].strip()
+        if raw[-2:].lower() == "mg" and PLAIN_DECIMAL.fullmatch(number):
+            try:
+                return parse_decimal(field, number, Decimal(0), MAX_DAILY_MG, MAX_DOSE_PLACES, "mg")
+            except ValidationError as error:
+                raise ValidationError(field, text, error.allowed) from None  # show it as typed
     return parse_decimal(field, text, Decimal(0), MAX_DAILY_MG, MAX_DOSE_PLACES, "mg")
 
 
 def parse_time(text: object, field: str = "time") -> str:
     """A clock time ``HH:MM`` (24-hour); ``7:5`` is not accepted, ``07:05`` is."""
     raw = str(text).strip()
-    match = re.fullmatch(r"(\d{1,2}):(\d{2})", raw)
+    match = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", raw)
     if match:
         hours, minutes = int(match.group(1)), int(match.group(2))
         if hours < 24 and minutes < 60:
@@ -109,6 +148,13 @@ def parse_note(text: object, field: str = "note") -> str:
     return note
 
 
+def check_day_in_range(day: date, field: str = "date") -> date:
+    """``day`` itself when it lies from :data:`EARLIEST_DAY` to :data:`LATEST_DAY`; else a ValidationError."""
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise ValidationError(field, day.isoformat(), DATE_RANGE_TEXT)
+    return day
+
+
 def parse_day(text: object, today: date, field: str = "date") -> date:
     """An ISO date ``YYYY-MM-DD``, ``today``, ``yesterday`` or ``-N`` (N days ago); never in the future."""
     raw = str(text).strip().lower()
@@ -116,8 +162,8 @@ def parse_day(text: object, today: date, field: str = "date") -> date:
         return today
     if raw in ("yesterday", "y"):
         return today - timedelta(days=1)
-    if re.fullmatch(r"-\d{1,4}", raw):
-        return today - timedelta(days=int(raw[1:]))
+    if re.fullmatch(r"-[0-9]{1,4}", raw):
+        return check_day_in_range(today - timedelta(days=int(raw[1:])), field)
     try:
         day = date.fromisoformat(raw)
     except ValueError:
@@ -126,21 +172,28 @@ def parse_day(text: object, today: date, field: str = "date") -> date:
         raise ValidationError(field, text, "use YYYY-MM-DD, today, yesterday or -N for N days ago")
     if day > today:
         raise ValidationError(field, text, f"the log is for days up to today ({today.isoformat()})")
-    return day
+    return check_day_in_range(day, field)
 
 
 def parse_plan_date(text: object, today: date, field: str = "start") -> date:
     """A date for a plan, which may lie ahead: ISO ``YYYY-MM-DD``, ``today``, ``tomorrow`` or ``+N``."""
     raw = str(text).strip().lower()
-    if raw in ("today", "t", ""):
-        return today
-    if raw == "tomorrow":
-        return today + timedelta(days=1)
-    if re.fullmatch(r"[+-]\d{1,4}", raw):
-        return today + timedelta(days=int(raw))
+    day: date | None = None
     try:
-        if len(raw) == 10:
-            return date.fromisoformat(raw)
+        if raw in ("today", "t", ""):
+            day = today
+        elif raw == "tomorrow":
+            day = today + timedelta(days=1)
+        elif re.fullmatch(r"[+-][0-9]{1,4}", raw):
+            day = today + timedelta(days=int(raw))
+        elif len(raw) == 10:
+            day = date.fromisoformat(raw)
     except ValueError:
         pass
-    raise ValidationError(field, text, "use YYYY-MM-DD, today, tomorrow or +N for N days ahead")
+    except OverflowError:
+        raise ValidationError(field, text, DATE_RANGE_TEXT) from None
+    if day is None:
+        raise ValidationError(field, text, "use YYYY-MM-DD, today, tomorrow or +N for N days ahead")
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise ValidationError(field, text, DATE_RANGE_TEXT)
+    return day
