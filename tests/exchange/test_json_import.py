@@ -331,3 +331,13 @@ def test_round_trip_over_generated_stores(entries, events, plan):
     assert again["entries"] == original["entries"]
     assert again["plan"] == original["plan"]
     assert _without_import_events(again["events"]) == original["events"]
+
+
+def test_the_import_is_split_along_its_three_steps():
+    """Validate, preview and apply are modules of their own, each small enough to read at once."""
+    import tui.exchange.json_import as package
+
+    folder = Path(package.__file__).parent
+    sizes = {path.name: len(path.read_text(encoding="utf-8").splitlines()) for path in folder.glob("*.py")}
+    assert {"validate.py", "preview.py", "apply.py"} <= set(sizes)
+    assert max(sizes.values()) <= 400, sizes

@@ -16,6 +16,7 @@ from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM
 from tui.core.symptoms import red_flags_in, symptom_key
 from tui.core.validation import (
     ValidationError,
+    check_day_in_range,
     parse_int,
     parse_mg,
     parse_note,
@@ -120,6 +121,7 @@ class DayEntry:
             day = None
         if day is None:
             raise ValidationError("date", raw_date, "use an ISO date YYYY-MM-DD")
+        check_day_in_range(day, "date")
         intakes_raw = record.get("intakes") or []
         if not isinstance(intakes_raw, list):
             raise ValidationError("intakes", intakes_raw, "use a list of {time, mg}")
