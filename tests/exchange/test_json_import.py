@@ -341,3 +341,35 @@ def test_the_import_is_split_along_its_three_steps():
     sizes = {path.name: len(path.read_text(encoding="utf-8").splitlines()) for path in folder.glob("*.py")}
     assert {"validate.py", "preview.py", "apply.py"} <= set(sizes)
     assert max(sizes.values()) <= 400, sizes
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1899-12-31", "2200-01-01", "9999-12-31"])
+def test_days_near_the_ends_of_the_calendar_are_refused(day):
+    data = document_with()
+    data["entries"][0]["date"] = day
+    message = str(refused(data))
+    assert f"{day} (entry 1): date" in message
+    assert "1900-01-01 to 2199-12-31" in message
+
+
+def test_a_date_key_written_twice_in_one_entry_is_refused_naming_both():
+    data = document_with()
+    raw = orjson.dumps(data).decode()
+    first = data["entries"][0]["date"]
+    # Same entry, "date" twice: a JSON reader keeps the last silently and a day would move.
+    raw = raw.replace(f'"date":"{first}"', f'"date":"{first}","date":"2027-03-09"', 1)
+    message = str(refused(raw.encode()))
+    assert '"date" appears twice' in message
+    assert first in message and "2027-03-09" in message
+
+
+def test_a_top_level_key_written_twice_is_refused():
+    raw = orjson.dumps(document_with()).decode()
+    raw = raw.replace('"entries":', '"entries":[],"entries":', 1)
+    assert '"entries" appears twice' in str(refused(raw.encode()))
+
+
+def test_custom_symptoms_as_a_string_is_refused_naming_the_field():
+    message = str(refused(document_with(settings={"custom_symptoms": "abc"})))
+    assert 'settings.custom_symptoms: "abc" is not allowed' in message
+    assert "list" in message

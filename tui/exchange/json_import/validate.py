@@ -105,15 +105,49 @@ def parse_import_bytes(raw: bytes, max_bytes: int = MAX_IMPORT_BYTES) -> ImportD
             f"the file is not JSON ({error.msg} at line {error.lineno}, column {error.colno}); "
             "import takes a file written by `taper-tui export` (JSON)"
         ) from None
+    _refuse_deep_nesting(data)
+    duplicates = _duplicate_keys(raw)
+    if duplicates:
+        count = len(duplicates)
+        raise ImportRefused(f"the file has {count} key{'s' if count != 1 else ''} written twice:", duplicates)
     return validate_import_data(data)
+
+
+def _duplicate_keys(raw: bytes) -> list[str]:
+    """One line per key that appears twice in one JSON object, naming the key and its values.
+
+    JSON readers keep the last copy without a word, so an entry with ``"date"`` twice would move
+    to the other day and one of two ``"entries"`` lists would vanish. The fast reader cannot tell,
+    so the file is read a second time by the standard one, numbers left unconverted.
+    """
+    problems: list[str] = []
+
+    def check(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in seen:
+                both = f' ("{_short(seen[key])}", then "{_short(value)}")' if isinstance(value, str) else ""
+                problems.append(f'"{_short(key)}" appears twice in one object{both}; only one can be meant')
+            seen[key] = value
+        return seen
+
+    def ignore(text: str) -> None:
+        return None
+
+    json.loads(raw, object_pairs_hook=check, parse_float=ignore, parse_int=ignore, parse_constant=ignore)
+    return problems
+
+
+def _refuse_deep_nesting(data: Any) -> None:
+    if _nesting_exceeds(data, MAX_NESTING):
+        raise ImportRefused(f"the file nests lists and objects more than {MAX_NESTING} levels deep; a taper-tui export never does")
 
 
 def validate_import_data(data: Any) -> ImportDocument:
     """Check a parsed export against its format, version, JSON Schema and the core validation."""
     if not isinstance(data, dict):
         raise ImportRefused("the file is JSON but not a taper-tui export (expected an object with \"format\": \"taper-tui\")")
-    if _nesting_exceeds(data, MAX_NESTING):
-        raise ImportRefused(f"the file nests lists and objects more than {MAX_NESTING} levels deep; a taper-tui export never does")
+    _refuse_deep_nesting(data)
     found_format = data.get("format")
     if found_format != EXPORT_FORMAT:
         shown = "missing" if "format" not in data else f'"{_short(found_format)}"'
