@@ -68,6 +68,30 @@ DRUGS: dict[str, Drug] = {
 }
 """Known drugs by lower-case key. Any other name may still be planned (as a custom drug)."""
 
+@dataclass(frozen=True)
+class LabelledMaximum:
+    """The highest daily dose a drug's official label allows, with where that figure comes from."""
+
+    mg: Decimal
+    """The maximum total per day, in mg."""
+    source: str
+    """The label and the indication the maximum is stated for, e.g. ``US label, seizure disorders``."""
+
+
+LABELLED_MAXIMA: dict[str, LabelledMaximum] = {
+    # Klonopin (clonazepam) US prescribing information: seizure disorders, "should not exceed
+    # 20 mg" a day; for panic disorder the label's maximum is 4 mg a day. The higher figure is
+    # used: this catches typos, it does not judge a prescription.
+    "clonazepam": LabelledMaximum(Decimal(20), "US label, seizure disorders"),
+    # Xanax (alprazolam) US prescribing information, panic disorder: "occasionally ... up to 10 mg a day".
+    "alprazolam": LabelledMaximum(Decimal(10), "US label, panic disorder"),
+    # Ativan (lorazepam) tablets US prescribing information: "1 to 10 mg/day".
+    "lorazepam": LabelledMaximum(Decimal(10), "US label"),
+    # Valium (diazepam) US prescribing information, anxiety: "2 mg to 10 mg, 2 to 4 times daily".
+    "diazepam": LabelledMaximum(Decimal(40), "US label, anxiety"),
+}
+"""Labelled daily maxima by drug key; a drug not listed has none on file (nothing is guessed)."""
+
 _BRAND_KEYS = {brand.lower(): drug.key for drug in DRUGS.values() for brand in drug.brands}
 
 
