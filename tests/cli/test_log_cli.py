@@ -40,6 +40,17 @@ BAD_VALUES = [
     ("--symptom insomnia", ["--symptom", "insomnia=bad"]),
     ("--phase", ["--phase", "storm"]),
     ("--note", ["--note", "x" * 20_001]),
+    ("--date", ["--date", "0001-01-01"]),  # near the calendar's end: the app would crash on it later
+    ("--date", ["--date", "1899-12-31"]),
+    ("--dose", ["--dose", "1E2"]),  # Python reads 100; a person sees nothing like it
+    ("--dose", ["--dose", "1_000"]),
+    ("--dose", ["--dose", "0,5"]),
+    ("--anxiety", ["--anxiety", "٣"]),  # an Arabic-Indic 3
+    ("--mood", ["--mood", "１"]),
+    ("--symptom insomnia", ["--symptom", "insomnia=1e0"]),
+    ("--clear", ["--clear", "everything"]),
+    ("--replace-doses", ["--replace-doses"]),
+    ("--replace-note", ["--replace-note"]),
 ]
 
 
@@ -69,13 +80,16 @@ def test_bad_value_on_a_first_run_creates_no_file(taper, data_path, flag, args):
     assert not data_path.exists()
 
 
+def stored(path, day="2027-03-14"):
+    with open_journal(path, read_only=True) as journal:
+        return journal.get_day(date.fromisoformat(day))
+
+
 def test_fields_not_given_keep_their_stored_values(taper, logged):
     result = taper("log", "--date", "2027-03-14", "--mood", "7", "--symptom", "insomnia=2", "--symptom", "Tremor=1")
     assert result.returncode == 0, result.stderr
     assert "saved 2027-03-14" in result.stdout
-    with open_journal(logged, read_only=True) as journal:
-        entry = journal.get_day(date(2027, 3, 14))
-    assert entry.to_record() == {
+    assert stored(logged).to_record() == {
         "date": "2027-03-14",
         "intakes": [{"time": "08:00", "mg": "0.5"}],
         "anxiety": 4,
@@ -86,14 +100,130 @@ def test_fields_not_given_keep_their_stored_values(taper, logged):
         "phase": None,
         "note": "first",
     }
-    # A symptom set to 0 is cleared; --dose replaces the day's intakes; --phase none clears it.
-    result = taper("log", "--date", "2027-03-14", "--symptom", "insomnia=0", "--dose", "0.25", "--dose", "0.125@21:00", "--phase", "none")
+
+
+def test_a_second_dose_is_added_not_put_in_place_of_the_first(taper, logged):
+    # Seen: `log --dose 0.5@08:00` then `log --dose 0.5@20:00` left only the 20:00 dose.
+    result = taper("log", "--date", "2027-03-14", "--dose", "0.5@20:00")
     assert result.returncode == 0, result.stderr
-    with open_journal(logged, read_only=True) as journal:
-        entry = journal.get_day(date(2027, 3, 14))
-    assert entry.symptoms == {"tremor": 1}
-    assert [i.describe() for i in entry.intakes] == ["0.25 mg", "0.125 mg @ 21:00"]
-    assert entry.anxiety == 4 and entry.note == "first"
+    assert [i.describe() for i in stored(logged).intakes] == ["0.5 mg @ 08:00", "0.5 mg @ 20:00"]
+
+
+def test_a_dose_at_a_logged_time_replaces_that_intake_only(taper, logged):
+    assert taper("log", "--date", "2027-03-14", "--dose", "0.5@20:00").returncode == 0
+    result = taper("log", "--date", "2027-03-14", "--dose", "0.45@20:00")
+    assert result.returncode == 0, result.stderr
+    assert [i.describe() for i in stored(logged).intakes] == ["0.5 mg @ 08:00", "0.45 mg @ 20:00"]
+
+
+def test_a_dose_without_a_time_is_added(taper, logged):
+    result = taper("log", "--date", "2027-03-14", "--dose", "0.125")
+    assert result.returncode == 0, result.stderr
+    assert [i.describe() for i in stored(logged).intakes] == ["0.5 mg @ 08:00", "0.125 mg"]
+
+
+def test_replace_doses_sets_exactly_the_given_intakes(taper, logged):
+    result = taper("log", "--date", "2027-03-14", "--replace-doses", "--dose", "0.25", "--dose", "0.125@21:00")
+    assert result.returncode == 0, result.stderr
+    assert [i.describe() for i in stored(logged).intakes] == ["0.25 mg", "0.125 mg @ 21:00"]
+
+
+def test_the_readme_question_is_added_to_the_note_not_put_in_its_place(taper, logged):
+    # README: taper-tui log --note "Q: could I take the evening dose earlier?"
+    result = taper("log", "--date", "2027-03-14", "--note", "Q: could I take the evening dose earlier?")
+    assert result.returncode == 0, result.stderr
+    assert stored(logged).note == "first\nQ: could I take the evening dose earlier?"
+
+
+def test_replace_note_puts_the_text_in_place_of_the_note(taper, logged):
+    result = taper("log", "--date", "2027-03-14", "--replace-note", "--note", "only this")
+    assert result.returncode == 0, result.stderr
+    assert stored(logged).note == "only this"
+
+
+CLEARED = {
+    "anxiety": ("anxiety", None),
+    "mood": ("mood", None),
+    "sleep": ("sleep_hours", None),
+    "sleep-quality": ("sleep_quality", None),
+    "phase": ("phase", None),
+    "note": ("note", ""),
+    "doses": ("intakes", ()),
+    "symptoms": ("symptoms", {}),
+}
+
+
+@pytest.mark.parametrize("field", sorted(CLEARED))
+def test_clear_empties_one_field_and_keeps_the_rest(taper, data_path, field):
+    full = ("--dose", "0.5@08:00", "--anxiety", "4", "--mood", "6", "--sleep", "6.5", "--sleep-quality", "3",
+            "--symptom", "insomnia=2", "--phase", "wave", "--note", "first")
+    assert taper("log", "--date", "2027-03-14", *full).returncode == 0
+    before = stored(data_path)
+    result = taper("log", "--date", "2027-03-14", "--clear", field)
+    assert result.returncode == 0, result.stderr
+    after = stored(data_path)
+    attribute, empty = CLEARED[field]
+    assert getattr(after, attribute) == empty
+    assert after.merged(**{attribute: getattr(before, attribute)}) == before
+
+
+def test_symptom_zero_is_stored_as_none_and_dash_clears_it(taper, logged):
+    # Seen: `--symptom X=0` cleared the rating, while the app stores 0 as "none".
+    assert taper("log", "--date", "2027-03-14", "--symptom", "insomnia=0", "--symptom", "tremor=2").returncode == 0
+    assert stored(logged).symptoms == {"insomnia": 0, "tremor": 2}
+    result = taper("log", "--date", "2027-03-14", "--symptom", "tremor=-")
+    assert result.returncode == 0, result.stderr
+    assert stored(logged).symptoms == {"insomnia": 0}
+
+
+def test_every_run_prints_what_the_day_now_holds(taper, logged):
+    result = taper("log", "--date", "2027-03-14", "--dose", "0.5@20:00", "--sleep", "6.5", "--sleep-quality", "3",
+                   "--symptom", "insomnia=0", "--phase", "window", "--note", "Q: earlier?")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "08:00 0.5 mg · 20:00 0.5 mg (daily total 1 mg)" in out
+    assert "anxiety 4 /10" in out and "mood not logged" in out
+    assert "6.5 h" in out and "quality 3 fair" in out
+    assert "Insomnia 0 none" in out
+    assert "window" in out
+    assert "first" in out and "Q: earlier?" in out
+
+
+def test_text_printed_back_cannot_drive_the_terminal(taper, logged):
+    result = taper("log", "--date", "2027-03-14", "--note", "\x1b]52;c;aGk=\x07 hi")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert stored(logged).note.endswith("\x1b]52;c;aGk=\x07 hi")  # stored exactly as given
+
+
+def test_an_implausible_dose_needs_yes(taper, logged):
+    # Seen: `taper-tui log --dose 60` was saved without a word.
+    before = age_file(logged)
+    result = taper("log", "--date", "2027-03-15", "--dose", "60")
+    assert result.returncode == 2
+    assert "the day's total 60 mg is 120× the day before (0.5 mg)" in result.stderr
+    assert "--yes" in result.stderr
+    assert file_state(logged) == before
+    result = taper("log", "--date", "2027-03-15", "--dose", "60", "--yes")
+    assert result.returncode == 0, result.stderr
+    assert stored(logged, "2027-03-15").total_mg == 60
+
+
+def test_an_intake_far_above_the_plan_is_named(taper, data_path):
+    plan = taper("plan", "--dose", "1", "--split-doses", "0.5,0.5", "--increment", "0.01", "--start", "2027-03-01",
+                 "--hold", "30", "--save", "--yes")
+    assert plan.returncode == 0, plan.stderr
+    result = taper("log", "--dose", "0.5@08:00", "--dose", "6@20:00")
+    assert result.returncode == 2
+    assert "20:00 intake 6 mg is 12× the planned 0.5 mg" in result.stderr
+    result = taper("log", "--dose", "0.5@08:00", "--dose", "0.5@20:00")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_note_only_change_to_a_confirmed_day_does_not_ask_again(taper, logged):
+    assert taper("log", "--date", "2027-03-15", "--dose", "60", "--yes").returncode == 0
+    result = taper("log", "--date", "2027-03-15", "--note", "it was 0.6, fix later")
+    assert result.returncode == 0, result.stderr
 
 
 def test_relative_dates_use_today(taper, data_path):

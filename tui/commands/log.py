@@ -1,44 +1,90 @@
-"""``taper-tui log``: add or update one day without opening the app (scripts, cron, aliases)."""
+"""``taper-tui log``: add to one day without opening the app (scripts, cron, aliases).
+
+A run adds, it never silently replaces: ``--dose`` adds an intake (a dose at a time already
+logged replaces that one intake), ``--note`` adds a line. Replacing or emptying a field takes
+an explicit ``--replace-doses``, ``--replace-note`` or ``--clear FIELD``, so a second command
+typed in a fog cannot erase the first one's work. Every run prints what the day now holds.
+
+A day whose doses look like a typo (:func:`tui.core.plausibility.dose_warnings`) is not saved
+without ``--yes``.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import timedelta
 
-from tui.commands.common import EXIT_OK, fail, today_from, usage_error
-from tui.core.entry import DayEntry, parse_intake
+from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, today_from, usage_error
+from tui.core.doses import format_decimal
+from tui.core.entry import DayEntry, Intake, parse_intake
+from tui.core.plan_model import Plan
+from tui.core.plausibility import dose_warnings, planned_intakes
 from tui.core.safety import crisis_lines
 from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM
-from tui.core.symptoms import catalogue, red_flags_in, symptom_key
+from tui.core.symptoms import Symptom, catalogue, red_flags_in, symptom_key
 from tui.core.validation import ValidationError, parse_day, parse_int, parse_note, parse_phase, parse_sleep_hours
 from tui.store.errors import StoreError
 from tui.store.journal import DEFAULT_SETTINGS, open_journal
 from tui.store.locations import resolve_data_path
 
+CLEARABLE = {
+    "anxiety": "anxiety",
+    "mood": "mood",
+    "sleep": "sleep_hours",
+    "sleep-quality": "sleep_quality",
+    "phase": "phase",
+    "note": "note",
+    "doses": "intakes",
+    "symptoms": "symptoms",
+}
+"""``--clear`` names and the :class:`DayEntry` field each empties."""
+
+CLEAR_RATING = "-"
+"""``--symptom NAME=-`` removes the rating; ``NAME=0`` stores 0 ("none"), as the app does."""
+
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "log",
-        help="add or update one day's entry",
-        description="Add or update one day. Fields you don't give keep what is stored.",
+        help="add to one day's entry",
+        description="Add to one day. Fields you don't give keep what is stored; --dose and --note add, "
+        "--replace-doses, --replace-note and --clear replace or empty.",
     )
     parser.add_argument("--date", default="today", help="YYYY-MM-DD, today, yesterday or -N (default: today)")
-    parser.add_argument("--dose", action="append", metavar="MG[@HH:MM]", help="a dose taken, e.g. 0.25@08:00 (repeat for each intake; replaces the day's intakes)")
+    parser.add_argument("--dose", action="append", metavar="MG[@HH:MM]",
+                        help="a dose taken, e.g. 0.25@08:00; adds an intake (one at the same time is replaced)")
+    parser.add_argument("--replace-doses", action="store_true", help="the --dose values become the day's only intakes")
     parser.add_argument("--anxiety", metavar="0-10")
     parser.add_argument("--mood", metavar="0-10", help="0 worst … 10 best")
     parser.add_argument("--sleep", metavar="HOURS", help="hours slept, e.g. 6.5")
     parser.add_argument("--sleep-quality", metavar="1-5")
-    parser.add_argument("--symptom", action="append", metavar="NAME=0-4", help="e.g. insomnia=2 (repeatable; 0 clears it)")
+    parser.add_argument("--symptom", action="append", metavar="NAME=0-4",
+                        help=f"e.g. insomnia=2 (repeatable; 0 means none, {CLEAR_RATING} removes the rating)")
     parser.add_argument("--phase", metavar="window|wave|none")
-    parser.add_argument("--note", help="free text (replaces the stored note)")
+    parser.add_argument("--note", help="a line added to the day's note")
+    parser.add_argument("--replace-note", action="store_true", help="--note replaces the stored note instead")
+    parser.add_argument("--clear", action="append", metavar="FIELD",
+                        help="empty a field: " + ", ".join(CLEARABLE) + " (repeatable; applied before the other flags)")
+    parser.add_argument("--yes", action="store_true", help="save doses that look wrong (far above the plan or the label)")
     parser.set_defaults(handler=run)
 
 
-def _apply(args: argparse.Namespace, entry, known_symptoms: set[str]):
+def _apply(args: argparse.Namespace, entry: DayEntry, known_symptoms: set[str]) -> DayEntry:
     """The entry with each given flag applied; raises ValidationError naming the flag."""
-    changes = {}
-    if args.dose is not None:
-        changes["intakes"] = tuple(parse_intake(spec, "--dose") for spec in args.dose)
+    empty = DayEntry(day=entry.day)
+    for name in args.clear or ():
+        if name not in CLEARABLE:
+            raise ValidationError("--clear", name, "use one of: " + ", ".join(CLEARABLE))
+        entry = entry.merged(**{CLEARABLE[name]: getattr(empty, CLEARABLE[name])})
+    changes: dict[str, object] = {}
+    if args.replace_doses and not args.dose:
+        raise ValidationError("--replace-doses", "(no --dose)", "give the new intakes with --dose, or empty them with --clear doses")
+    if args.dose:
+        intakes = [] if args.replace_doses else list(entry.intakes)
+        for spec in args.dose:
+            _add_intake(intakes, parse_intake(spec, "--dose"))
+        changes["intakes"] = tuple(intakes)
     if args.anxiety is not None:
         changes["anxiety"] = parse_int("--anxiety", args.anxiety, ANXIETY.low, ANXIETY.high)
     if args.mood is not None:
@@ -48,33 +94,52 @@ def _apply(args: argparse.Namespace, entry, known_symptoms: set[str]):
     if args.sleep_quality is not None:
         changes["sleep_quality"] = parse_int("--sleep-quality", args.sleep_quality, SLEEP_QUALITY.low, SLEEP_QUALITY.high)
     if args.symptom:
-        symptoms = dict(entry.symptoms)
-        for item in args.symptom:
-            name, sep, level_text = item.partition("=")
-            key = symptom_key(name)
-            if not sep or not key:
-                raise ValidationError("--symptom", item, "use NAME=N, e.g. insomnia=2")
-            if key not in known_symptoms:
-                raise ValidationError(
-                    "--symptom", name, "use one of: " + ", ".join(sorted(known_symptoms)) +
-                    " (add your own symptom in the app's Log view first)")
-            level = parse_int(f"--symptom {key}", level_text, SYMPTOM.low, SYMPTOM.high)
-            if level:
-                symptoms[key] = level
-            else:
-                symptoms.pop(key, None)
-        changes["symptoms"] = symptoms
+        changes["symptoms"] = _rated(entry.symptoms, args.symptom, known_symptoms)
     if args.phase is not None:
         changes["phase"] = parse_phase(args.phase, "--phase")
+    if args.replace_note and args.note is None:
+        raise ValidationError("--replace-note", "(no --note)", "give the new note with --note, or empty it with --clear note")
     if args.note is not None:
         try:
             args.note.encode("utf-8")
         except UnicodeEncodeError:
             # Bytes the terminal's encoding can't decode reach us as lone surrogates, which
             # the data file (UTF-8 JSON) cannot hold: refuse them here, not at save time.
-            raise ValidationError("--note", args.note.encode("utf-8", "backslashreplace").decode(), "use text your terminal encodes as UTF-8") from None
-        changes["note"] = parse_note(args.note, "--note")
+            shown = args.note.encode("utf-8", "backslashreplace").decode()
+            raise ValidationError("--note", shown, "use text your terminal encodes as UTF-8") from None
+        line = parse_note(args.note, "--note")
+        note = line if args.replace_note or not entry.note else f"{entry.note}\n{line}"
+        changes["note"] = parse_note(note, "--note")
     return entry.merged(**changes)
+
+
+def _add_intake(intakes: list[Intake], intake: Intake) -> None:
+    """Add ``intake``; one already logged at the same clock time is replaced in its place."""
+    if intake.time is not None:
+        for index, logged in enumerate(intakes):
+            if logged.time == intake.time:
+                intakes[index] = intake
+                return
+    intakes.append(intake)
+
+
+def _rated(symptoms: dict[str, int], items: list[str], known: set[str]) -> dict[str, int]:
+    """``symptoms`` with each ``NAME=N`` (or ``NAME=-``) applied."""
+    rated = dict(symptoms)
+    for item in items:
+        name, sep, level_text = item.partition("=")
+        key = symptom_key(name)
+        if not sep or not key:
+            raise ValidationError("--symptom", item, f"use NAME=N, e.g. insomnia=2 (or insomnia={CLEAR_RATING} to remove it)")
+        if key not in known:
+            raise ValidationError(
+                "--symptom", name, "use one of: " + ", ".join(sorted(known)) + " (add your own symptom in the app's Log view first)"
+            )
+        if level_text.strip() == CLEAR_RATING:
+            rated.pop(key, None)
+        else:
+            rated[key] = parse_int(f"--symptom {key}", level_text, SYMPTOM.low, SYMPTOM.high)
+    return rated
 
 
 def run(args: argparse.Namespace) -> int:
@@ -96,17 +161,29 @@ def run(args: argparse.Namespace) -> int:
             for warning in journal.warnings:
                 print(f"taper-tui: {warning}", file=sys.stderr)
             settings = journal.settings()
-            known = {s.key for s in catalogue(settings["custom_symptoms"])}
+            symptoms = catalogue(settings["custom_symptoms"])
             entry = journal.get_day(day) or DayEntry(day=day)
             try:
-                updated = _apply(args, entry, known)
+                updated = _apply(args, entry, {s.key for s in symptoms})
             except ValidationError as error:
                 return usage_error(error.field, str(error).split(": ", 1)[1])
+            if updated.intakes != entry.intakes and not args.yes:
+                stored_plan = journal.get_plan()
+                plan = Plan.from_record(stored_plan) if stored_plan else None
+                warnings = dose_warnings(
+                    updated,
+                    planned_intakes(plan, day, settings.get("intake_times") or ()),
+                    journal.get_day(day - timedelta(days=1)),
+                    plan.params.drug if plan else settings["drug"],
+                )
+                if warnings:
+                    return _refuse_implausible(day.isoformat(), warnings)
             journal.save_day(updated)
             region = settings["region"]
     except StoreError as error:
         return fail(str(error))
     print(f"saved {day.isoformat()} in {path}")
+    print("\n".join(describe_day(updated, symptoms)))
     flags = red_flags_in(updated.symptoms)
     if flags:
         names = ", ".join(s.label.lower() for s in flags)
@@ -114,3 +191,52 @@ def run(args: argparse.Namespace) -> int:
         for line in crisis_lines(region):
             print(f"  {line}")
     return EXIT_OK
+
+
+def _refuse_implausible(day: str, warnings: list[str]) -> int:
+    lines = [f"--dose: {day} was not saved — these doses look wrong:"]
+    lines += [f"  {warning}" for warning in warnings]
+    lines.append("If they are right, run the same command again with --yes.")
+    return fail("\n".join(lines), EXIT_USAGE)
+
+
+def describe_day(entry: DayEntry, symptoms: list[Symptom]) -> list[str]:
+    """What ``entry`` holds, one indented line per part, user text made safe for a terminal."""
+    if entry.intakes:
+        doses = " · ".join(f"{i.time} {format_decimal(i.mg)} mg" if i.time else f"{format_decimal(i.mg)} mg (no time)"
+                           for i in entry.intakes)
+        doses += f" (daily total {format_decimal(entry.total_mg)} mg)"
+    else:
+        doses = "none logged"
+    labels = {s.key: s.label for s in symptoms}
+    rated = ", ".join(f"{_terminal_safe(labels.get(key, key))} {level} {SYMPTOM.label(level)}"
+                      for key, level in sorted(entry.symptoms.items()))
+    sleep = "not logged" if entry.sleep_hours is None else f"{format_decimal(entry.sleep_hours)} h"
+    quality = "not logged" if entry.sleep_quality is None else f"{entry.sleep_quality} {SLEEP_QUALITY.label(entry.sleep_quality)}"
+    lines = [
+        f"{entry.day.isoformat()} now holds:",
+        f"  doses: {doses}",
+        f"  {_rating('anxiety', entry.anxiety, ANXIETY.high)} · {_rating('mood', entry.mood, MOOD.high)}",
+        f"  sleep {sleep} · quality {quality}",
+        f"  symptoms: {rated or 'none rated'}",
+        f"  phase: {entry.phase or 'neither window nor wave'}",
+    ]
+    if entry.note:
+        lines.append("  note:")
+        lines += [f"    {_terminal_safe(line)}" for line in entry.note.split("\n")]
+    else:
+        lines.append("  note: none")
+    return lines
+
+
+def _rating(name: str, value: int | None, high: int) -> str:
+    return f"{name} not logged" if value is None else f"{name} {value} /{high}"
+
+
+def _terminal_safe(text: str) -> str:
+    """``text`` with every control or format character shown as an escape (``\\x1b``), never sent raw.
+
+    A note is the person's data, stored exactly as typed; printed raw, an escape sequence in it
+    could retitle the window, write the clipboard or hide the lines around it.
+    """
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
