@@ -373,3 +373,17 @@ def test_custom_symptoms_as_a_string_is_refused_naming_the_field():
     message = str(refused(document_with(settings={"custom_symptoms": "abc"})))
     assert 'settings.custom_symptoms: "abc" is not allowed' in message
     assert "list" in message
+
+
+def test_the_schema_states_the_same_date_bounds_as_the_core():
+    import re
+
+    from tui.core.validation import EARLIEST_DAY, LATEST_DAY
+    from tui.exchange.json_export import export_schema
+
+    rule = export_schema()["$defs"]["date"]
+    assert EARLIEST_DAY.isoformat() in rule["description"] and LATEST_DAY.isoformat() in rule["description"]
+    pattern = re.compile(rule["pattern"])
+    assert pattern.match(EARLIEST_DAY.isoformat()) and pattern.match(LATEST_DAY.isoformat())
+    for outside in ("1899-12-31", "2200-01-01", "0001-01-01", "9999-12-31"):
+        assert not pattern.match(outside)

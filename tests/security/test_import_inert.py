@@ -114,3 +114,18 @@ def test_a_plan_field_the_model_cannot_read_is_refused_not_a_crash() -> None:
     document["plan"]["dose_before_mg"] = "${HOME}"
     with pytest.raises(ImportRefused, match="plan"):
         parse_import_bytes(orjson.dumps(document))
+
+
+def test_nesting_the_fast_reader_allows_is_refused_before_the_key_check_reads_it():
+    """The duplicate-key check reads the file a second time; deep nesting must never reach it."""
+    raw = b'{"format": "taper-tui", "schema_version": 1, "x": ' + b"[" * 1000 + b"]" * 1000 + b"}"
+    with pytest.raises(ImportRefused, match="levels deep"):
+        parse_import_bytes(raw)
+    assert check_inert(raw) is None
+
+
+def test_a_key_written_twice_is_refused_not_resolved():
+    """Two values for one key: neither is chosen for the person; the file is refused."""
+    data = base_export()
+    raw = orjson.dumps(data).replace(b'"settings":', b'"settings":{"drug":"/etc/passwd"},"settings":', 1)
+    assert check_inert(raw) is None
