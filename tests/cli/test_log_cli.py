@@ -155,8 +155,24 @@ CLEARED = {
 
 @pytest.mark.parametrize("field", sorted(CLEARED))
 def test_clear_empties_one_field_and_keeps_the_rest(taper, data_path, field):
-    full = ("--dose", "0.5@08:00", "--anxiety", "4", "--mood", "6", "--sleep", "6.5", "--sleep-quality", "3",
-            "--symptom", "insomnia=2", "--phase", "wave", "--note", "first")
+    full = (
+        "--dose",
+        "0.5@08:00",
+        "--anxiety",
+        "4",
+        "--mood",
+        "6",
+        "--sleep",
+        "6.5",
+        "--sleep-quality",
+        "3",
+        "--symptom",
+        "insomnia=2",
+        "--phase",
+        "wave",
+        "--note",
+        "first",
+    )
     assert taper("log", "--date", "2027-03-14", *full).returncode == 0
     before = stored(data_path)
     result = taper("log", "--date", "2027-03-14", "--clear", field)
@@ -177,8 +193,23 @@ def test_symptom_zero_is_stored_as_none_and_dash_clears_it(taper, logged):
 
 
 def test_every_run_prints_what_the_day_now_holds(taper, logged):
-    result = taper("log", "--date", "2027-03-14", "--dose", "0.5@20:00", "--sleep", "6.5", "--sleep-quality", "3",
-                   "--symptom", "insomnia=0", "--phase", "window", "--note", "Q: earlier?")
+    result = taper(
+        "log",
+        "--date",
+        "2027-03-14",
+        "--dose",
+        "0.5@20:00",
+        "--sleep",
+        "6.5",
+        "--sleep-quality",
+        "3",
+        "--symptom",
+        "insomnia=0",
+        "--phase",
+        "window",
+        "--note",
+        "Q: earlier?",
+    )
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "08:00 0.5 mg · 20:00 0.5 mg (daily total 1 mg)" in out
@@ -210,8 +241,21 @@ def test_an_implausible_dose_needs_yes(taper, logged):
 
 
 def test_an_intake_far_above_the_plan_is_named(taper, data_path):
-    plan = taper("plan", "--dose", "1", "--split-doses", "0.5,0.5", "--increment", "0.01", "--start", "2027-03-01",
-                 "--hold", "30", "--save", "--yes")
+    plan = taper(
+        "plan",
+        "--dose",
+        "1",
+        "--split-doses",
+        "0.5,0.5",
+        "--increment",
+        "0.01",
+        "--start",
+        "2027-03-01",
+        "--hold",
+        "30",
+        "--save",
+        "--yes",
+    )
     assert plan.returncode == 0, plan.stderr
     result = taper("log", "--dose", "0.5@08:00", "--dose", "6@20:00")
     assert result.returncode == 2

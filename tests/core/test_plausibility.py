@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.entry import DayEntry, Intake
-from tui.core.plausibility import MARGIN_PCT, dose_warnings, labelled_maximum, planned_intakes
-from tui.core.plan_model import Plan, PlanParams
 from tui.core.formulations import RawIncrement
+from tui.core.plan_model import Plan, PlanParams
 from tui.core.planner import build_plan
+from tui.core.plausibility import MARGIN_PCT, dose_warnings, labelled_maximum, planned_intakes
 
 DAY = date(2027, 3, 15)
 PLAN_1MG = (Intake(Decimal("0.5"), "08:00"), Intake(Decimal("0.5"), "20:00"))
@@ -55,7 +55,9 @@ def test_without_a_plan_the_day_before_is_the_reference():
 def test_no_plan_and_no_day_before_leaves_only_the_label():
     assert dose_warnings(day(Intake(Decimal(3))), ()) == []
     warnings = dose_warnings(day(Intake(Decimal(30))), (), drug="Klonopin")
-    assert warnings == ["the day's total 30 mg is above the labelled maximum for clonazepam (20 mg a day, US label, seizure disorders)"]
+    assert warnings == [
+        "the day's total 30 mg is above the labelled maximum for clonazepam (20 mg a day, US label, seizure disorders)"
+    ]
 
 
 def test_a_day_the_plan_sets_to_zero():
@@ -73,8 +75,14 @@ def test_labelled_maximum_knows_its_source():
 
 
 def test_planned_intakes_come_from_the_plan_step_and_the_times():
-    params = PlanParams(drug="clonazepam", start=date(2027, 3, 1), dose_mg=Decimal(1),
-                        formulation=RawIncrement.create(Decimal("0.01")), split=(Decimal("0.5"), Decimal("0.5")), hold_days=14)
+    params = PlanParams(
+        drug="clonazepam",
+        start=date(2027, 3, 1),
+        dose_mg=Decimal(1),
+        formulation=RawIncrement.create(Decimal("0.01")),
+        split=(Decimal("0.5"), Decimal("0.5")),
+        hold_days=14,
+    )
     plan: Plan = build_plan(params)
     assert planned_intakes(plan, date(2027, 3, 2), ["08:00", "20:00"]) == PLAN_1MG
     assert planned_intakes(plan, date(2027, 3, 2), []) == (Intake(Decimal("0.5")), Intake(Decimal("0.5")))

@@ -15,27 +15,30 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.core.entry import parse_intake
 from tui.core.validation import (
     DATE_RANGE_TEXT,
     EARLIEST_DAY,
     LATEST_DAY,
     ValidationError,
     check_day_in_range,
+    parse_day,
     parse_decimal,
     parse_int,
     parse_mg,
     parse_plan_date,
-    parse_day,
     parse_sleep_hours,
     parse_time,
 )
-from tui.core.entry import parse_intake
 
 PLAIN = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 HINT = "plain decimal like 0.25 (no exponents, underscores or non-ASCII digits)"
 
 
-@pytest.mark.parametrize("text", ["1E2", "1e-1", "1_000", "0_5", "٠.٥", "０.５", "0,25", "+0.25", ".5", "5.", "0x10", "Infinity", "NaN", "1 000"])
+@pytest.mark.parametrize(
+    "text",
+    ["1E2", "1e-1", "1_000", "0_5", "٠.٥", "０.５", "0,25", "+0.25", ".5", "5.", "0x10", "Infinity", "NaN", "1 000"],
+)
 def test_doses_that_python_reads_but_a_person_would_not_are_refused(text):
     with pytest.raises(ValidationError) as caught:
         parse_mg(text, "--dose")

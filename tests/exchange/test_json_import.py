@@ -139,9 +139,7 @@ def test_bad_setting_is_refused():
 
 
 def test_every_bad_entry_is_named_up_to_the_limit():
-    entries = [
-        {"date": f"2027-01-{day:02d}", "anxiety": 11} for day in range(1, 31)
-    ]
+    entries = [{"date": f"2027-01-{day:02d}", "anxiety": 11} for day in range(1, 31)]
     error = refused(document_with(entries=entries))
     assert len(error.problems) == 30
     message = str(error)
@@ -249,7 +247,9 @@ def test_apply_writes_everything_and_records_an_import_event(data_path):
     before = data_path.read_bytes()
     document = _document(sample_entries(), None, sample_events())
     with open_journal(data_path) as journal:
-        plan = plan_import(journal.days(), journal.get_plan(), journal.events(), document, current_settings=journal.settings())
+        plan = plan_import(
+            journal.days(), journal.get_plan(), journal.events(), document, current_settings=journal.settings()
+        )
         event = apply_import(journal, plan, NOW, "backup.json")
     after = store_export(data_path)
     assert [e["date"] for e in after["entries"]] == ["2027-03-01", "2027-03-02", "2027-03-04"]
@@ -274,14 +274,17 @@ def _round_trip(entries, plan, events, settings_record=None) -> tuple[dict, dict
         original = store_export(first)
         document = parse_import_bytes(orjson.dumps(original))
         with open_journal(second) as journal:
-            plan_record = plan_import(journal.days(), journal.get_plan(), journal.events(), document,
-                                      current_settings=journal.settings())
+            plan_record = plan_import(
+                journal.days(), journal.get_plan(), journal.events(), document, current_settings=journal.settings()
+            )
             apply_import(journal, plan_record, NOW, "first.json")
         return original, store_export(second)
 
 
 def test_round_trip_of_the_sample_is_identical():
-    original, again = _round_trip(sample_entries(), sample_plan(), sample_events(), {"custom_symptoms": ["jaw pain"], "region": "UK"})
+    original, again = _round_trip(
+        sample_entries(), sample_plan(), sample_events(), {"custom_symptoms": ["jaw pain"], "region": "UK"}
+    )
     assert original["plan"] is not None
     assert again["entries"] == original["entries"]
     assert again["plan"] == original["plan"]
@@ -315,8 +318,10 @@ entries_strategy = st.builds(
 ).filter(lambda e: not e.is_empty())
 events_strategy = st.lists(
     st.fixed_dictionaries(
-        {"at": st.datetimes(datetime(2020, 1, 1), datetime(2027, 3, 15)).map(lambda d: d.isoformat()),
-         "kind": st.sampled_from(["plan_saved", "hold", "restore"])},
+        {
+            "at": st.datetimes(datetime(2020, 1, 1), datetime(2027, 3, 15)).map(lambda d: d.isoformat()),
+            "kind": st.sampled_from(["plan_saved", "hold", "restore"]),
+        },
         optional={"note": st.text(max_size=10), "days": st.integers(0, 90)},
     ),
     max_size=5,
@@ -324,8 +329,11 @@ events_strategy = st.lists(
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(entries=st.lists(entries_strategy, max_size=25, unique_by=lambda e: e.day), events=events_strategy,
-       plan=st.one_of(st.none(), st.sampled_from(["0.5", "1", "2.5"]).map(sample_plan)))
+@given(
+    entries=st.lists(entries_strategy, max_size=25, unique_by=lambda e: e.day),
+    events=events_strategy,
+    plan=st.one_of(st.none(), st.sampled_from(["0.5", "1", "2.5"]).map(sample_plan)),
+)
 def test_round_trip_over_generated_stores(entries, events, plan):
     original, again = _round_trip(entries, plan, events)
     assert again["entries"] == original["entries"]

@@ -30,8 +30,22 @@ HOSTILE = (
 )
 PACKAGE = Path(tui.exchange.__file__).parent
 
-FORBIDDEN_EVENTS = ("socket.", "urllib.", "http.", "subprocess.", "os.system", "os.exec", "os.posix_spawn",
-                    "os.spawn", "exec", "compile", "import", "ctypes.", "pickle.", "shutil.")
+FORBIDDEN_EVENTS = (
+    "socket.",
+    "urllib.",
+    "http.",
+    "subprocess.",
+    "os.system",
+    "os.exec",
+    "os.posix_spawn",
+    "os.spawn",
+    "exec",
+    "compile",
+    "import",
+    "ctypes.",
+    "pickle.",
+    "shutil.",
+)
 
 
 def check_inert(raw: bytes):
@@ -62,18 +76,26 @@ def test_paths_urls_and_code_in_notes_are_stored_as_plain_text() -> None:
 
 
 @pytest.mark.parametrize("where", ["root", "entry", "plan", "settings", "event"])
-@pytest.mark.parametrize("value", [
-    {"$ref": "http://example.invalid/schema.json"},
-    {"$ref": "file:///etc/passwd"},
-    {"$schema": "http://example.invalid/s", "$id": "http://example.invalid/id"},
-    "/etc/passwd",
-    "../x",
-    "__import__('os')",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"$ref": "http://example.invalid/schema.json"},
+        {"$ref": "file:///etc/passwd"},
+        {"$schema": "http://example.invalid/s", "$id": "http://example.invalid/id"},
+        "/etc/passwd",
+        "../x",
+        "__import__('os')",
+    ],
+)
 def test_refs_and_paths_anywhere_are_refused_or_kept_inert(where: str, value) -> None:
     document = copy.deepcopy(base_export())
-    target = {"root": document, "entry": document["entries"][0], "plan": document["plan"],
-              "settings": document["settings"], "event": document["events"][0]}[where]
+    target = {
+        "root": document,
+        "entry": document["entries"][0],
+        "plan": document["plan"],
+        "settings": document["settings"],
+        "event": document["events"][0],
+    }[where]
     key = "$ref" if isinstance(value, str) else "extra"
     target[key] = value
     check_inert(orjson.dumps(document))

@@ -52,21 +52,35 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--replace-doses, --replace-note and --clear replace or empty.",
     )
     parser.add_argument("--date", default="today", help="YYYY-MM-DD, today, yesterday or -N (default: today)")
-    parser.add_argument("--dose", action="append", metavar="MG[@HH:MM]",
-                        help="a dose taken, e.g. 0.25@08:00; adds an intake (one at the same time is replaced)")
+    parser.add_argument(
+        "--dose",
+        action="append",
+        metavar="MG[@HH:MM]",
+        help="a dose taken, e.g. 0.25@08:00; adds an intake (one at the same time is replaced)",
+    )
     parser.add_argument("--replace-doses", action="store_true", help="the --dose values become the day's only intakes")
     parser.add_argument("--anxiety", metavar="0-10")
     parser.add_argument("--mood", metavar="0-10", help="0 worst … 10 best")
     parser.add_argument("--sleep", metavar="HOURS", help="hours slept, e.g. 6.5")
     parser.add_argument("--sleep-quality", metavar="1-5")
-    parser.add_argument("--symptom", action="append", metavar="NAME=0-4",
-                        help=f"e.g. insomnia=2 (repeatable; 0 means none, {CLEAR_RATING} removes the rating)")
+    parser.add_argument(
+        "--symptom",
+        action="append",
+        metavar="NAME=0-4",
+        help=f"e.g. insomnia=2 (repeatable; 0 means none, {CLEAR_RATING} removes the rating)",
+    )
     parser.add_argument("--phase", metavar="window|wave|none")
     parser.add_argument("--note", help="a line added to the day's note")
     parser.add_argument("--replace-note", action="store_true", help="--note replaces the stored note instead")
-    parser.add_argument("--clear", action="append", metavar="FIELD",
-                        help="empty a field: " + ", ".join(CLEARABLE) + " (repeatable; applied before the other flags)")
-    parser.add_argument("--yes", action="store_true", help="save doses that look wrong (far above the plan or the label)")
+    parser.add_argument(
+        "--clear",
+        action="append",
+        metavar="FIELD",
+        help="empty a field: " + ", ".join(CLEARABLE) + " (repeatable; applied before the other flags)",
+    )
+    parser.add_argument(
+        "--yes", action="store_true", help="save doses that look wrong (far above the plan or the label)"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -79,7 +93,9 @@ def _apply(args: argparse.Namespace, entry: DayEntry, known_symptoms: set[str]) 
         entry = entry.merged(**{CLEARABLE[name]: getattr(empty, CLEARABLE[name])})
     changes: dict[str, object] = {}
     if args.replace_doses and not args.dose:
-        raise ValidationError("--replace-doses", "(no --dose)", "give the new intakes with --dose, or empty them with --clear doses")
+        raise ValidationError(
+            "--replace-doses", "(no --dose)", "give the new intakes with --dose, or empty them with --clear doses"
+        )
     if args.dose:
         intakes = [] if args.replace_doses else list(entry.intakes)
         for spec in args.dose:
@@ -92,13 +108,17 @@ def _apply(args: argparse.Namespace, entry: DayEntry, known_symptoms: set[str]) 
     if args.sleep is not None:
         changes["sleep_hours"] = parse_sleep_hours(args.sleep, "--sleep")
     if args.sleep_quality is not None:
-        changes["sleep_quality"] = parse_int("--sleep-quality", args.sleep_quality, SLEEP_QUALITY.low, SLEEP_QUALITY.high)
+        changes["sleep_quality"] = parse_int(
+            "--sleep-quality", args.sleep_quality, SLEEP_QUALITY.low, SLEEP_QUALITY.high
+        )
     if args.symptom:
         changes["symptoms"] = _rated(entry.symptoms, args.symptom, known_symptoms)
     if args.phase is not None:
         changes["phase"] = parse_phase(args.phase, "--phase")
     if args.replace_note and args.note is None:
-        raise ValidationError("--replace-note", "(no --note)", "give the new note with --note, or empty it with --clear note")
+        raise ValidationError(
+            "--replace-note", "(no --note)", "give the new note with --note, or empty it with --clear note"
+        )
     if args.note is not None:
         try:
             args.note.encode("utf-8")
@@ -130,10 +150,14 @@ def _rated(symptoms: dict[str, int], items: list[str], known: set[str]) -> dict[
         name, sep, level_text = item.partition("=")
         key = symptom_key(name)
         if not sep or not key:
-            raise ValidationError("--symptom", item, f"use NAME=N, e.g. insomnia=2 (or insomnia={CLEAR_RATING} to remove it)")
+            raise ValidationError(
+                "--symptom", item, f"use NAME=N, e.g. insomnia=2 (or insomnia={CLEAR_RATING} to remove it)"
+            )
         if key not in known:
             raise ValidationError(
-                "--symptom", name, "use one of: " + ", ".join(sorted(known)) + " (add your own symptom in the app's Log view first)"
+                "--symptom",
+                name,
+                "use one of: " + ", ".join(sorted(known)) + " (add your own symptom in the app's Log view first)",
             )
         if level_text.strip() == CLEAR_RATING:
             rated.pop(key, None)
@@ -203,16 +227,24 @@ def _refuse_implausible(day: str, warnings: list[str]) -> int:
 def describe_day(entry: DayEntry, symptoms: list[Symptom]) -> list[str]:
     """What ``entry`` holds, one indented line per part, user text made safe for a terminal."""
     if entry.intakes:
-        doses = " · ".join(f"{i.time} {format_decimal(i.mg)} mg" if i.time else f"{format_decimal(i.mg)} mg (no time)"
-                           for i in entry.intakes)
+        doses = " · ".join(
+            f"{i.time} {format_decimal(i.mg)} mg" if i.time else f"{format_decimal(i.mg)} mg (no time)"
+            for i in entry.intakes
+        )
         doses += f" (daily total {format_decimal(entry.total_mg)} mg)"
     else:
         doses = "none logged"
     labels = {s.key: s.label for s in symptoms}
-    rated = ", ".join(f"{_terminal_safe(labels.get(key, key))} {level} {SYMPTOM.label(level)}"
-                      for key, level in sorted(entry.symptoms.items()))
+    rated = ", ".join(
+        f"{_terminal_safe(labels.get(key, key))} {level} {SYMPTOM.label(level)}"
+        for key, level in sorted(entry.symptoms.items())
+    )
     sleep = "not logged" if entry.sleep_hours is None else f"{format_decimal(entry.sleep_hours)} h"
-    quality = "not logged" if entry.sleep_quality is None else f"{entry.sleep_quality} {SLEEP_QUALITY.label(entry.sleep_quality)}"
+    quality = (
+        "not logged"
+        if entry.sleep_quality is None
+        else f"{entry.sleep_quality} {SLEEP_QUALITY.label(entry.sleep_quality)}"
+    )
     lines = [
         f"{entry.day.isoformat()} now holds:",
         f"  doses: {doses}",

@@ -80,12 +80,16 @@ def dose_warnings(
         planned_total = sum((intake.mg for intake in planned), ZERO)
         excess = _excess(total, planned_total)
         if excess:
-            warnings.append(f"the day's total {format_decimal(total)} mg is {excess} the planned {format_decimal(planned_total)} mg")
+            warnings.append(
+                f"the day's total {format_decimal(total)} mg is {excess} the planned {format_decimal(planned_total)} mg"
+            )
     elif day_before is not None and day_before.intakes:
         before = day_before.total_mg
         excess = _excess(total, before)
         if excess:
-            warnings.append(f"the day's total {format_decimal(total)} mg is {excess} the day before ({format_decimal(before)} mg)")
+            warnings.append(
+                f"the day's total {format_decimal(total)} mg is {excess} the day before ({format_decimal(before)} mg)"
+            )
     found = find_drug(drug) if drug else None
     maximum = LABELLED_MAXIMA.get(found.key) if found else None
     if found and maximum and total > maximum.mg:

@@ -144,7 +144,9 @@ def parse_note(text: object, field: str = "note") -> str:
     """Free text up to 20,000 characters (line breaks kept)."""
     note = "" if text is None else str(text)
     if len(note) > MAX_NOTE_CHARS:
-        raise ValidationError(field, f"{note[:20]}… ({len(note)} characters)", f"keep it under {MAX_NOTE_CHARS} characters")
+        raise ValidationError(
+            field, f"{note[:20]}… ({len(note)} characters)", f"keep it under {MAX_NOTE_CHARS} characters"
+        )
     return note
 
 

@@ -73,7 +73,11 @@ class ImportPlan:
     def changes_anything(self) -> bool:
         """False when the store already holds exactly what the import would leave."""
         return bool(
-            self.new_days or self.changed_days or self.removed_days or self.events_added or self.settings_changed
+            self.new_days
+            or self.changed_days
+            or self.removed_days
+            or self.events_added
+            or self.settings_changed
             or self.plan_change in ("replaced", "added", "removed")
         )
 
@@ -200,7 +204,9 @@ def plan_import(
     )
 
 
-def _merged_settings(current: dict[str, Any], incoming: dict[str, Any], mode: ImportMode) -> tuple[dict[str, Any], bool]:
+def _merged_settings(
+    current: dict[str, Any], incoming: dict[str, Any], mode: ImportMode
+) -> tuple[dict[str, Any], bool]:
     """Settings after the import: the file's values win except under ``keep-existing``.
 
     A person's own symptoms are never dropped by a merge (days may rate them), so the lists
@@ -216,4 +222,3 @@ def _merged_settings(current: dict[str, Any], incoming: dict[str, Any], mode: Im
             if isinstance(first, list) and isinstance(second, list):
                 merged[key] = first + [item for item in second if item not in first]
     return merged, merged != current
-

@@ -69,6 +69,7 @@ class ImportDocument:
     settings: dict[str, Any]
     exported_at: str
 
+
 # -- reading and validating -------------------------------------------------------------------
 
 
@@ -140,13 +141,17 @@ def _duplicate_keys(raw: bytes) -> list[str]:
 
 def _refuse_deep_nesting(data: Any) -> None:
     if _nesting_exceeds(data, MAX_NESTING):
-        raise ImportRefused(f"the file nests lists and objects more than {MAX_NESTING} levels deep; a taper-tui export never does")
+        raise ImportRefused(
+            f"the file nests lists and objects more than {MAX_NESTING} levels deep; a taper-tui export never does"
+        )
 
 
 def validate_import_data(data: Any) -> ImportDocument:
     """Check a parsed export against its format, version, JSON Schema and the core validation."""
     if not isinstance(data, dict):
-        raise ImportRefused("the file is JSON but not a taper-tui export (expected an object with \"format\": \"taper-tui\")")
+        raise ImportRefused(
+            'the file is JSON but not a taper-tui export (expected an object with "format": "taper-tui")'
+        )
     _refuse_deep_nesting(data)
     found_format = data.get("format")
     if found_format != EXPORT_FORMAT:
@@ -157,7 +162,9 @@ def validate_import_data(data: Any) -> ImportDocument:
         )
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ImportRefused(f'the file\'s "schema_version" is {_short(version)}; a taper-tui export has a whole number from 1')
+        raise ImportRefused(
+            f'the file\'s "schema_version" is {_short(version)}; a taper-tui export has a whole number from 1'
+        )
     if version > EXPORT_SCHEMA_VERSION:
         raise ImportRefused(
             f"the file was written by a newer taper-tui (export schema version {version}; this one reads up to "
@@ -226,11 +233,17 @@ def _nesting_exceeds(value: Any, limit: int) -> bool:
 
 
 _SETTING_CHECKS: dict[str, tuple[str, Any]] = {
-    "custom_symptoms": ("a list of symptom names", lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v)),
+    "custom_symptoms": (
+        "a list of symptom names",
+        lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v),
+    ),
     "hidden_symptoms": ("a list of symptom keys", lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v)),
     "region": ("a region code such as US", lambda v: isinstance(v, str)),
     "drug": ("a drug name or null", lambda v: v is None or isinstance(v, str)),
-    "intakes_per_day": ("a whole number or null", lambda v: v is None or (isinstance(v, int) and not isinstance(v, bool))),
+    "intakes_per_day": (
+        "a whole number or null",
+        lambda v: v is None or (isinstance(v, int) and not isinstance(v, bool)),
+    ),
 }
 """Settings the app reads, with the shape each must have (others are carried along untouched)."""
 
@@ -306,4 +319,3 @@ def _short(value: Any) -> str:
 
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):g} MB"
-
