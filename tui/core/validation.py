@@ -150,10 +150,13 @@ def parse_note(text: object, field: str = "note") -> str:
     return note
 
 
-def check_day_in_range(day: date, field: str = "date") -> date:
-    """``day`` itself when it lies from :data:`EARLIEST_DAY` to :data:`LATEST_DAY`; else a ValidationError."""
+def check_day_in_range(day: date, field: str = "date", typed: object = None) -> date:
+    """``day`` itself when it lies from :data:`EARLIEST_DAY` to :data:`LATEST_DAY`; else a ValidationError.
+
+    The message shows ``typed`` (what the person wrote, e.g. ``+9999``) when given, else the date.
+    """
     if not EARLIEST_DAY <= day <= LATEST_DAY:
-        raise ValidationError(field, day.isoformat(), DATE_RANGE_TEXT)
+        raise ValidationError(field, day.isoformat() if typed is None else typed, DATE_RANGE_TEXT)
     return day
 
 
@@ -196,6 +199,4 @@ def parse_plan_date(text: object, today: date, field: str = "start") -> date:
         raise ValidationError(field, text, DATE_RANGE_TEXT) from None
     if day is None:
         raise ValidationError(field, text, "use YYYY-MM-DD, today, tomorrow or +N for N days ahead")
-    if not EARLIEST_DAY <= day <= LATEST_DAY:
-        raise ValidationError(field, text, DATE_RANGE_TEXT)
-    return day
+    return check_day_in_range(day, field, text)
