@@ -67,12 +67,10 @@ def stop(process: subprocess.Popen) -> None:
     process.wait(timeout=10)
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
-    """``taper-tui --data <tmp> --today 2027-03-15 serve --port <free>``, up and answering."""
+def start_serve(tmp_path: Path, data: Path) -> Served:
+    """``taper-tui --data DATA --today 2027-03-15 serve --port <free>``, once it printed its link."""
     home = tmp_path / "home"
-    home.mkdir()
-    data = tmp_path / "data" / "taper.json"
+    home.mkdir(exist_ok=True)
     port = free_port()
     env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / ".local" / "share")}
     env.pop("TAPER_TUI_TOKEN", None)
@@ -82,7 +80,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        errors="backslashreplace",  # a stray byte must show up in the output, not end the reader
+        errors="surrogateescape",  # a stray byte must show up in the output, not end the reader
         env=env,
         start_new_session=True,
     )
@@ -97,9 +95,20 @@ def served(tmp_path: Path) -> Iterator[Served]:
         server.link, server.token = match.group(0), match.group(2)
         assert int(match.group(1)) == port
         _wait_listening(port)
+    except BaseException:
+        stop(process)
+        raise
+    return server
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    """A running ``serve`` on a fresh data file in ``tmp_path``; stopped (whole group) afterwards."""
+    server = start_serve(tmp_path, tmp_path / "data" / "taper.json")
+    try:
         yield server
     finally:
-        stop(process)
+        stop(server.process)
 
 
 def _wait_listening(port: int) -> None:

@@ -22,7 +22,6 @@ import ipaddress
 import re
 import secrets
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,256}")
 """A key given with ``--token``: URL-safe (it travels in the link and the WebSocket path) and
@@ -59,14 +58,15 @@ def url_host(host: str) -> str:
     return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
 
+HOST_HEADER = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::[0-9]{1,5})?")
+"""A Host header as a browser sends it: a name, an IPv4 address or a bracketed IPv6 address,
+then an optional port; nothing else (no user name, path or query)."""
+
+
 def host_name(netloc: str) -> str | None:
-    """The lower-case host name of ``netloc`` (``name[:port]``), or None when it does not parse."""
-    try:
-        parts = urlsplit(f"//{netloc}")
-        parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError:
-        return None
-    return parts.hostname or None
+    """The lower-case host name of a Host header (``name[:port]``), or None when it is not one."""
+    match = HOST_HEADER.fullmatch(netloc)
+    return match.group(1).strip("[]").lower() if match else None
 
 
 @dataclass(frozen=True)
