@@ -95,8 +95,6 @@ def test_serve_rejects_a_key_that_is_short_or_not_url_safe(tmp_path, token):
     assert raw_controls(result.stderr) == []
 
 
-
-
 @pytest.fixture
 def no_serving(monkeypatch: pytest.MonkeyPatch) -> list[GuardedServer]:
     calls: list[GuardedServer] = []

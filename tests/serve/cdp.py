@@ -34,7 +34,9 @@ FLAGS = (
     "--window-size=1400,1000",  # room for the 80×24 the app needs at the page's 16 px font
 )
 
-TERMINAL_CONTROLS = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+TERMINAL_CONTROLS = re.compile(
+    r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]"
+)
 """Escape sequences in the app's output stream, removed to read the text it draws."""
 
 KEYS = {
@@ -102,7 +104,9 @@ class Browser:
         self._socket = await self._session.ws_connect(self.devtools_url(), max_msg_size=0)
         self._reader = asyncio.create_task(self._read())
         target = await self.send("Target.createTarget", {"url": "about:blank"}, page=False)
-        attached = await self.send("Target.attachToTarget", {"targetId": target["targetId"], "flatten": True}, page=False)
+        attached = await self.send(
+            "Target.attachToTarget", {"targetId": target["targetId"], "flatten": True}, page=False
+        )
         self._page_session = attached["sessionId"]
         await self.send("Network.enable")
         await self.send("Page.enable")
@@ -184,7 +188,9 @@ class Browser:
             virtual = ord(key.upper()) if key.isalnum() and key.isascii() else PUNCTUATION_CODES.get(key, 0)
             dom_key, code, text = key, f"Key{key.upper()}" if key.isalpha() else "", key
         event = {"key": dom_key, "code": code, "windowsVirtualKeyCode": virtual, "modifiers": 2 if ctrl else 0}
-        await self.send("Input.dispatchKeyEvent", {"type": "keyDown", **event, **({"text": text} if text and not ctrl else {})})
+        await self.send(
+            "Input.dispatchKeyEvent", {"type": "keyDown", **event, **({"text": text} if text and not ctrl else {})}
+        )
         await self.send("Input.dispatchKeyEvent", {"type": "keyUp", **event})
         await self.settle()
 

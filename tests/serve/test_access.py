@@ -35,8 +35,17 @@ def test_a_loopback_bind_accepts_loopback_names_on_any_port(host: str) -> None:
 
 @pytest.mark.parametrize(
     "host",
-    [None, "", "evil.example", "evil.example:8000", "127.0.0.1.nip.io:8000", "localhost.evil.example", "10.0.0.2:8000",
-     "127.0.0.1:notaport", "user@127.0.0.1:8000"],
+    [
+        None,
+        "",
+        "evil.example",
+        "evil.example:8000",
+        "127.0.0.1.nip.io:8000",
+        "localhost.evil.example",
+        "10.0.0.2:8000",
+        "127.0.0.1:notaport",
+        "user@127.0.0.1:8000",
+    ],
 )
 def test_a_loopback_bind_refuses_any_other_host(host: str | None) -> None:
     assert not LOOPBACK.host_allowed(host)

@@ -46,7 +46,10 @@ def test_hostile_paths_and_headers_are_refused_and_reported_inert(served: Served
         path = quote(text.encode("utf-8", errors="surrogatepass"), safe="")
         for target in (f"/ws/{path}", f"/?token={path}", f"/{path}"):
             answer = raw_request(served.port, f"GET {target} HTTP/1.1\r\nHost: ".encode() + host + b"\r\n\r\n")
-            assert answer.startswith((b"HTTP/1.1 403", b"HTTP/1.1 404", b"HTTP/1.1 400", b"HTTP/1.0 400")), (name, answer)
+            assert answer.startswith((b"HTTP/1.1 403", b"HTTP/1.1 404", b"HTTP/1.1 400", b"HTTP/1.0 400")), (
+                name,
+                answer,
+            )
         header_safe = text.replace("\r", "").replace("\n", "")
         for header in (b"Origin", b"Host"):
             head = b"GET /ws/" + served.token.encode() + b" HTTP/1.1\r\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 import aiohttp
@@ -59,7 +60,16 @@ async def test_a_websocket_with_the_key_but_a_wrong_key_length_is_refused(served
 )
 async def test_a_websocket_from_a_foreign_origin_is_refused_even_with_the_key(served: Served, origin: str) -> None:
     assert await ws_status(ws_url(served, served.token), {"Origin": origin}) == 403
-    assert "Origin" in served.printed()  # the person at the terminal is told
+    await served_said(served, f"Origin {origin!r} is not this server's page")  # the person is told
+
+
+async def served_said(served: Served, text: str) -> None:
+    """Wait for ``serve`` to print ``text`` (its output reaches us a moment after the reply)."""
+    for _ in range(100):
+        if text in served.printed():
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"serve never printed {text!r}:\n{served.printed()}")
 
 
 @pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.1.nip.io:{port}", "10.0.0.1:{port}"])
@@ -99,5 +109,6 @@ async def test_the_download_route_is_not_served(served: Served) -> None:
 async def test_the_key_never_appears_in_a_log_line(served: Served) -> None:
     await page(served.link)
     await ws_status(ws_url(served, "wrong-key-wrong-key-wrong-key"))
+    await served_said(served, "the WebSocket was opened without the key")
     lines_with_key = [line for line in served.output if served.token in line]
     assert lines_with_key == [f"    {served.link}\n"]

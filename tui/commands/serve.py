@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     if not 1 <= args.port <= 65535:
         return usage_error("--port", f'"{args.port}" is not allowed — use a port from 1 to 65535')
     if not args.host.strip("[]"):
-        return usage_error("--host", '"" is not an address — use 127.0.0.1 (the default) or an address of this machine')
+        return usage_error("--host", '"" is not an address — use 127.0.0.1 (the default) or one of this machine')
     if args.token is not None and not TOKEN_PATTERN.fullmatch(args.token):
         return usage_error("--token", f'"{terminal_safe_line(args.token)}" is not allowed — {TOKEN_RULE}')
     from tui.serve.server import GuardedServer  # loaded here: only this command needs aiohttp

@@ -31,9 +31,7 @@ from __future__ import annotations
 
 import re
 
-NEUTRALISED = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+NEUTRALISED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 """Every character :func:`terminal_safe` replaces: C0 except ``\\n``/``\\t``, DEL, C1, bidi
 controls and lone surrogates."""
 
