@@ -77,18 +77,10 @@ async def test_a_session_in_the_app_opens_no_network_connection(tmp_path: Path, 
 
 
 def test_serve_binds_loopback_by_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import textual_serve.server
+    from tui.serve.server import GuardedServer
 
     bound: list[tuple[str, int]] = []
-
-    class FakeServer:
-        def __init__(self, command: str, host: str, port: int, **_options) -> None:
-            bound.append((host, port))
-
-        def serve(self) -> None:
-            pass
-
-    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    monkeypatch.setattr(GuardedServer, "serve", lambda self: bound.append((self.host, self.port)))
     args = build_parser().parse_args(["--data", str(tmp_path / "t.json"), "serve"])
     assert args.host == "127.0.0.1"
     assert args.handler(args) == 0

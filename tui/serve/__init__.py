@@ -1,0 +1,1 @@
+"""Browser mode: textual-serve behind a per-run key and a Host/Origin check (see ``access``)."""
