@@ -78,7 +78,7 @@ clean:
 
 ## Regenerate screenshots/*.svg of every view from the demo data (fixed "today").
 screenshots: $(TEST_STAMP)
-	TEXTUAL_ANIMATIONS=none $(BIN)/python scripts/export_screenshots.py
+	$(BIN)/python scripts/export_screenshots.py
 
 ## Time start-up, saving, key presses, the chart, the planner and memory against references
 ## measured in the same run; prints a table and writes bench-results.json (docs/PERFORMANCE.md).
