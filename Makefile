@@ -7,9 +7,9 @@ TEST_STAMP := $(VENV)/.installed-test
 CONSTRAINTS := constraints.txt
 # Every install is pinned to the versions the tests last passed with (see `make lock`).
 PIP_INSTALL := $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS)
-# What `make test` runs between lint-imports and pytest: `lint` (ruff format --check, ruff check,
-# mypy). Empty until the tree has been through `make format` once; then this line reads `LINT ?= lint`.
-LINT ?=
+# `make test` runs `make lint` (ruff format --check, ruff check, mypy) between lint-imports and
+# pytest when this is yes. It is no until the tree has been through `make format` once.
+LINT_IN_TEST ?= no
 
 .PHONY: help run test lint format install install-test lock screenshots bench soak clean
 
@@ -46,7 +46,7 @@ run: $(STAMP)
 ## Check the layering contract (only tui/ui imports Textual), lint, then run every test.
 test: $(TEST_STAMP)
 	$(BIN)/lint-imports
-	$(if $(LINT),$(MAKE) --no-print-directory $(LINT))
+	$(if $(filter yes,$(LINT_IN_TEST)),$(MAKE) --no-print-directory lint)
 	$(BIN)/python -m pytest -q
 
 ## Check formatting (ruff format), lint rules (ruff check) and types (mypy tui); changes nothing.
