@@ -18,7 +18,13 @@ noted, the data is ten years (3,650 days) of the seeded demo data set (``write_d
 5. building a three-year plan; the reference is a fixed pure-Python yardstick (sorting
    200,000 integers), which only says how fast this machine was during the run;
 6. peak memory (max RSS) of the app after opening every view, against the bare app doing the
-   same.
+   same;
+7. rebuilding the History table from ten years of days (what each save costs while History
+   shows); the reference is a bare Textual ``DataTable`` filled with as many rows of text;
+8. generating ten years of demo data; the reference is the yardstick of 5.
+
+These figures are measured here and never asserted in the unit tests, where a busy machine
+would turn a timing into a random failure.
 
     .venv/bin/python scripts/bench.py [--runs 5] [--quick] [--only startup …] [--strict] [--json bench-results.json]
 """
@@ -388,6 +394,83 @@ def bench_plan(runs: int) -> Figure:
                   "yardstick: sort 200,000 ints", "≤ 5 ms", mine <= 5)
 
 
+# -- 7: the History table ----------------------------------------------------------------------
+
+
+async def history_rebuild_times(data: Path, runs: int) -> tuple[list[float], int]:
+    """Seconds per :meth:`HistoryView.refresh_data` with every day of ``data`` in the table."""
+    from tui.store.journal import open_journal
+    from tui.ui.app import VIEWS, build_app
+    from tui.ui.views.history import HistoryView
+
+    journal = open_journal(data)
+    try:
+        app = build_app(journal, today=END, clock=lambda: datetime(2027, 3, 15, 12, tzinfo=timezone.utc))
+        key = f"f{[view_id for view_id, _t, _c in VIEWS].index('history') + 1}"
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press(key)
+            await pilot.pause()
+            view = app.query_one(HistoryView)
+            samples = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                view.refresh_data()
+                samples.append(time.perf_counter() - started)
+            return samples, view.table.row_count
+    finally:
+        journal.close()
+
+
+async def bare_table_times(rows: int, columns: int, runs: int) -> list[float]:
+    """Seconds for a bare ``DataTable`` to be cleared and filled with ``rows`` rows of short text."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield DataTable()
+
+    cells = [[f"r{r}c{c}" for c in range(columns)] for r in range(rows)]
+    app = Bare()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.query_one(DataTable)
+        table.add_columns(*(f"c{c}" for c in range(columns)))
+        samples = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            table.clear()
+            table.add_rows(cells)
+            samples.append(time.perf_counter() - started)
+        return samples
+
+
+def bench_history(data: Path, runs: int) -> Figure:
+    from tui.ui.views.history import COLUMNS
+
+    samples, rows = asyncio.run(history_rebuild_times(data, runs))
+    mine = median(samples) * 1000
+    reference = median(asyncio.run(bare_table_times(rows, len(COLUMNS), runs))) * 1000
+    return Figure("history_rebuild", f"rebuilding the History table ({rows:,} days)", mine, reference, "ms",
+                  "bare DataTable, as many rows of text", "≤ 1000 ms", mine <= 1000)
+
+
+# -- 8: the demo data --------------------------------------------------------------------------
+
+
+def bench_demo(runs: int) -> Figure:
+    from tui.core.demo_data import MAX_DEMO_DAYS, generate_demo
+
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        generate_demo(MAX_DEMO_DAYS, END, seed=SEED)
+        samples.append(time.perf_counter() - started)
+    mine = median(samples) * 1000
+    return Figure("demo_10y", f"generating {MAX_DEMO_DAYS:,} days of demo data", mine, yardstick_ms(runs), "ms",
+                  "yardstick: sort 200,000 ints", "≤ 2000 ms", mine <= 2000)
+
+
 # -- output ------------------------------------------------------------------------------------
 
 
@@ -429,6 +512,8 @@ STEPS: dict[str, Callable[[Path, argparse.Namespace], list[Figure]]] = {
     "chart": lambda data, a: bench_chart(a.runs * 3),
     "plan": lambda data, a: [bench_plan(a.runs * 4 + 1)],
     "memory": lambda data, a: [bench_memory(data, max(3, a.runs // 2))],
+    "history": lambda data, a: [bench_history(data, a.runs)],
+    "demo": lambda data, a: [bench_demo(a.runs)],
 }
 
 

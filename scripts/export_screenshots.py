@@ -1,6 +1,8 @@
 """Regenerate screenshots/*.svg: every view on the demo data, at 100×30 and 80×24.
 
-Run with ``make screenshots``. "Today" is fixed so the pictures only change when the app does.
+Run with ``make screenshots``. "Today" and the clock are fixed, animations are off and no cursor
+blinks, so the pictures only change when the app does: a second run leaves them byte-identical
+(the tab underline used to be caught mid-slide).
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ import asyncio
 import tempfile
 from datetime import date, datetime
 from pathlib import Path
+
+from textual.widgets import Input, TextArea
 
 from tui.commands.demo import write_demo
 from tui.store.journal import open_journal
@@ -24,11 +28,16 @@ async def capture(data_path: Path, view_id: str, size: tuple[int, int]) -> str:
     journal = open_journal(data_path)
     try:
         app = build_app(journal, today=TODAY, clock=lambda: datetime(2027, 3, 15, 9, 0))
+        app.animation_level = "none"  # the tab underline jumps instead of sliding
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             app.action_show_view(view_id)
             await pilot.pause()
+            for field in [*app.screen.query(Input), *app.screen.query(TextArea)]:
+                field.cursor_blink = False  # a steady cursor, whenever the picture is taken
             await pilot.pause(0.2)
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause()
             return app.export_screenshot(title=f"taper-tui — {view_id}")
     finally:
         journal.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 
 import pytest
@@ -94,10 +93,8 @@ def test_late_or_missed_doses_show_in_the_interdose_pattern(nine_months):
 
 
 def test_ten_years_keep_going_slower_then_stop_quickly():
-    started = time.perf_counter()
+    # "quickly": the taper stops; how long generating takes is measured by `make bench` ("demo").
     data = generate_demo(MAX_DEMO_DAYS, END, seed=11)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 2.0  # measured ~0.2–0.3 s; generous for slow CI machines
     assert data.entries[-1].day == END and data.entries[0].day >= END - timedelta(days=MAX_DEMO_DAYS - 1)
     assert len(data.entries) > 2500
     kinds = [e["kind"] for e in data.events]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -128,7 +127,8 @@ async def test_the_table_follows_changes_made_in_log(app_factory, journal):
         assert view.table.row_count == 1
 
 
-async def test_ten_years_of_days_build_quickly(tmp_path):
+async def test_ten_years_of_days_fill_the_table_and_rebuild(tmp_path):
+    # How long the rebuild takes is measured by `make bench` ("history"), not asserted here.
     journal = open_journal(tmp_path / "taper.json")
     journal.update_settings(onboarded=True)
     start = TODAY - timedelta(days=3649)
@@ -142,10 +142,8 @@ async def test_ten_years_of_days_build_quickly(tmp_path):
         async with app.run_test(size=SIZE) as pilot:
             view = await open_history(pilot)
             assert view.table.row_count == 3650
-            began = time.perf_counter()
             view.refresh_data()
-            elapsed = time.perf_counter() - began
-            assert elapsed < 1.0, f"rebuilding 3,650 rows took {elapsed:.2f} s"
+            assert view.table.row_count == 3650
     finally:
         journal.close()
 
