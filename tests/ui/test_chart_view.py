@@ -15,12 +15,12 @@ from tui.core.entry import DayEntry, Intake
 from tui.core.insights import ANXIETY, MOOD, SLEEP_HOURS, SLEEP_QUALITY, TOTAL
 from tui.store.journal import Journal, open_journal
 from tui.ui.app import VIEWS, build_app
+from tui.ui.chart.cut_table import CutTable
+from tui.ui.chart.dose_chart import DoseChart
+from tui.ui.chart.heat_map import HeatMap
+from tui.ui.chart.symptom_chart import SymptomChart
+from tui.ui.chart.view import ChartView
 from tui.ui.screens.symptom_picker import SymptomPicker
-from tui.ui.views.chart import ChartView
-from tui.ui.widgets.cut_table import CutTable
-from tui.ui.widgets.dose_chart import DoseChart
-from tui.ui.widgets.heat_map import HeatMap
-from tui.ui.widgets.symptom_chart import SymptomChart
 
 CHART_KEY = str([view_id for view_id, _title, _cls in VIEWS].index("chart") + 1)
 DEMO_SEED = 2027

@@ -25,13 +25,13 @@ from tui.core.entry import DayEntry
 from tui.core.insights import SYMPTOM_PREFIX, TOTAL, CutResponse, cut_responses, symptom_metric
 from tui.core.plan_model import Plan
 from tui.core.symptoms import catalogue
+from tui.ui.chart.cut_table import CutRow, CutTable
+from tui.ui.chart.dose_chart import DoseChart
+from tui.ui.chart.heat_map import HeatMap
+from tui.ui.chart.symptom_chart import SymptomChart
 from tui.ui.chart_frame import RANGES, ChartFrame, build_frame, cut_dates, metric_title, next_metric, window_bounds
 from tui.ui.screens.symptom_picker import SymptomPicker
 from tui.ui.views.journal_view import JournalView
-from tui.ui.widgets.cut_table import CutRow, CutTable
-from tui.ui.widgets.dose_chart import DoseChart
-from tui.ui.widgets.heat_map import HeatMap
-from tui.ui.widgets.symptom_chart import SymptomChart
 
 DEFAULT_RANGE = 90
 """Three months: about six cuts of a two-week taper, enough to compare the latest ones."""
