@@ -17,7 +17,7 @@ from __future__ import annotations
 from rich.color import Color as RichColor
 from textual import events, on
 from textual.app import RenderResult
-from textual.color import Color
+from textual.color import Color, ColorParseError
 from textual.geometry import Size
 from textual.message import Message
 from textual_plotext import PlotextPlot
@@ -90,7 +90,7 @@ class ChartPanel(PlotextPlot):
         if value:
             try:
                 parsed = Color.parse(value)
-            except Exception:  # an ansi_* or unknown colour name: use the fixed palette
+            except ColorParseError:  # an unknown colour name: use the fixed palette
                 parsed = None
             if parsed is not None and parsed.ansi is None:
                 return parsed.rgb

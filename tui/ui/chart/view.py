@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.reactive import var
 from textual.widgets import Static
 
@@ -88,7 +89,7 @@ class ChartView(JournalView):
 
     can_focus = True
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "next_metric", "Metric"),
         Binding("M", "previous_metric", "Previous metric", show=False),
         Binding("s", "pick_symptom", "Symptom", show=False),
