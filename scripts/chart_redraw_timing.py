@@ -21,10 +21,10 @@ from pathlib import Path
 from tui.commands.demo import write_demo
 from tui.store.journal import open_journal
 from tui.ui.app import build_app
-from tui.ui.views.chart import ChartView
-from tui.ui.widgets.cut_table import CutTable
-from tui.ui.widgets.dose_chart import DoseChart
-from tui.ui.widgets.symptom_chart import SymptomChart
+from tui.ui.chart.cut_table import CutTable
+from tui.ui.chart.dose_chart import DoseChart
+from tui.ui.chart.symptom_chart import SymptomChart
+from tui.ui.chart.view import ChartView
 
 END = date(2027, 3, 15)
 SIZE = (80, 24)

@@ -15,12 +15,13 @@ from tui.core.entry import DayEntry, Intake
 from tui.core.insights import ANXIETY, MOOD, SLEEP_HOURS, SLEEP_QUALITY, TOTAL
 from tui.store.journal import Journal, open_journal
 from tui.ui.app import VIEWS, build_app
+from tui.ui.chart import view as chart_view
+from tui.ui.chart.cut_table import CutTable
+from tui.ui.chart.dose_chart import DoseChart
+from tui.ui.chart.heat_map import HeatMap
+from tui.ui.chart.symptom_chart import SymptomChart
+from tui.ui.chart.view import ChartView
 from tui.ui.screens.symptom_picker import SymptomPicker
-from tui.ui.views.chart import ChartView
-from tui.ui.widgets.cut_table import CutTable
-from tui.ui.widgets.dose_chart import DoseChart
-from tui.ui.widgets.heat_map import HeatMap
-from tui.ui.widgets.symptom_chart import SymptomChart
 
 CHART_KEY = str([view_id for view_id, _title, _cls in VIEWS].index("chart") + 1)
 DEMO_SEED = 2027
@@ -302,3 +303,69 @@ def test_chart_snapshot_calendar_at_80x24(snap_compare, tmp_path: Path):
         assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
     finally:
         journal.close()
+
+
+# -- drawn for the size it is shown at -------------------------------------------------------
+
+
+def plotted_as_now(panel) -> bool:
+    """The panel shows what plotting its frame again at its present size would show."""
+    shown_text = panel.render().plain
+    panel.show(panel.frame)
+    return panel.render().plain == shown_text
+
+
+async def test_the_panels_are_plotted_for_the_size_they_are_shown_at(app_factory, journal):
+    # The upper panel's height changes without the view's: by a row when the cut table (a row
+    # taller than the dose panel) comes and goes, and at the first layout of the tab, which may
+    # come before or after the view hears it is shown. Each time the plot must follow.
+    load_demo(journal)
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await open_chart(app, pilot)
+        symptoms, dose = view.query_one(SymptomChart), view.query_one(DoseChart)
+        assert view.frame is not None and symptoms.frame is view.frame
+        assert plotted_as_now(symptoms) and plotted_as_now(dose)
+        for key in ("t", "t", "c", "t", "c"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert plotted_as_now(symptoms), f"after {key}"
+
+
+async def test_each_change_draws_once_and_a_resize_to_the_same_size_not_at_all(app_factory, journal, monkeypatch):
+    load_demo(journal)
+    builds: list[str] = []
+    build_frame = chart_view.build_frame
+
+    def counted(*args, **kwargs):
+        builds.append(args[2])  # the metric
+        return build_frame(*args, **kwargs)
+
+    monkeypatch.setattr(chart_view, "build_frame", counted)
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+
+        async def builds_after(*keys: str, size: tuple[int, int] | None = None) -> int:
+            builds.clear()
+            if size is not None:
+                await pilot.resize_terminal(*size)
+            if keys:
+                await pilot.press(*keys)
+            await pilot.pause()
+            await pilot.pause()
+            return len(builds)
+
+        assert await builds_after(CHART_KEY) == 1  # once, after the layout gave the plot its width
+        for key in ("m", "r", "t", "t", "s"):  # s opens the picker: nothing changes yet
+            assert await builds_after(key) == (0 if key == "s" else 1), key
+        assert await builds_after("enter") == 1  # the symptom picked
+        assert await builds_after("c") == 0  # the calendar plots nothing
+        assert await builds_after("c") == 1
+        assert await builds_after(size=(80, 24)) == 0
+        assert await builds_after(size=(100, 30)) == 1
+        # Hidden, a new version of the journal waits; shown, it draws once; shown again, not at all.
+        assert await builds_after("1") == 0
+        app.save_day(DayEntry(day=TODAY, anxiety=2))
+        assert await builds_after() == 0
+        assert await builds_after(CHART_KEY) == 1
+        assert await builds_after("1", CHART_KEY) == 0

@@ -28,7 +28,7 @@ from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.crisis_panel import CrisisPanel
 from tui.ui.screens.onboarding import OnboardingAnswers, OnboardingScreen
 from tui.ui.screens.plan_editor import PlanEditorScreen
-from tui.ui.views.chart import ChartView
+from tui.ui.chart.view import ChartView
 from tui.ui.views.help import HelpView
 from tui.ui.views.history import HistoryView
 from tui.ui.views.journal_view import JournalView

@@ -5,12 +5,21 @@ Series colours come from the Textual theme (``$primary``, ``$warning`` …) beca
 automatic colours come out black under the ``ansi-*`` themes; under those themes the canvas
 is left to the terminal (plotext's ``clear`` theme). Colour is never the only cue: every
 series has its own marker shape, and the view prints a legend of them.
+
+A panel plots its frame when it renders, not when it is handed the frame: only then is its size
+final, and the plot depends on it (the symptom panel keeps its top row for the wave marks, the
+dose panel spaces its date labels by the width). It plots again only for a new frame, a new
+size or a new theme; every other repaint reuses the plot.
 """
 
 from __future__ import annotations
 
 from rich.color import Color as RichColor
-from textual.color import Color
+from textual import events, on
+from textual.app import RenderResult
+from textual.color import Color, ColorParseError
+from textual.geometry import Size
+from textual.message import Message
 from textual_plotext import PlotextPlot
 
 from tui.ui.chart_frame import LABEL_WIDTH, ChartFrame
@@ -39,10 +48,25 @@ class ChartPanel(PlotextPlot):
     }
     """
 
+    class Resized(Message):
+        """The panel was laid out (posted on each Resize; the view keeps only real changes)."""
+
+        def __init__(self, panel: ChartPanel) -> None:
+            super().__init__()
+            self.panel = panel
+            """The panel laid out; its ``size`` and ``plot_columns`` are the new ones."""
+
+        @property
+        def control(self) -> ChartPanel:
+            """The panel, so that ``@on(ChartPanel.Resized, "#id")`` can pick one."""
+            return self.panel
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.frame: ChartFrame | None = None
         """The frame shown last (what tests read: the values handed to the plot)."""
+        self._plotted_size: Size | None = None
+        """The size the frame was plotted at; ``None`` when it has not been plotted yet."""
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -51,8 +75,14 @@ class ChartPanel(PlotextPlot):
 
     def _theme_changed(self) -> None:
         self.theme = "clear" if self.app.theme.startswith("ansi") else "auto"
-        if self.frame is not None:
-            self.show(self.frame)
+        # The series colours are read from the theme when plotting: plot again.
+        self._plotted_size = None
+        self.refresh()
+
+    @on(events.Resize)
+    def _laid_out(self) -> None:
+        # The view pools days into as many columns as the plot is wide: tell it the new width.
+        self.post_message(self.Resized(self))
 
     def colour(self, name: str) -> RGB:
         """A theme variable (``primary``, ``warning`` …) as an RGB triple for plotext."""
@@ -60,7 +90,7 @@ class ChartPanel(PlotextPlot):
         if value:
             try:
                 parsed = Color.parse(value)
-            except Exception:  # an ansi_* or unknown colour name: use the fixed palette
+            except ColorParseError:  # an unknown colour name: use the fixed palette
                 parsed = None
             if parsed is not None and parsed.ansi is None:
                 return parsed.rgb
@@ -79,13 +109,24 @@ class ChartPanel(PlotextPlot):
         return max(10, self.size.width - LABEL_WIDTH - 3)
 
     def show(self, frame: ChartFrame) -> None:
-        """Draw ``frame`` (replacing what was drawn) and schedule a repaint."""
+        """Show ``frame`` in place of what was shown; it is plotted at the next repaint."""
         self.frame = frame
+        self._plotted_size = None
+        self.refresh()
+
+    def render(self) -> RenderResult:
+        """The plot, plotted first if the frame or the size changed since it was last plotted."""
+        if self.frame is not None and self._plotted_size != self.size:
+            self._plot_frame(self.frame)
+        return super().render()
+
+    def _plot_frame(self, frame: ChartFrame) -> None:
+        """Replace the plot's series with ``frame``'s, for the panel's present size."""
         plt = self.plt
         plt.clear_data()
         plt.xlim(-0.5, frame.days - 0.5)
         self.draw(frame)
-        self.refresh()
+        self._plotted_size = self.size
 
     def draw(self, frame: ChartFrame) -> None:
         """Add this panel's series for ``frame`` to ``self.plt`` (the data is already cleared)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import ClassVar
 
 from rich.text import Text
 from textual.widget import Widget
@@ -87,7 +88,7 @@ class CutTable(Widget):
     }
     """
 
-    COMPONENT_CLASSES = {"cut-table--title", "cut-table--header"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"cut-table--title", "cut-table--header"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

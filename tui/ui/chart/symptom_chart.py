@@ -7,8 +7,8 @@ day along the top row. The x axis is shared with the dose panel below, which lab
 
 from __future__ import annotations
 
+from tui.ui.chart.chart_panel import ChartPanel
 from tui.ui.chart_frame import WAVE, WINDOW, ChartFrame, y_label, y_scale
-from tui.ui.widgets.chart_panel import ChartPanel
 
 WAVE_MARK = "≈"
 WINDOW_MARK = "○"

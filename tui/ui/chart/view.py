@@ -6,18 +6,25 @@ days; the lower panel the dose planned and taken on the same date axis (``t`` sw
 the "before / after each cut" table). ``r`` changes the range (30 / 90 / 365 days / all),
 ← → (or h l) move it through time, ``c`` shows the calendar heat map instead.
 
-The journal is read once per change (:meth:`ChartView.refresh_data`); keys only re-cut that
-data (:meth:`ChartView.redraw`), which stays fast by pooling days into plot columns first.
+State drives the drawing. The view's ``var``s (metric, range, window end, panels, the plot's
+width, the version of the data read) combine into one :class:`~tui.ui.chart.state.ChartState`;
+its watcher draws when it changes. So a key press only changes state, a Resize to the same
+size draws nothing, and a new version of the journal draws once (once shown: a hidden Chart
+only notes that it is stale). The journal is read once per change
+(:meth:`ChartView.refresh_data`); drawing re-cuts that data, and stays fast by pooling days
+into plot columns first. The panels plot at their next repaint, when their size is final.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.reactive import var
 from textual.widgets import Static
 
@@ -25,13 +32,15 @@ from tui.core.entry import DayEntry
 from tui.core.insights import SYMPTOM_PREFIX, TOTAL, CutResponse, cut_responses, symptom_metric
 from tui.core.plan_model import Plan
 from tui.core.symptoms import catalogue
+from tui.ui.chart.chart_panel import ChartPanel
+from tui.ui.chart.cut_table import CutRow, CutTable
+from tui.ui.chart.dose_chart import DoseChart
+from tui.ui.chart.heat_map import HeatMap
+from tui.ui.chart.state import ChartState, Mode
+from tui.ui.chart.symptom_chart import SymptomChart
 from tui.ui.chart_frame import RANGES, ChartFrame, build_frame, cut_dates, metric_title, next_metric, window_bounds
 from tui.ui.screens.symptom_picker import SymptomPicker
 from tui.ui.views.journal_view import JournalView
-from tui.ui.widgets.cut_table import CutRow, CutTable
-from tui.ui.widgets.dose_chart import DoseChart
-from tui.ui.widgets.heat_map import HeatMap
-from tui.ui.widgets.symptom_chart import SymptomChart
 
 DEFAULT_RANGE = 90
 """Three months: about six cuts of a two-week taper, enough to compare the latest ones."""
@@ -43,6 +52,9 @@ NO_DATA = (
     "To see what it looks like first: taper-tui demo --data /tmp/demo.json, then\n"
     "taper-tui --data /tmp/demo.json"
 )
+
+PARTS = ("chart-empty", "chart-symptoms", "chart-dose", "chart-cuts", "chart-calendar", "chart-legend")
+"""The ids of what the view shows or hides under the status line, depending on its state."""
 
 
 class ChartView(JournalView):
@@ -77,7 +89,7 @@ class ChartView(JournalView):
 
     can_focus = True
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "next_metric", "Metric"),
         Binding("M", "previous_metric", "Previous metric", show=False),
         Binding("s", "pick_symptom", "Symptom", show=False),
@@ -95,11 +107,18 @@ class ChartView(JournalView):
     range_days: var[int | None] = var(DEFAULT_RANGE)
     """Days in the window; ``None`` shows everything logged."""
     end: var[date | None] = var(None)
-    """The window's last day; ``None`` follows today."""
+    """The window's last day as moved to with ← →; ``None`` follows today."""
     show_cut_table: var[bool] = var(False)
-    """The "before / after each cut" table in place of the dose panel."""
+    """The "before / after each cut" table in place of the dose panel (kept under the calendar)."""
     show_calendar: var[bool] = var(False)
     """The calendar heat map in place of both panels."""
+    plot_columns: var[int] = var(0)
+    """The upper panel's plot width in columns as last laid out (0 before its first layout).
+    Only the width counts: a panel fits its plot to its height itself when it repaints."""
+    data_version: var[int] = var(0)
+    """How many times the journal has been read (0: not yet); a new read is new data to draw."""
+    state: var[ChartState | None] = var(None)
+    """All of the above as one value (computed): the view draws when it changes."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -107,8 +126,11 @@ class ChartView(JournalView):
         self._plan: Plan | None = None
         self._cuts: list[date] = []
         self._responses: list[CutResponse] = []
+        self._drawn: ChartState | None = None
+        """The state drawn last: reading ``state`` runs its watcher again, and equal states
+        must not draw twice."""
         self.frame: ChartFrame | None = None
-        """The frame drawn last (``None`` while the empty message is shown)."""
+        """The frame drawn last (``None`` while the empty message or the calendar is shown)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="chart-status", markup=False)
@@ -122,21 +144,18 @@ class ChartView(JournalView):
     def on_mount(self) -> None:
         self.request_refresh()
 
-    def on_resize(self) -> None:
-        self.call_after_refresh(self.redraw)
-
     def focus_content(self) -> None:
         self.focus()
 
     # -- data -----------------------------------------------------------------------------------
 
     def refresh_data(self) -> None:
-        """Read the log and the plan again, then redraw."""
+        """Read the log and the plan again; the new version draws once."""
         self._entries = self.journal.days()  # already in date order
         self._plan = self.taper_app.plan
         self._cuts = cut_dates(self._entries, self._plan)
         self._responses = cut_responses(self._entries, [c for c in self._cuts if c <= self.today], TOTAL)
-        self.redraw()
+        self.data_version += 1
 
     @property
     def window(self) -> tuple[date, date]:
@@ -164,57 +183,85 @@ class ChartView(JournalView):
             if start <= r.cut <= end
         ]
 
+    # -- state ----------------------------------------------------------------------------------
+
+    def compute_state(self) -> ChartState:
+        """The state to draw, from the vars above (Textual recomputes it when any of them changes)."""
+        start, end = self.window
+        mode: Mode = "calendar" if self.show_calendar else "table" if self.show_cut_table else "plot"
+        return ChartState(self.metric, start, end, mode, self.plot_columns, self.data_version)
+
+    def watch_state(self, state: ChartState | None) -> None:
+        """Draw a state not drawn yet (the one place a change of state turns into drawing)."""
+        if state is not None and state != self._drawn:
+            self._draw(state)
+
+    @on(ChartPanel.Resized, "#chart-symptoms")
+    def _plot_laid_out(self, event: ChartPanel.Resized) -> None:
+        # Every Resize arrives here, also those to the same size (a panel shown again); the var
+        # keeps only a new width, and only a new width changes the pooling of days.
+        if event.panel.size.width:
+            self.plot_columns = event.panel.plot_columns
+
+    def redraw(self) -> None:
+        """Draw the present state again, even if it was drawn already (for timing a redraw)."""
+        self._draw(self.compute_state())
+
     # -- drawing --------------------------------------------------------------------------------
 
     def _show(self, *shown: str) -> None:
-        for widget_id in ("chart-empty", "chart-symptoms", "chart-dose", "chart-cuts", "chart-calendar", "chart-legend"):
+        """Show the parts with these ids and hide the others."""
+        for widget_id in PARTS:
             self.query_one(f"#{widget_id}").set_class(widget_id not in shown, "-hidden")
 
-    def redraw(self) -> None:
-        """Draw the window with the current metric, range and panels from the data read last."""
-        start, end = self.window
-        self.query_one("#chart-status", Static).update(self._status(start, end))
+    def _draw(self, state: ChartState) -> None:
+        """Show the panels ``state`` asks for and hand them what to draw."""
+        self._drawn = state
+        self.frame = None
+        status = self.query_one("#chart-status", Static)
+        empty = self.query_one("#chart-empty", Static)
+        if not state.data_version:
+            self._show()  # not read yet: "nothing to chart" would not be true
+            return
+        status.update(self._status(state))
         if not self._entries:
-            self.frame = None
+            empty.update(NO_DATA)
             self._show("chart-empty")
             return
-        if self.show_calendar:
-            self.frame = None
+        if state.mode == "calendar":
             self._show("chart-calendar")
-            self.query_one(HeatMap).show(self._entries, end)
+            self.query_one(HeatMap).show(self._entries, state.end)
             return
-        lower = "chart-cuts" if self.show_cut_table else "chart-dose"
+        lower = "chart-cuts" if state.mode == "table" else "chart-dose"
         self._show("chart-legend", "chart-symptoms", lower)
-        symptoms = self.query_one(SymptomChart)
-        if symptoms.size.width == 0:
-            # Not laid out yet. While another tab shows, the view's own resize redraws it later;
-            # a panel just un-hidden gets its size on the next refresh.
-            if self.size.width:
-                self.call_after_refresh(self.redraw)
+        if not state.plot_columns:
+            # Not laid out yet: the layout that follows gives the plot its width, a new state.
             return
-        frame = build_frame(self._entries, self._plan, self.metric, start, end, symptoms.plot_columns, self._cuts)
-        self.frame = frame
+        frame = build_frame(
+            self._entries, self._plan, state.metric, state.start, state.end, state.plot_columns, self._cuts
+        )
         if not frame.has_symptoms and not frame.has_doses:
-            self.frame = None
-            empty = self.query_one("#chart-empty", Static)
             empty.update(
-                f"Nothing logged from {start:%d %b %Y} to {end:%d %b %Y}.\n\n"
+                f"Nothing logged from {state.start:%d %b %Y} to {state.end:%d %b %Y}.\n\n"
                 "← / h and → / l move through time, r shows a longer range, e jumps back to today."
             )
             self._show("chart-empty")
             return
-        self.query_one("#chart-empty", Static).update(NO_DATA)
-        self.query_one("#chart-status", Static).update(self._status(start, end, frame))
-        self.query_one("#chart-legend", Static).update(self._legend(frame))
-        symptoms.show(frame)
-        if self.show_cut_table:
-            self.query_one(CutTable).show(self.cut_rows(start, end))
+        self.frame = frame
+        status.update(self._status(state, frame))
+        self.query_one("#chart-legend", Static).update(self._legend(state, frame))
+        self.query_one(SymptomChart).show(frame)
+        if state.mode == "table":
+            self.query_one(CutTable).show(self.cut_rows(state.start, state.end))
         else:
             self.query_one(DoseChart).show(frame)
 
-    def _status(self, start: date, end: date, frame: ChartFrame | None = None) -> Text:
-        labels = {s.key: s.label for s in self._symptoms_offered()} if self.metric.startswith(SYMPTOM_PREFIX) else None
-        title = "Calendar: total symptom score" if self.show_calendar else metric_title(self.metric, labels)
+    def _status(self, state: ChartState, frame: ChartFrame | None = None) -> Text:
+        labels = None
+        if state.metric.startswith(SYMPTOM_PREFIX):
+            labels = {s.key: s.label for s in self._symptoms_offered()}
+        title = "Calendar: total symptom score" if state.mode == "calendar" else metric_title(state.metric, labels)
+        start, end = state.start, state.end
         first = f"{start:%d %b}" if start.year == end.year else f"{start:%d %b %Y}"
         status = f"{title} · {first} – {end:%d %b %Y}"
         if frame is not None and frame.days >= 1.5 * len(frame.xs):
@@ -222,9 +269,9 @@ class ChartView(JournalView):
             status += f" · • worst of {frame.days / len(frame.xs):.0f} d"
         return Text(status, no_wrap=True, overflow="ellipsis")
 
-    def _legend(self, frame: ChartFrame) -> str:
+    def _legend(self, state: ChartState, frame: ChartFrame) -> str:
         symptoms = "• day ⠒ 7-d avg │ cut ≈ wave ○ window"
-        if self.show_cut_table:
+        if state.mode == "table":
             return symptoms
         dose = "mg: ⠒ plan • taken ▼ less ‖ hold" if frame.planned else "mg: • taken"
         return f"{symptoms} · {dose}"
@@ -233,20 +280,15 @@ class ChartView(JournalView):
         settings = self.journal.settings()
         return catalogue(list(settings.get("custom_symptoms") or []), set(settings.get("hidden_symptoms") or []))
 
-    # -- actions --------------------------------------------------------------------------------
-
-    def _redraw_soon(self) -> None:
-        # After the next refresh, so panels just shown or hidden have their new sizes.
-        self.call_after_refresh(self.redraw)
+    # -- actions: each changes state, the state's watcher draws ----------------------------------
 
     def action_next_metric(self) -> None:
         """Total → anxiety → mood → sleep hours → sleep quality → total."""
         self.metric = next_metric(self.metric, 1)
-        self._redraw_soon()
 
     def action_previous_metric(self) -> None:
+        """The metric before this one (a single symptom goes to sleep quality)."""
         self.metric = next_metric(self.metric, -1)
-        self._redraw_soon()
 
     def action_pick_symptom(self) -> None:
         """Choose one symptom from a list (the ones rated most often first)."""
@@ -264,26 +306,28 @@ class ChartView(JournalView):
         def picked(key: str | None) -> None:
             if key:
                 self.metric = symptom_metric(key)
-                self._redraw_soon()
 
         self.app.push_screen(SymptomPicker(choices, current), picked)
 
     def _set_range(self, step: int) -> None:
-        self.range_days = RANGES[(RANGES.index(self.range_days) + step) % len(RANGES)]
-        self.end = self._clamped(self.window_end)
-        self._redraw_soon()
+        range_days = RANGES[(RANGES.index(self.range_days) + step) % len(RANGES)]
+        end = self._clamped(self.window_end, range_days)
+        # The end first, without its watchers: the range then changes the state once, with both.
+        self.set_reactive(ChartView.end, None if end == self.today else end)
+        self.range_days = range_days
 
     def action_next_range(self) -> None:
         """30 → 90 → 365 days → all → 30."""
         self._set_range(1)
 
     def action_previous_range(self) -> None:
+        """All → 365 → 90 → 30 days → all."""
         self._set_range(-1)
 
-    def _clamped(self, end: date) -> date:
+    def _clamped(self, end: date, range_days: int | None) -> date:
         """``end`` kept between the first logged day's window and today."""
-        if self._entries and self.range_days is not None:
-            earliest = min(self.today, self._entries[0].day + timedelta(days=self.range_days - 1))
+        if self._entries and range_days is not None:
+            earliest = min(self.today, self._entries[0].day + timedelta(days=range_days - 1))
             end = max(end, earliest)
         return min(end, self.today)
 
@@ -292,12 +336,11 @@ class ChartView(JournalView):
             self.app.bell()  # everything is already in view
             return
         step = max(7, self.range_days // 2)
-        moved = self._clamped(self.window_end + timedelta(days=direction * step))
+        moved = self._clamped(self.window_end + timedelta(days=direction * step), self.range_days)
         if moved == self.window_end:
             self.app.bell()
             return
         self.end = None if moved == self.today else moved
-        self._redraw_soon()
 
     def action_earlier(self) -> None:
         """Move the window back by half its length."""
@@ -310,17 +353,13 @@ class ChartView(JournalView):
     def action_latest(self) -> None:
         """Back to the window ending today."""
         self.end = None
-        self._redraw_soon()
 
     def action_toggle_cut_table(self) -> None:
         """The "before / after each cut" table in place of the dose panel, or back."""
+        # Out of the calendar without its watchers: the table then changes the state once, with both.
+        self.set_reactive(ChartView.show_calendar, False)
         self.show_cut_table = not self.show_cut_table
-        self.show_calendar = False
-        self._redraw_soon()
 
     def action_toggle_calendar(self) -> None:
         """The calendar heat map in place of the chart, or back."""
-
         self.show_calendar = not self.show_calendar
-        self._redraw_soon()
-

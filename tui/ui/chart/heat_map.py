@@ -11,7 +11,9 @@ from __future__ import annotations
 import calendar
 from collections.abc import Sequence
 from datetime import date
+from typing import ClassVar
 
+from rich.color import ColorParseError
 from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
@@ -47,11 +49,12 @@ class HeatMap(Widget):
     }
     """
 
-    COMPONENT_CLASSES = {"heat-map--title", "heat-map--muted"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"heat-map--title", "heat-map--muted"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entries: Sequence[DayEntry] = ()
+        """The logged days, in date order (the view's read of the journal)."""
         self.end: date | None = None
         """The last day shown (the chart window's last day)."""
 
@@ -67,7 +70,7 @@ class HeatMap(Widget):
         colour = self.app.theme_variables.get(LEVEL_COLOURS[cell.level])
         try:
             return Style(color=colour, bold=cell.level >= 3)
-        except Exception:  # a theme colour Rich does not know: the glyph alone carries it
+        except ColorParseError:  # a theme colour Rich does not know: the glyph alone carries it
             return Style(bold=cell.level >= 3)
 
     def render(self) -> Text:

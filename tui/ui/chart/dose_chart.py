@@ -9,8 +9,8 @@ a visible step; its labels give the real mg. The dates of both panels are labell
 
 from __future__ import annotations
 
+from tui.ui.chart.chart_panel import ChartPanel
 from tui.ui.chart_frame import ChartFrame, clamp_taken, date_ticks, dose_scale, y_label
-from tui.ui.widgets.chart_panel import ChartPanel
 
 HOLD_MARK = "‖"
 BELOW_MARK = "▼"
