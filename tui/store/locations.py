@@ -88,3 +88,25 @@ def location_warnings(path: Path) -> list[str]:
                 "Keep your data in a folder of your own (`--data PATH`)."
             )
     return warnings
+
+
+def reserved_use(data_path: Path, target: Path) -> str | None:
+    """What ``target`` is to the store, if writing something else there would harm it; else ``None``.
+
+    The data file, its lock, its backups folder (and anything in it), its drafts
+    (``taper.json.draft*``) and its save temp files — whatever spelling or link leads there.
+    """
+    real = real_data_path(data_path)
+    wanted = real_data_path(target)
+    backups = real.with_name(real.name + ".backups")
+    if wanted == real:
+        return "the data file itself"
+    if wanted == real.with_name(real.name + ".lock"):
+        return "the data file's lock"
+    if wanted == backups or backups in wanted.parents:
+        return "the data file's backups folder"
+    if wanted.parent == real.parent and wanted.name.startswith(real.name + DRAFT_SUFFIX):
+        return "a draft of unsaved work kept beside the data file"
+    if wanted.parent == real.parent and wanted.name.startswith(f".{real.name}.") and wanted.name.endswith(".tmp"):
+        return "a temporary file of a save in progress"
+    return None
