@@ -68,15 +68,15 @@ def test_output_to_a_full_disk_is_one_message(taper, data_path):
     assert result.stderr.count("\n") == 1
 
 
-def test_a_closed_pipe_ends_quietly(taper, data_path):
-    subprocess.run([sys.executable, "-m", "tui", "demo", "--data", str(data_path), "--days", "400", "--force"], check=True, capture_output=True, timeout=120)
-    process = subprocess.Popen([sys.executable, "-m", "tui", "--data", str(data_path), "export"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    process.stdout.read(10)
-    process.stdout.close()  # like `| head -c 10`
-    stderr = process.stderr.read().decode()
-    process.wait(timeout=60)
-    assert stderr == ""
-    assert process.returncode in (0, 1)
+def test_a_closed_pipe_ends_quietly(data_path):
+    """``taper-tui plan … | head -1``: a long plan whose reader stops after one line."""
+    for _ in range(3):  # whether the pipe closes before or after the last write varies: try a few times
+        result = subprocess.run(
+            ["bash", "-c", f"{sys.executable} -m tui --data {data_path} plan --drug diazepam --dose 40 --cut 1 --every 1 | head -1"],
+            capture_output=True, text=True, timeout=60,
+        )
+        assert result.stdout.count("\n") == 1
+        assert result.stderr == ""
 
 
 @pytest.mark.parametrize(
