@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
         if reserved:
             return usage_error("-o", f'"{args.output}" is {reserved} — write the export somewhere else')
         if target.is_dir():
-            return usage_error("-o", f'"{args.output}" is a folder — give a file name, e.g. {target / "taper-export.json"}')
+            example = target / "taper-export.json"
+            return usage_error("-o", f'"{args.output}" is a folder — give a file name, e.g. {example}')
     if not path.exists():
         return fail(f"there is no data file at {path} yet; log a day or open the app first")
     # Loaded here: the report and calendar modules cost ~40 ms that `log` should not pay.

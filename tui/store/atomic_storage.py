@@ -323,7 +323,8 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             raise DataFileChanged(self.path, "was deleted or moved away") from None
         except (DataFileUnreadable, DataPathUnusable, DataFileTooNew):
-            raise DataFileChanged(self.path, "was damaged or replaced by something that is not a taper-tui file") from None
+            what = "was damaged or replaced by something that is not a taper-tui file"
+            raise DataFileChanged(self.path, what) from None
         raise DataFileChanged(self.path, "was changed by another program")
 
     def write(self, data: dict[str, Any]) -> None:

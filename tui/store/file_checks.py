@@ -36,7 +36,9 @@ def check_entries(path: Path, entries: dict[str, Any]) -> None:
         day = _day_of(key)
         if day is None:
             raise DataFileUnreadable(
-                path, f'the entry key "{key[:40]}" is not a day number (entries are keyed by their date); fix or remove it'
+                path,
+                f'the entry key "{key[:40]}" is not a day number (entries are keyed by their date); '
+                "fix or remove it",
             )
         stated = record.get("date")
         if stated != day.isoformat():
