@@ -10,15 +10,16 @@ schema version. Each is refused naming the entry, and the file is left exactly a
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from tui.store.errors import DataFileUnreadable
 
-_DOC_KEY = re.compile(rb'"(\d+)"\s*:\s*\{')
-"""A numeric key opening an object: how every document id looks in the file, whatever its layout."""
+_DATE_KEY = b'"date"'
+"""Every entry holds one ``"date"`` key; in a note the same text is escaped (``\\"date\\"``) and doesn't match."""
 
 
 def _day_of(key: str) -> date | None:
@@ -32,7 +33,11 @@ def _day_of(key: str) -> date | None:
 
 def check_entries(path: Path, entries: dict[str, Any]) -> None:
     """Every entry key is a day number and its record's ``date`` is that day; else refuse naming it."""
+    fromordinal = date.fromordinal
     for key, record in entries.items():
+        # The common case in one expression (this runs for every day at every open).
+        if key.isdigit() and key[0] != "0" and len(key) <= 6 and fromordinal(int(key)).isoformat() == record.get("date"):
+            continue
         day = _day_of(key)
         if day is None:
             raise DataFileUnreadable(
@@ -40,13 +45,11 @@ def check_entries(path: Path, entries: dict[str, Any]) -> None:
                 f'the entry key "{key[:40]}" is not a day number (entries are keyed by their date); '
                 "fix or remove it",
             )
-        stated = record.get("date")
-        if stated != day.isoformat():
-            raise DataFileUnreadable(
-                path,
-                f'the entry stored under {day.isoformat()} (key "{key}") says its date is "{str(stated)[:40]}"; '
-                "make the key and the date agree",
-            )
+        raise DataFileUnreadable(
+            path,
+            f'the entry stored under {day.isoformat()} (key "{key}") says its date is "{str(record.get("date"))[:40]}"; '
+            "make the key and the date agree",
+        )
 
 
 def check_schema_version(path: Path, data: dict[str, Any]) -> None:
@@ -73,22 +76,23 @@ def _duplicate_pairs_hook(duplicates: list[str]):
 
 
 def check_no_duplicate_documents(path: Path, raw: bytes, data: dict[str, Any]) -> None:
-    """Refuse a file holding the same document id twice in a table (JSON parsers keep only the last).
+    """Refuse a file holding the same day twice (JSON parsers keep only the last copy).
 
-    Counting the ``"123": {`` keys in the text is cheap; only when there are more than the
-    parsed tables hold is the file parsed again, slowly, to name the duplicate.
+    Counting ``"date"`` in the text is cheap and layout-free: each entry has one, so more of them
+    than the parsed entries and the other tables account for means a day was dropped by the
+    parse. Only then is the file parsed again, slowly, to name the duplicate.
     """
-    parsed = sum(len(table) for table in data.values())
-    if len(_DOC_KEY.findall(raw)) <= parsed:
+    others = orjson.dumps({name: table for name, table in data.items() if name != "entries"})
+    if raw.count(_DATE_KEY) <= len(data.get("entries", {})) + others.count(_DATE_KEY):
         return
     duplicates: list[str] = []
     json.loads(raw, object_pairs_hook=_duplicate_pairs_hook(duplicates))
     for key in duplicates:
         day = _day_of(key)
         if day is not None and key in data.get("entries", {}):
-            what = f"the entry for {day.isoformat()} (key \"{key}\")"
+            what = f'the entry for {day.isoformat()} (key "{key}")'
         else:
-            what = f'the document "{key[:40]}"'
+            what = f'the key "{key[:40]}"'
         raise DataFileUnreadable(
             path, f"{what} appears twice; reading it would drop one copy, so keep the one you want and remove the other"
         )
