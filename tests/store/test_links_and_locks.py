@@ -1,4 +1,4 @@
-"""A linked data file stays a link; one lock per real file; a lock that deleting or overwriting a file can't take away."""
+"""A linked data file stays a link; one lock per real file; a lock no deleted or overwritten file takes away."""
 
 from __future__ import annotations
 
