@@ -2,18 +2,26 @@
 
 Subcommands live in :mod:`tui.commands` (one module each). Textual is imported only when the
 app is opened, so ``taper-tui log …`` from cron starts fast.
+
+Whatever goes wrong ends in one message, never a traceback: store errors are printed as they
+are (they name the file and what to do); a closed pipe (``taper-tui plan | head -1``) ends
+quietly; output that can't be written (a full disk) says so; anything unexpected is written
+to a crash log — without the data being handled — whose path is printed, and the exit is 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
 from tui import __version__
 from tui.commands import common, demo, export, import_data, log, plan, restore, serve
-from tui.store.locations import resolve_data_path
+from tui.store.crash_log import write_crash_log
+from tui.store.errors import StoreError
+from tui.store.locations import location_warnings, resolve_data_path
 
 SUBCOMMANDS = (plan, log, export, import_data, restore, serve, demo)
 """Modules offering ``add_parser(subparsers)``; order is the order shown in ``--help``."""
@@ -35,6 +43,8 @@ class _VersionAction(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None):
         data = resolve_data_path(getattr(namespace, "data", None))
         print(f"taper-tui {__version__}\ntextual {_textual_version()}\ndata file {data}")
+        for warning in location_warnings(data):
+            print(f"taper-tui: warning: {warning}", file=sys.stderr)
         parser.exit()
 
 
@@ -62,8 +72,79 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _silence_stdout() -> None:
+    # Python flushes stdout again at exit; pointed at /dev/null, that flush can't fail a second time.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def _stdout_failed() -> bool:
+    """True when standard output can't be written (flushing what is buffered fails)."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the process exit code."""
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # a full disk shows here, while we can still say so
+        return code
+    except BrokenPipeError:
+        # The reader went away (`| head -1`): nothing is wrong and nobody is left to tell.
+        _silence_stdout()
+        return common.EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
+    except StoreError as error:
+        return common.fail(str(error))
+    except OSError as error:
+        # Files we write are wrapped in StoreError or named (filename set); a bare ENOSPC is the output.
+        if error.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT) and (error.filename is None or _stdout_failed()):
+            _silence_stdout()
+            return common.fail(f"could not write the output: {error.strerror}. Free some space, or send it elsewhere.")
+        return _crashed(error, argv)
+    except Exception as error:  # noqa: BLE001 - the last line of defence: a message and a log, not a traceback
+        return _crashed(error, argv)
+
+
+def _crashed(error: BaseException, argv: list[str] | None) -> int:
+    """Write a crash log (no local variables) and say where it is; exit 1."""
+    try:
+        data = resolve_data_path(_data_argument(argv))
+    except (OSError, RuntimeError):
+        data = None
+    try:
+        log_path = write_crash_log(data, error)
+    except OSError as failed:
+        where = f"no crash log could be written ({failed.strerror or failed})"
+    else:
+        where = f"the details (no health data) are in {log_path}"
+    return common.fail(
+        f"unexpected error: {type(error).__name__}. Nothing more was saved; {where}. "
+        "Please report it, attaching that file, and run the command again."
+    )
+
+
+def _data_argument(argv: list[str] | None) -> str | None:
+    """``--data`` from the command line, found without the parser (which may be what failed)."""
+    words = sys.argv[1:] if argv is None else argv
+    for index, word in enumerate(words):
+        if word == "--data" and index + 1 < len(words):
+            return words[index + 1]
+        if word.startswith("--data="):
+            return word.split("=", 1)[1]
+    return None
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.today:

@@ -58,3 +58,39 @@ def test_restore_while_the_app_is_open_fails_clearly(taper, data_path):
     assert f"process {os.getpid()}" in result.stderr and "Close it first" in result.stderr
     assert file_state(data_path) == before
     assert not [p for p in data_path.parent.iterdir() if ".replaced-" in p.name]
+
+
+def test_after_the_time_zone_moves_west_import_names_the_backup_that_undoes_it(taper, data_path, tmp_path):
+    """Travel from UTC+14 to UTC-12 between two runs: `restore N` as advised gives back the pre-import file."""
+    east = {**os.environ, "TZ": "Etc/GMT-14"}
+    west = {**os.environ, "TZ": "Etc/GMT+12"}
+    for anxiety in ("1", "2"):
+        assert taper("log", "--date", "2027-03-14", "--anxiety", anxiety, env=east).returncode == 0
+    export = tmp_path / "other.json"
+    other = tmp_path / "other" / "taper.json"
+    assert taper("log", "--date", "2027-03-10", "--anxiety", "9", data=other).returncode == 0
+    assert taper("export", "-o", str(export), data=other).returncode == 0
+    before_import = data_path.read_bytes()
+    imported = taper("import", "--replace", str(export), env=west)
+    assert imported.returncode == 0, imported.stderr
+    advice = [line for line in imported.stderr.splitlines() if "undo with" in line]
+    assert len(advice) == 1
+    number = advice[0].split("restore ")[1].rstrip("`)")
+    restored = taper("restore", number, env=west)
+    assert restored.returncode == 0, restored.stderr
+    assert data_path.read_bytes() == before_import
+
+
+def test_backups_folder_that_is_a_file_is_named_and_nothing_crashes(taper, data_path):
+    assert taper("log", "--anxiety", "3").returncode == 0
+    folder = data_path.with_name("taper.json.backups")
+    for backup in folder.iterdir():
+        backup.unlink()
+    folder.rmdir()
+    folder.write_text("not a folder")
+    before = file_state(data_path)
+    for args in (("log", "--anxiety", "4"), ("restore",), ("restore", "1")):
+        result = taper(*args)
+        assert result.returncode == 1, (args, result.stderr)
+        assert str(folder) in result.stderr and "Traceback" not in result.stderr
+    assert file_state(data_path) == before

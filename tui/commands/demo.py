@@ -69,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         end = today_from(args)
     path = Path(args.demo_path).expanduser()
+    if path.is_dir():
+        return usage_error("--data", f"{path} is a folder — give a file name, e.g. {path / 'taper.json'}")
     try:
         write_demo(path, days, end, seed, overwrite=args.force)
     except FileExistsError:

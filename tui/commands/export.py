@@ -11,11 +11,11 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.commands.common import EXIT_OK, fail, today_from, usage_error
-from tui.exchange.private_file import write_private_file
+from tui.exchange.private_file import UnsafeDestination, write_private_file
 from tui.exchange.export_formats import FORMAT_EXTENSIONS, WHAT_CHOICES
 from tui.store.errors import StoreError
 from tui.store.journal import open_journal
-from tui.store.locations import resolve_data_path
+from tui.store.locations import reserved_use, resolve_data_path
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -31,11 +31,18 @@ def run(args: argparse.Namespace) -> int:
         return usage_error("--what", f'only applies to --format csv (not "{args.format}")')
     args.what = args.what or "days"
     path = resolve_data_path(args.data)
+    if args.output:
+        target = Path(args.output).expanduser()
+        # Writing over the data file, its lock, backups or drafts would leave a store that can't
+        # open, or let a second writer in; a folder is not a file name.
+        reserved = reserved_use(path, target)
+        if reserved:
+            return usage_error("-o", f'"{args.output}" is {reserved} — write the export somewhere else')
+        if target.is_dir():
+            example = target / "taper-export.json"
+            return usage_error("-o", f'"{args.output}" is a folder — give a file name, e.g. {example}')
     if not path.exists():
         return fail(f"there is no data file at {path} yet; log a day or open the app first")
-    if args.output and Path(args.output).expanduser().resolve() == path.resolve():
-        # Replacing the data file with an export would leave a file the store can't open.
-        return usage_error("-o", f'"{args.output}" is the data file itself — write the export somewhere else')
     # Loaded here: the report and calendar modules cost ~40 ms that `log` should not pay.
     from tui.exchange.render_export import NothingToExport, render_export
 
@@ -50,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
         target = Path(args.output).expanduser()
         try:
             write_private_file(target, payload)
+        except UnsafeDestination as error:
+            return usage_error("-o", f"{error} — write the export somewhere else")
         except OSError as error:
             return fail(f"-o: could not write {target}: {error.strerror or error}")
         print(f"exported to {target} (mode 0600: it holds health data)", file=sys.stderr)

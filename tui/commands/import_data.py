@@ -68,15 +68,17 @@ def run(args: argparse.Namespace) -> int:
                 print(f"nothing to import: {path} already holds everything in {source}")
                 return EXIT_OK
             apply_import(journal, plan, datetime.now().astimezone(), source.name)
+            before = journal.last_backup
+        numbers = {backup.path: number for number, backup in enumerate(list_backups(path), start=1)}
     except StoreError as error:
         return fail(str(error))
     print(f"imported {source} into {path}")
     print(plan.summary())
-    if existed:
-        backups = list_backups(path)
-        if backups:
-            print(f"the data file as it was before the import is kept as {backups[0].path}", file=sys.stderr)
-            print("(undo with `taper-tui restore 1`)", file=sys.stderr)
+    if existed and before is not None:
+        # The backup this very save kept, found by name: never "the newest" by some other order.
+        print(f"the data file as it was before the import is kept as {before}", file=sys.stderr)
+        if before in numbers:
+            print(f"(undo with `taper-tui restore {numbers[before]}`)", file=sys.stderr)
     return EXIT_OK
 
 

@@ -6,8 +6,9 @@ import argparse
 from datetime import datetime
 
 from tui.commands.common import EXIT_OK, fail, usage_error
+from tui.store.atomic_storage import check_data_path
 from tui.store.errors import StoreError
-from tui.store.locations import resolve_data_path
+from tui.store.locations import real_data_path, resolve_data_path
 from tui.store.restore import describe_backup, list_backups, restore_backup
 
 
@@ -24,7 +25,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = resolve_data_path(args.data)
-    backups = list_backups(path)
+    try:
+        check_data_path(real_data_path(path))
+        backups = list_backups(path)
+    except StoreError as error:
+        return fail(str(error))
     if not backups:
         return fail(f"there are no backups of {path} yet (one is kept every time a save replaces the file)")
     if args.number is None:
@@ -40,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
         kept = restore_backup(path, chosen, datetime.now())
     except StoreError as error:
         return fail(str(error))
-    print(f"restored the backup of {chosen.taken_at:%Y-%m-%d %H:%M:%S} to {path}")
+    zone = " UTC" if chosen.sequence else ""
+    print(f"restored the backup of {chosen.taken_at:%Y-%m-%d %H:%M:%S}{zone} to {path}")
     if kept:
         print(f"the file it replaced is kept as {kept}")
     return EXIT_OK

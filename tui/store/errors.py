@@ -78,3 +78,46 @@ class StoreReadOnly(StoreError):
     def __init__(self, path: Path) -> None:
         self.path = path
         super().__init__(f"{path} is open read-only (another taper-tui is writing to it); nothing was saved.")
+
+
+class BackupFolderUnusable(StoreError):
+    """The backups folder is a file, a link, or cannot be written: no save is made without its backup."""
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        self.path = folder
+        self.reason = reason
+        super().__init__(
+            f"the backups folder {folder} cannot be used ({reason}). Nothing was saved, so the data file is "
+            f"unchanged; taper-tui keeps the file as it was there before every save. Move {folder} aside "
+            "(it must be a folder you own) and try again."
+        )
+
+
+class DataFileChanged(StoreError):
+    """The data file is no longer the one this journal read: changed, removed or damaged by something else.
+
+    Nothing was written: saving would overwrite the other change, or write a new file holding
+    only this change over a journal that is missing. Reload (:meth:`Journal.reload`) to see the
+    file as it is now; what was typed is kept by the caller.
+    """
+
+    def __init__(self, path: Path, what: str) -> None:
+        self.path = path
+        self.what = what
+        super().__init__(
+            f"the data file {path} {what} since taper-tui read it, so nothing was saved (that would "
+            "overwrite it). What you typed is kept. Reload to see the file as it is now, then save again; "
+            f"if the file is gone or damaged, `taper-tui --data {path} restore` lists its backups."
+        )
+
+
+class DataPathUnusable(StoreError):
+    """The data path names something that is not a data file (a folder, a pipe, a device)."""
+
+    def __init__(self, path: Path, what: str) -> None:
+        self.path = path
+        self.what = what
+        super().__init__(
+            f"the data path {path} is {what}, not a taper-tui data file. Nothing was changed. "
+            "Give the file itself with `--data PATH` (for example a taper.json inside that folder)."
+        )

@@ -2,12 +2,16 @@
 
 It hides TinyDB entirely: days are keyed by their date, the plan and settings are single
 documents, and events are an append-only audit trail. TinyDB's document ids never leave here.
+
+Every change first checks that the file on disk is still the one read (see
+:mod:`tui.store.atomic_storage`): a file deleted, replaced or damaged underneath raises
+:class:`DataFileChanged` and nothing is written. :meth:`Journal.changed_on_disk` lets the app
+notice such a change cheaply, :meth:`Journal.reload` reads the file again, and a read-only
+journal can :meth:`Journal.try_become_writer` once the other writer has gone.
 """
 
 from __future__ import annotations
 
-import os
-import stat
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -18,8 +22,17 @@ from tinydb.table import Document
 
 from tui.core.entry import DayEntry
 from tui.core.validation import ValidationError
-from tui.store.atomic_storage import AtomicJSONStorage, remove_stale_temp_files
-from tui.store.errors import DataFileUnreadable, DataFolderNotWritable, StoreLocked, StoreReadOnly
+from tui.store.atomic_storage import AtomicJSONStorage, check_data_path, remove_stale_temp_files
+from tui.store.backups import list_backups, utc_now
+from tui.store.errors import (
+    BackupFolderUnusable,
+    DataFileUnreadable,
+    DataFolderNotWritable,
+    StoreError,
+    StoreLocked,
+    StoreReadOnly,
+)
+from tui.store.locations import ensure_private_folder, location_warnings, real_data_path
 from tui.store.lock import WriterLock
 from tui.store.schema import fresh_meta
 
@@ -32,18 +45,12 @@ DEFAULT_SETTINGS: dict[str, Any] = {
 }
 
 
-def ensure_private_folder(folder: Path) -> None:
-    """Create ``folder`` (and parents) as 0700 if it does not exist yet."""
-    if not folder.exists():
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)  # mkdir's mode is masked by the umask
-
-
 class Journal:
     """An open data file. Use :func:`open_journal`; close it (or use ``with``) when done.
 
     Attributes:
-        path: The data file.
+        path: The data file as given (it may be a link; the store works on :attr:`real_path`).
+        real_path: The file ``path`` really names, links followed.
         read_only: True when opened without the writer lock (nothing can be saved).
         locked_by: pid of the other writer when we fell back to read-only because of it.
         is_new: True when the file did not exist before this open (first run).
@@ -52,6 +59,7 @@ class Journal:
 
     def __init__(self, path: Path, storage: AtomicJSONStorage, db: TinyDB, lock: WriterLock | None, is_new: bool) -> None:
         self.path = path
+        self.real_path = storage.path
         self._storage = storage
         self._db = db
         self._lock = lock
@@ -79,6 +87,52 @@ class Journal:
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreReadOnly(self.path)
+        self._storage.ensure_unchanged()
+
+    # -- following the file ----------------------------------------------------------------------
+
+    @property
+    def last_backup(self) -> Path | None:
+        """The backup this journal's last save kept of the file it replaced (``restore`` can put it back)."""
+        return self._storage.last_backup
+
+    def changed_on_disk(self) -> bool:
+        """True when the file is no longer the one this journal read or last wrote (one ``stat``: cheap to poll)."""
+        return self._storage.changed_on_disk()
+
+    def reload(self) -> None:
+        """Read the file again as it is now, forgetting what was read before.
+
+        Raises :class:`DataFileUnreadable` (damaged) or :class:`DataFileChanged` (gone); the
+        journal then still refuses writes, so nothing is written over such a file.
+        """
+        self._entry_cache.clear()
+        self._storage.reload()
+
+    def try_become_writer(self) -> bool:
+        """For a read-only journal: take the writer lock if it is free and reload; True when writable now.
+
+        False while another writer holds the lock (the journal stays read-only). A journal that
+        is already the writer returns True.
+        """
+        if not self.read_only:
+            return True
+        lock = WriterLock(self.path)
+        try:
+            lock.acquire()
+        except StoreLocked as locked:
+            self.locked_by = locked.pid
+            return False
+        try:
+            self._storage.read_only = False
+            self.reload()
+        except StoreError:
+            self._storage.read_only = True
+            lock.release()
+            raise
+        self._lock, self.read_only, self.locked_by = lock, False, None
+        remove_stale_temp_files(self.real_path)
+        return True
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -228,19 +282,23 @@ def open_journal(
     *,
     read_only: bool = False,
     fall_back_to_read_only: bool = False,
-    clock: Callable[[], datetime] = datetime.now,
+    clock: Callable[[], datetime] = utc_now,
 ) -> Journal:
     """Open a data file for writing (taking the lock) or read-only.
 
     Raises :class:`~tui.store.errors.StoreLocked` when another writer holds the lock (unless
     ``fall_back_to_read_only``), and :class:`DataFileUnreadable` / :class:`DataFileTooNew`
-    for a file we must not touch — which is then left exactly as it was.
+    for a file we must not touch — which is then left exactly as it was; :class:`DataPathUnusable`
+    when the path is a folder, a pipe or a device. A link is followed: the real file is locked,
+    backed up and replaced, and the link stays a link.
     """
     path = Path(path)
+    real = real_data_path(path)
+    check_data_path(real)
     try:
-        ensure_private_folder(path.parent)
+        ensure_private_folder(real.parent)
     except OSError as error:
-        raise DataFolderNotWritable(path, f"cannot create the folder {path.parent} ({error.strerror or error})") from error
+        raise DataFolderNotWritable(path, f"cannot create the folder {real.parent} ({error.strerror or error})") from error
     lock = None
     locked_by = None
     warnings: list[str] = []
@@ -248,6 +306,8 @@ def open_journal(
         lock = WriterLock(path)
         try:
             lock.acquire()
+        except BackupFolderUnusable:
+            raise
         except OSError as error:
             raise DataFolderNotWritable(path, f"cannot create the lock file {lock.path} ({error.strerror or error})") from error
         except StoreLocked as locked:
@@ -257,9 +317,9 @@ def open_journal(
         else:
             if lock.taken_over_from:
                 warnings.append(f"took over a lock left by process {lock.taken_over_from}, which is no longer running")
-            remove_stale_temp_files(path)
-    is_new = not path.exists()
-    storage = AtomicJSONStorage(path, read_only=read_only, clock=clock)
+            remove_stale_temp_files(real)
+    is_new = not real.exists()
+    storage = AtomicJSONStorage(real, read_only=read_only, clock=clock)
     try:
         db = TinyDB(storage=lambda: storage)  # TinyDB calls storage(); hand it our instance
         storage.read()  # parse now, so a damaged file is reported before anything else
@@ -270,13 +330,7 @@ def open_journal(
     journal = Journal(path, storage, db, lock, is_new)
     journal.locked_by = locked_by
     journal.warnings = warnings
-    if not is_new:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-        if mode & 0o077:
-            journal.warnings.append(
-                f"{path} can be read by other users (mode {mode:o}); it holds health data. "
-                f"Run `chmod 600 {path}` (taper-tui writes it back as 0600 on the next save)."
-            )
+    journal.warnings.extend(_warnings_about(path, real, is_new))
     if not read_only:
         try:
             if is_new:
@@ -287,3 +341,27 @@ def open_journal(
             journal.close()
             raise
     return journal
+
+
+def _warnings_about(path: Path, real: Path, is_new: bool) -> list[str]:
+    """Who else could read or change the file, and a missing file whose backups are still there."""
+    warnings = []
+    if not is_new:
+        mode = real.stat().st_mode & 0o777
+        if mode & 0o077:
+            warnings.append(
+                f"{path} can be read by other users (mode {mode:o}); it holds health data. "
+                f"Run `chmod 600 {real}` (taper-tui writes it back as 0600 on the next save)."
+            )
+    warnings.extend(location_warnings(real))
+    if is_new:
+        try:
+            kept = list_backups(real)
+        except StoreError:
+            kept = []
+        if kept:
+            warnings.append(
+                f"there is no data file at {path}, but {len(kept)} backups of one are kept; if it was lost, "
+                f"`taper-tui --data {path} restore` lists them"
+            )
+    return warnings
