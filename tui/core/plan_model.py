@@ -136,6 +136,16 @@ def flag_legend(codes: Iterable[str], separator: str = " · ") -> str:
     return separator.join(f"{f.marked}: {f.explanation}" for f in PlanFlag if f in present)
 
 
+def too_coarse_text(params: "PlanParams") -> str:
+    """``This form is too coarse below 0.14 mg for a 10 % cut …``: the threshold is the smallest
+    measurable dose of the form (:attr:`PlanParams.coarse_below_mg`), a figure the person can
+    actually draw up or weigh."""
+    return (
+        f"This form is too coarse below {format_decimal(params.coarse_below_mg or ZERO)} mg for a "
+        f"{format_decimal(params.cut_pct)} % cut — consider liquid, compounded or a scale."
+    )
+
+
 @dataclass(frozen=True)
 class Flag:
     """A step's flag as stored: the machine-readable code and the sentence shown to the person."""
@@ -319,10 +329,12 @@ class PlanParams:
 
     @property
     def coarse_below_mg(self) -> Decimal | None:
-        """DOMAIN.md §2: an increment supports an exact p-cut only while D ≥ inc / p."""
+        """docs/DOMAIN.md §2: an increment supports an exact p-cut only while D ≥ inc / p; this is
+        the smallest *measurable* dose at or above inc / p (rounded up to the increment), so the
+        figure shown is one the person can measure, never ``0.133333``."""
         if self.method is not Method.PROPORTIONAL or self.cut_pct <= 0:
             return None
-        return fraction_to_decimal(self.formulation.increment * 100 / Fraction(self.cut_pct))
+        return self.formulation.round_up(self.formulation.increment * 100 / Fraction(self.cut_pct))
 
     def to_record(self) -> dict[str, Any]:
         """Plain JSON data, decimal strings, keys in a fixed order."""
@@ -456,9 +468,7 @@ class Plan:
             found.append("Linear taper: the % cut grows with every step, up to 100 % at the end.")
         coarse = self.params.coarse_below_mg
         if coarse is not None and any(s.has(TOO_COARSE) for s in self.steps):
-            found.append(
-                f"This form is too coarse below {format_decimal(coarse)} mg — consider liquid, compounded or a scale."
-            )
+            found.append(too_coarse_text(self.params))
         worst = max((s.cut_pct for s in self.steps if s.cut_pct > 0 and not s.has(STOP)), default=None)
         if any(s.has(OVER_10) and not s.has(STOP) for s in self.steps):
             found.append(f"Some cuts are above 10 % of the dose (largest {format_decimal(worst)} %).")

@@ -39,26 +39,15 @@ from typing import Any, Iterable
 from tui.core.doses import ZERO, format_decimal
 from tui.core.formulations import Formulation, PowderScale, RawIncrement, fraction_to_decimal
 from tui.core.plan_model import (
-    ABOVE_PLANNED,
-    HOLD,
-    INCREASE,
-    LENGTHENED,
-    LINEAR,
-    ONE_INCREMENT,
-    OVER_10,
-    OVER_25_IN_14,
-    SCALE_UNRELIABLE,
-    STOP,
-    STOP_ABOVE_JUMP_OFF,
-    TARGET,
-    TOO_COARSE,
     Flag,
     Method,
     Plan,
+    PlanFlag,
     PlanParams,
     Step,
     fraction_percent,
     ratio_percent,
+    too_coarse_text,
 )
 from tui.core.validation import ValidationError
 
@@ -279,6 +268,141 @@ def over_25_in_14(history: History, day: date, dose: Fraction, dose_before: Frac
     return highest > 0 and dose * 100 < highest * (100 - CONFIRM_CUT_PCT)
 
 
+# ----- flag decisions (one small rule each; _finish calls them in this order) ---------------
+
+_Units = Fraction | int
+"""A dose in whole increments: an int on the hot path, a Fraction when the previous dose was
+not a whole number of this form's increments (a re-plan onto a new form)."""
+
+
+@dataclass(frozen=True)
+class _FlagContext:
+    """What the flag rules need to know about the plan, worked out once per :func:`_finish`."""
+
+    params: PlanParams
+    increment_text: str
+    coarse_num: int
+    coarse_den: int
+    """The planned cut ``p`` as ``coarse_num / coarse_den`` (a fraction of the dose)."""
+    jump_off: Fraction | None
+
+    @classmethod
+    def of(cls, params: PlanParams) -> "_FlagContext":
+        num, den = params.cut_pct.as_integer_ratio()
+        jump_off = None if params.jump_off_mg is None else Fraction(params.jump_off_mg)
+        increment_text = format_decimal(fraction_to_decimal(params.formulation.increment))
+        return cls(params, increment_text, num, den * 100, jump_off)
+
+
+def _percent_of(part: _Units, whole: _Units) -> Decimal:
+    """``part / whole`` as a one-decimal percentage, in ints when both are whole units."""
+    if type(part) is int and type(whole) is int:
+        return ratio_percent(part, whole)
+    return fraction_percent(Fraction(part) / whole)
+
+
+def _draft_flags(draft: _Draft) -> list[Flag]:
+    """Flags the draft itself decided: the stabilisation hold and a lengthened step."""
+    flags = list(draft.extra_flags)
+    if draft.hold:
+        flags.append(Flag(PlanFlag.HOLD, "Stabilisation hold at the current dose before the first cut."))
+    if draft.lengthened:
+        flags.append(Flag(PlanFlag.LENGTHENED, "Lengthened so that the next one-increment cut keeps the planned average pace."))
+    return flags
+
+
+def _increase_flag(rise: Decimal, note: str) -> Flag:
+    """The dose goes up (only a return to stable, a re-plan or a custom list does that)."""
+    return Flag(PlanFlag.INCREASE, f"Dose goes up by {format_decimal(rise)} %{': ' + note if note else ''}.")
+
+
+def _above_planned(planned: Fraction | None, drop: _Units, previous: _Units) -> bool:
+    """The measurable cut is larger than planned: ``drop / previous > planned``, cross-multiplied
+    so whole units stay integers."""
+    return planned is not None and drop * planned.denominator > planned.numerator * previous
+
+
+def _over_warning(drop: _Units, previous: _Units) -> bool:
+    """The cut is above :data:`WARN_CUT_PCT` % of the dose (a warning, no confirmation)."""
+    return drop * 100 > WARN_CUT_PCT * previous
+
+
+def _too_coarse(context: _FlagContext, previous: _Units) -> bool:
+    """docs/DOMAIN.md §2: a proportional cut of ``p`` is exact only while ``D ≥ inc / p``, i.e.
+    ``previous × p ≥ 1`` in units."""
+    proportional = context.params.method is Method.PROPORTIONAL
+    return proportional and previous * context.coarse_num < context.coarse_den
+
+
+def _scale_unreliable(form: Formulation, drop: _Units) -> bool:
+    """A cut weighed on a scale is unreliable under :attr:`PowderScale.RELIABLE_READINGS` readings."""
+    return isinstance(form, PowderScale) and drop < PowderScale.RELIABLE_READINGS
+
+
+def _stops_above_jump_off(context: _FlagContext, previous: _Units) -> bool:
+    """A stop to 0 mg from above the jump-off dose (or with none set) needs confirmation."""
+    inc = context.params.formulation.increment
+    return context.jump_off is None or previous * inc > context.jump_off
+
+
+def _cut_flags(
+    context: _FlagContext, draft: _Draft, previous: _Units, units: int, cut_pct: Decimal, over_25: bool
+) -> list[Flag]:
+    """Every flag a cut (``units < previous``) can carry, each decided by its own rule above."""
+    drop = previous - units
+    cut_text = format_decimal(cut_pct)
+    flags = []
+    if draft.linear:
+        flags.append(Flag(PlanFlag.LINEAR, "Linear taper: a fixed mg cut, a growing % of the dose."))
+    if draft.forced:
+        flags.append(Flag(
+            PlanFlag.ONE_INCREMENT,
+            f"Rounding up gave the same dose, so one measurable step ({context.increment_text} mg) is taken: {cut_text} %.",
+        ))
+    if _above_planned(draft.planned, drop, previous):
+        planned_text = format_decimal(fraction_percent(draft.planned))  # type: ignore[arg-type]
+        flags.append(Flag(PlanFlag.ABOVE_PLANNED, f"Actual cut {cut_text} % is larger than planned ({planned_text} %)."))
+    if _over_warning(drop, previous):
+        flags.append(Flag(PlanFlag.OVER_10, f"Cut of {cut_text} % is above {WARN_CUT_PCT} % of the dose."))
+    if over_25:
+        flags.append(Flag(
+            PlanFlag.OVER_25_IN_14,
+            "More than 25 % below the highest dose of the 14 days before: needs your explicit confirmation.",
+        ))
+    if _too_coarse(context, previous):
+        flags.append(Flag(PlanFlag.TOO_COARSE, too_coarse_text(context.params)))
+    if _scale_unreliable(context.params.formulation, drop):
+        flags.append(Flag(PlanFlag.SCALE_UNRELIABLE, "This cut is under 10 readings of the scale: weighing it is unreliable."))
+    if units == 0:
+        flags.append(Flag(PlanFlag.STOP, "Last step: stop (0 mg)."))
+        if _stops_above_jump_off(context, previous):
+            flags.append(Flag(
+                PlanFlag.STOP_ABOVE_JUMP_OFF, "Stops from a dose above the jump-off dose: needs your explicit confirmation."
+            ))
+    return flags
+
+
+def _step_days(drafts: list[_Draft], index: int) -> int:
+    """How long the draft at ``index`` lasts: to the next custom date, 1 for the final dose
+    ("from this day on"), else the draft's own length."""
+    draft = drafts[index]
+    last_index = len(drafts) - 1
+    if draft.date is not None and index < last_index:
+        return (drafts[index + 1].date - draft.date).days  # type: ignore[operator]
+    if index == last_index and not draft.hold:
+        return 1
+    return draft.days
+
+
+def _ideal(draft: _Draft) -> Decimal | None:
+    """The unrounded target of the step, to 4 decimals (shown beside the measurable dose)."""
+    if draft.ideal is None:
+        return None
+    ideal = draft.ideal
+    exact = ideal if isinstance(ideal, Decimal) else Decimal(ideal.numerator) / Decimal(ideal.denominator)
+    return exact.quantize(_IDEAL_QUANTUM, rounding=ROUND_HALF_UP)
+
+
 def _finish(
     drafts: list[_Draft],
     params: PlanParams,
@@ -289,80 +413,42 @@ def _finish(
 ) -> list[Step]:
     """Give drafts their dates, per-intake doses, unit texts, cut % and flags.
 
-    The hot path compares whole units (ints); Fractions only appear where a flag is set.
+    The hot path compares whole units (ints); Fractions only appear where a flag is set. Each
+    flag is decided by one named rule above (:func:`_draft_flags`, :func:`_cut_flags`).
     """
     form = params.formulation
     inc = form.increment
     weights = tuple(Fraction(w) for w in params.weights)
-    jump_off = None if params.jump_off_mg is None else Fraction(params.jump_off_mg)
-    proportional = params.method is Method.PROPORTIONAL
-    coarse_num, coarse_den = params.cut_pct.as_integer_ratio()
-    coarse_den *= 100  # p = coarse_num / coarse_den
-    is_scale = isinstance(form, PowderScale)
-    inc_text = format_decimal(fraction_to_decimal(inc))
+    context = _FlagContext.of(params)
     # Only the last 14 days of history matter to the window rule; keep it short and in units.
     cutoff = first_day - timedelta(days=CONFIRM_WINDOW_DAYS + 1)
     window: list[tuple[date, date, Fraction | int]] = [(s, e, d / inc) for s, e, d in history if e >= cutoff]
     before_units = dose_before / inc
-    previous: Fraction | int = previous_exact / inc
+    previous: _Units = previous_exact / inc
     if previous.denominator == 1:
         previous = previous.numerator
     steps: list[Step] = []
     day = first_day
-    last_index = len(drafts) - 1
     for index, draft in enumerate(drafts):
         if draft.date is not None:
             day = draft.date
-        if draft.date is not None and index < last_index:
-            days = (drafts[index + 1].date - draft.date).days  # type: ignore[operator]
-        elif index == last_index and not draft.hold:
-            days = 1  # the final dose: "from this day on"
-        else:
-            days = draft.days
+        days = _step_days(drafts, index)
         units = draft.units
         drop = previous - units  # in units; > 0 for a cut
-        flags: list[Flag] = list(draft.extra_flags)
-        if draft.hold:
-            flags.append(Flag(HOLD, "Stabilisation hold at the current dose before the first cut."))
-        if draft.lengthened:
-            flags.append(Flag(LENGTHENED, "Lengthened so that the next one-increment cut keeps the planned average pace."))
-        whole_units = type(previous) is int
+        flags = _draft_flags(draft)
         if drop < 0:
-            rise = (ratio_percent(-drop, previous) if whole_units else fraction_percent(Fraction(-drop) / previous)) if previous else Decimal(100)
-            flags.append(Flag(INCREASE, f"Dose goes up by {format_decimal(rise)} %{': ' + draft.note if draft.note else ''}."))
+            rise = _percent_of(-drop, previous) if previous else Decimal(100)
+            flags.append(_increase_flag(rise, draft.note))
             cut_pct = -rise
         elif drop == 0:
             cut_pct = ZERO
         else:
-            cut_pct = ratio_percent(drop, previous) if whole_units else fraction_percent(Fraction(drop) / previous)  # type: ignore[arg-type]
-            cut_text = format_decimal(cut_pct)
-            if draft.linear:
-                flags.append(Flag(LINEAR, "Linear taper: a fixed mg cut, a growing % of the dose."))
-            if draft.forced:
-                flags.append(Flag(ONE_INCREMENT, f"Rounding up gave the same dose, so one measurable step ({inc_text} mg) is taken: {cut_text} %."))
-            planned = draft.planned
-            # cut > planned, i.e. drop / previous > n / d, cross-multiplied to stay in integers
-            if planned is not None and drop * planned.denominator > planned.numerator * previous:
-                flags.append(Flag(ABOVE_PLANNED, f"Actual cut {cut_text} % is larger than planned ({format_decimal(fraction_percent(planned))} %)."))
-            if drop * 100 > WARN_CUT_PCT * previous:
-                flags.append(Flag(OVER_10, f"Cut of {cut_text} % is above 10 % of the dose."))
-            if over_25_in_14(window, day, units, before_units):  # type: ignore[arg-type]
-                flags.append(Flag(OVER_25_IN_14, "More than 25 % below the highest dose of the 14 days before: needs your explicit confirmation."))
-            if proportional and previous * coarse_num < coarse_den:
-                flags.append(Flag(TOO_COARSE, f"This form is too coarse below {format_decimal(params.coarse_below_mg or ZERO)} mg — consider liquid, compounded or a scale."))
-            if is_scale and drop < PowderScale.RELIABLE_READINGS:
-                flags.append(Flag(SCALE_UNRELIABLE, "This cut is under 10 readings of the scale: weighing it is unreliable."))
-            if units == 0:
-                flags.append(Flag(STOP, "Last step: stop (0 mg)."))
-                if jump_off is None or previous * inc > jump_off:
-                    flags.append(Flag(STOP_ABOVE_JUMP_OFF, "Stops from a dose above the jump-off dose: needs your explicit confirmation."))
+            cut_pct = _percent_of(drop, previous)
+            over_25 = over_25_in_14(window, day, units, before_units)  # type: ignore[arg-type]
+            flags += _cut_flags(context, draft, previous, units, cut_pct, over_25)
         if draft.target:
-            flags.append(Flag(TARGET, "Final target dose reached."))
+            flags.append(Flag(PlanFlag.TARGET, "Final target dose reached."))
         intake_units = _split_units(units, weights, params.cut_first)
-        ideal = None
-        if draft.ideal is not None:
-            ideal_decimal = draft.ideal if isinstance(draft.ideal, Decimal) else Decimal(draft.ideal.numerator) / Decimal(draft.ideal.denominator)
-            ideal = ideal_decimal.quantize(_IDEAL_QUANTUM, rounding=ROUND_HALF_UP)
         end = day + timedelta(days=days - 1)
         unit_dose = form.unit_text(units)
         steps.append(
@@ -376,7 +462,7 @@ def _finish(
                 intake_doses=(unit_dose,) if len(intake_units) == 1 else tuple(form.unit_text(u) for u in intake_units),
                 cut_pct=cut_pct,
                 flags=tuple(flags),
-                ideal_mg=ideal,
+                ideal_mg=_ideal(draft),
                 note=draft.note,
             )
         )

@@ -50,7 +50,7 @@ SLEEP_QUALITY = Scale("sleep quality", 1, 5, "1 very poor … 5 very good",
 
 SCALES: tuple[Scale, ...] = (ANXIETY, MOOD, SYMPTOM, SLEEP_QUALITY)
 
-TOTAL_SCALE_TEXT = f"sum of the {SYMPTOM.span} symptom ratings"
+TOTAL_SCALE_TEXT = f"sum of {SYMPTOM.span} ratings"
 """What a symptom total is measured in, said beside every total a person reads."""
 
 
@@ -158,15 +158,12 @@ def metric_title(name: str, symptom_label: str | None = None) -> str:
     """
     metric, key = parse_metric(name)
     direction = {Metric.MOOD: "lower", Metric.SLEEP_HOURS: "fewer", Metric.SLEEP_QUALITY: "lower"}.get(metric, "higher")
-    if metric is Metric.TOTAL:
-        head = f"Symptom total ({TOTAL_SCALE_TEXT})"
-    elif metric is Metric.SLEEP_HOURS:
-        head = "Sleep hours"
-    elif metric is Metric.SYMPTOM:
-        head = f"{symptom_label or (key or '').replace('_', ' ')} {metric.unit_text}"
+    if metric is Metric.SYMPTOM:
+        head = symptom_label or (key or "").replace("_", " ")
     else:
-        head = f"{metric.name_text.capitalize()} {metric.unit_text}"
-    return f"{head} ({direction} = worse)"
+        head = metric.name_text.capitalize()
+    scale = "" if metric is Metric.SLEEP_HOURS else f"{metric.unit_text}, "
+    return f"{head} ({scale}{direction} = worse)"
 
 
 # -- phases -----------------------------------------------------------------------------------
