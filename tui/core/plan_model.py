@@ -36,7 +36,9 @@ class PlanFlag(StrEnum):
 
     The Schedule legend, Help, the README, the report and the Chart read these, so a glyph
     means one thing everywhere: no flag glyph is used for a window/wave day
-    (:class:`tui.core.scales.Phase`) or for a dose taken above/below the plan in the Chart.
+    (:class:`tui.core.scales.Phase`), a red-flag symptom (``⚠``) or a dose taken above/below
+    the plan in the Chart (``▲``/``▼``). ``!`` is a warning, ``‼`` needs the person's confirmation,
+    ``‖`` a dose held (planned or asked for).
     """
 
     HOLD = "hold"
@@ -71,7 +73,7 @@ class PlanFlag(StrEnum):
 
     @property
     def marked(self) -> str:
-        """``⚠ >10%``: glyph and word, so meaning never rests on colour or a glyph alone."""
+        """``! >10%``: glyph and word, so meaning never rests on colour or a glyph alone."""
         return f"{self.glyph} {self.word}"
 
     @property
@@ -93,7 +95,7 @@ _FLAG_SIGNS: dict[PlanFlag, tuple[str, str, str]] = {
     PlanFlag.HELD: ("‖", "held", "you held this dose longer than planned"),
     PlanFlag.ABOVE_PLANNED: ("»", "cut>plan", "the measurable cut is larger than the planned %"),
     PlanFlag.ONE_INCREMENT: ("¹", "1 step", "rounding gave the same dose, so one measurable step was cut"),
-    PlanFlag.OVER_10: ("⚠", ">10%", "cut above 10 % of the dose"),
+    PlanFlag.OVER_10: ("!", ">10%", "cut above 10 % of the dose"),
     PlanFlag.OVER_25_IN_14: ("‼", ">25%/14d", "more than 25 % below the highest dose of the 14 days before: confirm"),
     PlanFlag.TOO_COARSE: ("◇", "coarse", "the form cannot make the planned % cut at this dose"),
     PlanFlag.LINEAR: ("╱", "linear", "linear taper: a fixed mg cut, a growing % of the dose"),
@@ -125,13 +127,13 @@ CONFIRMATION_FLAGS = tuple(f for f in PlanFlag if f.needs_confirmation)
 
 
 def flag_summary(codes: Iterable[str]) -> str:
-    """``⚠ >10% » cut>plan`` for a step's flag codes (an unknown code is shown as stored)."""
+    """``! >10% » cut>plan`` for a step's flag codes (an unknown code is shown as stored)."""
     return " ".join(flag.marked if (flag := PlanFlag.of(c)) is not None else c for c in codes)
 
 
 def flag_legend(codes: Iterable[str], separator: str = " · ") -> str:
     """A legend for the flags present (in :class:`PlanFlag` order, each once):
-    ``⚠ >10%: cut above 10 % of the dose · ◇ coarse: …``; empty when there are none."""
+    ``! >10%: cut above 10 % of the dose · ◇ coarse: …``; empty when there are none."""
     present = {flag for c in codes if (flag := PlanFlag.of(c)) is not None}
     return separator.join(f"{f.marked}: {f.explanation}" for f in PlanFlag if f in present)
 

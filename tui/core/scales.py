@@ -178,7 +178,7 @@ class Phase(StrEnum):
     @property
     def glyph(self) -> str:
         """One glyph per phase, used nowhere else in the app."""
-        return "☼" if self is Phase.WINDOW else "≈"
+        return "☼" if self is Phase.WINDOW else "∿"
 
     @property
     def meaning(self) -> str:
@@ -201,10 +201,10 @@ PHASES: tuple[str, ...] = tuple(p.value for p in Phase)
 
 
 def phase_marked(stored: str | None) -> str:
-    """``☼ window`` / ``≈ wave`` for a stored phase, ``""`` for none."""
+    """``☼ window`` / ``∿ wave`` for a stored phase, ``""`` for none."""
     return Phase(stored).marked if stored in PHASES else ""
 
 
 def phase_legend() -> str:
-    """``☼ window · ≈ wave`` for a legend line."""
+    """``☼ window · ∿ wave`` for a legend line."""
     return " · ".join(p.marked for p in Phase)
