@@ -9,7 +9,8 @@ import pytest
 
 from tui.core.demo_data import MAX_DEMO_DAYS, generate_demo
 from tui.core.entry import DayEntry
-from tui.core.insights import adherence, aligned_to_cuts, cut_responses
+from tui.core.adherence import adherence
+from tui.core.insights import aligned_to_cuts, cut_responses
 from tui.core.plan_model import HELD, INCREASE, Plan
 from tui.core.symptoms import catalogue
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from tui.core.adherence import adherence
 from tui.core.entry import DayEntry, Intake
 from tui.core.insights import (
     ANXIETY,
@@ -14,7 +15,6 @@ from tui.core.insights import (
     SLEEP_HOURS,
     TOTAL,
     DailySeries,
-    adherence,
     aligned_to_cuts,
     cut_dates,
     cut_dates_from_doses,
@@ -95,8 +95,7 @@ def test_daily_series_fills_gaps_with_none():
     assert series.start == day(0) and series.end == day(3)
     assert series.values == (3.0, None, None, 5.0)
     assert series.on(day(3)) == 5.0 and series.on(day(9)) is None
-    assert series.logged() == [(day(0), 3.0), (day(3), 5.0)]
-    assert series.dates() == [day(i) for i in range(4)]
+    assert [(series.start + timedelta(days=i), v) for i, v in enumerate(series.values) if v is not None] == [(day(0), 3.0), (day(3), 5.0)]
 
 
 def test_daily_series_respects_bounds_and_empty_input():

@@ -8,7 +8,8 @@ import pytest
 
 from tests.exchange.helpers import logged_taper, sample_plan
 from tui.core.entry import DayEntry
-from tui.core.insights import TOTAL, adherence, cut_responses
+from tui.core.adherence import adherence
+from tui.core.insights import TOTAL, cut_responses
 from tui.core.plan_model import Plan
 from tui.core.safety import SAFETY_NOTICE
 from tui.exchange.report import (

@@ -1,4 +1,4 @@
-"""What the log says: daily series, cut-by-cut responses, the typical curve, adherence.
+"""What the log says: daily series, cut dates, cut-by-cut responses, the typical curve.
 
 Pure functions over plain values (a list of :class:`~tui.core.entry.DayEntry`, a list of cut
 dates, and where needed a planned-dose lookup ``planned_mg(day) -> Decimal | None``). The
@@ -8,7 +8,8 @@ Conventions shared by every function here:
 
 * **Gaps are gaps.** A day that is not logged — or that is logged without the value asked
   for — has no value (``None``), never zero. Means are taken over logged days only and
-  always come with the number of logged days they stand on.
+  always come with the number of logged days they stand on. (Adherence is in
+  :mod:`tui.core.adherence`.)
 * **Metrics** are :class:`~tui.core.scales.Metric` names: ``"total"`` (sum of the 0–4 symptom
   ratings), ``"anxiety"``, ``"mood"``, ``"sleep_hours"``, ``"sleep_quality"``, or
   ``"symptom:<key>"`` for one symptom (see :func:`~tui.core.scales.symptom_metric`).
@@ -117,25 +118,15 @@ class DailySeries(Generic[V]):
         """The date of the last value (``start`` itself for an empty series)."""
         return self.start + timedelta(days=max(0, len(self.values) - 1))
 
-    def day(self, index: int) -> date:
-        """The date of ``values[index]``."""
-        return self.start + timedelta(days=index)
-
-    def dates(self) -> list[date]:
-        """Every date of the series, in order."""
-        return [self.start + timedelta(days=i) for i in range(len(self.values))]
-
     def on(self, day: date) -> V | None:
         """The value on ``day`` (``None`` outside the series or on a gap)."""
         index = (day - self.start).days
         return self.values[index] if 0 <= index < len(self.values) else None
 
-    def logged(self) -> list[tuple[date, V]]:
-        """The days that have a value, as ``(date, value)`` pairs."""
-        return [(self.day(i), v) for i, v in enumerate(self.values) if v is not None]
 
-
-def _bounds(entries: Sequence[DayEntry], start: date | None, end: date | None) -> tuple[date, date] | None:
+def date_bounds(entries: Sequence[DayEntry], start: date | None, end: date | None) -> tuple[date, date] | None:
+    """``start``–``end``, each defaulting to the first/last logged day; ``None`` when there is
+    no range (no entries and a bound missing, or ``start`` after ``end``)."""
     if start is None or end is None:
         if not entries:
             return None
@@ -146,7 +137,7 @@ def _bounds(entries: Sequence[DayEntry], start: date | None, end: date | None) -
 
 
 def _fill(entries: Sequence[DayEntry], start: date | None, end: date | None, value_of: Callable[[DayEntry], V | None]) -> DailySeries[V]:
-    bounds = _bounds(entries, start, end)
+    bounds = date_bounds(entries, start, end)
     if bounds is None:
         return DailySeries(start or end or date.min, ())
     low, high = bounds
@@ -391,106 +382,3 @@ def aligned_to_cuts(
         AlignedPoint(offset, totals[offset] / counts[offset] if offset in counts else None, counts.get(offset, 0))
         for offset in range(last + 1)
     ]
-
-
-# -- adherence ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DoseDeviation:
-    """A logged day whose total taken differs from the plan."""
-
-    day: date
-    planned_mg: Decimal
-    taken_mg: Decimal
-
-    @property
-    def below_plan(self) -> bool:
-        """True when less was taken than planned (a missed or smaller intake)."""
-        return self.taken_mg < self.planned_mg
-
-
-@dataclass(frozen=True)
-class Adherence:
-    """How much of a date range is logged, and how the doses compare with the plan.
-
-    Attributes:
-        start: First day of the range.
-        end: Last day of the range.
-        days_in_range: Calendar days from ``start`` to ``end``.
-        days_logged: Days with an entry.
-        days_with_dose: Logged days with at least one intake.
-        days_compared: Days with an intake *and* a planned dose.
-        days_as_planned: Compared days whose total equals the plan exactly.
-        deviations: Compared days whose total differs, oldest first.
-        intakes_missed: With ``intakes_per_day``: intakes short of that count on days with a
-            dose logged (a day with no intake logged is not counted — it may just be unlogged);
-            else ``None``.
-    """
-
-    start: date
-    end: date
-    days_in_range: int
-    days_logged: int
-    days_with_dose: int
-    days_compared: int
-    days_as_planned: int
-    deviations: tuple[DoseDeviation, ...]
-    intakes_missed: int | None
-
-    @property
-    def days_below_plan(self) -> int:
-        """Compared days with less taken than planned."""
-        return sum(1 for d in self.deviations if d.below_plan)
-
-    @property
-    def days_above_plan(self) -> int:
-        """Compared days with more taken than planned."""
-        return sum(1 for d in self.deviations if not d.below_plan)
-
-
-def adherence(
-    entries: Sequence[DayEntry],
-    planned_mg: PlannedDose | None = None,
-    start: date | None = None,
-    end: date | None = None,
-    intakes_per_day: int | None = None,
-) -> Adherence | None:
-    """Days logged out of the range, and doses taken against the plan.
-
-    The range defaults to the first–last logged day; ``None`` when there is no range (no
-    entries and no bounds). Without ``planned_mg`` nothing is compared. Unlogged days are
-    only counted, never called "missed": the app does not scold.
-    """
-    bounds = _bounds(entries, start, end)
-    if bounds is None:
-        return None
-    low, high = bounds
-    inside = [e for e in entries if low <= e.day <= high and e.is_logged]
-    with_dose = [e for e in inside if e.intakes]
-    compared = 0
-    as_planned = 0
-    deviations = []
-    for entry in sorted(with_dose, key=lambda e: e.day):
-        planned = planned_mg(entry.day) if planned_mg is not None else None
-        if planned is None:
-            continue
-        compared += 1
-        if entry.total_mg == planned:
-            as_planned += 1
-        else:
-            deviations.append(DoseDeviation(entry.day, planned, entry.total_mg))
-    missed = None
-    if intakes_per_day is not None:
-        missed = sum(max(0, intakes_per_day - len(e.intakes)) for e in with_dose)
-    return Adherence(
-        start=low,
-        end=high,
-        days_in_range=(high - low).days + 1,
-        days_logged=len(inside),
-        days_with_dose=len(with_dose),
-        days_compared=compared,
-        days_as_planned=as_planned,
-        deviations=tuple(deviations),
-        intakes_missed=missed,
-    )

@@ -27,12 +27,12 @@ from decimal import Decimal
 from typing import Any
 
 from tui.core.doses import ZERO, format_decimal, percent
+from tui.core.adherence import adherence
 from tui.core.entry import DayEntry
 from tui.core.insights import (
     TOTAL,
     CutResponse,
     WindowMean,
-    adherence,
     cut_dates,
     cut_responses,
     daily_dose_series,
