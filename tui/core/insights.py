@@ -38,7 +38,9 @@ from typing import Generic, TypeVar
 
 from tui.core.entry import DayEntry
 from tui.core.plan_model import Plan
-from tui.core.scales import CHARTED, SYMPTOM_PREFIX, Metric, parse_metric, symptom_metric
+from tui.core.scales import CHARTED, Metric, parse_metric
+from tui.core.scales import SYMPTOM_PREFIX as SYMPTOM_PREFIX  # re-exported: the chart view names it from here
+from tui.core.scales import symptom_metric as symptom_metric  # re-exported likewise
 
 TOTAL = Metric.TOTAL
 ANXIETY = Metric.ANXIETY
@@ -47,8 +49,6 @@ SLEEP_HOURS = Metric.SLEEP_HOURS
 SLEEP_QUALITY = Metric.SLEEP_QUALITY
 METRICS: tuple[str, ...] = CHARTED
 """The metrics that are not a single symptom, in the order the chart offers them."""
-
-__all__ = ["SYMPTOM_PREFIX", "symptom_metric"]  # re-exported: the chart view names them from here
 
 PlannedDose = Callable[[date], "Decimal | None"]
 """Looks up the planned daily dose for a date (``None``: no plan covers that day)."""

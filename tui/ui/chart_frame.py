@@ -20,7 +20,8 @@ from decimal import Decimal
 
 from tui.core.downsample import downsample_values
 from tui.core.entry import DayEntry
-from tui.core.insights import cut_dates, daily_dose_series, daily_series, moving_average, worst_of
+from tui.core.insights import cut_dates as cut_dates  # the one cut-dates rule, re-exported for the chart view
+from tui.core.insights import daily_dose_series, daily_series, moving_average, worst_of
 from tui.core.plan_model import Plan, PlanFlag
 from tui.core.scales import CHARTED, Phase, parse_metric
 from tui.core.scales import metric_title as scale_metric_title
@@ -35,8 +36,6 @@ WAVE = Phase.WAVE
 WINDOW = Phase.WINDOW
 
 Point = tuple[float, float]
-
-__all__ = ["cut_dates"]  # the one cut-dates rule (core.insights), re-exported for the chart view
 
 
 def metric_title(metric: str, symptom_labels: Mapping[str, str] | None = None) -> str:
