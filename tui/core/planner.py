@@ -22,9 +22,8 @@ cut, each ``step_days`` long; the last step (0 mg or the target) is a one-day st
 Arithmetic is exact: doses are whole numbers of the formulation's increment (``units``),
 compared and cut as integers and :class:`~fractions.Fraction`; mg are shown as Decimal.
 
-Flags are machine-readable codes (constants in :mod:`tui.core.plan_model`) with a human
-text; a plan that
-contains a cut above 25 % within 14 days, or a stop to 0 mg from above the jump-off dose,
+Flags are :class:`~tui.core.plan_model.PlanFlag` codes with a human text, each decided by one
+named rule in :mod:`tui.core.step_flags`; a plan that contains a cut above 25 % within 14 days, or a stop to 0 mg from above the jump-off dose,
 :meth:`Plan.confirmations_needed` lists it: the person must confirm before it is saved.
 """
 
@@ -37,28 +36,16 @@ from fractions import Fraction
 from typing import Any, Iterable
 
 from tui.core.doses import ZERO, format_decimal
-from tui.core.formulations import Formulation, PowderScale, RawIncrement, fraction_to_decimal
-from tui.core.plan_model import (
-    Flag,
-    Method,
-    Plan,
-    PlanFlag,
-    PlanParams,
-    Step,
-    fraction_percent,
-    ratio_percent,
-    too_coarse_text,
-)
+from tui.core.formulations import Formulation, RawIncrement
+from tui.core.plan_model import Flag, Method, Plan, PlanFlag, PlanParams, Step
+from tui.core.step_flags import CONFIRM_WINDOW_DAYS, FlagContext, Units, cut_flags, draft_flags, increase_flag, percent_of
+from tui.core.step_flags import History as History  # re-exported: plan changes name it from here
+from tui.core.step_flags import over_25_in_14 as over_25_in_14  # re-exported likewise
 from tui.core.validation import ValidationError
 
 MAX_STEPS = 2000
 """A plan longer than this is certainly a typo (0.01 % cuts, say); refuse rather than hang."""
 MAX_STEP_DAYS = 365
-WARN_CUT_PCT = 10
-"""Cuts above 10 % of the current dose are flagged with a warning (2025 joint guideline)."""
-CONFIRM_CUT_PCT = 25
-CONFIRM_WINDOW_DAYS = 14
-"""More than 25 % within 14 days needs explicit confirmation (the guideline's ceiling)."""
 _IDEAL_QUANTUM = Decimal("0.0001")
 DEFAULT_CUSTOM_INCREMENT = "0.0001"
 """Custom doses are taken as typed; the store keeps at most 4 decimals of a mg."""
@@ -237,151 +224,6 @@ def _split_units(total: int, weights: tuple[Fraction, ...], cut_first: int) -> t
     return tuple(floors)
 
 
-History = list[tuple[date, date, Fraction]]
-"""(start, end, daily dose) of steps already taken or planned, oldest first."""
-
-
-def highest_before(history: History, day: date, dose_before: Fraction) -> Fraction:
-    """Highest daily dose in effect on any of the 14 days before ``day``; days before
-    ``history`` starts count at ``dose_before`` (the dose taken before the plan)."""
-    window_start = day - timedelta(days=CONFIRM_WINDOW_DAYS)
-    highest: Fraction | None = None
-    reaches_back = False
-    for start, end, dose in reversed(history):
-        if end < window_start:
-            reaches_back = True
-            break
-        if start <= window_start:
-            reaches_back = True
-        if start < day:
-            highest = dose if highest is None else max(highest, dose)
-    if not reaches_back:
-        highest = dose_before if highest is None else max(highest, dose_before)
-    return dose_before if highest is None else highest
-
-
-def over_25_in_14(history: History, day: date, dose: Fraction, dose_before: Fraction) -> bool:
-    """DOMAIN.md §3.4: ``dose`` from ``day`` on is more than 25 % below the highest daily dose of
-    the 14 days before ``day`` (``dose_before`` for days before ``history`` starts)."""
-    highest = highest_before(history, day, dose_before)
-    # dose < highest × (1 − 25 %), written without division so whole units stay integers.
-    return highest > 0 and dose * 100 < highest * (100 - CONFIRM_CUT_PCT)
-
-
-# ----- flag decisions (one small rule each; _finish calls them in this order) ---------------
-
-_Units = Fraction | int
-"""A dose in whole increments: an int on the hot path, a Fraction when the previous dose was
-not a whole number of this form's increments (a re-plan onto a new form)."""
-
-
-@dataclass(frozen=True)
-class _FlagContext:
-    """What the flag rules need to know about the plan, worked out once per :func:`_finish`."""
-
-    params: PlanParams
-    increment_text: str
-    coarse_num: int
-    coarse_den: int
-    """The planned cut ``p`` as ``coarse_num / coarse_den`` (a fraction of the dose)."""
-    jump_off: Fraction | None
-
-    @classmethod
-    def of(cls, params: PlanParams) -> "_FlagContext":
-        num, den = params.cut_pct.as_integer_ratio()
-        jump_off = None if params.jump_off_mg is None else Fraction(params.jump_off_mg)
-        increment_text = format_decimal(fraction_to_decimal(params.formulation.increment))
-        return cls(params, increment_text, num, den * 100, jump_off)
-
-
-def _percent_of(part: _Units, whole: _Units) -> Decimal:
-    """``part / whole`` as a one-decimal percentage, in ints when both are whole units."""
-    if type(part) is int and type(whole) is int:
-        return ratio_percent(part, whole)
-    return fraction_percent(Fraction(part) / whole)
-
-
-def _draft_flags(draft: _Draft) -> list[Flag]:
-    """Flags the draft itself decided: the stabilisation hold and a lengthened step."""
-    flags = list(draft.extra_flags)
-    if draft.hold:
-        flags.append(Flag(PlanFlag.HOLD, "Stabilisation hold at the current dose before the first cut."))
-    if draft.lengthened:
-        flags.append(Flag(PlanFlag.LENGTHENED, "Lengthened so that the next one-increment cut keeps the planned average pace."))
-    return flags
-
-
-def _increase_flag(rise: Decimal, note: str) -> Flag:
-    """The dose goes up (only a return to stable, a re-plan or a custom list does that)."""
-    return Flag(PlanFlag.INCREASE, f"Dose goes up by {format_decimal(rise)} %{': ' + note if note else ''}.")
-
-
-def _above_planned(planned: Fraction | None, drop: _Units, previous: _Units) -> bool:
-    """The measurable cut is larger than planned: ``drop / previous > planned``, cross-multiplied
-    so whole units stay integers."""
-    return planned is not None and drop * planned.denominator > planned.numerator * previous
-
-
-def _over_warning(drop: _Units, previous: _Units) -> bool:
-    """The cut is above :data:`WARN_CUT_PCT` % of the dose (a warning, no confirmation)."""
-    return drop * 100 > WARN_CUT_PCT * previous
-
-
-def _too_coarse(context: _FlagContext, previous: _Units) -> bool:
-    """docs/DOMAIN.md §2: a proportional cut of ``p`` is exact only while ``D ≥ inc / p``, i.e.
-    ``previous × p ≥ 1`` in units."""
-    proportional = context.params.method is Method.PROPORTIONAL
-    return proportional and previous * context.coarse_num < context.coarse_den
-
-
-def _scale_unreliable(form: Formulation, drop: _Units) -> bool:
-    """A cut weighed on a scale is unreliable under :attr:`PowderScale.RELIABLE_READINGS` readings."""
-    return isinstance(form, PowderScale) and drop < PowderScale.RELIABLE_READINGS
-
-
-def _stops_above_jump_off(context: _FlagContext, previous: _Units) -> bool:
-    """A stop to 0 mg from above the jump-off dose (or with none set) needs confirmation."""
-    inc = context.params.formulation.increment
-    return context.jump_off is None or previous * inc > context.jump_off
-
-
-def _cut_flags(
-    context: _FlagContext, draft: _Draft, previous: _Units, units: int, cut_pct: Decimal, over_25: bool
-) -> list[Flag]:
-    """Every flag a cut (``units < previous``) can carry, each decided by its own rule above."""
-    drop = previous - units
-    cut_text = format_decimal(cut_pct)
-    flags = []
-    if draft.linear:
-        flags.append(Flag(PlanFlag.LINEAR, "Linear taper: a fixed mg cut, a growing % of the dose."))
-    if draft.forced:
-        flags.append(Flag(
-            PlanFlag.ONE_INCREMENT,
-            f"Rounding up gave the same dose, so one measurable step ({context.increment_text} mg) is taken: {cut_text} %.",
-        ))
-    if _above_planned(draft.planned, drop, previous):
-        planned_text = format_decimal(fraction_percent(draft.planned))  # type: ignore[arg-type]
-        flags.append(Flag(PlanFlag.ABOVE_PLANNED, f"Actual cut {cut_text} % is larger than planned ({planned_text} %)."))
-    if _over_warning(drop, previous):
-        flags.append(Flag(PlanFlag.OVER_10, f"Cut of {cut_text} % is above {WARN_CUT_PCT} % of the dose."))
-    if over_25:
-        flags.append(Flag(
-            PlanFlag.OVER_25_IN_14,
-            "More than 25 % below the highest dose of the 14 days before: needs your explicit confirmation.",
-        ))
-    if _too_coarse(context, previous):
-        flags.append(Flag(PlanFlag.TOO_COARSE, too_coarse_text(context.params)))
-    if _scale_unreliable(context.params.formulation, drop):
-        flags.append(Flag(PlanFlag.SCALE_UNRELIABLE, "This cut is under 10 readings of the scale: weighing it is unreliable."))
-    if units == 0:
-        flags.append(Flag(PlanFlag.STOP, "Last step: stop (0 mg)."))
-        if _stops_above_jump_off(context, previous):
-            flags.append(Flag(
-                PlanFlag.STOP_ABOVE_JUMP_OFF, "Stops from a dose above the jump-off dose: needs your explicit confirmation."
-            ))
-    return flags
-
-
 def _step_days(drafts: list[_Draft], index: int) -> int:
     """How long the draft at ``index`` lasts: to the next custom date, 1 for the final dose
     ("from this day on"), else the draft's own length."""
@@ -414,17 +256,17 @@ def _finish(
     """Give drafts their dates, per-intake doses, unit texts, cut % and flags.
 
     The hot path compares whole units (ints); Fractions only appear where a flag is set. Each
-    flag is decided by one named rule above (:func:`_draft_flags`, :func:`_cut_flags`).
+    flag is decided by one named rule in :mod:`tui.core.step_flags`.
     """
     form = params.formulation
     inc = form.increment
     weights = tuple(Fraction(w) for w in params.weights)
-    context = _FlagContext.of(params)
+    context = FlagContext.of(params)
     # Only the last 14 days of history matter to the window rule; keep it short and in units.
     cutoff = first_day - timedelta(days=CONFIRM_WINDOW_DAYS + 1)
     window: list[tuple[date, date, Fraction | int]] = [(s, e, d / inc) for s, e, d in history if e >= cutoff]
     before_units = dose_before / inc
-    previous: _Units = previous_exact / inc
+    previous: Units = previous_exact / inc
     if previous.denominator == 1:
         previous = previous.numerator
     steps: list[Step] = []
@@ -435,17 +277,17 @@ def _finish(
         days = _step_days(drafts, index)
         units = draft.units
         drop = previous - units  # in units; > 0 for a cut
-        flags = _draft_flags(draft)
+        flags = draft_flags(draft)
         if drop < 0:
-            rise = _percent_of(-drop, previous) if previous else Decimal(100)
-            flags.append(_increase_flag(rise, draft.note))
+            rise = percent_of(-drop, previous) if previous else Decimal(100)
+            flags.append(increase_flag(rise, draft.note))
             cut_pct = -rise
         elif drop == 0:
             cut_pct = ZERO
         else:
-            cut_pct = _percent_of(drop, previous)
+            cut_pct = percent_of(drop, previous)
             over_25 = over_25_in_14(window, day, units, before_units)  # type: ignore[arg-type]
-            flags += _cut_flags(context, draft, previous, units, cut_pct, over_25)
+            flags += cut_flags(context, draft, previous, units, cut_pct, over_25)
         if draft.target:
             flags.append(Flag(PlanFlag.TARGET, "Final target dose reached."))
         intake_units = _split_units(units, weights, params.cut_first)
