@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from tui.core.adherence import adherence
 from tui.core.entry import DayEntry, Intake
 from tui.core.insights import (
     ANXIETY,
@@ -14,15 +15,12 @@ from tui.core.insights import (
     SLEEP_HOURS,
     TOTAL,
     DailySeries,
-    adherence,
     aligned_to_cuts,
+    cut_dates,
     cut_dates_from_doses,
-    cut_dates_from_plan,
     cut_responses,
     daily_dose_series,
     daily_series,
-    interdose_pattern,
-    longest_gap_hours,
     metric_value,
     moving_average,
     symptom_metric,
@@ -62,8 +60,16 @@ def test_total_is_a_gap_on_a_day_without_any_rating():
     rated_fine = DayEntry(day=day(0), anxiety=1)
     assert metric_value(only_dose, TOTAL) is None
     assert metric_value(rated_fine, TOTAL) == 0.0
-    assert metric_value(rated_fine, symptom_metric("insomnia")) == 0.0
     assert metric_value(only_dose, symptom_metric("insomnia")) is None
+
+
+def test_an_unrated_symptom_is_a_gap_and_a_rated_zero_is_zero():
+    """Not rated is not 0: on a day with other ratings, a symptom left unrated has no value."""
+    rated_fine = DayEntry(day=day(0), anxiety=1, symptoms={"tremor": 2})
+    assert metric_value(rated_fine, symptom_metric("insomnia")) is None
+    assert metric_value(DayEntry(day=day(0), symptoms={"insomnia": 0}), symptom_metric("insomnia")) == 0.0
+    series = daily_series([rated_fine, DayEntry(day=day(1), symptoms={"insomnia": 0})], symptom_metric("insomnia"))
+    assert series.values == (None, 0.0)
 
 
 def test_metric_values_of_each_kind():
@@ -89,8 +95,7 @@ def test_daily_series_fills_gaps_with_none():
     assert series.start == day(0) and series.end == day(3)
     assert series.values == (3.0, None, None, 5.0)
     assert series.on(day(3)) == 5.0 and series.on(day(9)) is None
-    assert series.logged() == [(day(0), 3.0), (day(3), 5.0)]
-    assert series.dates() == [day(i) for i in range(4)]
+    assert [(series.start + timedelta(days=i), v) for i, v in enumerate(series.values) if v is not None] == [(day(0), 3.0), (day(3), 5.0)]
 
 
 def test_daily_series_respects_bounds_and_empty_input():
@@ -168,9 +173,16 @@ def test_cut_dates_from_doses_with_one_day_or_none():
     assert cut_dates_from_doses([dosed(0, ("1",))]) == []
 
 
-def test_cut_dates_from_plan():
-    plan = {day(i): Decimal("1") for i in range(0, 5)} | {day(i): Decimal("0.9") for i in range(5, 9)} | {day(9): Decimal("1")}
-    assert cut_dates_from_plan(plan.get, day(0), day(12)) == [day(5)]
+def test_one_cut_dates_rule_for_plan_and_doses():
+    from tui.core.formulations import Liquid
+    from tui.core.plan_model import PlanParams
+    from tui.core.planner import build_plan
+
+    plan = build_plan(PlanParams(drug="clonazepam", start=day(0), dose_mg=Decimal(1), formulation=Liquid.create("0.1", "0.1")))
+    taken = [dosed(0, ("0.5",)), dosed(1, ("0.5",)), dosed(2, ("0.4",)), dosed(3, ("0.4",))]
+    assert cut_dates(taken, plan) == plan.cut_dates()
+    assert cut_dates(taken, plan, until=day(20)) == [d for d in plan.cut_dates() if d <= day(20)]
+    assert cut_dates(taken, None) == [day(2)] == cut_dates_from_doses(taken)
 
 
 # -- per cut --------------------------------------------------------------------------------
@@ -271,31 +283,3 @@ def test_adherence_defaults_and_edges():
 
 
 # -- inter-dose -----------------------------------------------------------------------------
-
-
-def test_longest_gap_includes_the_overnight_gap_only_from_the_day_before():
-    yesterday = dosed(0, ("0.45", "08:00"), ("0.45", "20:00"))
-    late = dosed(1, ("0.45", "10:30"), ("0.45", "20:00"))
-    assert longest_gap_hours(late, yesterday) == 14.5
-    assert longest_gap_hours(late, None) == 9.5
-    two_days_ago = dosed(-1, ("0.45", "08:00"), ("0.45", "20:00"))
-    assert longest_gap_hours(late, two_days_ago) == 9.5
-    assert longest_gap_hours(dosed(1, ("0.9", "08:00")), None) is None
-    assert longest_gap_hours(dosed(1, ("0.45", "08:00"), ("0.45", None)), yesterday) is None
-
-
-def test_interdose_pattern_bins_days_by_longest_gap():
-    entries = []
-    for n in range(0, 6):  # on time: gaps 12 h, score 2
-        entries.append(dosed(n, ("0.45", "08:00"), ("0.45", "20:00"), symptoms={"insomnia": 2}))
-    entries.append(dosed(6, ("0.45", "11:00"), ("0.45", "20:00"), symptoms={"insomnia": 4, "tremor": 2}))  # 15 h
-    entries.append(dosed(7, ("0.45", "08:00"), ("0.45", "20:00")))  # no rating: left out
-    entries.append(dosed(8, ("0.45", "08:00"), ("0.45", "20:00"), symptoms={"insomnia": 2}))  # day 7 before: 12 h
-    bins = interdose_pattern(entries)
-    by_label = {b.label(): b for b in bins}
-    assert [b.label() for b in bins] == ["< 10 h", "10–12.5 h", "12.5–14 h", "14–16 h", "16–20 h", "≥ 20 h"]
-    assert by_label["10–12.5 h"].days == 7 and by_label["10–12.5 h"].mean_total == 2.0
-    assert by_label["14–16 h"].days == 1 and by_label["14–16 h"].mean_total == 6.0
-    assert by_label["14–16 h"].mean_excess == pytest.approx(4.0)  # neighbours all scored 2
-    assert by_label["< 10 h"].days == 0  # day 0 has no day before: its own 12 h gap counts
-    assert by_label["≥ 20 h"].mean_total is None and by_label["≥ 20 h"].mean_excess is None

@@ -1,4 +1,4 @@
-"""Living with the plan: hold, slow down, return to stable, re-plan, events, hold suggestion."""
+"""Living with the plan: hold, slow down, return to stable, re-plan, events."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.entry import DayEntry
 from tui.core.formulations import Liquid, Tablet
-from tui.core.hold_suggestion import evaluate_hold, suggest_hold
 from tui.core.plan_changes import (
     PlanChangeError,
     creation_event,
@@ -122,40 +120,3 @@ def test_creation_event() -> None:
     event = creation_event(plan, AT, "agreed with Dr K")
     assert_event_plain(event)
     assert event["kind"] == "create" and event["details"]["params"]["dose_mg"] == "1"
-
-
-# ----- hold suggestion ---------------------------------------------------------------------
-
-def _days(first: date, totals: list[int | None]) -> list[DayEntry]:
-    return [
-        DayEntry(day=first + timedelta(days=i), symptoms={"anxiety_panic": 0, "insomnia": t} if t else ({"insomnia": 0} if t == 0 else {}))
-        for i, t in enumerate(totals)
-    ]
-
-
-CUT = date(2027, 3, 1)
-
-
-def test_hold_suggested_when_symptoms_rise_clearly() -> None:
-    entries = _days(CUT - timedelta(days=7), [2, 2, 3, 2, 2, 2, 2] + [4, 5, 5, 6, 5])
-    text = suggest_hold(entries, [date(2027, 2, 1), CUT], CUT + timedelta(days=4))
-    assert text and "Consider holding" in text and "2027-03-01" in text
-
-
-def test_no_suggestion_for_a_small_rise_or_too_few_days() -> None:
-    today = CUT + timedelta(days=4)
-    small = _days(CUT - timedelta(days=7), [2, 2, 2, 2, 2, 2, 2] + [3, 4, 3, 3, 3])
-    assert suggest_hold(small, [CUT], today) is None  # +1.2 < max(2, 25 %)
-    sparse = _days(CUT - timedelta(days=7), [2, None, None, None, None, 2, 2] + [9, 9, 9, 9, 9])
-    assert suggest_hold(sparse, [CUT], today) is None  # only 3 logged days before
-    assert suggest_hold(small, [], today) is None
-    assert suggest_hold(small, [CUT + timedelta(days=30)], today) is None
-
-
-def test_rule_threshold_is_max_of_two_points_and_a_quarter() -> None:
-    today = CUT + timedelta(days=3)
-    high_before = _days(CUT - timedelta(days=7), [12] * 7 + [14, 14, 15, 14])  # +2.25 < 25 % of 12 = 3
-    assert evaluate_hold(high_before, [CUT], today) is None
-    at_threshold = _days(CUT - timedelta(days=7), [12] * 7 + [15, 15, 15, 15])  # exactly +3
-    found = evaluate_hold(at_threshold, [CUT], today)
-    assert found is not None and found.days_before == 7 and found.days_since == 4

@@ -95,6 +95,15 @@ def test_liquid_too_coarse_below_a_tenth_of_a_mg() -> None:
     assert coarse and all(s.dose_mg < Decimal("0.1") for s in coarse)
 
 
+def test_the_coarse_threshold_is_a_measurable_figure() -> None:
+    """A 7.5 % cut with 0.01 mg steps is exact down to 0.1333… mg: say 0.14 mg, a dose one can draw up."""
+    plan = build_plan(params(formulation=Liquid.create("0.1", "0.1"), cut_pct=Decimal("7.5")))
+    assert plan.params.coarse_below_mg == Decimal("0.14")
+    coarse = [f.text for s in plan.steps for f in s.flags if f.code == TOO_COARSE]
+    assert coarse and "below 0.14 mg for a 7.5 % cut" in coarse[0]
+    assert any("0.14 mg" in w for w in plan.warnings()) and not any("0.1333" in w for w in plan.warnings())
+
+
 def test_hold_comes_first_and_dates_are_contiguous() -> None:
     plan = build_plan(params(hold_days=14, step_days=14))
     assert plan.steps[0].has(HOLD) and plan.steps[0].dose_mg == 1 and plan.steps[0].days == 14

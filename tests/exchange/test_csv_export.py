@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from tests.exchange.helpers import sample_entries, sample_plan
 from tui.core.entry import DayEntry, Intake
-from tui.core.insights import has_ratings
 from tui.core.plan_model import Plan
 from tui.exchange.csv_export import DAY_FIELDS, STEP_FIELDS, days_csv, intake_detail, spreadsheet_safe, steps_csv
 
@@ -38,15 +37,21 @@ def test_days_read_back_match_the_store():
         assert (row["phase"] or None) == entry.phase
         assert row["note"] == spreadsheet_safe(entry.note)
         symptoms = {k.removeprefix("symptom_"): _optional(v) for k, v in row.items() if k.startswith("symptom_")}
-        assert {k: v for k, v in symptoms.items() if v} == {k: v for k, v in entry.symptoms.items() if v}
-        if not has_ratings(entry):
-            assert set(symptoms.values()) == {None}
+        assert {k: v for k, v in symptoms.items() if v is not None} == entry.symptoms
 
 
 def test_cells_are_numbers_not_labels():
     row = read_rows(days_csv(sample_entries()))[0]
-    assert row["sleep_quality"] == "3" and row["symptom_insomnia"] == "2" and row["symptom_headache"] == "0"
+    assert row["sleep_quality"] == "3" and row["symptom_insomnia"] == "2" and row["symptom_headache"] == ""
     assert row["dose_total_mg"] == "0.5" and row["doses"] == "0.25@08:00;0.25@20:00"
+
+
+def test_an_unrated_symptom_is_an_empty_cell_and_none_is_0():
+    """Not rated is not 0: a day that rated insomnia but not headache leaves headache empty."""
+    entry = DayEntry(date(2027, 3, 5), anxiety=4, symptoms={"insomnia": 2, "tremor": 0})
+    (row,) = read_rows(days_csv([entry], None, {"custom_symptoms": []}))
+    assert row["symptom_insomnia"] == "2" and row["symptom_tremor"] == "0"
+    assert row["symptom_headache"] == "" and row["symptom_nausea"] == ""
 
 
 def test_a_day_with_doses_only_has_empty_ratings():

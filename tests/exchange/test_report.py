@@ -8,7 +8,8 @@ import pytest
 
 from tests.exchange.helpers import logged_taper, sample_plan
 from tui.core.entry import DayEntry
-from tui.core.insights import TOTAL, adherence, cut_responses
+from tui.core.adherence import adherence
+from tui.core.insights import TOTAL, cut_responses
 from tui.core.plan_model import Plan
 from tui.core.safety import SAFETY_NOTICE
 from tui.exchange.report import (
@@ -122,3 +123,18 @@ def test_html_escapes_notes():
     entries = [DayEntry(date(2027, 1, 1), note="Q: is <b>this</b> ok?")]
     page = render_html(build_report(entries, None, [], {}, TODAY))
     assert "&lt;b&gt;this&lt;/b&gt;" in page and "<b>this" not in page
+
+
+def test_step_notes_use_the_flag_vocabulary_with_a_legend():
+    from decimal import Decimal
+
+    from tui.core.formulations import Liquid
+    from tui.core.plan_model import PlanFlag, PlanParams
+    from tui.core.planner import build_plan
+
+    plan = build_plan(PlanParams(drug="clonazepam", start=date(2027, 1, 4), dose_mg=Decimal(1),
+                                 formulation=Liquid.create("0.1", "0.1"), hold_days=14, cut_pct=Decimal(20)))
+    text = render_markdown(build_report([], plan, [], {}, date(2027, 2, 1)))
+    assert PlanFlag.HOLD.marked in text and PlanFlag.OVER_10.marked in text
+    assert f"{PlanFlag.HOLD.marked}: {PlanFlag.HOLD.explanation}" in text
+    assert f"{PlanFlag.OVER_10.marked}: {PlanFlag.OVER_10.explanation}" in text

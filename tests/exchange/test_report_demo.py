@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from tui.demo.story import generate_demo
-from tui.core.insights import TOTAL, adherence, cut_responses
+from tui.core.adherence import adherence
+from tui.core.insights import TOTAL, cut_responses
 from tui.exchange.report import MAX_LISTED, build_report, render_markdown, render_text
 
 TODAY = date(2027, 3, 15)

@@ -17,7 +17,7 @@ from typing import Any
 from tui.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail, today_from, usage_error
 from tui.core.doses import format_decimal
 from tui.core.formulations import Drops, Formulation, Liquid, PowderScale, RawIncrement, Tablet
-from tui.core.hold_suggestion import suggest_hold
+from tui.core.hold_suggestion import suggest_hold_for_plan
 from tui.core.plan_changes import PlanChangeError, creation_event, hold, replan, return_to_stable, slow_down
 from tui.core.plan_model import Method, Plan, PlanParams
 from tui.core.planner import MAX_STEP_DAYS, build_plan
@@ -287,7 +287,7 @@ def _change_stored(args: argparse.Namespace, today: date) -> int:
                 return fail("no plan is stored yet — create one with: taper-tui plan --dose MG … --save", EXIT_USAGE)
             plan = Plan.from_record(record)
             if args.show:
-                _print(plan, args.json, {"hold_suggestion": suggest_hold(journal.days(), plan.cut_dates(), today)})
+                _print(plan, args.json, {"hold_suggestion": suggest_hold_for_plan(journal.days(), plan, journal.events(), today)})
                 return EXIT_OK
             if args.hold_days is not None:
                 new_plan, event = hold(plan, _days("--hold-days", args.hold_days, 1), today, at, args.reason)
@@ -339,7 +339,7 @@ def run(args: argparse.Namespace) -> int:
                     raise ValidationError("--start", params.start.isoformat(), f"a plan is stored: re-plan from today ({today.isoformat()}) or later")
                 plan, event = replan(Plan.from_record(stored), params, today, at, args.reason)
             journal.save_plan(plan.to_record(), event)
-            suggestion = suggest_hold(journal.days(), plan.cut_dates(), today)
+            suggestion = suggest_hold_for_plan(journal.days(), plan, journal.events(), today)
     except ValidationError as error:
         return usage_error(_flag(error.field), str(error).split(": ", 1)[1])
     except PlanChangeError as error:

@@ -82,6 +82,12 @@ class DayEntry:
         """Red-flag symptoms rated above 0 this day."""
         return sorted(symptom.key for symptom in red_flags_in(self.symptoms))
 
+    @property
+    def is_logged(self) -> bool:
+        """True when anything at all is logged on the day: the one definition of a *logged day*
+        (the hold suggestion, adherence and the chart count days with it)."""
+        return not self.is_empty()
+
     def is_empty(self) -> bool:
         """True when nothing at all is logged (a record is then not worth keeping)."""
         return not (self.intakes or self.symptoms or self.note) and all(

@@ -1,4 +1,4 @@
-"""What the log says: daily series, cut-by-cut responses, the typical curve, adherence.
+"""What the log says: daily series, cut dates, cut-by-cut responses, the typical curve.
 
 Pure functions over plain values (a list of :class:`~tui.core.entry.DayEntry`, a list of cut
 dates, and where needed a planned-dose lookup ``planned_mg(day) -> Decimal | None``). The
@@ -8,15 +8,18 @@ Conventions shared by every function here:
 
 * **Gaps are gaps.** A day that is not logged — or that is logged without the value asked
   for — has no value (``None``), never zero. Means are taken over logged days only and
-  always come with the number of logged days they stand on.
-* **Metrics** are named by strings: ``"total"`` (sum of the 0–4 symptom ratings),
-  ``"anxiety"``, ``"mood"``, ``"sleep_hours"``, ``"sleep_quality"``, or
-  ``"symptom:<key>"`` for one symptom (see :func:`symptom_metric`).
-* A day's **total symptom score** exists only when the day holds at least one rating
-  (a symptom, anxiety, mood, sleep or a window/wave tag). A day logged with doses or a note
-  only is a gap for symptoms: the form was not filled in, so "0" would be a guess. The same
-  applies to a single symptom: absent from a rated day means 0 (the form drops zeros), absent
-  from an unrated day means unknown.
+  always come with the number of logged days they stand on. (Adherence is in
+  :mod:`tui.core.adherence`.)
+* **Metrics** are :class:`~tui.core.scales.Metric` names: ``"total"`` (sum of the 0–4 symptom
+  ratings), ``"anxiety"``, ``"mood"``, ``"sleep_hours"``, ``"sleep_quality"``, or
+  ``"symptom:<key>"`` for one symptom (see :func:`~tui.core.scales.symptom_metric`).
+* A **logged day** is a day with anything logged on it (:attr:`DayEntry.is_logged`); every
+  count of logged days here and in the hold suggestion uses that one definition.
+* **Not rated is not 0.** A single symptom has a value only on a day it was rated (0 is a
+  rating: "none"); anxiety, mood and sleep likewise. A day's **symptom total** is the sum of
+  the ratings given, and exists only on a day holding at least one rating (a symptom,
+  anxiety, mood, sleep or a window/wave tag): a day logged with doses or a note only is a gap,
+  since nothing says how it felt.
 * **Days since a cut**: the cut date is the first day on the lower dose, offset 0. "Days 1–7
   after" are offsets 1–7 and "days 8–14" offsets 8–14; the cut day itself belongs to neither
   window (with clonazepam's long half-life it still reflects the old dose) but is searched
@@ -34,19 +37,18 @@ from decimal import Decimal
 from typing import Generic, TypeVar
 
 from tui.core.entry import DayEntry
+from tui.core.plan_model import Plan
+from tui.core.scales import CHARTED, Metric, parse_metric
+from tui.core.scales import SYMPTOM_PREFIX as SYMPTOM_PREFIX  # re-exported: the chart view names it from here
+from tui.core.scales import symptom_metric as symptom_metric  # re-exported likewise
 
-TOTAL = "total"
-ANXIETY = "anxiety"
-MOOD = "mood"
-SLEEP_HOURS = "sleep_hours"
-SLEEP_QUALITY = "sleep_quality"
-SYMPTOM_PREFIX = "symptom:"
-
-METRICS: tuple[str, ...] = (TOTAL, ANXIETY, MOOD, SLEEP_HOURS, SLEEP_QUALITY)
+TOTAL = Metric.TOTAL
+ANXIETY = Metric.ANXIETY
+MOOD = Metric.MOOD
+SLEEP_HOURS = Metric.SLEEP_HOURS
+SLEEP_QUALITY = Metric.SLEEP_QUALITY
+METRICS: tuple[str, ...] = CHARTED
 """The metrics that are not a single symptom, in the order the chart offers them."""
-
-LOWER_IS_WORSE: frozenset[str] = frozenset({MOOD, SLEEP_HOURS, SLEEP_QUALITY})
-"""Metrics where a bad day is a *low* value (mood 0 is the worst; short, poor sleep)."""
 
 PlannedDose = Callable[[date], "Decimal | None"]
 """Looks up the planned daily dose for a date (``None``: no plan covers that day)."""
@@ -54,13 +56,9 @@ PlannedDose = Callable[[date], "Decimal | None"]
 V = TypeVar("V")
 
 
-def symptom_metric(key: str) -> str:
-    """The metric name for one symptom, e.g. ``symptom_metric("insomnia") == "symptom:insomnia"``."""
-    return f"{SYMPTOM_PREFIX}{key}"
-
-
 def has_ratings(entry: DayEntry) -> bool:
-    """True when the day holds any rating (symptoms, anxiety, mood, sleep, or a phase tag)."""
+    """True when the day holds any rating (symptoms, anxiety, mood, sleep, or a phase tag):
+    the day's form was filled in, so its symptom total is the sum of what was rated."""
     return bool(entry.symptoms) or any(
         value is not None for value in (entry.anxiety, entry.mood, entry.sleep_hours, entry.sleep_quality, entry.phase)
     )
@@ -71,35 +69,30 @@ def metric_value(entry: DayEntry, metric: str) -> float | None:
 
     Raises ``ValueError`` for an unknown metric name.
     """
-    if metric == TOTAL:
+    kind, key = parse_metric(metric)
+    if kind is Metric.TOTAL:
         return float(entry.symptom_total) if has_ratings(entry) else None
-    if metric in (ANXIETY, MOOD, SLEEP_QUALITY):
-        value = getattr(entry, metric)
-        return None if value is None else float(value)
-    if metric == SLEEP_HOURS:
-        return None if entry.sleep_hours is None else float(entry.sleep_hours)
-    if metric.startswith(SYMPTOM_PREFIX) and len(metric) > len(SYMPTOM_PREFIX):
-        if not has_ratings(entry):
-            return None
-        return float(entry.symptoms.get(metric[len(SYMPTOM_PREFIX):], 0))
-    raise _unknown_metric(metric)
+    if kind is Metric.SYMPTOM:
+        level = entry.symptoms.get(key or "")
+        return None if level is None else float(level)
+    value = {
+        Metric.ANXIETY: entry.anxiety,
+        Metric.MOOD: entry.mood,
+        Metric.SLEEP_HOURS: entry.sleep_hours,
+        Metric.SLEEP_QUALITY: entry.sleep_quality,
+    }[kind]
+    return None if value is None else float(value)
 
 
 def check_metric(metric: str) -> None:
     """Raise ``ValueError`` naming the allowed metrics when ``metric`` is not one of them."""
-    if metric in METRICS or (metric.startswith(SYMPTOM_PREFIX) and len(metric) > len(SYMPTOM_PREFIX)):
-        return
-    raise _unknown_metric(metric)
-
-
-def _unknown_metric(metric: str) -> ValueError:
-    return ValueError(f"unknown metric {metric!r}: use one of {', '.join(METRICS)} or symptom:<key>")
+    parse_metric(metric)
 
 
 def worst_of(metric: str) -> Callable[[Iterable[float]], float]:
     """The reducer that keeps a bad day visible when several days share a plot column:
     ``min`` for metrics where lower is worse (mood, sleep), ``max`` otherwise."""
-    return min if metric in LOWER_IS_WORSE else max
+    return min if parse_metric(metric)[0].lower_is_worse else max
 
 
 # -- daily series ---------------------------------------------------------------------------
@@ -125,25 +118,15 @@ class DailySeries(Generic[V]):
         """The date of the last value (``start`` itself for an empty series)."""
         return self.start + timedelta(days=max(0, len(self.values) - 1))
 
-    def day(self, index: int) -> date:
-        """The date of ``values[index]``."""
-        return self.start + timedelta(days=index)
-
-    def dates(self) -> list[date]:
-        """Every date of the series, in order."""
-        return [self.start + timedelta(days=i) for i in range(len(self.values))]
-
     def on(self, day: date) -> V | None:
         """The value on ``day`` (``None`` outside the series or on a gap)."""
         index = (day - self.start).days
         return self.values[index] if 0 <= index < len(self.values) else None
 
-    def logged(self) -> list[tuple[date, V]]:
-        """The days that have a value, as ``(date, value)`` pairs."""
-        return [(self.day(i), v) for i, v in enumerate(self.values) if v is not None]
 
-
-def _bounds(entries: Sequence[DayEntry], start: date | None, end: date | None) -> tuple[date, date] | None:
+def date_bounds(entries: Sequence[DayEntry], start: date | None, end: date | None) -> tuple[date, date] | None:
+    """``start``–``end``, each defaulting to the first/last logged day; ``None`` when there is
+    no range (no entries and a bound missing, or ``start`` after ``end``)."""
     if start is None or end is None:
         if not entries:
             return None
@@ -154,7 +137,7 @@ def _bounds(entries: Sequence[DayEntry], start: date | None, end: date | None) -
 
 
 def _fill(entries: Sequence[DayEntry], start: date | None, end: date | None, value_of: Callable[[DayEntry], V | None]) -> DailySeries[V]:
-    bounds = _bounds(entries, start, end)
+    bounds = date_bounds(entries, start, end)
     if bounds is None:
         return DailySeries(start or end or date.min, ())
     low, high = bounds
@@ -180,12 +163,6 @@ def daily_dose_series(entries: Sequence[DayEntry], start: date | None = None, en
     """The daily total taken (exact mg) from ``start`` to ``end``; ``None`` where no intake is
     logged (an unlogged dose is unknown, not zero)."""
     return _fill(entries, start, end, lambda e: e.total_mg if e.intakes else None)
-
-
-def planned_dose_series(planned_mg: PlannedDose, start: date, end: date) -> DailySeries[Decimal]:
-    """The planned daily dose for every day from ``start`` to ``end`` (``None`` where no plan)."""
-    days = max(0, (end - start).days + 1)
-    return DailySeries(start, tuple(planned_mg(start + timedelta(days=i)) for i in range(days)))
 
 
 def moving_average(series: DailySeries[float], window: int = 7) -> DailySeries[float]:
@@ -218,18 +195,11 @@ def moving_average(series: DailySeries[float], window: int = 7) -> DailySeries[f
 # -- cut dates ------------------------------------------------------------------------------
 
 
-def cut_dates_from_plan(planned_mg: PlannedDose, start: date, end: date) -> list[date]:
-    """Days from ``start`` to ``end`` whose planned dose is lower than the day before's."""
-    cuts = []
-    previous = planned_mg(start - timedelta(days=1))
-    day = start
-    while day <= end:
-        current = planned_mg(day)
-        if current is not None and previous is not None and current < previous:
-            cuts.append(day)
-        previous = current
-        day += timedelta(days=1)
-    return cuts
+def cut_dates(entries: Sequence[DayEntry], plan: Plan | None, until: date | None = None) -> list[date]:
+    """The cut dates every view and export uses: the plan's cuts, or (without a plan) the cuts
+    read from the doses taken (:func:`cut_dates_from_doses`); up to ``until`` when given."""
+    found = plan.cut_dates() if plan is not None else cut_dates_from_doses(entries)
+    return found if until is None else [d for d in found if d <= until]
 
 
 def cut_dates_from_doses(entries: Sequence[DayEntry]) -> list[date]:
@@ -328,7 +298,7 @@ def cut_responses(entries: Sequence[DayEntry], cut_dates: Sequence[date], metric
 
     The windows after a cut and the peak search stop the day before the next cut, so a fast
     schedule does not count the next cut's days twice. For mood and sleep the "peak" is the
-    lowest value (the worst day, see :data:`LOWER_IS_WORSE`).
+    lowest value (the worst day, see :attr:`Metric.lower_is_worse <tui.core.scales.Metric.lower_is_worse>`).
     """
     cuts = sorted(set(cut_dates))
     if not cuts:
@@ -411,219 +381,4 @@ def aligned_to_cuts(
     return [
         AlignedPoint(offset, totals[offset] / counts[offset] if offset in counts else None, counts.get(offset, 0))
         for offset in range(last + 1)
-    ]
-
-
-# -- adherence ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DoseDeviation:
-    """A logged day whose total taken differs from the plan."""
-
-    day: date
-    planned_mg: Decimal
-    taken_mg: Decimal
-
-    @property
-    def below_plan(self) -> bool:
-        """True when less was taken than planned (a missed or smaller intake)."""
-        return self.taken_mg < self.planned_mg
-
-
-@dataclass(frozen=True)
-class Adherence:
-    """How much of a date range is logged, and how the doses compare with the plan.
-
-    Attributes:
-        start: First day of the range.
-        end: Last day of the range.
-        days_in_range: Calendar days from ``start`` to ``end``.
-        days_logged: Days with an entry.
-        days_with_dose: Logged days with at least one intake.
-        days_compared: Days with an intake *and* a planned dose.
-        days_as_planned: Compared days whose total equals the plan exactly.
-        deviations: Compared days whose total differs, oldest first.
-        intakes_missed: With ``intakes_per_day``: intakes short of that count on days with a
-            dose logged (a day with no intake logged is not counted — it may just be unlogged);
-            else ``None``.
-    """
-
-    start: date
-    end: date
-    days_in_range: int
-    days_logged: int
-    days_with_dose: int
-    days_compared: int
-    days_as_planned: int
-    deviations: tuple[DoseDeviation, ...]
-    intakes_missed: int | None
-
-    @property
-    def days_below_plan(self) -> int:
-        """Compared days with less taken than planned."""
-        return sum(1 for d in self.deviations if d.below_plan)
-
-    @property
-    def days_above_plan(self) -> int:
-        """Compared days with more taken than planned."""
-        return sum(1 for d in self.deviations if not d.below_plan)
-
-
-def adherence(
-    entries: Sequence[DayEntry],
-    planned_mg: PlannedDose | None = None,
-    start: date | None = None,
-    end: date | None = None,
-    intakes_per_day: int | None = None,
-) -> Adherence | None:
-    """Days logged out of the range, and doses taken against the plan.
-
-    The range defaults to the first–last logged day; ``None`` when there is no range (no
-    entries and no bounds). Without ``planned_mg`` nothing is compared. Unlogged days are
-    only counted, never called "missed": the app does not scold.
-    """
-    bounds = _bounds(entries, start, end)
-    if bounds is None:
-        return None
-    low, high = bounds
-    inside = [e for e in entries if low <= e.day <= high]
-    with_dose = [e for e in inside if e.intakes]
-    compared = 0
-    as_planned = 0
-    deviations = []
-    for entry in sorted(with_dose, key=lambda e: e.day):
-        planned = planned_mg(entry.day) if planned_mg is not None else None
-        if planned is None:
-            continue
-        compared += 1
-        if entry.total_mg == planned:
-            as_planned += 1
-        else:
-            deviations.append(DoseDeviation(entry.day, planned, entry.total_mg))
-    missed = None
-    if intakes_per_day is not None:
-        missed = sum(max(0, intakes_per_day - len(e.intakes)) for e in with_dose)
-    return Adherence(
-        start=low,
-        end=high,
-        days_in_range=(high - low).days + 1,
-        days_logged=len(inside),
-        days_with_dose=len(with_dose),
-        days_compared=compared,
-        days_as_planned=as_planned,
-        deviations=tuple(deviations),
-        intakes_missed=missed,
-    )
-
-
-# -- inter-dose pattern ---------------------------------------------------------------------
-
-DEFAULT_GAP_EDGES_HOURS: tuple[float, ...] = (10, 12.5, 14, 16, 20)
-"""Bin edges for the longest gap between intakes: under 10 h, 10–12.5 h, 12.5–14 h, 14–16 h,
-16–20 h, 20 h and more. With two intakes 12 h apart, on-time days land in 10–12.5 h."""
-
-
-@dataclass(frozen=True)
-class GapBin:
-    """Days whose longest gap between intakes fell in ``[low_hours, high_hours)``.
-
-    Attributes:
-        low_hours: Lower edge (inclusive).
-        high_hours: Upper edge (exclusive); ``None`` for the open last bin.
-        days: Days in the bin (logged intake times and a symptom score).
-        mean_total: Their mean total symptom score, ``None`` when empty.
-        mean_excess: Their mean score minus the mean of the surrounding days (up to 3 each
-            side, the day itself excluded); takes out the slow drift of the taper, so a bin
-            of late-dose days is compared with their own weeks. ``None`` when no day in the
-            bin has logged neighbours.
-    """
-
-    low_hours: float
-    high_hours: float | None
-    days: int
-    mean_total: float | None
-    mean_excess: float | None
-
-    def label(self) -> str:
-        """``10–12.5 h``, ``< 10 h`` or ``≥ 20 h``."""
-        if self.high_hours is None:
-            return f"≥ {self.low_hours:g} h"
-        if self.low_hours <= 0:
-            return f"< {self.high_hours:g} h"
-        return f"{self.low_hours:g}–{self.high_hours:g} h"
-
-
-def _minutes(clock: str) -> int:
-    hours, minutes = clock.split(":")
-    return int(hours) * 60 + int(minutes)
-
-
-def _timed_intakes(entry: DayEntry | None) -> list[int] | None:
-    """Minutes after midnight of every intake, sorted; ``None`` unless every intake has a time."""
-    if entry is None or not entry.intakes or any(i.time is None for i in entry.intakes):
-        return None
-    return sorted(_minutes(i.time) for i in entry.intakes)  # type: ignore[arg-type]
-
-
-def longest_gap_hours(entry: DayEntry, previous_day: DayEntry | None) -> float | None:
-    """The longest time without a dose that ends on ``entry``'s day, in hours.
-
-    The gaps are those between the day's intakes plus the overnight one from the previous
-    day's last intake (when that day is logged with times) to the day's first. ``None`` when
-    the day's intakes are not all timed, or when only one gap-free intake is known.
-    """
-    times = _timed_intakes(entry)
-    if times is None:
-        return None
-    gaps = [later - earlier for earlier, later in zip(times, times[1:])]
-    before = _timed_intakes(previous_day) if previous_day is not None and previous_day.day == entry.day - timedelta(days=1) else None
-    if before is not None:
-        gaps.append(times[0] + 24 * 60 - before[-1])
-    return max(gaps) / 60 if gaps else None
-
-
-def interdose_pattern(entries: Sequence[DayEntry], edges_hours: Sequence[float] = DEFAULT_GAP_EDGES_HOURS) -> list[GapBin]:
-    """Total symptom score grouped by the day's longest gap between doses.
-
-    This is the most the daily log can say about inter-dose withdrawal, and it is weak
-    evidence: a day's score is one number for the whole day, so it cannot show *when* in the
-    day symptoms came back; a long gap often means a missed dose, so the day's total dose is
-    lower too; and a bad day can itself delay a dose (cause and effect may run backwards).
-    ``mean_excess`` removes the taper's slow drift but not those. Show it as "days with a
-    longer gap felt …", with the day counts, never as a diagnosis. Days whose intakes are not
-    all timed, or that have no symptom score, are left out.
-    """
-    edges = sorted(edges_hours)
-    bounds = [0.0, *edges]
-    totals = [0.0] * len(bounds)
-    counts = [0] * len(bounds)
-    excess_totals = [0.0] * len(bounds)
-    excess_counts = [0] * len(bounds)
-    by_day = {e.day: e for e in entries}
-    scores = daily_series(entries, TOTAL)
-    for entry in sorted(entries, key=lambda e: e.day):
-        score = metric_value(entry, TOTAL)
-        if score is None:
-            continue
-        gap = longest_gap_hours(entry, by_day.get(entry.day - timedelta(days=1)))
-        if gap is None:
-            continue
-        index = bisect_right(edges, gap)
-        totals[index] += score
-        counts[index] += 1
-        neighbours = [scores.on(entry.day + timedelta(days=k)) for k in (-3, -2, -1, 1, 2, 3)]
-        known = [v for v in neighbours if v is not None]
-        if known:
-            excess_totals[index] += score - sum(known) / len(known)
-            excess_counts[index] += 1
-    return [
-        GapBin(
-            low_hours=bounds[i],
-            high_hours=bounds[i + 1] if i + 1 < len(bounds) else None,
-            days=counts[i],
-            mean_total=totals[i] / counts[i] if counts[i] else None,
-            mean_excess=excess_totals[i] / excess_counts[i] if excess_counts[i] else None,
-        )
-        for i in range(len(bounds))
     ]

@@ -17,6 +17,11 @@ from typing import Any
 from tui.core.doses import ZERO, format_decimal, to_decimal
 from tui.core.drugs import DiazepamEquivalent, diazepam_equivalents
 from tui.core.formulations import Formulation, fraction_to_decimal
+from tui.core.plan_flags import Flag as Flag  # re-exported: the store, planner and plan changes name them here
+from tui.core.plan_flags import PlanFlag as PlanFlag
+from tui.core.plan_flags import flag_legend as flag_legend
+from tui.core.plan_flags import flag_summary as flag_summary
+from tui.core.plan_flags import too_coarse_text
 from tui.core.validation import ValidationError
 
 PLAN_RECORD_VERSION = 1
@@ -30,34 +35,23 @@ class Method(StrEnum):
     CUSTOM = "custom"
 
 
-# Flag codes. Each step carries the codes whose condition holds for it, with a human text.
-HOLD = "hold"  # the stabilisation hold before the first cut
-ABOVE_PLANNED = "above_planned"  # actual cut % > the planned cut
-ONE_INCREMENT = "one_increment"  # rounding up gave the same dose, so one increment was taken
-OVER_10 = "over_10"  # actual cut > 10 % of the previous dose (warning)
-OVER_25_IN_14 = "over_25_in_14"  # > 25 % below the highest dose of the 14 days before (confirm)
-TOO_COARSE = "too_coarse"  # the form cannot make the planned % cut at this dose
-LINEAR = "linear"  # a cut step of a linear taper
-STOP = "stop"  # the step to 0 mg
-STOP_ABOVE_JUMP_OFF = "stop_above_jump_off"  # stop from a dose above the jump-off (confirm)
-LENGTHENED = "lengthened"  # step lengthened so a one-increment cut keeps the average pace
-SCALE_UNRELIABLE = "scale_unreliable"  # cut smaller than 10 readings of the scale
-INCREASE = "increase"  # dose goes up (only a return to stable, a re-plan or a custom list)
-HELD = "held"  # the person held this step longer
-TARGET = "target"  # the final target dose (above 0) is reached
+# The codes under their historical names (each equals its stored string).
+HOLD = PlanFlag.HOLD
+ABOVE_PLANNED = PlanFlag.ABOVE_PLANNED
+ONE_INCREMENT = PlanFlag.ONE_INCREMENT
+OVER_10 = PlanFlag.OVER_10
+OVER_25_IN_14 = PlanFlag.OVER_25_IN_14
+TOO_COARSE = PlanFlag.TOO_COARSE
+LINEAR = PlanFlag.LINEAR
+STOP = PlanFlag.STOP
+STOP_ABOVE_JUMP_OFF = PlanFlag.STOP_ABOVE_JUMP_OFF
+LENGTHENED = PlanFlag.LENGTHENED
+SCALE_UNRELIABLE = PlanFlag.SCALE_UNRELIABLE
+INCREASE = PlanFlag.INCREASE
+HELD = PlanFlag.HELD
+TARGET = PlanFlag.TARGET
 
-CONFIRMATION_FLAGS = (OVER_25_IN_14, STOP_ABOVE_JUMP_OFF)
-
-
-@dataclass(frozen=True)
-class Flag:
-    """A machine-readable code and the sentence shown to the person."""
-
-    code: str
-    text: str
-
-    def to_record(self) -> dict[str, str]:
-        return {"code": self.code, "text": self.text}
+CONFIRMATION_FLAGS = tuple(f for f in PlanFlag if f.needs_confirmation)
 
 
 def fraction_percent(fraction: Fraction) -> Decimal:
@@ -225,10 +219,12 @@ class PlanParams:
 
     @property
     def coarse_below_mg(self) -> Decimal | None:
-        """DOMAIN.md §2: an increment supports an exact p-cut only while D ≥ inc / p."""
+        """docs/DOMAIN.md §2: an increment supports an exact p-cut only while D ≥ inc / p; this is
+        the smallest *measurable* dose at or above inc / p (rounded up to the increment), so the
+        figure shown is one the person can measure, never ``0.133333``."""
         if self.method is not Method.PROPORTIONAL or self.cut_pct <= 0:
             return None
-        return fraction_to_decimal(self.formulation.increment * 100 / Fraction(self.cut_pct))
+        return self.formulation.round_up(self.formulation.increment * 100 / Fraction(self.cut_pct))
 
     def to_record(self) -> dict[str, Any]:
         """Plain JSON data, decimal strings, keys in a fixed order."""
@@ -362,9 +358,7 @@ class Plan:
             found.append("Linear taper: the % cut grows with every step, up to 100 % at the end.")
         coarse = self.params.coarse_below_mg
         if coarse is not None and any(s.has(TOO_COARSE) for s in self.steps):
-            found.append(
-                f"This form is too coarse below {format_decimal(coarse)} mg — consider liquid, compounded or a scale."
-            )
+            found.append(too_coarse_text(self.params))
         worst = max((s.cut_pct for s in self.steps if s.cut_pct > 0 and not s.has(STOP)), default=None)
         if any(s.has(OVER_10) and not s.has(STOP) for s in self.steps):
             found.append(f"Some cuts are above 10 % of the dose (largest {format_decimal(worst)} %).")

@@ -22,9 +22,8 @@ cut, each ``step_days`` long; the last step (0 mg or the target) is a one-day st
 Arithmetic is exact: doses are whole numbers of the formulation's increment (``units``),
 compared and cut as integers and :class:`~fractions.Fraction`; mg are shown as Decimal.
 
-Flags are machine-readable codes (constants in :mod:`tui.core.plan_model`) with a human
-text; a plan that
-contains a cut above 25 % within 14 days, or a stop to 0 mg from above the jump-off dose,
+Flags are :class:`~tui.core.plan_model.PlanFlag` codes with a human text, each decided by one
+named rule in :mod:`tui.core.step_flags`; a plan that contains a cut above 25 % within 14 days, or a stop to 0 mg from above the jump-off dose,
 :meth:`Plan.confirmations_needed` lists it: the person must confirm before it is saved.
 """
 
@@ -37,39 +36,16 @@ from fractions import Fraction
 from typing import Any, Iterable
 
 from tui.core.doses import ZERO, format_decimal
-from tui.core.formulations import Formulation, PowderScale, RawIncrement, fraction_to_decimal
-from tui.core.plan_model import (
-    ABOVE_PLANNED,
-    HOLD,
-    INCREASE,
-    LENGTHENED,
-    LINEAR,
-    ONE_INCREMENT,
-    OVER_10,
-    OVER_25_IN_14,
-    SCALE_UNRELIABLE,
-    STOP,
-    STOP_ABOVE_JUMP_OFF,
-    TARGET,
-    TOO_COARSE,
-    Flag,
-    Method,
-    Plan,
-    PlanParams,
-    Step,
-    fraction_percent,
-    ratio_percent,
-)
+from tui.core.formulations import Formulation, RawIncrement
+from tui.core.plan_model import Flag, Method, Plan, PlanFlag, PlanParams, Step
+from tui.core.step_flags import CONFIRM_WINDOW_DAYS, FlagContext, Units, cut_flags, draft_flags, increase_flag, percent_of
+from tui.core.step_flags import History as History  # re-exported: plan changes name it from here
+from tui.core.step_flags import over_25_in_14 as over_25_in_14  # re-exported likewise
 from tui.core.validation import ValidationError
 
 MAX_STEPS = 2000
 """A plan longer than this is certainly a typo (0.01 % cuts, say); refuse rather than hang."""
 MAX_STEP_DAYS = 365
-WARN_CUT_PCT = 10
-"""Cuts above 10 % of the current dose are flagged with a warning (2025 joint guideline)."""
-CONFIRM_CUT_PCT = 25
-CONFIRM_WINDOW_DAYS = 14
-"""More than 25 % within 14 days needs explicit confirmation (the guideline's ceiling)."""
 _IDEAL_QUANTUM = Decimal("0.0001")
 DEFAULT_CUSTOM_INCREMENT = "0.0001"
 """Custom doses are taken as typed; the store keeps at most 4 decimals of a mg."""
@@ -248,35 +224,25 @@ def _split_units(total: int, weights: tuple[Fraction, ...], cut_first: int) -> t
     return tuple(floors)
 
 
-History = list[tuple[date, date, Fraction]]
-"""(start, end, daily dose) of steps already taken or planned, oldest first."""
+def _step_days(drafts: list[_Draft], index: int) -> int:
+    """How long the draft at ``index`` lasts: to the next custom date, 1 for the final dose
+    ("from this day on"), else the draft's own length."""
+    draft = drafts[index]
+    last_index = len(drafts) - 1
+    if draft.date is not None and index < last_index:
+        return (drafts[index + 1].date - draft.date).days  # type: ignore[operator]
+    if index == last_index and not draft.hold:
+        return 1
+    return draft.days
 
 
-def highest_before(history: History, day: date, dose_before: Fraction) -> Fraction:
-    """Highest daily dose in effect on any of the 14 days before ``day``; days before
-    ``history`` starts count at ``dose_before`` (the dose taken before the plan)."""
-    window_start = day - timedelta(days=CONFIRM_WINDOW_DAYS)
-    highest: Fraction | None = None
-    reaches_back = False
-    for start, end, dose in reversed(history):
-        if end < window_start:
-            reaches_back = True
-            break
-        if start <= window_start:
-            reaches_back = True
-        if start < day:
-            highest = dose if highest is None else max(highest, dose)
-    if not reaches_back:
-        highest = dose_before if highest is None else max(highest, dose_before)
-    return dose_before if highest is None else highest
-
-
-def over_25_in_14(history: History, day: date, dose: Fraction, dose_before: Fraction) -> bool:
-    """DOMAIN.md §3.4: ``dose`` from ``day`` on is more than 25 % below the highest daily dose of
-    the 14 days before ``day`` (``dose_before`` for days before ``history`` starts)."""
-    highest = highest_before(history, day, dose_before)
-    # dose < highest × (1 − 25 %), written without division so whole units stay integers.
-    return highest > 0 and dose * 100 < highest * (100 - CONFIRM_CUT_PCT)
+def _ideal(draft: _Draft) -> Decimal | None:
+    """The unrounded target of the step, to 4 decimals (shown beside the measurable dose)."""
+    if draft.ideal is None:
+        return None
+    ideal = draft.ideal
+    exact = ideal if isinstance(ideal, Decimal) else Decimal(ideal.numerator) / Decimal(ideal.denominator)
+    return exact.quantize(_IDEAL_QUANTUM, rounding=ROUND_HALF_UP)
 
 
 def _finish(
@@ -289,80 +255,42 @@ def _finish(
 ) -> list[Step]:
     """Give drafts their dates, per-intake doses, unit texts, cut % and flags.
 
-    The hot path compares whole units (ints); Fractions only appear where a flag is set.
+    The hot path compares whole units (ints); Fractions only appear where a flag is set. Each
+    flag is decided by one named rule in :mod:`tui.core.step_flags`.
     """
     form = params.formulation
     inc = form.increment
     weights = tuple(Fraction(w) for w in params.weights)
-    jump_off = None if params.jump_off_mg is None else Fraction(params.jump_off_mg)
-    proportional = params.method is Method.PROPORTIONAL
-    coarse_num, coarse_den = params.cut_pct.as_integer_ratio()
-    coarse_den *= 100  # p = coarse_num / coarse_den
-    is_scale = isinstance(form, PowderScale)
-    inc_text = format_decimal(fraction_to_decimal(inc))
+    context = FlagContext.of(params)
     # Only the last 14 days of history matter to the window rule; keep it short and in units.
     cutoff = first_day - timedelta(days=CONFIRM_WINDOW_DAYS + 1)
     window: list[tuple[date, date, Fraction | int]] = [(s, e, d / inc) for s, e, d in history if e >= cutoff]
     before_units = dose_before / inc
-    previous: Fraction | int = previous_exact / inc
+    previous: Units = previous_exact / inc
     if previous.denominator == 1:
         previous = previous.numerator
     steps: list[Step] = []
     day = first_day
-    last_index = len(drafts) - 1
     for index, draft in enumerate(drafts):
         if draft.date is not None:
             day = draft.date
-        if draft.date is not None and index < last_index:
-            days = (drafts[index + 1].date - draft.date).days  # type: ignore[operator]
-        elif index == last_index and not draft.hold:
-            days = 1  # the final dose: "from this day on"
-        else:
-            days = draft.days
+        days = _step_days(drafts, index)
         units = draft.units
         drop = previous - units  # in units; > 0 for a cut
-        flags: list[Flag] = list(draft.extra_flags)
-        if draft.hold:
-            flags.append(Flag(HOLD, "Stabilisation hold at the current dose before the first cut."))
-        if draft.lengthened:
-            flags.append(Flag(LENGTHENED, "Lengthened so that the next one-increment cut keeps the planned average pace."))
-        whole_units = type(previous) is int
+        flags = draft_flags(draft)
         if drop < 0:
-            rise = (ratio_percent(-drop, previous) if whole_units else fraction_percent(Fraction(-drop) / previous)) if previous else Decimal(100)
-            flags.append(Flag(INCREASE, f"Dose goes up by {format_decimal(rise)} %{': ' + draft.note if draft.note else ''}."))
+            rise = percent_of(-drop, previous) if previous else Decimal(100)
+            flags.append(increase_flag(rise, draft.note))
             cut_pct = -rise
         elif drop == 0:
             cut_pct = ZERO
         else:
-            cut_pct = ratio_percent(drop, previous) if whole_units else fraction_percent(Fraction(drop) / previous)  # type: ignore[arg-type]
-            cut_text = format_decimal(cut_pct)
-            if draft.linear:
-                flags.append(Flag(LINEAR, "Linear taper: a fixed mg cut, a growing % of the dose."))
-            if draft.forced:
-                flags.append(Flag(ONE_INCREMENT, f"Rounding up gave the same dose, so one measurable step ({inc_text} mg) is taken: {cut_text} %."))
-            planned = draft.planned
-            # cut > planned, i.e. drop / previous > n / d, cross-multiplied to stay in integers
-            if planned is not None and drop * planned.denominator > planned.numerator * previous:
-                flags.append(Flag(ABOVE_PLANNED, f"Actual cut {cut_text} % is larger than planned ({format_decimal(fraction_percent(planned))} %)."))
-            if drop * 100 > WARN_CUT_PCT * previous:
-                flags.append(Flag(OVER_10, f"Cut of {cut_text} % is above 10 % of the dose."))
-            if over_25_in_14(window, day, units, before_units):  # type: ignore[arg-type]
-                flags.append(Flag(OVER_25_IN_14, "More than 25 % below the highest dose of the 14 days before: needs your explicit confirmation."))
-            if proportional and previous * coarse_num < coarse_den:
-                flags.append(Flag(TOO_COARSE, f"This form is too coarse below {format_decimal(params.coarse_below_mg or ZERO)} mg — consider liquid, compounded or a scale."))
-            if is_scale and drop < PowderScale.RELIABLE_READINGS:
-                flags.append(Flag(SCALE_UNRELIABLE, "This cut is under 10 readings of the scale: weighing it is unreliable."))
-            if units == 0:
-                flags.append(Flag(STOP, "Last step: stop (0 mg)."))
-                if jump_off is None or previous * inc > jump_off:
-                    flags.append(Flag(STOP_ABOVE_JUMP_OFF, "Stops from a dose above the jump-off dose: needs your explicit confirmation."))
+            cut_pct = percent_of(drop, previous)
+            over_25 = over_25_in_14(window, day, units, before_units)  # type: ignore[arg-type]
+            flags += cut_flags(context, draft, previous, units, cut_pct, over_25)
         if draft.target:
-            flags.append(Flag(TARGET, "Final target dose reached."))
+            flags.append(Flag(PlanFlag.TARGET, "Final target dose reached."))
         intake_units = _split_units(units, weights, params.cut_first)
-        ideal = None
-        if draft.ideal is not None:
-            ideal_decimal = draft.ideal if isinstance(draft.ideal, Decimal) else Decimal(draft.ideal.numerator) / Decimal(draft.ideal.denominator)
-            ideal = ideal_decimal.quantize(_IDEAL_QUANTUM, rounding=ROUND_HALF_UP)
         end = day + timedelta(days=days - 1)
         unit_dose = form.unit_text(units)
         steps.append(
@@ -376,7 +304,7 @@ def _finish(
                 intake_doses=(unit_dose,) if len(intake_units) == 1 else tuple(form.unit_text(u) for u in intake_units),
                 cut_pct=cut_pct,
                 flags=tuple(flags),
-                ideal_mg=ideal,
+                ideal_mg=_ideal(draft),
                 note=draft.note,
             )
         )

@@ -7,6 +7,7 @@ taper-tui's own scale; no licensed questionnaire wording (CIWA-B, BWSQ) is embed
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -70,6 +71,19 @@ def symptom_key(name: str) -> str:
 def default_symptom(key: str) -> Symptom | None:
     """The catalogue entry for ``key``, or ``None`` for a person's own symptom."""
     return _BY_KEY.get(key)
+
+
+def symptom_label(key: str, custom: Iterable[str] = ()) -> str:
+    """What a person reads for the symptom stored as ``key``: the catalogue's label, else the
+    person's own name for it exactly as typed ("Jaw clenching" stays capitalised), else the
+    key with spaces (a symptom rated once and since removed from the custom list)."""
+    known = _BY_KEY.get(key)
+    if known is not None:
+        return known.label
+    for name in custom:
+        if symptom_key(name) == key:
+            return name.strip()
+    return key.replace("_", " ")
 
 
 def catalogue(custom: list[str] | tuple[str, ...] = (), hidden: frozenset[str] | set[str] = frozenset()) -> list[Symptom]:

@@ -2,9 +2,8 @@
 
 Cells hold numbers, never labels (anxiety ``4``, not "moderate"); doses and hours are exact
 decimal strings. A value that was not logged is an empty cell, never 0. Symptom ratings follow
-the rule the charts use (:func:`tui.core.insights.metric_value`): on a day with any rating a
-symptom left out of the form is 0 (the Log form drops zeros), on a day without ratings it is
-empty. Symptom columns are ``symptom_<key>`` so a person's own symptom can never clash with a
+the rule the charts use (:func:`tui.core.insights.metric_value`): a symptom rated "none" is 0,
+a symptom not rated that day is empty. Symptom columns are ``symptom_<key>`` so a person's own symptom can never clash with a
 field name.
 
 Free text (notes) that starts with ``=``, ``+``, ``-``, ``@`` or a tab would be run as a formula

@@ -13,61 +13,46 @@ symptom panel and the dose panel so their dates line up.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from tui.core.downsample import downsample_values
 from tui.core.entry import DayEntry
-from tui.core.insights import (
-    ANXIETY,
-    METRICS,
-    MOOD,
-    SLEEP_HOURS,
-    SLEEP_QUALITY,
-    SYMPTOM_PREFIX,
-    TOTAL,
-    cut_dates_from_doses,
-    daily_dose_series,
-    daily_series,
-    moving_average,
-    worst_of,
-)
-from tui.core.plan_model import HELD, HOLD, Plan
+from tui.core.insights import cut_dates as cut_dates  # the one cut-dates rule, re-exported for the chart view
+from tui.core.insights import daily_dose_series, daily_series, moving_average, worst_of
+from tui.core.plan_model import Plan, PlanFlag
+from tui.core.scales import CHARTED, Phase, parse_metric
+from tui.core.scales import metric_title as scale_metric_title
+from tui.core.symptoms import symptom_label
 
 RANGES: tuple[int | None, ...] = (30, 90, 365, None)
 """The ranges ``r`` cycles through, in days; ``None`` is everything logged."""
 
 AVERAGE_DAYS = 7
 
-WAVE = "wave"
-WINDOW = "window"
+WAVE = Phase.WAVE
+WINDOW = Phase.WINDOW
 
 Point = tuple[float, float]
 
 
-def metric_title(metric: str, symptom_labels: dict[str, str] | None = None) -> str:
-    """What the metric is called on screen, with the direction that is bad."""
-    if metric.startswith(SYMPTOM_PREFIX):
-        key = metric[len(SYMPTOM_PREFIX):]
-        label = (symptom_labels or {}).get(key, key.replace("_", " ").capitalize())
-        return f"{label} 0–4 (higher = worse)"
-    return {
-        TOTAL: "Total symptoms (higher = worse)",
-        ANXIETY: "Anxiety 0–10 (higher = worse)",
-        MOOD: "Mood 0–10 (lower = worse)",
-        SLEEP_HOURS: "Sleep hours (fewer = worse)",
-        SLEEP_QUALITY: "Sleep quality 1–5 (lower = worse)",
-    }[metric]
+def metric_title(metric: str, symptom_labels: Mapping[str, str] | None = None) -> str:
+    """What the metric is called on screen, with its scale and the direction that is bad
+    (:func:`tui.core.scales.metric_title`). A single symptom takes its label from
+    ``symptom_labels`` (the person's catalogue), else from :func:`symptom_label`."""
+    _kind, key = parse_metric(metric)
+    label = None if key is None else (symptom_labels or {}).get(key) or symptom_label(key)
+    return scale_metric_title(metric, label)
 
 
 def next_metric(metric: str, step: int = 1) -> str:
-    """The metric after (or before) ``metric`` in :data:`~tui.core.insights.METRICS`; a single
+    """The metric after (or before) ``metric`` in :data:`~tui.core.scales.CHARTED`; a single
     symptom goes back to the start of the cycle."""
-    if metric not in METRICS:
-        return METRICS[0] if step > 0 else METRICS[-1]
-    return METRICS[(METRICS.index(metric) + step) % len(METRICS)]
+    if metric not in CHARTED:
+        return CHARTED[0] if step > 0 else CHARTED[-1]
+    return CHARTED[(CHARTED.index(metric) + step) % len(CHARTED)]
 
 
 def window_bounds(end: date, range_days: int | None, first_day: date | None) -> tuple[date, date]:
@@ -171,11 +156,6 @@ class ChartFrame:
         return bool(self.planned) or any(mg is not None for mg in self.taken_mg)
 
 
-def cut_dates(entries: Sequence[DayEntry], plan: Plan | None) -> list[date]:
-    """The plan's cut dates, or (without a plan) those read from the doses taken."""
-    return plan.cut_dates() if plan is not None else cut_dates_from_doses(entries)
-
-
 def build_frame(
     entries: Sequence[DayEntry],
     plan: Plan | None,
@@ -222,7 +202,7 @@ def build_frame(
             mg = float(step.dose_mg)
             # Corners at day edges (x − ½ … x + ½) so a cut is a vertical drop between two days.
             planned += [(first - 0.5, mg), (last + 0.5, mg)]
-            if step.has(HOLD) or step.has(HELD):
+            if step.has(PlanFlag.HOLD) or step.has(PlanFlag.HELD):
                 holds.append((first - 0.5, last + 0.5, mg))
 
     all_cuts = cut_dates(entries, plan) if cuts is None else cuts
@@ -251,15 +231,13 @@ LABEL_WIDTH = 5
 def y_scale(metric: str, frame_values: Iterable[float | None]) -> tuple[float, float, list[float]]:
     """Lower and upper y limits and the ticks to label, fixed per metric where it has a scale
     (a 0–10 mood always reads the same), from the data for the total score and sleep hours."""
-    fixed = {ANXIETY: (0, 10), MOOD: (0, 10), SLEEP_QUALITY: (1, 5)}
-    if metric in fixed:
-        low, high = fixed[metric]
-    elif metric.startswith(SYMPTOM_PREFIX):
-        low, high = 0, 4
+    kind, _key = parse_metric(metric)
+    fixed = kind.value_range
+    if fixed is not None:
+        low, high = fixed
     else:
         top = max((v for v in frame_values if v is not None), default=0.0)
-        floor = 10 if metric == SLEEP_HOURS else 4
-        high = max(floor, _nice_ceiling(top))
+        high = max(kind.range_floor, _nice_ceiling(top))
         low = 0
     middle = (low + high) / 2
     ticks = [float(low), middle, float(high)]

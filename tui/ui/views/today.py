@@ -15,8 +15,7 @@ from textual.widgets import Static
 
 from tui.core.doses import format_decimal, format_mg, percent
 from tui.core.entry import DayEntry
-from tui.core.hold_suggestion import suggest_hold
-from tui.core.insights import cut_dates_from_doses
+from tui.core.hold_suggestion import suggest_hold_for_plan
 from tui.core.plan_model import Plan
 from tui.ui.views.journal_view import JournalView
 
@@ -129,8 +128,7 @@ class TodayView(JournalView):
         # Two months cover the week shown and the windows around the latest cut.
         recent = self.journal.days(today - timedelta(days=60), today)
         by_day = {e.day: e for e in recent}
-        cuts = plan.cut_dates() if plan else cut_dates_from_doses(recent)
-        suggestion = suggest_hold(recent, cuts, today)
+        suggestion = suggest_hold_for_plan(recent, plan, self.journal.events(), today)
         fortnight = [by_day.get(today - timedelta(days=offset)) for offset in range(13, -1, -1)]
         totals = [e.symptom_total if e is not None and e.symptoms else None for e in fortnight]
         week = week_table(by_day, today) + [f"symptom total, last 14 days: {sparkline(totals)}"]

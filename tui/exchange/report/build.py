@@ -1,15 +1,18 @@
-"""The summary a person hands their prescriber: Markdown, plain text (80 columns) or HTML.
+"""The prescriber summary as figures and words (pure data): :func:`build_report`.
 
-The report is built once as plain sections (:func:`build_report`) and then rendered, so the
-three formats always say the same thing. Every figure about symptoms and adherence comes from
-:mod:`tui.core.insights` (the charts use the same functions, so the report and the app agree).
-It takes ``today`` as a parameter: nothing here reads the clock.
+The report is built once as plain sections (:class:`~tui.exchange.report.model.Report`) and then
+rendered (:mod:`tui.exchange.report.render`), so the three formats always say the same thing.
+Every figure about symptoms and adherence comes from :mod:`tui.core.insights` (the charts use
+the same functions, so the report and the app agree); symptom names, scales and plan flags come
+from the one vocabulary in :mod:`tui.core.symptoms`, :mod:`tui.core.scales` and
+:class:`~tui.core.plan_model.PlanFlag`. It takes ``today`` as a parameter: nothing here reads
+the clock.
 
-Contents (UX.md, "The prescriber summary"): a health-data notice; drug and current dose; start
-dose and cumulative reduction; the plan and its projected end; each step so far (planned vs
-taken, days off plan, holds); the total symptom score in the 7 days before each cut against
-days 1–7 and 8–14 after; red flags with dates; adherence; the person's questions; a small text
-chart of dose and symptoms; the disclaimer.
+Contents: a health-data notice; drug and current dose; start dose and cumulative reduction; the
+plan and its projected end; each step so far (planned vs taken, days off plan, holds); the
+symptom total in the 7 days before each cut against days 1–7 and 8–14 after; red flags with
+dates; adherence; the person's questions; a small text chart of dose and symptoms; the
+disclaimer.
 
 **Questions for the prescriber:** any line of a day's note that starts with ``Q:`` or ``?`` is
 listed under "Questions for my prescriber", with its date (e.g. a note
@@ -18,29 +21,28 @@ listed under "Questions for my prescriber", with its date (e.g. a note
 
 from __future__ import annotations
 
-import html
-import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, Union
+from typing import Any
 
 from tui.core.doses import ZERO, format_decimal, percent
+from tui.core.adherence import adherence
 from tui.core.entry import DayEntry
 from tui.core.insights import (
     TOTAL,
     CutResponse,
     WindowMean,
-    adherence,
-    cut_dates_from_doses,
+    cut_dates,
     cut_responses,
     daily_dose_series,
     daily_series,
 )
-from tui.core.plan_model import HELD, HOLD, INCREASE, OVER_10, OVER_25_IN_14, STOP, TOO_COARSE, Plan, Step
+from tui.core.plan_model import Plan, PlanFlag, flag_legend
 from tui.core.safety import SAFETY_NOTICE
-from tui.core.symptoms import default_symptom
+from tui.core.scales import SYMPTOM, TOTAL_SCALE_TEXT
+from tui.core.symptoms import symptom_label
+from tui.exchange.report.model import Block, Bullets, Preformatted, Report, Section, Table
 
 HEALTH_DATA_NOTICE = "Contains health data: share it only with the people you choose."
 QUESTION_PREFIXES = ("q:", "?")
@@ -52,57 +54,11 @@ MAX_LISTED = 12
 
 _LEFT_OUT = "The {count} earlier {what} are left out to keep this to a page; `taper-tui export --format csv` has every day."
 
-_FLAG_WORDS = {
-    HOLD: "hold",
-    HELD: "held longer",
-    OVER_10: "cut >10 %",
-    OVER_25_IN_14: ">25 % in 14 days",
-    INCREASE: "increase",
-    STOP: "stop",
-    TOO_COARSE: "form too coarse",
-}
-
-
-# -- the document model ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Table:
-    """Rows of cells under a header; ``numeric`` columns are right-aligned in plain text."""
-
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: frozenset[int] = frozenset()
-
-
-@dataclass(frozen=True)
-class Preformatted:
-    """Lines shown as they are (the text chart)."""
-
-    lines: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Bullets:
-    items: tuple[str, ...]
-
-
-Block = Union[str, Table, Preformatted, Bullets]
-
-
-@dataclass(frozen=True)
-class Section:
-    title: str
-    blocks: tuple[Block, ...]
-
-
-@dataclass(frozen=True)
-class Report:
-    """The whole summary as data: a title, lines under it, and sections in order."""
-
-    title: str
-    preamble: tuple[str, ...]
-    sections: tuple[Section, ...] = field(default=())
+REPORTED_FLAGS: tuple[PlanFlag, ...] = (
+    PlanFlag.HOLD, PlanFlag.HELD, PlanFlag.OVER_10, PlanFlag.OVER_25_IN_14, PlanFlag.INCREASE, PlanFlag.STOP,
+    PlanFlag.TOO_COARSE,
+)
+"""The step flags a prescriber is shown (the rest are about measuring, for the person)."""
 
 
 # -- figures --------------------------------------------------------------------------------
@@ -135,11 +91,6 @@ def question_lines(entries: Sequence[DayEntry]) -> list[tuple[date, str]]:
                         found.append((entry.day, question))
                     break
     return found
-
-
-def _symptom_label(key: str) -> str:
-    known = default_symptom(key)
-    return known.label if known else key.replace("_", " ")
 
 
 def _planned_lookup(plan: Plan | None):
@@ -225,6 +176,7 @@ def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) 
         return None
     by_day = {e.day: e for e in entries}
     rows = []
+    shown_flags: list[str] = []
     deviations: list[str] = []
     for number, step in enumerate(plan.steps, start=1):
         if step.start > today:
@@ -239,7 +191,7 @@ def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) 
             taken_text = format_decimal(taken[0])
         else:
             taken_text = f"{format_decimal(min(taken))}–{format_decimal(max(taken))}"
-        notes = ", ".join(_FLAG_WORDS[c] for c in step.flag_codes if c in _FLAG_WORDS)
+        notes = " ".join(PlanFlag(c).marked for c in step.flag_codes if c in REPORTED_FLAGS)
         rows.append((
             str(number),
             step.start.isoformat(),
@@ -250,6 +202,7 @@ def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) 
             str(len(off)),
             notes,
         ))
+        shown_flags += [c for c in step.flag_codes if c in REPORTED_FLAGS]
         deviations += [f"{d.isoformat()}: took {_mg(mg)}, planned {_mg(step.dose_mg)}" for d, mg in off]
     if not rows:
         return Section("Steps so far", (f"The plan starts on {plan.start.isoformat()}.",))
@@ -257,6 +210,9 @@ def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) 
         Table(("#", "from", "to", "planned mg", "taken mg", "dosed", "off plan", "notes"), tuple(rows[-MAX_LISTED:]), frozenset({0, 3, 4, 5, 6})),
         "dosed: days with a dose logged, of the days in the step; off plan: of those, days whose total differs from the plan.",
     ]
+    legend = flag_legend(shown_flags, separator="; ")
+    if legend:
+        blocks.append(f"Notes: {legend}.")
     if len(rows) > MAX_LISTED:
         blocks.append(_LEFT_OUT.format(count=len(rows) - MAX_LISTED, what="steps"))
     if deviations:
@@ -266,15 +222,8 @@ def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) 
     return Section("Steps so far", tuple(blocks))
 
 
-def report_cut_dates(entries: Sequence[DayEntry], plan: Plan | None, today: date) -> list[date]:
-    """The cuts the report looks at: the plan's cut dates up to today, else cuts seen in the doses."""
-    if plan is not None:
-        return [d for d in plan.cut_dates() if d <= today]
-    return cut_dates_from_doses(entries)
-
-
 def _cuts_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) -> Section:
-    cuts = report_cut_dates(entries, plan, today)
+    cuts = cut_dates(entries, plan, today)
     responses: list[CutResponse] = cut_responses(entries, cuts, TOTAL)
     if not responses:
         return Section("Symptoms around each cut", ("No cut has been made yet.",))
@@ -292,7 +241,7 @@ def _cuts_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) -
             _change(response.change_8_14),
         ))
     blocks: list[Block] = [
-        "Total symptom score (sum of the 0–4 ratings) as a mean over the logged days "
+        f"Symptom total ({TOTAL_SCALE_TEXT}) as a mean over the logged days "
         "(logged/days in the window): the 7 days before each cut against days 1–7 and 8–14 after it.",
         Table(("cut", "to mg", "before", "days 1–7", "change", "days 8–14", "change"), tuple(rows[-MAX_LISTED:]), frozenset({1, 2, 3, 4, 5, 6})),
     ]
@@ -303,7 +252,8 @@ def _cuts_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) -
 
 def _red_flag_section(entries: Sequence[DayEntry]) -> Section:
     found = [
-        f"{e.day.isoformat()}: " + ", ".join(f"{_symptom_label(k)} ({e.symptoms[k]}/4)" for k in e.red_flags)
+        f"{e.day.isoformat()}: "
+        + ", ".join(f"{symptom_label(k)} ({e.symptoms[k]}/{SYMPTOM.high})" for k in e.red_flags)
         for e in entries if e.red_flags
     ]
     if not found:
@@ -356,7 +306,7 @@ def _chart_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) 
     start = max(first_monday, entries[0].day - timedelta(days=entries[0].day.weekday()))
     doses = daily_dose_series(entries, start, today)
     totals = daily_series(entries, TOTAL, start, today)
-    cuts = set(report_cut_dates(entries, plan, today))
+    cuts = set(cut_dates(entries, plan, today))
     weeks = []
     week = start
     while week <= today:
@@ -370,7 +320,7 @@ def _chart_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) 
     top_dose = max((w[1] for w in weeks if w[1] is not None), default=ZERO)
     top_total = max((w[2] for w in weeks if w[2] is not None), default=0.0)
     half = CHART_BAR_WIDTH // 2
-    lines = [f"{'week of':<10} {'dose mg (#)':<{half + 6}} {'symptoms (*)':<{half + 6}} cut"]
+    lines = [f"{'week of':<10} {'dose mg (#)':<{half + 6}} {'symptom total (*)':<{half + 6}} cut"]
     for week, dose, total, has_cut in weeks:
         dose_bar = "" if dose is None or top_dose == 0 else "#" * max(1, round(float(dose / top_dose) * half))
         total_bar = "" if total is None or top_total == 0 else "*" * round(total / top_total * half)
@@ -379,105 +329,8 @@ def _chart_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) 
         lines.append(f"{week.isoformat():<10} {dose_text:>5} {dose_bar:<{half}} {total_text:>5} {total_bar:<{half}} {'<' if has_cut else ''}".rstrip())
     return Section(f"The last {len(weeks)} weeks (weekly means of the logged days)", (
         Preformatted(tuple(lines)),
-        "Legend: # daily dose, * total symptom score, each scaled to its largest week; the cut column marks weeks with a cut; — nothing logged.",
+        f"Legend: # daily dose in mg, * symptom total ({TOTAL_SCALE_TEXT}), each scaled to its largest week; "
+        "the cut column marks weeks with a cut; — nothing logged.",
     ))
 
 
-# -- rendering ------------------------------------------------------------------------------
-
-
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def render_markdown(report: Report) -> str:
-    """The report as Markdown (GitHub-flavoured tables)."""
-    out = [f"# {report.title}", ""]
-    out += [f"**{report.preamble[0]}**", ""] + [line for line in report.preamble[1:]] + [""]
-    for section in report.sections:
-        out += [f"## {section.title}", ""]
-        for block in section.blocks:
-            if isinstance(block, str):
-                out += [block, ""]
-            elif isinstance(block, Bullets):
-                out += [f"- {_md_cell(item)}" for item in block.items] + [""]
-            elif isinstance(block, Preformatted):
-                out += ["```", *block.lines, "```", ""]
-            else:
-                if not any(block.headers):  # a two-column fact list: bold labels read better
-                    out += [f"- **{label}:** {_md_cell(value)}" for label, value in block.rows] + [""]
-                    continue
-                out.append("| " + " | ".join(block.headers) + " |")
-                out.append("|" + "|".join("---:" if i in block.numeric else "---" for i in range(len(block.headers))) + "|")
-                out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows] + [""]
-    return "\n".join(out).rstrip() + "\n"
-
-
-def _text_table(table: Table, width: int) -> list[str]:
-    columns = len(table.headers)
-    widths = [max(len(str(r[i])) for r in (table.headers, *table.rows)) for i in range(columns)]
-    # The last column takes what is left and wraps, so the table never passes ``width``.
-    widths[-1] = max(10, min(widths[-1], width - sum(widths[:-1]) - 2 * (columns - 1)))
-    lines = []
-    rows = table.rows if not any(table.headers) else (table.headers, *table.rows)
-    for row in rows:
-        wrapped_last = textwrap.wrap(str(row[-1]), widths[-1]) or [""]
-        cells = [str(c).rjust(widths[i]) if i in table.numeric else str(c).ljust(widths[i]) for i, c in enumerate(row[:-1])]
-        lines.append("  ".join([*cells, wrapped_last[0]]).rstrip())
-        indent = sum(widths[:-1]) + 2 * (columns - 1)
-        lines += [" " * indent + more for more in wrapped_last[1:]]
-        if row is table.headers:
-            lines.append("  ".join("-" * w for w in widths))
-    return lines
-
-
-def render_text(report: Report, width: int = 80) -> str:
-    """The report as plain text no wider than ``width`` columns."""
-    out = [report.title.upper() if len(report.title) <= width else report.title, ""]
-    for line in report.preamble:
-        out += textwrap.wrap(line, width)
-    for section in report.sections:
-        out += ["", section.title, "=" * min(width, len(section.title))]
-        for block in section.blocks:
-            if isinstance(block, str):
-                out += textwrap.wrap(block, width)
-            elif isinstance(block, Bullets):
-                for item in block.items:
-                    out += textwrap.wrap(item, width, initial_indent="- ", subsequent_indent="  ")
-            elif isinstance(block, Preformatted):
-                out += [line[:width] for line in block.lines]
-            else:
-                out += _text_table(block, width)
-    return "\n".join(out).rstrip() + "\n"
-
-
-def render_html(report: Report) -> str:
-    """The report as one self-contained HTML page (no scripts, no external files)."""
-    e = html.escape
-    out = [
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{e(report.title)}</title>",
-        "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto}table{border-collapse:collapse}"
-        "td,th{border:1px solid #999;padding:2px 6px}td.n{text-align:right}</style></head><body>",
-        f"<h1>{e(report.title)}</h1>", f"<p><strong>{e(report.preamble[0])}</strong></p>",
-    ]
-    out += [f"<p>{e(line)}</p>" for line in report.preamble[1:]]
-    for section in report.sections:
-        out.append(f"<h2>{e(section.title)}</h2>")
-        for block in section.blocks:
-            if isinstance(block, str):
-                out.append(f"<p>{e(block)}</p>")
-            elif isinstance(block, Bullets):
-                out.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in block.items) + "</ul>")
-            elif isinstance(block, Preformatted):
-                out.append("<pre>" + e("\n".join(block.lines)) + "</pre>")
-            else:
-                out.append("<table>")
-                if any(block.headers):
-                    out.append("<tr>" + "".join(f"<th>{e(h)}</th>" for h in block.headers) + "</tr>")
-                for row in block.rows:
-                    cells = "".join(f'<td class="n">{e(c)}</td>' if i in block.numeric else f"<td>{e(c)}</td>" for i, c in enumerate(row))
-                    out.append(f"<tr>{cells}</tr>")
-                out.append("</table>")
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
