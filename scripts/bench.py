@@ -459,7 +459,7 @@ def bench_history(data: Path, runs: int) -> Figure:
 
 
 def bench_demo(runs: int) -> Figure:
-    from tui.core.demo_data import MAX_DEMO_DAYS, generate_demo
+    from tui.demo.story import MAX_DEMO_DAYS, generate_demo
 
     samples = []
     for _ in range(runs):
