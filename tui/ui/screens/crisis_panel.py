@@ -21,7 +21,9 @@ class CrisisPanel(Dialog[None]):
     CrisisPanel Button { margin-top: 1; }
     """
 
-    BINDINGS = [Binding("escape", "dismiss_panel", "Close")]
+    BINDINGS = [Binding("escape", "cancel", "Close")]
+
+    safe = "close"
 
     def __init__(self, flagged: list[str], region: str | None) -> None:
         super().__init__()
@@ -42,9 +44,6 @@ class CrisisPanel(Dialog[None]):
             yield Static("Your entry is saved. This panel never changes your plan.", markup=False)
             yield Button("Close (Esc)", id="close", compact=True)
 
-    def on_mount(self) -> None:
-        self.query_one(Button).focus()
-
     @on(Button.Pressed, "#close")
-    def action_dismiss_panel(self) -> None:
-        self.dismiss(None)
+    def _close(self) -> None:
+        self.action_cancel()

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -34,8 +33,6 @@ class ImportDialog(Dialog[tuple[ImportPlan, str] | None]):
     ImportDialog #preview { height: auto; max-height: 10; }
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
     def __init__(self, journal: Journal) -> None:
         super().__init__()
         self.journal = journal
@@ -53,8 +50,8 @@ class ImportDialog(Dialog[tuple[ImportPlan, str] | None]):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Import", id="import", variant="primary", compact=True, disabled=True)
 
-    def on_mount(self) -> None:
-        self.query_one("#path", Input).focus()
+    def first_focus(self) -> Input:
+        return self.query_one("#path", Input)
 
     @on(Input.Submitted, "#path")
     @on(Select.Changed, "#mode")
@@ -91,5 +88,5 @@ class ImportDialog(Dialog[tuple[ImportPlan, str] | None]):
             self.dismiss((self.plan, Path(self.query_one("#path", Input).value.strip()).name))
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _cancel(self) -> None:
+        self.action_cancel()

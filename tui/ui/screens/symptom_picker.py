@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.ui.screens.dialog import Dialog
-
 
 
 class SymptomPicker(Dialog["str | None"]):
@@ -21,8 +19,6 @@ class SymptomPicker(Dialog["str | None"]):
     SymptomPicker Label { text-style: bold; margin-bottom: 1; }
     SymptomPicker OptionList { height: auto; max-height: 16; }
     """
-
-    BINDINGS = [Binding("escape", "dismiss_picker", "Cancel")]
 
     def __init__(self, symptoms: list[tuple[str, str, int]], current: str | None = None) -> None:
         """``symptoms`` are ``(key, label, days rated above 0)``; ``current`` is highlighted."""
@@ -38,16 +34,13 @@ class SymptomPicker(Dialog["str | None"]):
                 id="symptom-options",
             )
 
-    def on_mount(self) -> None:
+    def first_focus(self) -> OptionList:
         options = self.query_one("#symptom-options", OptionList)
         keys = [key for key, _label, _days in self.symptoms]
         if self.current in keys:
             options.highlighted = keys.index(self.current)
-        options.focus()
+        return options
 
     @on(OptionList.OptionSelected, "#symptom-options")
     def _picked(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
-
-    def action_dismiss_picker(self) -> None:
-        self.dismiss(None)

@@ -27,6 +27,7 @@ from tui.core.plan_model import Plan
 from tui.core.symptoms import catalogue
 from tui.ui.chart_frame import RANGES, ChartFrame, build_frame, cut_dates, metric_title, next_metric, window_bounds
 from tui.ui.screens.symptom_picker import SymptomPicker
+from tui.ui.session import Session
 from tui.ui.views.journal_view import JournalView
 from tui.ui.widgets.cut_table import CutRow, CutTable
 from tui.ui.widgets.dose_chart import DoseChart
@@ -47,8 +48,6 @@ NO_DATA = (
 
 class ChartView(JournalView):
     """The Chart view: symptom and dose panels, the cut table, the calendar heat map."""
-
-    DEFER_WHEN_HIDDEN = True
 
     DEFAULT_CSS = """
     ChartView {
@@ -101,8 +100,8 @@ class ChartView(JournalView):
     show_calendar: var[bool] = var(False)
     """The calendar heat map in place of both panels."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, session: Session, *, id: str | None = None) -> None:
+        super().__init__(session, id=id)
         self._entries: list[DayEntry] = []
         self._plan: Plan | None = None
         self._cuts: list[date] = []
@@ -119,9 +118,6 @@ class ChartView(JournalView):
         yield CutTable(id="chart-cuts")
         yield HeatMap(id="chart-calendar")
 
-    def on_mount(self) -> None:
-        self.request_refresh()
-
     def on_resize(self) -> None:
         self.call_after_refresh(self.redraw)
 
@@ -133,7 +129,7 @@ class ChartView(JournalView):
     def refresh_data(self) -> None:
         """Read the log and the plan again, then redraw."""
         self._entries = self.journal.days()  # already in date order
-        self._plan = self.taper_app.plan
+        self._plan = self.session.plan
         self._cuts = cut_dates(self._entries, self._plan)
         self._responses = cut_responses(self._entries, [c for c in self._cuts if c <= self.today], TOTAL)
         self.redraw()
@@ -230,7 +226,7 @@ class ChartView(JournalView):
         return f"{symptoms} · {dose}"
 
     def _symptoms_offered(self) -> list:
-        settings = self.journal.settings()
+        settings = self.session.settings
         return catalogue(list(settings.get("custom_symptoms") or []), set(settings.get("hidden_symptoms") or []))
 
     # -- actions --------------------------------------------------------------------------------
