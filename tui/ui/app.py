@@ -58,7 +58,7 @@ class TaperApp(App[None]):
     """The taper-tui app on one open journal."""
 
     TITLE = "taper-tui"
-    CSS_PATH = ["app.tcss", "views.tcss"]
+    CSS_PATH = ["app.tcss", "views.tcss", "dialogs.tcss"]
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
@@ -75,6 +75,8 @@ class TaperApp(App[None]):
         """Published by the session once after every write and when the date rolls over."""
         self.session = Session(journal, clock, self.changed)
         """The journal, the clock, the plan and every write, shared by the views."""
+        self._pending_view = ""
+        """A view asked for before the tabs were ready, shown as soon as they are."""
         for number, (view_id, title, _cls) in enumerate(VIEWS, start=1):
             self._bindings.bind(f"f{number}", f"show_view('{view_id}')", title, show=False, priority=True)
             self._bindings.bind(str(number), f"show_view('{view_id}')", title, show=False)
@@ -154,6 +156,11 @@ class TaperApp(App[None]):
             return
         self.session.check_clock()
         tabs = self.screen.query_one("#views", TabbedContent)
+        if not tabs.active:
+            # A key pressed at start-up, before the tabs showed their first view: that first
+            # activation would undo this switch, so the switch waits for it.
+            self._pending_view = view_id
+            return
         self.set_focus(None)
         tabs.active = view_id
         self._sync_shown()
@@ -182,6 +189,10 @@ class TaperApp(App[None]):
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self) -> None:
+        if self._pending_view:
+            view_id, self._pending_view = self._pending_view, ""
+            self.action_show_view(view_id)
+            return
         self.session.check_clock()
         self._sync_shown()
         self.call_after_refresh(self._focus_active_view)

@@ -15,12 +15,6 @@ from tui.ui.screens.dialog import Dialog
 class CrisisPanel(Dialog[None]):
     """Names the red flags logged and lists the crisis lines; dismissed with Enter or Escape."""
 
-    DEFAULT_CSS = """
-    CrisisPanel > Vertical { width: 72; border: thick $error; }
-    CrisisPanel .title { text-style: bold; color: $error; margin-bottom: 1; }
-    CrisisPanel Button { margin-top: 1; }
-    """
-
     BINDINGS = [Binding("escape", "cancel", "Close")]
 
     safe = "close"

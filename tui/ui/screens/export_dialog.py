@@ -34,12 +34,6 @@ def default_export_path(fmt: str, what: str, today: date) -> Path:
 class ExportDialog(Dialog[Path | None]):
     """Pick a format and a path; dismisses with the written file, or ``None``."""
 
-    DEFAULT_CSS = """
-    ExportDialog > Vertical { width: 76; }
-    ExportDialog Select, ExportDialog Input { margin-bottom: 1; }
-    ExportDialog .muted { color: $text-muted; }
-    """
-
     def __init__(self, source: ExportSource, today: date, now: datetime) -> None:
         super().__init__()
         self.source = source

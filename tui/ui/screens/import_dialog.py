@@ -27,12 +27,6 @@ MODES: tuple[tuple[str, ImportMode], ...] = (
 class ImportDialog(Dialog[tuple[ImportPlan, str] | None]):
     """Choose a file and a mode, see what would change; dismisses with the plan to apply."""
 
-    DEFAULT_CSS = """
-    ImportDialog > Vertical { width: 76; }
-    ImportDialog Input, ImportDialog Select { margin-bottom: 1; }
-    ImportDialog #preview { height: auto; max-height: 10; }
-    """
-
     def __init__(self, journal: Journal) -> None:
         super().__init__()
         self.journal = journal

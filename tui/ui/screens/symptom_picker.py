@@ -14,12 +14,6 @@ from tui.ui.screens.dialog import Dialog
 class SymptomPicker(Dialog["str | None"]):
     """A list of symptoms with how many days each was rated above 0; enter picks one."""
 
-    DEFAULT_CSS = """
-    SymptomPicker > Vertical { width: 60; max-height: 90%; }
-    SymptomPicker Label { text-style: bold; margin-bottom: 1; }
-    SymptomPicker OptionList { height: auto; max-height: 16; }
-    """
-
     def __init__(self, symptoms: list[tuple[str, str, int]], current: str | None = None) -> None:
         """``symptoms`` are ``(key, label, days rated above 0)``; ``current`` is highlighted."""
         super().__init__()

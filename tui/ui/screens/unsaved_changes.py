@@ -18,10 +18,6 @@ UnsavedChoice = Literal["save", "discard", "stay"]
 class UnsavedChangesDialog(Dialog[UnsavedChoice]):
     """Three plain choices; "stay" is the safe default (Escape, and Enter at once), nothing is lost by asking."""
 
-    DEFAULT_CSS = """
-    UnsavedChangesDialog > Vertical { width: 66; }
-    """
-
     BINDINGS = [
         Binding("s", "choose('save')", "Save", show=False),
         Binding("d", "choose('discard')", "Discard", show=False),

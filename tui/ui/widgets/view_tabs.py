@@ -15,4 +15,7 @@ class ViewTabs(TabbedContent):
     """A ``TabbedContent`` whose panes are not activated by focus (see the module docstring)."""
 
     def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        # Textual calls the handler of every class in the chain: prevent_default keeps
+        # TabbedContent's own (which would show the focused pane) from running after this one.
+        event.prevent_default()
         event.stop()
