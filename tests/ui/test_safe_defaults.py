@@ -6,12 +6,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import Button
+from textual.widgets import Button, Input
 
 from tests.ui.test_schedule_view import NOW, ask, open_schedule, store_plan
 from tui.core.entry import DayEntry
+from tui.exchange.private_file import write_private_file
+from tui.exchange.render_export import render_export
+from tui.store.journal import open_journal
 from tui.ui.app import VIEWS, build_app
 from tui.ui.screens.confirm_dialog import ConfirmDialog
+from tui.ui.screens.import_dialog import ImportDialog
 from tui.ui.screens.unsaved_changes import UnsavedChangesDialog
 from tui.ui.views.log import LogView
 from tui.ui.widgets.value_field import ValueField
@@ -116,3 +120,27 @@ async def test_a_caller_may_name_confirm_as_the_safe_choice(app_factory):
         await pilot.press("escape")  # Escape still cancels, whichever button is safe
         await pilot.pause()
     assert answers == [False]
+
+
+async def test_enter_after_previewing_an_import_that_overwrites_a_day_imports_nothing(app_factory, journal, tmp_path):
+    donor = open_journal(tmp_path / "donor" / "taper.json")
+    donor.save_day(DayEntry(day=TODAY, mood=4))
+    export = tmp_path / "export.json"
+    write_private_file(export, render_export(donor, "json", what="days", now=NOW, today=TODAY))
+    donor.close()
+    journal.save_day(DayEntry(day=TODAY, mood=5))
+    before = journal.path.read_bytes()
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ImportDialog)
+        dialog.query_one("#path", Input).value = str(export)
+        dialog.preview()
+        await pilot.pause()
+        assert not dialog.query_one("#import", Button).disabled
+        assert focused_button(app) == "cancel"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert journal.path.read_bytes() == before

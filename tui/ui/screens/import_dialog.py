@@ -74,7 +74,9 @@ class ImportDialog(Dialog[tuple[ImportPlan, str] | None]):
         self.query_one("#summary", Static).update(summary)
         button.disabled = not self.plan.changes_anything
         if not button.disabled:
-            button.focus()
+            # Enter may import at once only when that overrides nothing already logged.
+            overrides = mode is not ImportMode.MERGE or bool(self.plan.changed_days)
+            (self.query_one("#cancel", Button) if overrides else button).focus()
 
     @on(Button.Pressed, "#import")
     def _confirm(self) -> None:

@@ -170,6 +170,7 @@ class LogView(JournalView):
         if not self.has_unsaved_changes:
             self._load(self.day)
         else:
+            self._logged = self.journal.get_day(self.day) is not None
             self._update_header()
 
     def _load(self, day: date) -> None:

@@ -112,7 +112,8 @@ class TodayView(JournalView):
     def concerns(self, change: Change) -> bool:
         # Only the last RECENT_DAYS days are shown or weighed here.
         since = self.today - timedelta(days=RECENT_DAYS)
-        return change.today or change.plan or change.settings or change.every_day or any(d >= since for d in change.days)
+        recent = change.every_day or any(day >= since for day in change.days)
+        return recent or change.today or change.plan or change.settings
 
     def refresh_data(self) -> None:
         for name, text in self._texts().items():
