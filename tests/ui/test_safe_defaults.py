@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from textual.widgets import Button, Input
 
+from tests.ui.conftest import TODAY
 from tests.ui.test_schedule_view import NOW, ask, open_schedule, store_plan
 from tui.core.entry import DayEntry
 from tui.exchange.private_file import write_private_file
@@ -19,8 +20,6 @@ from tui.ui.screens.import_dialog import ImportDialog
 from tui.ui.screens.unsaved_changes import UnsavedChangesDialog
 from tui.ui.views.log import LogView
 from tui.ui.widgets.value_field import ValueField
-
-from .conftest import TODAY
 
 SIZE = (80, 24)
 

@@ -6,11 +6,11 @@ so Enter pressed right away never confirms a discard, a delete or an override.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from typing import Literal
-
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, Static
 

@@ -13,8 +13,8 @@ from textual.widgets import DataTable, Static
 from tui.core.doses import format_decimal, format_mg
 from tui.core.entry import DayEntry
 from tui.core.symptoms import default_symptom
-from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.store.errors import StoreError
+from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.session import Change, Session
 from tui.ui.views.journal_view import JournalView
 from tui.ui.widgets.day_table import DayTable

@@ -20,10 +20,10 @@ from tui.core.doses import format_decimal
 from tui.core.plan_model import Plan
 from tui.core.planner import MAX_STEP_DAYS
 from tui.core.validation import ValidationError, parse_decimal, parse_int
+from tui.store.errors import StoreError
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.plan_editor import PlanEditorScreen
 from tui.ui.screens.text_prompt import TextPrompt
-from tui.store.errors import StoreError
 from tui.ui.session import Change
 from tui.ui.views.journal_view import JournalView
 from tui.ui.widgets.step_table import fill_step_table
