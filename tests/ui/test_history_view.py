@@ -122,7 +122,7 @@ async def test_the_table_follows_changes_made_in_log(app_factory, journal):
         view = await open_history(pilot)
         assert view.table.row_count == 0
         assert "Nothing logged yet" in str(view.query_one("#history-summary").render())
-        app.save_day(DayEntry(day=TODAY, mood=5))
+        app.session.save_day(DayEntry(day=TODAY, mood=5))
         await pilot.pause()
         assert view.table.row_count == 1
 

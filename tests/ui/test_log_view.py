@@ -265,7 +265,7 @@ async def test_a_hidden_symptoms_rating_is_kept_when_the_day_is_saved_again(app_
 
 async def test_days_without_an_entry_start_from_the_plan(app_factory):
     app = app_factory()
-    app.planned_intakes = lambda day: (Intake(Decimal("0.25"), "08:00"), Intake(Decimal("0.125"), "20:00"))
+    app.session.planned_intakes = lambda day: (Intake(Decimal("0.25"), "08:00"), Intake(Decimal("0.125"), "20:00"))
     async with app.run_test(size=SIZE) as pilot:
         log = await open_log(pilot)
         assert log.intakes.raw == (("08:00", "0.25"), ("20:00", "0.125"))

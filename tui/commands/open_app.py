@@ -40,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
     from tui.ui.app import build_app  # Textual loads only when the app opens
 
     try:
-        app = build_app(journal, today=today_from(args))
+        # The real clock, so the day rolls over while the app is open; --today stops it on that day.
+        app = build_app(journal, today=today_from(args) if args.today else None)
         if args.demo:
             app.sub_title = f"demo data (temporary: {path})"
         app.run(mouse=not args.no_mouse)

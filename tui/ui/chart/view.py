@@ -40,6 +40,7 @@ from tui.ui.chart.state import ChartState, Mode
 from tui.ui.chart.symptom_chart import SymptomChart
 from tui.ui.chart_frame import RANGES, ChartFrame, build_frame, cut_dates, metric_title, next_metric, window_bounds
 from tui.ui.screens.symptom_picker import SymptomPicker
+from tui.ui.session import Session
 from tui.ui.views.journal_view import JournalView
 
 DEFAULT_RANGE = 90
@@ -59,8 +60,6 @@ PARTS = ("chart-empty", "chart-symptoms", "chart-dose", "chart-cuts", "chart-cal
 
 class ChartView(JournalView):
     """The Chart view: symptom and dose panels, the cut table, the calendar heat map."""
-
-    DEFER_WHEN_HIDDEN = True
 
     DEFAULT_CSS = """
     ChartView {
@@ -120,8 +119,8 @@ class ChartView(JournalView):
     state: var[ChartState | None] = var(None)
     """All of the above as one value (computed): the view draws when it changes."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, session: Session, *, id: str | None = None) -> None:
+        super().__init__(session, id=id)
         self._entries: list[DayEntry] = []
         self._plan: Plan | None = None
         self._cuts: list[date] = []
@@ -152,7 +151,7 @@ class ChartView(JournalView):
     def refresh_data(self) -> None:
         """Read the log and the plan again; the new version draws once."""
         self._entries = self.journal.days()  # already in date order
-        self._plan = self.taper_app.plan
+        self._plan = self.session.plan
         self._cuts = cut_dates(self._entries, self._plan)
         self._responses = cut_responses(self._entries, [c for c in self._cuts if c <= self.today], TOTAL)
         self.data_version += 1
@@ -277,7 +276,7 @@ class ChartView(JournalView):
         return f"{symptoms} · {dose}"
 
     def _symptoms_offered(self) -> list:
-        settings = self.journal.settings()
+        settings = self.session.settings
         return catalogue(list(settings.get("custom_symptoms") or []), set(settings.get("hidden_symptoms") or []))
 
     # -- actions: each changes state, the state's watcher draws ----------------------------------

@@ -15,13 +15,9 @@ from tui.ui.screens.dialog import Dialog
 class CrisisPanel(Dialog[None]):
     """Names the red flags logged and lists the crisis lines; dismissed with Enter or Escape."""
 
-    DEFAULT_CSS = """
-    CrisisPanel > Vertical { width: 72; border: thick $error; }
-    CrisisPanel .title { text-style: bold; color: $error; margin-bottom: 1; }
-    CrisisPanel Button { margin-top: 1; }
-    """
+    BINDINGS = [Binding("escape", "cancel", "Close")]
 
-    BINDINGS = [Binding("escape", "dismiss_panel", "Close")]
+    safe = "close"
 
     def __init__(self, flagged: list[str], region: str | None) -> None:
         super().__init__()
@@ -42,9 +38,6 @@ class CrisisPanel(Dialog[None]):
             yield Static("Your entry is saved. This panel never changes your plan.", markup=False)
             yield Button("Close (Esc)", id="close", compact=True)
 
-    def on_mount(self) -> None:
-        self.query_one(Button).focus()
-
     @on(Button.Pressed, "#close")
-    def action_dismiss_panel(self) -> None:
-        self.dismiss(None)
+    def _close(self) -> None:
+        self.action_cancel()

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -35,14 +34,6 @@ def default_export_path(fmt: str, what: str, today: date) -> Path:
 class ExportDialog(Dialog[Path | None]):
     """Pick a format and a path; dismisses with the written file, or ``None``."""
 
-    DEFAULT_CSS = """
-    ExportDialog > Vertical { width: 76; }
-    ExportDialog Select, ExportDialog Input { margin-bottom: 1; }
-    ExportDialog .muted { color: $text-muted; }
-    """
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
     def __init__(self, source: ExportSource, today: date, now: datetime) -> None:
         super().__init__()
         self.source = source
@@ -60,8 +51,8 @@ class ExportDialog(Dialog[Path | None]):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Export", id="export", variant="primary", compact=True)
 
-    def on_mount(self) -> None:
-        self.query_one("#format", Select).focus()
+    def first_focus(self) -> Select[int]:
+        return self.query_one("#format", Select)
 
     def _choice(self) -> tuple[str, str]:
         _label, fmt, what = CHOICES[int(self.query_one("#format", Select).value)]  # type: ignore[arg-type]
@@ -99,5 +90,5 @@ class ExportDialog(Dialog[Path | None]):
         self.dismiss(target)
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _cancel(self) -> None:
+        self.action_cancel()

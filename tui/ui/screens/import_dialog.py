@@ -10,7 +10,6 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -27,14 +26,6 @@ MODES: tuple[tuple[str, ImportMode], ...] = (
 
 class ImportDialog(Dialog[tuple[ImportPlan, str] | None]):
     """Choose a file and a mode, see what would change; dismisses with the plan to apply."""
-
-    DEFAULT_CSS = """
-    ImportDialog > Vertical { width: 76; }
-    ImportDialog Input, ImportDialog Select { margin-bottom: 1; }
-    ImportDialog #preview { height: auto; max-height: 10; }
-    """
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, journal: Journal) -> None:
         super().__init__()
@@ -53,8 +44,8 @@ class ImportDialog(Dialog[tuple[ImportPlan, str] | None]):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Import", id="import", variant="primary", compact=True, disabled=True)
 
-    def on_mount(self) -> None:
-        self.query_one("#path", Input).focus()
+    def first_focus(self) -> Input:
+        return self.query_one("#path", Input)
 
     @on(Input.Submitted, "#path")
     @on(Select.Changed, "#mode")
@@ -83,7 +74,9 @@ class ImportDialog(Dialog[tuple[ImportPlan, str] | None]):
         self.query_one("#summary", Static).update(summary)
         button.disabled = not self.plan.changes_anything
         if not button.disabled:
-            button.focus()
+            # Enter may import at once only when that overrides nothing already logged.
+            overrides = mode is not ImportMode.MERGE or bool(self.plan.changed_days)
+            (self.query_one("#cancel", Button) if overrides else button).focus()
 
     @on(Button.Pressed, "#import")
     def _confirm(self) -> None:
@@ -91,5 +84,5 @@ class ImportDialog(Dialog[tuple[ImportPlan, str] | None]):
             self.dismiss((self.plan, Path(self.query_one("#path", Input).value.strip()).name))
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _cancel(self) -> None:
+        self.action_cancel()

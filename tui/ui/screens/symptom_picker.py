@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
@@ -12,17 +11,8 @@ from textual.widgets.option_list import Option
 from tui.ui.screens.dialog import Dialog
 
 
-
 class SymptomPicker(Dialog["str | None"]):
     """A list of symptoms with how many days each was rated above 0; enter picks one."""
-
-    DEFAULT_CSS = """
-    SymptomPicker > Vertical { width: 60; max-height: 90%; }
-    SymptomPicker Label { text-style: bold; margin-bottom: 1; }
-    SymptomPicker OptionList { height: auto; max-height: 16; }
-    """
-
-    BINDINGS = [Binding("escape", "dismiss_picker", "Cancel")]
 
     def __init__(self, symptoms: list[tuple[str, str, int]], current: str | None = None) -> None:
         """``symptoms`` are ``(key, label, days rated above 0)``; ``current`` is highlighted."""
@@ -38,16 +28,13 @@ class SymptomPicker(Dialog["str | None"]):
                 id="symptom-options",
             )
 
-    def on_mount(self) -> None:
+    def first_focus(self) -> OptionList:
         options = self.query_one("#symptom-options", OptionList)
         keys = [key for key, _label, _days in self.symptoms]
         if self.current in keys:
             options.highlighted = keys.index(self.current)
-        options.focus()
+        return options
 
     @on(OptionList.OptionSelected, "#symptom-options")
     def _picked(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
-
-    def action_dismiss_picker(self) -> None:
-        self.dismiss(None)

@@ -10,12 +10,10 @@ from typing import Any, Callable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
 from tui.ui.screens.dialog import Dialog
-
 
 
 class TextPrompt(Dialog[Any]):
@@ -27,8 +25,6 @@ class TextPrompt(Dialog[Any]):
     TextPrompt .problem { color: $error; height: auto; }
     TextPrompt .keys { color: $text-muted; }
     """
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, explanation: str, check: Callable[[str], Any], initial: str = "", placeholder: str = "") -> None:
         super().__init__()
@@ -47,8 +43,8 @@ class TextPrompt(Dialog[Any]):
             yield Static("", classes="problem", id="problem", markup=False)
             yield Static("enter: OK · esc: cancel", classes="keys")
 
-    def on_mount(self) -> None:
-        self.query_one("#answer", Input).focus()
+    def first_focus(self) -> Input:
+        return self.query_one("#answer", Input)
 
     @on(Input.Submitted, "#answer")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -58,6 +54,3 @@ class TextPrompt(Dialog[Any]):
             self.query_one("#problem", Static).update(f"⚠ {error}")
             return
         self.dismiss(value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

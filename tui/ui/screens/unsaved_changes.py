@@ -15,18 +15,12 @@ from tui.ui.screens.dialog import Dialog
 UnsavedChoice = Literal["save", "discard", "stay"]
 
 
-
 class UnsavedChangesDialog(Dialog[UnsavedChoice]):
-    """Three plain choices; "stay" is the safe default (Escape), nothing is lost by asking."""
-
-    DEFAULT_CSS = """
-    UnsavedChangesDialog > Vertical { width: 66; }
-    """
+    """Three plain choices; "stay" is the safe default (Escape, and Enter at once), nothing is lost by asking."""
 
     BINDINGS = [
         Binding("s", "choose('save')", "Save", show=False),
         Binding("d", "choose('discard')", "Discard", show=False),
-        Binding("escape", "choose('stay')", "Stay"),
     ]
 
     def __init__(self, day_text: str, going_to: str) -> None:
@@ -44,8 +38,10 @@ class UnsavedChangesDialog(Dialog[UnsavedChoice]):
                 yield Button("Discard (d)", id="discard", compact=True)
                 yield Button("Save and go (s)", id="save", variant="primary", compact=True)
 
-    def on_mount(self) -> None:
-        self.query_one("#save", Button).focus()
+    safe = "stay"
+
+    def cancel_result(self) -> UnsavedChoice:
+        return "stay"
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from tui.core.safety import SAFETY_NOTICE, crisis_lines
 from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM
+from tui.ui.session import Change
 from tui.ui.views.journal_view import JournalView
 
 KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -124,16 +125,16 @@ class HelpView(JournalView):
         with VerticalScroll(id="help-scroll", can_focus=True):
             yield Static(id="help-text", markup=False)
 
-    def on_mount(self) -> None:
-        self.refresh_data()
+    def concerns(self, change: Change) -> bool:
+        return change.settings  # the crisis lines follow the region
 
     def on_resize(self) -> None:
-        self.refresh_data()
+        self.request_refresh()
 
     def refresh_data(self) -> None:
         # Wrap to the view (less the scrollbar and a margin) so meanings stay in their column.
         width = max(40, self.size.width - 3) if self.size.width else 78
-        self.query_one("#help-text", Static).update(help_text(str(self.journal.path), self.journal.settings().get("region"), width))
+        self.query_one("#help-text", Static).update(help_text(str(self.journal.path), self.session.settings.get("region"), width))
 
     def focus_content(self) -> None:
         self.query_one("#help-scroll").focus()

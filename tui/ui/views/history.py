@@ -13,7 +13,9 @@ from textual.widgets import DataTable, Static
 from tui.core.doses import format_decimal, format_mg
 from tui.core.entry import DayEntry
 from tui.core.symptoms import default_symptom
+from tui.store.errors import StoreError
 from tui.ui.screens.confirm_dialog import ConfirmDialog
+from tui.ui.session import Change, Session
 from tui.ui.views.journal_view import JournalView
 from tui.ui.widgets.day_table import DayTable
 from tui.ui.widgets.symptom_rating import RED_FLAG_GLYPH
@@ -71,22 +73,17 @@ def describe_entry(entry: DayEntry, with_date: bool = True) -> str:
 class HistoryView(JournalView):
     """Every logged day, newest first: Enter opens it in Log, d deletes (asks first), u undoes."""
 
-    DEFER_WHEN_HIDDEN = True
-
-    DEFAULT_CSS = """
-    HistoryView #history-summary { height: 1; padding: 0 1; color: $text-muted; }
-    HistoryView #history-table { height: 1fr; }
-    """
-
     BINDINGS = [
         Binding("d,delete", "delete_day", "Delete", key_display="d"),
         Binding("u", "undo_delete", "Undo delete", key_display="u"),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, session: Session, *, id: str | None = None) -> None:
+        super().__init__(session, id=id)
         self._deleted: list[DayEntry] = []
         """Days deleted since the app opened, most recent last: u restores them one by one."""
+        self._cursor_to: date | None = None
+        """A day to put the cursor on at the next refresh (a restored day, once it is back)."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="history-summary", markup=False)
@@ -94,7 +91,9 @@ class HistoryView(JournalView):
 
     def on_mount(self) -> None:
         self.table.add_columns(*COLUMNS)
-        self.request_refresh()
+
+    def concerns(self, change: Change) -> bool:
+        return change.touches_days
 
     @property
     def table(self) -> DayTable:
@@ -103,7 +102,8 @@ class HistoryView(JournalView):
     def refresh_data(self) -> None:
         """Rebuild every row from one read of the journal (fast enough for ten years of days)."""
         table = self.table
-        current = self.cursor_day()
+        current = self._cursor_to or self.cursor_day()
+        self._cursor_to = None
         entries = self.journal.days()
         entries.reverse()
         table.clear()
@@ -145,7 +145,7 @@ class HistoryView(JournalView):
         """Open the day under the cursor in the Log view."""
         day = self.cursor_day()
         if day is not None:
-            self.taper_app.open_day(day)
+            self.post_message(self.OpenDay(day))
 
     def action_delete_day(self) -> None:
         """Ask, showing what the day holds, then delete it (u brings it back)."""
@@ -157,7 +157,11 @@ class HistoryView(JournalView):
         def answered(confirmed: bool | None) -> None:
             if not confirmed:
                 return
-            removed = self.taper_app.delete_day(day)
+            try:
+                removed = self.session.delete_day(day)
+            except StoreError as error:
+                self.notify(str(error), title="Not deleted", severity="error", timeout=15)
+                return
             if removed is not None:
                 self._deleted.append(removed)
                 self.notify(f"Deleted {day.isoformat()} — press u to undo.", timeout=8)
@@ -174,9 +178,12 @@ class HistoryView(JournalView):
         if not self._deleted:
             self.notify("Nothing to undo.", timeout=3)
             return
-        entry = self._deleted.pop()
-        if self.taper_app.save_day(entry):
-            self.move_to(entry.day)
-            self.notify(f"Restored {entry.day.isoformat()}.", timeout=4)
-        else:
-            self._deleted.append(entry)
+        entry = self._deleted[-1]
+        try:
+            self.session.restore_day(entry)
+        except StoreError as error:
+            self.notify(str(error), title="Not restored", severity="error", timeout=15)
+            return
+        self._deleted.pop()
+        self._cursor_to = entry.day  # the announcement of the restore refreshes the table
+        self.notify(f"Restored {entry.day.isoformat()}.", timeout=4)

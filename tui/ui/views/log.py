@@ -18,9 +18,9 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from tui.core.doses import format_decimal
-from tui.core.entry import DayEntry, Intake
+from tui.core.entry import DayEntry
 from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM
-from tui.core.symptoms import Symptom, catalogue, default_symptom, symptom_key
+from tui.core.symptoms import Symptom, catalogue, default_symptom, red_flags_in, symptom_key
 from tui.core.validation import (
     ValidationError,
     parse_int,
@@ -28,9 +28,11 @@ from tui.core.validation import (
     parse_sleep_hours,
 )
 from tui.store.errors import StoreError
+from tui.ui.screens.crisis_panel import CrisisPanel
 from tui.ui.screens.date_prompt import DatePrompt
 from tui.ui.screens.text_prompt import TextPrompt
 from tui.ui.screens.unsaved_changes import UnsavedChangesDialog, UnsavedChoice
+from tui.ui.session import Change, Origin, Session
 from tui.ui.views.journal_view import JournalView
 from tui.ui.widgets.intake_list import IntakeList
 from tui.ui.widgets.symptom_list import SymptomList
@@ -57,22 +59,6 @@ def day_title(day: date, today: date) -> str:
 class LogView(JournalView):
     """The day form for one day at a time; ``[``/``]`` (or ctrl+←/→ inside fields) move a day."""
 
-    DEFAULT_CSS = """
-    LogView #log-header { height: 1; padding: 0 1; background: $boost; }
-    LogView #log-header.-dirty { text-style: bold; }
-    LogView #log-form { height: 1fr; }
-    LogView .form-section { color: $primary; text-style: bold; padding: 0 1; margin-top: 1; }
-    LogView .form-section.-first { margin-top: 0; }
-    LogView .field-error { display: none; color: $error; padding: 0 1 0 2; height: auto; }
-    LogView .field-error.-shown { display: block; }
-    LogView Input.-error { background: $error 30%; text-style: bold; }
-    LogView #phase-row { height: 1; }
-    LogView #phase-row > Label { width: 16; padding: 0 1; }
-    LogView #phase { width: 34; }
-    LogView #note { height: 5; margin: 0 1; }
-    LogView #carried { color: $text-muted; padding: 0 1; height: auto; }
-    """
-
     BINDINGS = [
         Binding("ctrl+s", "save_day", "Save", key_display="^s"),
         Binding("ctrl+g", "prompt_date", "Go to date", key_display="^g"),
@@ -86,10 +72,12 @@ class LogView(JournalView):
         Binding("enter", "start_form", "Start", show=False),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, session: Session, *, id: str | None = None) -> None:
+        super().__init__(session, id=id)
         self.day: date | None = None
-        """The day in the form (set on mount: today)."""
+        """The day in the form (set when first shown: today)."""
+        self._logged = False
+        """Whether the day in the form was logged when it was loaded (or last saved)."""
         self._loaded_state: tuple[Any, ...] = ()
         self._carried: dict[str, int] = {}
         """Ratings of the loaded day for symptoms not on show (hidden ones): saved back unchanged."""
@@ -118,9 +106,6 @@ class LogView(JournalView):
             yield Label("Note (start a line with Q: to ask your prescriber)", classes="form-section")
             yield TextArea(compact=True, id="note", tab_behavior="focus")
 
-    def on_mount(self) -> None:
-        self.refresh_data()
-
     # -- parts ----------------------------------------------------------------------------------
 
     @property
@@ -148,7 +133,7 @@ class LogView(JournalView):
 
     def _catalogue(self) -> tuple[list[Symptom], int]:
         """The symptoms on show and how many are hidden (from the person's settings)."""
-        settings = self.journal.settings()
+        settings = self.session.settings
         custom = list(settings.get("custom_symptoms") or [])
         hidden = set(settings.get("hidden_symptoms") or [])
         shown = catalogue(custom, hidden)
@@ -171,6 +156,13 @@ class LogView(JournalView):
         """True when the form differs from what was loaded (or last saved) for its day."""
         return bool(self._loaded_state) and self._form_state() != self._loaded_state
 
+    def concerns(self, change: Change) -> bool:
+        # The form's own symptom-list edits rebuild the list in place (see _rebuild_symptoms);
+        # a new date changes the header; the plan fills the doses of a day not yet logged.
+        if change.origin is Origin.SETTINGS:
+            return False
+        return change.today or change.plan or (self.day is not None and change.touches_day(self.day))
+
     def refresh_data(self) -> None:
         """Reload the day from the journal — unless the form holds unsaved changes, which stay."""
         if self.day is None:
@@ -178,14 +170,16 @@ class LogView(JournalView):
         if not self.has_unsaved_changes:
             self._load(self.day)
         else:
+            self._logged = self.journal.get_day(self.day) is not None
             self._update_header()
 
     def _load(self, day: date) -> None:
         """Fill the form with ``day``: its entry, or the plan's intakes when nothing is logged."""
         self.day = day
         entry = self.journal.get_day(day)
+        self._logged = entry is not None
         if entry is None:
-            entry = DayEntry(day=day, intakes=self._planned_intakes(day))
+            entry = DayEntry(day=day, intakes=self.session.planned_intakes(day))
         self.intakes.set_intakes(entry.intakes)
         for field_id, value in (("anxiety", entry.anxiety), ("mood", entry.mood),
                                 ("sleep-hours", entry.sleep_hours), ("sleep-quality", entry.sleep_quality)):
@@ -200,15 +194,6 @@ class LogView(JournalView):
         self._loaded_state = self._form_state()
         self._update_header()
 
-    def _planned_intakes(self, day: date) -> tuple[Intake, ...]:
-        planned = getattr(self.taper_app, "planned_intakes", None)
-        if planned is None:
-            return ()
-        try:
-            return tuple(planned(day))
-        except Exception:  # noqa: BLE001 - a plan problem must never block logging
-            return ()
-
     def _show_carried(self) -> None:
         carried = self.query_one("#carried", Static)
         if self._carried:
@@ -216,7 +201,7 @@ class LogView(JournalView):
             carried.update(f"Also logged this day (hidden from the form, kept as they are): {listed}")
         else:
             carried.update("")
-        carried.display = bool(self._carried)
+        carried.set_class(not self._carried, "-hidden")
 
     @staticmethod
     def _symptom_label(key: str) -> str:
@@ -226,9 +211,9 @@ class LogView(JournalView):
     def _update_header(self) -> None:
         if self.day is None:
             return
-        logged = "logged" if self.journal.get_day(self.day) is not None else "not logged yet"
+        logged = "logged" if self._logged else "not logged yet"
         parts = [day_title(self.day, self.today), logged]
-        if self.journal.read_only:
+        if self.session.read_only:
             parts.append("read-only")
         dirty = self.has_unsaved_changes
         if dirty:
@@ -286,10 +271,14 @@ class LogView(JournalView):
         return entry, []
 
     def save(self) -> bool:
-        """Save the form through the app; False (and everything kept, marked) when it cannot."""
+        """Save the form through the session; False (and everything kept, marked) when it cannot.
+
+        The session announces the saved day, and this view re-reads it from that announcement
+        (one re-read); a red flag in what was logged opens the crisis panel.
+        """
         if self.day is None:
             return False
-        if self.journal.read_only:
+        if self.session.read_only:
             self.notify("This data file is open read-only, so nothing can be saved here. "
                         "What you typed stays in the form.", title="Read-only", severity="warning", timeout=8)
             return False
@@ -300,15 +289,25 @@ class LogView(JournalView):
             self.notify(f"{count} a look before saving: {first}", title="Not saved yet", severity="warning", timeout=8)
             widget.focus()
             return False
-        existed = self.journal.get_day(entry.day) is not None
-        if not self.taper_app.save_day(entry):
+        try:
+            saved = self.session.save_day(entry)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=15)
             return False
+        # What was typed is now what is stored: the form is clean until the re-read refills it.
+        self._loaded_state = self._form_state()
+        self._logged = not entry.is_empty()
+        self._update_header()
         if entry.is_empty():
+            existed = saved.previous is not None
             message = f"Cleared {entry.day.isoformat()}" if existed else f"Nothing to save for {entry.day.isoformat()} yet"
         else:
             message = f"Saved {entry.day.isoformat()}"
         self.notify(message, timeout=3)
-        self._load(entry.day)
+        flagged = red_flags_in(entry.symptoms)
+        if flagged:
+            names = [symptom.label.lower() for symptom in flagged]
+            self.app.push_screen(CrisisPanel(names, self.session.settings.get("region")))
         return True
 
     def action_save_day(self) -> None:
@@ -414,7 +413,7 @@ class LogView(JournalView):
 
     def _update_symptom_settings(self, **changes: Any) -> bool:
         try:
-            self.journal.update_settings(**changes)
+            self.session.update_settings(**changes)
         except StoreError as error:
             self.notify(str(error), title="Symptom list not changed", severity="warning", timeout=8)
             return False
@@ -435,7 +434,7 @@ class LogView(JournalView):
         def chosen(name: str | None) -> None:
             if not name:
                 return
-            settings = self.journal.settings()
+            settings = self.session.settings
             key = symptom_key(name)
             hidden = [k for k in settings.get("hidden_symptoms") or [] if k != key]
             custom = list(settings.get("custom_symptoms") or [])
@@ -459,7 +458,7 @@ class LogView(JournalView):
         order = [r.symptom.key for r in self.query(SymptomRating)]
         index = order.index(symptom.key)
         following = next((k for k in order[index + 1:]), None)
-        hidden = list(self.journal.settings().get("hidden_symptoms") or [])
+        hidden = list(self.session.settings.get("hidden_symptoms") or [])
         if symptom.key not in hidden:
             hidden.append(symptom.key)
         if self._update_symptom_settings(hidden_symptoms=hidden):

@@ -20,9 +20,11 @@ from tui.core.doses import format_decimal
 from tui.core.plan_model import Plan
 from tui.core.planner import MAX_STEP_DAYS
 from tui.core.validation import ValidationError, parse_decimal, parse_int
+from tui.store.errors import StoreError
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.plan_editor import PlanEditorScreen
 from tui.ui.screens.text_prompt import TextPrompt
+from tui.ui.session import Change
 from tui.ui.views.journal_view import JournalView
 from tui.ui.widgets.step_table import fill_step_table
 
@@ -30,15 +32,7 @@ from tui.ui.widgets.step_table import fill_step_table
 class ScheduleView(JournalView):
     """The steps table with plan actions on keys."""
 
-    DEFER_WHEN_HIDDEN = True
-
     can_focus = True  # with no plan there is no table: the view itself takes focus for its keys
-
-    DEFAULT_CSS = """
-    ScheduleView #schedule-summary { height: auto; max-height: 4; padding: 0 1; }
-    ScheduleView #schedule-steps { height: 1fr; }
-    ScheduleView #schedule-empty { padding: 1 2; }
-    """
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -60,14 +54,15 @@ class ScheduleView(JournalView):
         )
         yield DataTable(id="schedule-steps", cursor_type="row", zebra_stripes=True)
 
-    def on_mount(self) -> None:
-        self.request_refresh()
+    def concerns(self, change: Change) -> bool:
+        # The steps and where today stands in them: the plan and the date, not the log.
+        return change.plan or change.today
 
     def refresh_data(self) -> None:
-        plan = self.taper_app.plan
+        plan = self.session.plan
         table = self.query_one("#schedule-steps", DataTable)
-        self.query_one("#schedule-empty").display = plan is None
-        table.display = plan is not None
+        self.query_one("#schedule-empty").set_class(plan is not None, "-hidden")
+        table.set_class(plan is None, "-hidden")
         summary = self.query_one("#schedule-summary", Static)
         if plan is None:
             summary.update("")
@@ -90,7 +85,7 @@ class ScheduleView(JournalView):
 
     def focus_content(self) -> None:
         table = self.query_one("#schedule-steps", DataTable)
-        if table.display:
+        if not table.has_class("-hidden"):
             table.focus()
         else:
             self.focus()
@@ -105,17 +100,17 @@ class ScheduleView(JournalView):
 
     def _need_plan(self) -> Plan | None:
         """The active plan, or None after telling the person why nothing can change."""
-        if self.journal.read_only:
+        if self.session.read_only:
             self.notify("Read-only: another taper-tui is writing to this file.", severity="warning")
             return None
-        plan = self.taper_app.plan
+        plan = self.session.plan
         if plan is None:
             self.notify("There is no plan yet: press n to build one.", severity="information")
         return plan
 
     def _propose(self, title: str, change: Callable[[], tuple[Plan, dict[str, Any]]]) -> None:
         """Compute a change, show its effect, and save it only when the person confirms."""
-        old = self.taper_app.plan
+        old = self.session.plan
         try:
             new, event = change()
         except (plan_changes.PlanChangeError, ValidationError) as error:
@@ -127,8 +122,14 @@ class ScheduleView(JournalView):
             body += "\n\nNeeds your confirmation:\n" + "\n".join(confirmations)
 
         def answered(confirmed: bool | None) -> None:
-            if confirmed and self.taper_app.save_plan(new, event):
-                self.notify(f"{title}: saved. The plan now ends {new.end_date.isoformat()}.")
+            if not confirmed:
+                return
+            try:
+                self.session.change_plan(new, event)
+            except StoreError as error:
+                self.notify(str(error), title="Plan not saved", severity="error", timeout=15)
+                return
+            self.notify(f"{title}: saved. The plan now ends {new.end_date.isoformat()}.")
 
         self.app.push_screen(ConfirmDialog(title, body, "Apply", "Cancel"), answered)
 
@@ -142,7 +143,7 @@ class ScheduleView(JournalView):
 
         def chosen(days: int | None) -> None:
             if days:
-                self._propose(f"Hold {days} days", lambda: plan_changes.hold(plan, days, self.today, self.taper_app.now()))
+                self._propose(f"Hold {days} days", lambda: plan_changes.hold(plan, days, self.today, self.session.now()))
 
         self.app.push_screen(
             TextPrompt("Hold: how many more days?", f"You stay on {dose} longer; every later step moves by the same days.",
@@ -160,7 +161,7 @@ class ScheduleView(JournalView):
         def chosen(cut) -> None:
             if cut is not None:
                 self._propose(f"Slow down to {format_decimal(cut)} %",
-                              lambda: plan_changes.slow_down(plan, cut, self.today, self.taper_app.now()))
+                              lambda: plan_changes.slow_down(plan, cut, self.today, self.session.now()))
 
         suggestion = format_decimal(max(current / 2, min(current, 5)))
         self.app.push_screen(
@@ -184,7 +185,7 @@ class ScheduleView(JournalView):
         def reason_given(reason: str | None) -> None:
             if reason:
                 self._propose(f"Return to {format_decimal(stable.dose_mg)} mg",
-                              lambda: plan_changes.return_to_stable(plan, self.today, self.taper_app.now(), reason))
+                              lambda: plan_changes.return_to_stable(plan, self.today, self.session.now(), reason))
 
         def require_text(text: str) -> str:
             if not text.strip():
@@ -211,7 +212,7 @@ class ScheduleView(JournalView):
                 return
             params = new_plan.params
             self._propose("Re-plan from " + params.start.isoformat(),
-                          lambda: plan_changes.replan(plan, params, self.today, self.taper_app.now()))
+                          lambda: plan_changes.replan(plan, params, self.today, self.session.now()))
 
         self.app.push_screen(editor, edited)
         if step is not None:
@@ -219,11 +220,11 @@ class ScheduleView(JournalView):
 
     def action_new_plan(self) -> None:
         """Build a new plan (the current one, if any, is replaced; its history stays in the events)."""
-        if self.journal.read_only:
+        if self.session.read_only:
             self.notify("Read-only: another taper-tui is writing to this file.", severity="warning")
             return
-        settings = self.journal.settings()
-        current = self.taper_app.plan
+        settings = self.session.settings
+        current = self.session.plan
         step = current.step_on(self.today) if current else None
         editor = PlanEditorScreen(
             self.today,
@@ -231,7 +232,7 @@ class ScheduleView(JournalView):
             dose_mg=step.dose_mg if step else None,
             intakes=settings.get("intakes_per_day"),
         )
-        self.app.push_screen(editor, lambda plan: plan and self.taper_app.adopt_plan(plan))
+        self.app.push_screen(editor, lambda plan: plan and self.adopt_plan(plan))
 
 
 def describe_change(old: Plan | None, new: Plan, today: date) -> str:

@@ -17,9 +17,14 @@ from tui.core.doses import format_decimal, format_mg, percent
 from tui.core.entry import DayEntry
 from tui.core.hold_suggestion import suggest_hold_for_plan
 from tui.core.plan_model import Plan
+from tui.ui.session import Change
 from tui.ui.views.journal_view import JournalView
 
 SPARK = " ▁▂▃▄▅▆▇█"
+PARTS = ("date", "plan", "logged", "hold", "week")
+"""The parts of the view, top to bottom; a part with no text is hidden."""
+RECENT_DAYS = 60
+"""Days read back from today: two months cover the week shown and the windows around the latest cut."""
 
 
 def sparkline(values: list[int | None]) -> str:
@@ -93,40 +98,33 @@ def week_table(entries: dict[date, DayEntry], today: date) -> list[str]:
 class TodayView(JournalView):
     """What matters today, and one key to log it."""
 
-    DEFAULT_CSS = """
-    TodayView #today-scroll { padding: 0 1; }
-    /* An explicit colour: without one, these texts were drawn in the background colour in
-       headless renders (screenshots, snapshots) when the hold panel was shown. */
-    TodayView #today-scroll Static { color: $foreground; }
-    TodayView #today-scroll #today-date { text-style: bold; color: $primary; }
-    TodayView #today-hold { background: $warning 15%; padding: 0 1; margin: 1 0 0 0; }
-    TodayView .-none { display: none; }
-    TodayView #today-week { margin-top: 1; }
-    """
-
     BINDINGS = [
         Binding("l,enter", "log_today", "Log today"),
         Binding("y", "log_yesterday", "Log yesterday"),
     ]
 
     def compose(self) -> ComposeResult:
-        texts = self._texts()
         with VerticalScroll(id="today-scroll", can_focus=True):
-            for name in ("date", "plan", "logged", "hold", "week"):
-                yield Static(texts[name], id=f"today-{name}", markup=False, classes="-none" if not texts[name] else "")
+            for name in PARTS:
+                yield Static(id=f"today-{name}", markup=False, classes="-hidden")
+
+    def concerns(self, change: Change) -> bool:
+        # Only the last RECENT_DAYS days are shown or weighed here.
+        since = self.today - timedelta(days=RECENT_DAYS)
+        recent = change.every_day or any(day >= since for day in change.days)
+        return recent or change.today or change.plan or change.settings
 
     def refresh_data(self) -> None:
         for name, text in self._texts().items():
             widget = self.query_one(f"#today-{name}", Static)
-            widget.set_class(not text, "-none")
+            widget.set_class(not text, "-hidden")
             widget.update(text)
 
     def _texts(self) -> dict[str, str]:
         """Each part of the view as text (an empty text hides its part)."""
         today = self.today
-        plan = self.taper_app.plan
-        # Two months cover the week shown and the windows around the latest cut.
-        recent = self.journal.days(today - timedelta(days=60), today)
+        plan = self.session.plan
+        recent = self.journal.days(today - timedelta(days=RECENT_DAYS), today)
         by_day = {e.day: e for e in recent}
         suggestion = suggest_hold_for_plan(recent, plan, self.journal.events(), today)
         fortnight = [by_day.get(today - timedelta(days=offset)) for offset in range(13, -1, -1)]
@@ -141,7 +139,7 @@ class TodayView(JournalView):
         }
 
     def _logged_text(self, entry: DayEntry | None) -> str:
-        planned = self.taper_app.planned_intakes(self.today)
+        planned = self.session.planned_intakes(self.today)
         planned_text = " + ".join(i.describe() for i in planned)
         lines = [f"Planned today: {planned_text}." if planned else ""]
         if entry is None:
@@ -163,7 +161,7 @@ class TodayView(JournalView):
         self.query_one("#today-scroll").focus()
 
     def action_log_today(self) -> None:
-        self.taper_app.open_day(self.today)
+        self.post_message(self.OpenDay(self.today))
 
     def action_log_yesterday(self) -> None:
-        self.taper_app.open_day(self.today - timedelta(days=1))
+        self.post_message(self.OpenDay(self.session.yesterday))

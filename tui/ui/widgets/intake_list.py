@@ -27,6 +27,9 @@ class IntakeRow(Vertical):
     IntakeRow .intake-mg { width: 10; }
     IntakeRow .intake-unit { width: 4; padding-left: 1; }
     IntakeRow .remove-intake { margin-left: 1; min-width: 10; }
+    IntakeRow .field-error { display: none; color: $error; padding: 0 1 0 2; height: auto; }
+    IntakeRow .field-error.-shown { display: block; }
+    IntakeRow Input.-error { background: $error 30%; text-style: bold; }
     """
 
     def __init__(self, intake: Intake | None = None) -> None:

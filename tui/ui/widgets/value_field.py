@@ -26,6 +26,9 @@ class ValueField(Vertical, Generic[T]):
     ValueField .value-label { width: 16; padding: 0 1; }
     ValueField Input { width: 8; }
     ValueField .value-hint { width: 1fr; padding-left: 1; color: $text-muted; }
+    ValueField .field-error { display: none; color: $error; padding: 0 1 0 2; height: auto; }
+    ValueField .field-error.-shown { display: block; }
+    ValueField Input.-error { background: $error 30%; text-style: bold; }
     """
 
     def __init__(self, label: str, parse: Callable[[str], T], hint: str = "", *, width: int = 8,

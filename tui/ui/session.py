@@ -1,0 +1,232 @@
+"""The session under the views: the open journal, the clock, the parsed plan, and every write.
+
+Views read from the session and change the journal only through it. Each write returns its
+result, then announces once what it changed (a :class:`Change` on the ``changed`` signal the app
+owns); every view subscribed to it refreshes what it shows, or marks itself stale while hidden.
+"Today" is read from a clock each time it is asked for, so an app left open past midnight moves
+to the new day; :meth:`Session.check_clock` announces that roll-over.
+
+The session never shows anything: errors from the store (:class:`StoreError`) reach the caller,
+which says in its own words what was not done, and nothing here pushes a screen — the crisis
+panel follows *logging* a red flag in the Log view, never a restore or an import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Callable
+
+from textual.signal import Signal
+
+from tui.core.entry import DayEntry, Intake
+from tui.core.plan_changes import creation_event
+from tui.core.plan_model import Plan
+from tui.core.validation import ValidationError
+from tui.store.journal import Journal
+
+if TYPE_CHECKING:
+    from tui.exchange.json_import import ImportPlan
+
+Clock = Callable[[], datetime]
+"""A callable returning the current time, timezone-aware; "today" is its date."""
+
+
+def system_clock() -> datetime:
+    """The machine's local time (the ``TZ`` of the process decides the day)."""
+    return datetime.now().astimezone()
+
+
+class Origin(Enum):
+    """What made a change: views use it to decide what follows (only a logged day warns)."""
+
+    LOG = "log"
+    """A day saved from the Log form."""
+    DELETE = "delete"
+    """A day deleted (History)."""
+    RESTORE = "restore"
+    """A deleted day put back (History undo)."""
+    PLAN = "plan"
+    """A new plan, or a change to the active one."""
+    SETTINGS = "settings"
+    """The person's settings (symptom list, intake times, first-run answers)."""
+    IMPORT = "import"
+    """A JSON export brought in: any day, the plan and the settings may have changed."""
+    CLOCK = "clock"
+    """The date rolled over while the app was open."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One announcement: what changed, so each view re-reads only when it shows any of it."""
+
+    origin: Origin
+    """What made the change."""
+    days: frozenset[date] = field(default_factory=frozenset)
+    """The days written (saved, deleted or restored)."""
+    every_day: bool = False
+    """Any day may have changed (an import)."""
+    plan: bool = False
+    """The active plan changed."""
+    settings: bool = False
+    """The settings changed."""
+    today: bool = False
+    """"Today" is a new date."""
+
+    def touches_day(self, day: date) -> bool:
+        """Whether ``day``'s entry may have changed."""
+        return self.every_day or day in self.days
+
+    @property
+    def touches_days(self) -> bool:
+        """Whether any logged day may have changed."""
+        return self.every_day or bool(self.days)
+
+
+@dataclass(frozen=True)
+class DaySaved:
+    """The result of :meth:`Session.save_day`."""
+
+    entry: DayEntry
+    """What was saved (an empty entry removed the day)."""
+    previous: DayEntry | None
+    """What the day held before, or ``None`` if it was not logged."""
+
+
+class Session:
+    """The open journal, the clock and the parsed plan, shared by every view (see the module)."""
+
+    def __init__(self, journal: Journal, clock: Clock, changed: Signal[Change]) -> None:
+        self.journal = journal
+        """The open data file (views read days from it; they never write to it)."""
+        self.changed = changed
+        """Published once after every write and when the date rolls over."""
+        self._clock = clock
+        self._last_today = clock().date()
+        self._plan_cache: tuple[dict[str, Any] | None, Plan | None] = (None, None)
+        self.plan_error: str | None = None
+        """Why the stored plan cannot be read (it is then kept in the file as it is), or ``None``."""
+
+    # -- time -----------------------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        """The current time, stamped on audit events (fixed in tests)."""
+        return self._clock()
+
+    @property
+    def today(self) -> date:
+        """Today's date, read from the clock each time (never frozen at start-up)."""
+        return self._clock().date()
+
+    @property
+    def yesterday(self) -> date:
+        """The day before :attr:`today`."""
+        return self.today - timedelta(days=1)
+
+    def check_clock(self) -> bool:
+        """Announce a new date if the day rolled over since the last check; True if it did."""
+        today = self.today
+        if today == self._last_today:
+            return False
+        self._last_today = today
+        self.changed.publish(Change(Origin.CLOCK, today=True))
+        return True
+
+    # -- reading --------------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        """Whether nothing can be saved (another taper-tui writes to the file, or --read-only)."""
+        return self.journal.read_only
+
+    @property
+    def plan(self) -> Plan | None:
+        """The active plan, parsed once per stored record; ``None`` without one (or if damaged)."""
+        record = self.journal.get_plan()
+        if record is not None and record == self._plan_cache[0]:
+            return self._plan_cache[1]
+        plan = None
+        self.plan_error = None
+        if record is not None:
+            try:
+                plan = Plan.from_record(record)
+            except ValidationError as error:
+                self.plan_error = f"The stored plan cannot be read ({error}); it is kept as it is in the file."
+        self._plan_cache = (record, plan)
+        return plan
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        """The person's settings merged over the defaults."""
+        return self.journal.settings()
+
+    def planned_intakes(self, day: date) -> tuple[Intake, ...]:
+        """The intakes the plan sets for ``day`` (times from the settings, if the person set them)."""
+        plan = self.plan
+        step = plan.step_on(day) if plan else None
+        if step is None:
+            return ()
+        times = list(self.settings.get("intake_times") or [])
+        return tuple(Intake(mg, times[i] if i < len(times) else None) for i, mg in enumerate(step.intake_mg))
+
+    def needs_onboarding(self) -> bool:
+        """First run: nothing logged, no plan, and the welcome not yet seen."""
+        journal = self.journal
+        return (
+            not journal.read_only
+            and not self.settings.get("onboarded")
+            and journal.day_count() == 0
+            and journal.get_plan() is None
+        )
+
+    # -- writing (each raises StoreError when nothing was written) -------------------------------
+
+    def _announce(self, change: Change) -> None:
+        # A write is a moment the person acts: if the date rolled over meanwhile, say so too.
+        self.check_clock()
+        self.changed.publish(change)
+
+    def save_day(self, entry: DayEntry) -> DaySaved:
+        """Save a day logged in the Log form (an empty entry removes the day)."""
+        previous = self.journal.get_day(entry.day)
+        self.journal.save_day(entry)
+        self._announce(Change(Origin.LOG, days=frozenset({entry.day})))
+        return DaySaved(entry, previous)
+
+    def delete_day(self, day: date) -> DayEntry | None:
+        """Delete a day; return what it held (to offer undo), or ``None`` if nothing was logged."""
+        removed = self.journal.delete_day(day)
+        self._announce(Change(Origin.DELETE, days=frozenset({day})))
+        return removed
+
+    def restore_day(self, entry: DayEntry) -> None:
+        """Put back a deleted day exactly as it was (an undo: nothing is announced as logged)."""
+        self.journal.save_day(entry)
+        self._announce(Change(Origin.RESTORE, days=frozenset({entry.day})))
+
+    def save_plan(self, plan: Plan | None, event: dict[str, Any]) -> None:
+        """Store a new active plan (``None`` removes it) with its audit event, in one write."""
+        self.journal.save_plan(None if plan is None else plan.to_record(), event)
+        self._announce(Change(Origin.PLAN, plan=True))
+
+    def adopt_plan(self, plan: Plan) -> None:
+        """Make a newly built plan the active one, recording its creation in the audit trail."""
+        self.save_plan(plan, creation_event(plan, self.now()))
+
+    def change_plan(self, plan: Plan, event: dict[str, Any]) -> None:
+        """Apply a change to the active plan (hold, slow down, return, re-plan) with its event."""
+        self.save_plan(plan, event)
+
+    def update_settings(self, **changes: Any) -> None:
+        """Change some settings, keeping the others."""
+        self.journal.update_settings(**changes)
+        self._announce(Change(Origin.SETTINGS, settings=True))
+
+    def import_journal(self, plan: ImportPlan, source_name: str) -> dict[str, Any]:
+        """Apply a previewed import in one atomic write; return its audit event."""
+        from tui.exchange.json_import import apply_import  # loaded on first use (start-up time)
+
+        event = apply_import(self.journal, plan, self.now(), source_name)
+        self._announce(Change(Origin.IMPORT, every_day=True, plan=True, settings=True))
+        return event
