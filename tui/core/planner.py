@@ -248,6 +248,39 @@ def _split_units(total: int, weights: tuple[Fraction, ...], cut_first: int) -> t
     return tuple(floors)
 
 
+def even_split(dose_mg: Decimal, count: int, formulation: Formulation, cut_first: int = 0) -> tuple[Decimal, ...]:
+    """``dose_mg`` shared evenly over ``count`` intakes, each a whole number of increments.
+
+    The intakes add up to ``dose_mg`` exactly (never more). When the units do not divide
+    evenly, the units left over go one each to the earliest intakes, skipping the intake cut
+    first (``cut_first``, 0-based), which gets one last: so 1 mg in 0.01 mg steps over three
+    intakes with intake 1 cut first is 0.33 + 0.34 + 0.33 mg. This is the rule every later step
+    of the plan follows (:func:`_split_units`). One intake gives ``()`` (no split).
+    """
+    units = formulation.units_of(dose_mg)
+    if units is None:
+        raise ValidationError(
+            "dose", format_decimal(dose_mg),
+            f"use a dose the form can measure ({formulation.describe()}): e.g. {format_decimal(formulation.round_up(dose_mg))} mg",
+        )
+    if count <= 1:
+        return ()
+    return tuple(formulation.mg(u) for u in _split_units(units, (Fraction(1),) * count, cut_first))
+
+
+def split_remainder_note(split: tuple[Decimal, ...], cut_first: int = 0) -> str:
+    """Where an even split's leftover units went, in words ("" when every intake is the same)."""
+    if len(set(split)) <= 1:
+        return ""
+    low = min(split)
+    larger = [str(i + 1) for i, mg in enumerate(split) if mg > low]
+    extra = format_decimal(sum(split) - low * len(split))
+    return (
+        f"{extra} mg does not divide evenly: intake {', '.join(larger)} gets one step more "
+        f"(intake {cut_first + 1}, cut first, gets it last)."
+    )
+
+
 History = list[tuple[date, date, Fraction]]
 """(start, end, daily dose) of steps already taken or planned, oldest first."""
 
