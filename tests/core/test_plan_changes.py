@@ -18,6 +18,7 @@ from tui.core.plan_changes import (
     PlanChangeError,
     creation_event,
     hold,
+    hold_days_left,
     replan,
     return_to_stable,
     slow_down,
@@ -159,3 +160,24 @@ def test_rule_threshold_is_max_of_two_points_and_a_quarter() -> None:
     at_threshold = _days(CUT - timedelta(days=7), [12] * 7 + [15, 15, 15, 15])  # exactly +3
     found = evaluate_hold(at_threshold, [CUT], today)
     assert found is not None and found.days_before == 7 and found.days_since == 4
+
+
+def test_slow_down_needs_a_cut_smaller_than_the_current_one() -> None:
+    plan = liquid_plan()  # 10 % every 14 days
+    today = START + timedelta(days=30)
+    for same_or_faster in (Decimal(10), Decimal(15)):
+        with pytest.raises(PlanChangeError, match="smaller than the current 10 %"):
+            slow_down(plan, same_or_faster, today, AT)
+    slower, _ = slow_down(plan, Decimal(5), today, AT)
+    assert slower.params.cut_pct == Decimal(5)
+
+
+def test_hold_days_left_counts_today_and_only_runs_during_a_hold() -> None:
+    plan = liquid_plan(hold_days=21)  # the hold runs 2027-01-04 to 2027-01-24
+    assert hold_days_left(plan, START) == 21
+    assert hold_days_left(plan, START + timedelta(days=10)) == 11
+    assert hold_days_left(plan, START + timedelta(days=20)) == 1
+    assert hold_days_left(plan, START + timedelta(days=21)) == 0  # the first cut
+    assert hold_days_left(plan, START - timedelta(days=1)) == 0  # not started
+    held, _ = hold(plan, 7, START + timedelta(days=30), AT)  # a hold asked for later counts too
+    assert hold_days_left(held, START + timedelta(days=30)) == (held.step_on(START + timedelta(days=30)).end - (START + timedelta(days=30))).days + 1
