@@ -21,6 +21,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Mount
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
 from tui.core import plan_input as pi
@@ -57,7 +58,8 @@ def _mg_text(amounts: tuple[Decimal, ...]) -> str:
 class SafeConfirmDialog(ConfirmDialog):
     """A confirmation whose focused button is the safe choice (cancel): Enter never confirms."""
 
-    def on_mount(self) -> None:
+    def on_mount(self, event: Mount) -> None:
+        event.prevent_default()  # the base dialog would focus the confirming button
         self.query_one("#cancel", Button).focus()
 
 
