@@ -11,23 +11,20 @@ import argparse
 import json
 import sys
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
-from tui.core import plan_input
 from tui.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail, today_from, usage_error
+from tui.core import plan_input
 from tui.core.doses import format_decimal
-from tui.core.formulations import Drops, Formulation, Liquid, PowderScale, RawIncrement, Tablet
 from tui.core.hold_suggestion import suggest_hold
 from tui.core.plan_changes import PlanChangeError, creation_event, hold, replan, return_to_stable, slow_down
 from tui.core.plan_model import Method, Plan, PlanParams
-from tui.core.planner import MAX_STEP_DAYS, build_plan
-from tui.core.validation import ValidationError, parse_decimal, parse_int, parse_mg
+from tui.core.planner import MAX_STEP_DAYS
+from tui.core.validation import ValidationError, parse_int
 from tui.store.errors import StoreError
 from tui.store.journal import open_journal
 from tui.store.locations import resolve_data_path
 
-DEFAULT_INCREMENT = "0.01"
 DISCLAIMER = "For discussion with your prescriber — not medical advice."
 
 _FIELD_FLAGS = {
@@ -237,10 +234,9 @@ def _change_stored(args: argparse.Namespace, today: date) -> int:
     at = _now(today)
     try:
         with open_journal(path, read_only=args.show) as journal:
-            record = journal.get_plan()
-            if record is None:
+            plan = journal.plan()
+            if plan is None:
                 return fail("no plan is stored yet — create one with: taper-tui plan --dose MG … --save", EXIT_USAGE)
-            plan = Plan.from_record(record)
             if args.show:
                 _print(plan, args.json, {"hold_suggestion": suggest_hold(journal.days(), plan.cut_dates(), today)})
                 return EXIT_OK
@@ -286,13 +282,13 @@ def run(args: argparse.Namespace) -> int:
     at = _now(today)
     try:
         with open_journal(path) as journal:
-            stored = journal.get_plan()
+            stored = journal.plan()
             if stored is None:
                 event = creation_event(plan, at, args.reason)
             else:
                 if params.start < today:
                     raise ValidationError("--start", params.start.isoformat(), f"a plan is stored: re-plan from today ({today.isoformat()}) or later")
-                plan, event = replan(Plan.from_record(stored), params, today, at, args.reason)
+                plan, event = replan(stored, params, today, at, args.reason)
             journal.save_plan(plan.to_record(), event)
             suggestion = suggest_hold(journal.days(), plan.cut_dates(), today)
     except ValidationError as error:
