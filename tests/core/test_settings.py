@@ -12,7 +12,7 @@ from tui.core.formulations import RawIncrement
 from tui.core.plan_changes import creation_event
 from tui.core.plan_model import PlanParams
 from tui.core.planner import build_plan
-from tui.core.settings import Settings
+from tui.core.settings import Settings, planned_intakes
 from tui.core.validation import ValidationError
 from tui.store.errors import DataFileUnreadable
 from tui.store.journal import open_journal
@@ -108,3 +108,15 @@ def test_the_plan_is_parsed_once_per_stored_version(tmp_path):
         slower = build_plan(PlanParams(**{**params.__dict__, "cut_pct": Decimal(5)}))
         journal.save_plan(slower.to_record())
         assert journal.plan() == slower
+
+
+def test_planned_intakes_join_the_step_with_the_usual_times():
+    params = PlanParams(drug="clonazepam", start=date(2027, 1, 4), dose_mg=Decimal(1), formulation=RawIncrement.create("0.01"),
+                        hold_days=14, split=(Decimal("0.33"), Decimal("0.34"), Decimal("0.33")))
+    plan = build_plan(params)
+    settings = Settings(intake_times=("08:00", "14:00", "20:00"))
+    intakes = planned_intakes(plan, settings, date(2027, 1, 5))
+    assert [(i.mg, i.time) for i in intakes] == [(Decimal("0.33"), "08:00"), (Decimal("0.34"), "14:00"), (Decimal("0.33"), "20:00")]
+    assert [i.time for i in planned_intakes(plan, Settings(intake_times=("08:00",)), date(2027, 1, 5))] == ["08:00", None, None]
+    assert planned_intakes(plan, settings, date(2027, 1, 3)) == ()
+    assert planned_intakes(None, settings, date(2027, 1, 5)) == ()

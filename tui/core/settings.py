@@ -9,14 +9,19 @@ naming the setting — ``custom_symptoms: "abc"`` must never become the symptoms
 :class:`Settings` also reads like the stored document (``settings["region"]``,
 ``settings.get("intake_times")``), so code written for the plain dict keeps working while it
 moves to the attributes.
+
+:func:`planned_intakes` joins the plan's intakes for a day with the usual times set here.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields, replace
+from datetime import date
 from typing import Any, Iterator, Mapping
 
+from tui.core.entry import Intake
+from tui.core.plan_model import Plan
 from tui.core.validation import ValidationError
 
 MAX_INTAKES_PER_DAY = 6
@@ -140,3 +145,13 @@ class Settings(Mapping[str, Any]):
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]  # equal to dicts, so not hashable
+
+
+def planned_intakes(plan: Plan | None, settings: Settings, day: date) -> tuple[Intake, ...]:
+    """The intakes the plan sets for ``day``, each with its usual time from the settings when
+    the person gave one for that intake; ``()`` without a plan or before it starts."""
+    step = plan.step_on(day) if plan is not None else None
+    if step is None:
+        return ()
+    times = settings.intake_times
+    return tuple(Intake(mg, times[i] if i < len(times) else None) for i, mg in enumerate(step.intake_mg))
