@@ -181,3 +181,19 @@ def test_any_text_gives_a_plan_or_a_named_problem(changes, kind, method):
         assert error.text(pi.Surface.CLI).startswith(error.field.flag)
     else:
         assert plan.steps
+
+
+@settings(max_examples=150, deadline=None)
+@given(increment=st.sampled_from(["0.01", "0.05", "0.0001"]), units=st.integers(min_value=20, max_value=3000),
+       count=st.integers(min_value=2, max_value=6), cut_first=st.integers(min_value=1, max_value=6))
+def test_an_even_split_stays_even_at_every_step(increment, units, count, cut_first):
+    cut_first = min(cut_first, count)
+    step_mg = Decimal(increment)
+    text = {"dose": str(units * step_mg), "cut": "10", "every": "14", "method": "proportional", "increment": increment,
+            "intakes": str(count), "cut_first": str(cut_first), "jump_off": str(2 * step_mg)}
+    plan = pi.plan_from_text(text, TODAY, "increment")
+    for step in plan.steps:
+        assert sum(step.intake_mg) == step.dose_mg  # exact: never above the day's planned dose
+        assert max(step.intake_units) - min(step.intake_units) <= 1  # even, as far as the form measures
+        if len(set(step.intake_units)) > 1:
+            assert step.intake_units[cut_first - 1] == min(step.intake_units)  # the extra never goes there first

@@ -268,6 +268,20 @@ def even_split(dose_mg: Decimal, count: int, formulation: Formulation, cut_first
     return tuple(formulation.mg(u) for u in _split_units(units, (Fraction(1),) * count, cut_first))
 
 
+def intake_weights(params: PlanParams) -> tuple[Fraction, ...]:
+    """The ratio every step's dose is split in: equal when the intakes at the start differ by at
+    most one increment (an even split, as :func:`even_split` makes it), else the given amounts.
+
+    So an even start (0.33 + 0.34 + 0.33 mg) stays even at every step (0.3 + 0.3 + 0.3), with
+    the leftover units placed as :func:`even_split` places them.
+    """
+    amounts = params.weights
+    units = [params.formulation.units_of(mg) for mg in amounts]
+    if len(amounts) > 1 and all(u is not None for u in units) and max(units) - min(units) <= 1:  # type: ignore[type-var, operator]
+        return (Fraction(1),) * len(amounts)
+    return tuple(Fraction(mg) for mg in amounts)
+
+
 def split_remainder_note(split: tuple[Decimal, ...], cut_first: int = 0) -> str:
     """Where an even split's leftover units went, in words ("" when every intake is the same)."""
     if len(set(split)) <= 1:
@@ -326,7 +340,7 @@ def _finish(
     """
     form = params.formulation
     inc = form.increment
-    weights = tuple(Fraction(w) for w in params.weights)
+    weights = intake_weights(params)
     jump_off = None if params.jump_off_mg is None else Fraction(params.jump_off_mg)
     proportional = params.method is Method.PROPORTIONAL
     coarse_num, coarse_den = params.cut_pct.as_integer_ratio()
