@@ -17,6 +17,7 @@ from tui.core import plan_input as pi
 from tui.core.drugs import diazepam_equivalents
 from tui.core.formulations import Drops, Liquid, RawIncrement, Tablet
 from tui.core.planner import even_split, split_remainder_note
+from tui.core.settings import parse_times, proposed_times
 
 TODAY = date(2027, 3, 15)
 
@@ -147,20 +148,20 @@ def test_even_split_is_exact_measurable_and_never_above_the_dose(form, units, co
 
 
 def test_proposed_times_follow_the_count():
-    assert pi.proposed_times(1) == ("08:00",)
-    assert pi.proposed_times(2) == ("08:00", "20:00")
-    assert pi.proposed_times(3) == ("08:00", "14:00", "20:00")
-    assert pi.proposed_times(4) == ("08:00", "12:00", "16:00", "20:00")
-    assert pi.proposed_times(5) == ("08:00", "11:00", "14:00", "17:00", "20:00")
-    assert len(set(pi.proposed_times(6))) == 6
+    assert proposed_times(1) == ("08:00",)
+    assert proposed_times(2) == ("08:00", "20:00")
+    assert proposed_times(3) == ("08:00", "14:00", "20:00")
+    assert proposed_times(4) == ("08:00", "12:00", "16:00", "20:00")
+    assert proposed_times(5) == ("08:00", "11:00", "14:00", "17:00", "20:00")
+    assert len(set(proposed_times(6))) == 6
 
 
 def test_usual_times_one_per_intake():
-    assert pi.parse_times({"times": "8:00; 20:00"}, 2) == ("08:00", "20:00")
-    assert pi.parse_times({"times": ""}, 3) == ()
-    error = pytest.raises(pi.PlanInputError, pi.parse_times, {"times": "08:00, 20:00"}, 3).value
+    assert parse_times({"times": "8:00; 20:00"}, 2) == ("08:00", "20:00")
+    assert parse_times({"times": ""}, 3) == ()
+    error = pytest.raises(pi.PlanInputError, parse_times, {"times": "08:00, 20:00"}, 3).value
     assert error.field is pi.TIMES and "one time per intake (3)" in error.allowed
-    assert pytest.raises(pi.PlanInputError, pi.parse_times, {"times": "25:00"}, 1).value.field is pi.TIMES
+    assert pytest.raises(pi.PlanInputError, parse_times, {"times": "25:00"}, 1).value.field is pi.TIMES
 
 
 TEXT_FIELDS = [f for f in pi.FIELDS if f not in (pi.METHOD, pi.FORM)]

@@ -166,18 +166,19 @@ Text = Mapping[str, "str | None"]
 """Field key → text as typed; a missing key or ``None`` means "not given"."""
 
 
-def _raw(text: Text, field: PlanField) -> str:
+def field_text(text: Text, field: PlanField) -> str:
+    """The text typed for ``field`` (``""`` when not given)."""
     value = text.get(field.key)
     return "" if value is None else str(value)
 
 
 def _given(text: Text, field: PlanField) -> bool:
-    return bool(_raw(text, field).strip())
+    return bool(field_text(text, field).strip())
 
 
 def _value(text: Text, field: PlanField) -> str:
     """The text of ``field``, or its default when empty; empty required fields are an error."""
-    raw = _raw(text, field)
+    raw = field_text(text, field)
     if raw.strip():
         return raw
     if not field.default:  # required, or optional and only read when it was given
@@ -258,7 +259,7 @@ def parse_date_text(field: PlanField, raw: str, today: date) -> date:
 
 def parse_split(text: Text) -> tuple[Decimal, ...]:
     """``0.5+0.25`` or ``0.5,0.25`` → each intake's mg; empty → ``()`` (an even split)."""
-    raw = _raw(text, SPLIT)
+    raw = field_text(text, SPLIT)
     if not raw.strip():
         return ()
     parts = re.split(r"[+,]", raw)
@@ -275,7 +276,7 @@ def parse_split(text: Text) -> tuple[Decimal, ...]:
 
 def parse_custom(text: Text, today: date) -> tuple[tuple[date, Decimal], ...]:
     """``2027-01-04=1, 2027-01-18=0.9`` (pairs separated by ``,`` or ``;``) → dated doses."""
-    raw = _raw(text, CUSTOM)
+    raw = field_text(text, CUSTOM)
     pairs = []
     for item in filter(None, (part.strip() for part in re.split(r"[,;]", raw))):
         day_text, sep, mg_text = item.partition("=")
@@ -291,7 +292,7 @@ def parse_custom(text: Text, today: date) -> tuple[tuple[date, Decimal], ...]:
 
 def parse_drug(text: Text) -> str:
     """The drug's name as typed (stripped); look-ups ignore case, so nothing is lower-cased."""
-    raw = _raw(text, DRUG)
+    raw = field_text(text, DRUG)
     name = raw.strip() or (DRUG.default or "")
     if len(name) > MAX_DRUG_CHARS or not name.isprintable():
         raise PlanInputError(DRUG, raw, f"use a name of up to {MAX_DRUG_CHARS} printable characters, e.g. clonazepam")
@@ -313,10 +314,10 @@ def form_kind_given(text: Text) -> str:
     if text.get(TABLET.key) is not None and text.get(SCALE.key) is None:
         chosen.append(TABLET)
     if len(chosen) > 1:
-        raise PlanInputError(chosen[1], _raw(text, chosen[1]), f"choose one way of measuring (already {chosen[0].flag})")
+        raise PlanInputError(chosen[1], field_text(text, chosen[1]), f"choose one way of measuring (already {chosen[0].flag})")
     kind = {INCREMENT: "increment", LIQUID: "liquid", DROPS: "drops", SCALE: "scale", TABLET: "tablet"}[chosen[0]] if chosen else "increment"
     if text.get(PIECES.key) is not None and kind != "tablet":
-        raise PlanInputError(PIECES, _raw(text, PIECES), "give the pieces with a tablet strength, e.g. 0.5 mg split in 4")
+        raise PlanInputError(PIECES, field_text(text, PIECES), "give the pieces with a tablet strength, e.g. 0.5 mg split in 4")
     return kind
 
 
@@ -340,7 +341,7 @@ def parse_formulation(kind: str, text: Text) -> Formulation:
         return RawIncrement.create(values["increment"].strip())
     except ValidationError as error:
         field = _BY_CORE_NAME.get(error.field, KINDS[kind].fields[0])
-        raise PlanInputError(field, _raw(text, field) or str(error.value), error.allowed) from None
+        raise PlanInputError(field, field_text(text, field) or str(error.value), error.allowed) from None
 
 
 def _intake_amounts(text: Text, dose: Decimal, formulation: Formulation, method: Method) -> tuple[tuple[Decimal, ...], int]:
@@ -348,11 +349,11 @@ def _intake_amounts(text: Text, dose: Decimal, formulation: Formulation, method:
     split = parse_split(text)
     count = parse_int_field(text, INTAKES, 1, MAX_INTAKES) if _given(text, INTAKES) else len(split) or 1
     if split and len(split) != count:
-        raise PlanInputError(SPLIT, _raw(text, SPLIT), f"give {count} amounts, one per intake (or leave it empty for an even split)")
+        raise PlanInputError(SPLIT, field_text(text, SPLIT), f"give {count} amounts, one per intake (or leave it empty for an even split)")
     cut_first = parse_int_field(text, CUT_FIRST, 1, count) - 1
     if split:
         if sum(split) != dose:
-            raise PlanInputError(SPLIT, _raw(text, SPLIT), f"the intakes must add up to the daily dose ({format_decimal(dose)} mg)")
+            raise PlanInputError(SPLIT, field_text(text, SPLIT), f"the intakes must add up to the daily dose ({format_decimal(dose)} mg)")
         return (split if len(split) > 1 else ()), cut_first
     if count == 1:
         return (), cut_first
@@ -361,10 +362,10 @@ def _intake_amounts(text: Text, dose: Decimal, formulation: Formulation, method:
     try:
         amounts = even_split(dose, count, formulation, cut_first)
     except ValidationError as error:
-        raise PlanInputError(DOSE, _raw(text, DOSE), error.allowed) from None
+        raise PlanInputError(DOSE, field_text(text, DOSE), error.allowed) from None
     if sum(amounts) != dose:  # only a scale's increments can lack a finite decimal
         allowed = f"{format_decimal(dose)} mg cannot be split evenly in this form; give each intake's mg"
-        raise PlanInputError(SPLIT, _raw(text, SPLIT), allowed)
+        raise PlanInputError(SPLIT, field_text(text, SPLIT), allowed)
     return amounts, cut_first
 
 
@@ -378,13 +379,13 @@ def params_from_text(text: Text, today: date, kind: str | None = None, lengthen:
     method = parse_method(text)
     custom = parse_custom(text, today) if _given(text, CUSTOM) else ()
     if method is Method.CUSTOM and not custom:
-        raise PlanInputError(CUSTOM, _raw(text, CUSTOM), CUSTOM.hint)
+        raise PlanInputError(CUSTOM, field_text(text, CUSTOM), CUSTOM.hint)
     if custom and not _given(text, DOSE):
         dose = max(mg for _, mg in custom)
     else:
         dose = parse_mg_field(text, DOSE, positive=True)
     if _given(text, START):
-        start = parse_date_text(START, _raw(text, START), today)
+        start = parse_date_text(START, field_text(text, START), today)
     else:
         start = custom[0][0] if custom else today
     formulation = parse_formulation(kind or form_kind_given(text), text)
@@ -419,37 +420,4 @@ def plan_from_text(text: Text, today: date, kind: str | None = None, lengthen: b
         return build_plan(params)
     except ValidationError as error:
         field = _BY_CORE_NAME.get(error.field, DOSE)
-        raise PlanInputError(field, _raw(text, field) or str(error.value), error.allowed) from None
-
-
-# ----- usual intake times --------------------------------------------------------------------
-
-
-def proposed_times(count: int) -> tuple[str, ...]:
-    """Usual times for ``count`` intakes: spread evenly from 08:00 to 20:00, on the half hour.
-
-    1: 08:00 · 2: 08:00, 20:00 · 3: 08:00, 14:00, 20:00 · 4: 08:00, 12:00, 16:00, 20:00 …
-    """
-    if count <= 1:
-        return ("08:00",)
-    first, span = 8 * 60, 12 * 60
-    times = []
-    for index in range(count):
-        minutes = first + round(span * index / (count - 1) / 30) * 30
-        times.append(f"{minutes // 60:02d}:{minutes % 60:02d}")
-    return tuple(times)
-
-
-def parse_times(text: Text, count: int) -> tuple[str, ...]:
-    """``08:00, 20:00`` → one HH:MM per intake (``,`` or ``;`` between); empty → ``()``."""
-    raw = _raw(text, TIMES)
-    parts = [part.strip() for part in re.split(r"[,;]", raw) if part.strip()]
-    times = []
-    for part in parts:
-        match = re.fullmatch(r"(\d{1,2}):(\d{2})", part)
-        if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-            raise PlanInputError(TIMES, raw, f"use 24-hour times HH:MM, e.g. {', '.join(proposed_times(count))}")
-        times.append(f"{int(match.group(1)):02d}:{match.group(2)}")
-    if times and len(times) != count:
-        raise PlanInputError(TIMES, raw, f"give one time per intake ({count}), e.g. {', '.join(proposed_times(count))}")
-    return tuple(times)
+        raise PlanInputError(field, field_text(text, field) or str(error.value), error.allowed) from None

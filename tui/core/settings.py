@@ -10,7 +10,8 @@ naming the setting — ``custom_symptoms: "abc"`` must never become the symptoms
 ``settings.get("intake_times")``), so code written for the plain dict keeps working while it
 moves to the attributes.
 
-:func:`planned_intakes` joins the plan's intakes for a day with the usual times set here.
+:func:`planned_intakes` joins the plan's intakes for a day with the usual times set here;
+:func:`proposed_times` and :func:`parse_times` are how those times are offered and read.
 """
 
 from __future__ import annotations
@@ -21,11 +22,10 @@ from datetime import date
 from typing import Any, Iterator, Mapping
 
 from tui.core.entry import Intake
+from tui.core.plan_input import MAX_INTAKES, TIMES, PlanInputError, Text, field_text
 from tui.core.plan_model import Plan
 from tui.core.validation import ValidationError
 
-MAX_INTAKES_PER_DAY = 6
-"""The same bound as the plan's intakes (:data:`tui.core.plan_input.MAX_INTAKES`)."""
 
 
 def _names(name: str, value: object) -> tuple[str, ...]:
@@ -57,8 +57,8 @@ def _drug(name: str, value: object) -> str | None:
 def _intakes(name: str, value: object) -> int | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_INTAKES_PER_DAY:
-        raise ValidationError(f"settings.{name}", value, f"use a whole number from 1 to {MAX_INTAKES_PER_DAY}, or null")
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_INTAKES:
+        raise ValidationError(f"settings.{name}", value, f"use a whole number from 1 to {MAX_INTAKES}, or null")
     return value
 
 
@@ -155,3 +155,36 @@ def planned_intakes(plan: Plan | None, settings: Settings, day: date) -> tuple[I
         return ()
     times = settings.intake_times
     return tuple(Intake(mg, times[i] if i < len(times) else None) for i, mg in enumerate(step.intake_mg))
+
+
+# ----- usual intake times --------------------------------------------------------------------
+
+
+def proposed_times(count: int) -> tuple[str, ...]:
+    """Usual times for ``count`` intakes: spread evenly from 08:00 to 20:00, on the half hour.
+
+    1: 08:00 · 2: 08:00, 20:00 · 3: 08:00, 14:00, 20:00 · 4: 08:00, 12:00, 16:00, 20:00 …
+    """
+    if count <= 1:
+        return ("08:00",)
+    first, span = 8 * 60, 12 * 60
+    times = []
+    for index in range(count):
+        minutes = first + round(span * index / (count - 1) / 30) * 30
+        times.append(f"{minutes // 60:02d}:{minutes % 60:02d}")
+    return tuple(times)
+
+
+def parse_times(text: Text, count: int) -> tuple[str, ...]:
+    """``08:00, 20:00`` → one HH:MM per intake (``,`` or ``;`` between); empty → ``()``."""
+    raw = field_text(text, TIMES)
+    parts = [part.strip() for part in re.split(r"[,;]", raw) if part.strip()]
+    times = []
+    for part in parts:
+        match = re.fullmatch(r"(\d{1,2}):(\d{2})", part)
+        if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+            raise PlanInputError(TIMES, raw, f"use 24-hour times HH:MM, e.g. {', '.join(proposed_times(count))}")
+        times.append(f"{int(match.group(1)):02d}:{match.group(2)}")
+    if times and len(times) != count:
+        raise PlanInputError(TIMES, raw, f"give one time per intake ({count}), e.g. {', '.join(proposed_times(count))}")
+    return tuple(times)

@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, Static
 from tui.core import plan_input as pi
 from tui.core.drugs import DRUGS
 from tui.core.safety import SAFETY_NOTICE
+from tui.core.settings import parse_times, proposed_times
 from tui.ui.screens.dialog import Dialog
 
 
@@ -61,7 +62,7 @@ class OnboardingScreen(Dialog[OnboardingAnswers | None]):
             yield Horizontal(Label(pi.DOSE.label), Input("", id="dose", compact=True, placeholder="e.g. 1"), classes="row")
             yield Horizontal(Label(pi.INTAKES.label), Input("2", id="intakes", compact=True,
                              placeholder=f"1 to {pi.MAX_INTAKES}"), classes="row")
-            yield Horizontal(Label(pi.TIMES.label), Input(", ".join(pi.proposed_times(2)), id="times", compact=True),
+            yield Horizontal(Label(pi.TIMES.label), Input(", ".join(proposed_times(2)), id="times", compact=True),
                              classes="row")
             yield Static("", id="problem", markup=False)
             with Horizontal(id="choices"):
@@ -81,7 +82,7 @@ class OnboardingScreen(Dialog[OnboardingAnswers | None]):
         text = self._text()
         dose = pi.parse_mg_field(text, pi.DOSE, positive=True) if text[pi.DOSE.key].strip() else None
         intakes = pi.parse_int_field(text, pi.INTAKES, 1, pi.MAX_INTAKES) if text[pi.INTAKES.key].strip() else 1
-        return OnboardingAnswers(pi.parse_drug(text), dose, intakes, pi.parse_times(text, intakes), build_plan)
+        return OnboardingAnswers(pi.parse_drug(text), dose, intakes, parse_times(text, intakes), build_plan)
 
     def _finish(self, build_plan: bool) -> None:
         try:
@@ -95,14 +96,14 @@ class OnboardingScreen(Dialog[OnboardingAnswers | None]):
     def _intakes_changed(self, event: Input.Changed) -> None:
         """Propose usual times for the new number of intakes, unless the person typed their own."""
         times = self.query_one("#times", Input)
-        proposals = {", ".join(pi.proposed_times(n)) for n in range(1, pi.MAX_INTAKES + 1)}
+        proposals = {", ".join(proposed_times(n)) for n in range(1, pi.MAX_INTAKES + 1)}
         if times.value.strip() and times.value not in proposals:
             return
         try:
             count = pi.parse_int_field(self._text(), pi.INTAKES, 1, pi.MAX_INTAKES)
         except pi.PlanInputError:
             return  # shown when the answers are read; the times stay as they are meanwhile
-        times.value = ", ".join(pi.proposed_times(count))
+        times.value = ", ".join(proposed_times(count))
 
     @on(Button.Pressed, "#plan")
     def _build_plan(self) -> None:

@@ -29,7 +29,7 @@ from tui.core.doses import format_decimal
 from tui.core.formulations import Formulation
 from tui.core.plan_changes import hold_days_left
 from tui.core.plan_model import Method, Plan, PlanParams
-from tui.core.planner import split_remainder_note
+from tui.core.planner import intake_weights, split_remainder_note
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.dialog import Dialog
 from tui.ui.widgets.step_table import fill_step_table
@@ -117,19 +117,27 @@ class PlanEditorScreen(Dialog[Plan | None]):
 
     def _starting_amounts(self) -> tuple[Decimal, tuple[Decimal, ...]]:
         """The daily dose and intakes to start from: when re-planning, those of the step running
-        on the new start day (the dose taken then), else the plan's or the given ones."""
+        on the new start day (the dose taken then), else the plan's or the given ones. An even
+        split is left empty (split evenly again), so changing the dose keeps it even."""
         p = self.defaults
         if p is None or self.existing is None:
             return (self.dose_default or Decimal(1)), ()
         step = self.existing.step_on(self.initial_start)
         if step is None:
-            return p.dose_mg, p.split
-        return step.dose_mg, (step.intake_mg if len(step.intake_mg) > 1 else ())
+            return p.dose_mg, (() if len(set(intake_weights(p))) == 1 else p.split)
+        even = max(step.intake_units) - min(step.intake_units) <= 1
+        return step.dose_mg, (() if even else step.intake_mg)
+
+    def _existing_intakes(self) -> tuple[Decimal, ...]:
+        """The intakes of the plan being changed, on the new start day (or at its start)."""
+        assert self.defaults is not None
+        step = self.existing.step_on(self.initial_start) if self.existing is not None else None
+        return step.intake_mg if step is not None else self.defaults.weights
 
     def compose(self) -> ComposeResult:
         p = self.defaults
         dose, split = self._starting_amounts()
-        intakes = len(split) if p else (self.intakes_default or 1)
+        intakes = len(self._existing_intakes()) if p else (self.intakes_default or 1)
         hold = self.kept_hold_days if self.kept_hold_days else (p.hold_days if p else 0)
         kind, numbers = form_fields_of(p.formulation) if p else ("increment", ["0.01"])
         custom = ", ".join(f"{d.isoformat()}={format_decimal(mg)}" for d, mg in p.custom) if p else ""
