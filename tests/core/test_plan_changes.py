@@ -180,4 +180,5 @@ def test_hold_days_left_counts_today_and_only_runs_during_a_hold() -> None:
     assert hold_days_left(plan, START + timedelta(days=21)) == 0  # the first cut
     assert hold_days_left(plan, START - timedelta(days=1)) == 0  # not started
     held, _ = hold(plan, 7, START + timedelta(days=30), AT)  # a hold asked for later counts too
-    assert hold_days_left(held, START + timedelta(days=30)) == (held.step_on(START + timedelta(days=30)).end - (START + timedelta(days=30))).days + 1
+    assert held.step_on(START + timedelta(days=30)).end == date(2027, 2, 14)  # 2027-01-25 to 02-07, held 7 more
+    assert hold_days_left(held, START + timedelta(days=30)) == 12  # 2027-02-03 to 02-14
