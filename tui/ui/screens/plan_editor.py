@@ -309,6 +309,7 @@ class PlanEditorScreen(Dialog[Plan | None]):
 
     def action_save_plan(self) -> None:
         """Save the previewed plan, after an explicit confirmation where the rules require one."""
+        self.rebuild()  # from the fields as they are now, even if a change is not yet processed
         plan = self.plan
         if plan is None:
             where = f" ({self.problem.field.label})" if self.problem is not None else ""
