@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 import subprocess
 import sys
 from pathlib import Path
@@ -53,8 +54,8 @@ def test_bad_input_names_flag_value_and_what_is_allowed(tmp_path: Path) -> None:
     for args, flag in cases:
         result = run_plan(tmp_path, *args)
         assert result.returncode == 2, (args, result.stdout)
-        assert result.stderr.startswith(f"taper-tui: {flag}: "), (args, result.stderr)
-        assert "is not allowed — " in result.stderr
+        assert result.stderr.startswith(f"taper-tui: {flag}"), (args, result.stderr)
+        assert "is not allowed — " in result.stderr or f"{flag} is empty — give " in result.stderr, result.stderr
 
 
 def test_save_needs_confirmation_then_stores_plan_and_event(tmp_path: Path) -> None:
@@ -103,3 +104,49 @@ def test_hold_slow_down_and_return_to_stable_on_the_stored_plan(tmp_path: Path) 
 def test_change_without_a_stored_plan_says_what_to_do(tmp_path: Path) -> None:
     result = run_plan(tmp_path, "--hold-days", "7")
     assert result.returncode == 2 and "--save" in result.stderr
+
+
+def plan_json(tmp_path: Path, *args: str) -> dict:
+    result = run_plan(tmp_path, *args, "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_three_intakes_split_evenly_without_a_word_about_split_doses(tmp_path: Path) -> None:
+    result = run_plan(tmp_path, "--dose", "1", "--intakes", "3", "--start", "2027-01-04", "--hold", "7", "--json")
+    assert result.returncode == 0, result.stderr
+    assert "--split-doses" not in result.stderr
+    steps = json.loads(result.stdout)["steps"]
+    assert steps[0]["intakes_mg"] == ["0.33", "0.34", "0.33"]
+    for step in steps:
+        assert sum(Decimal(mg) for mg in step["intakes_mg"]) == Decimal(step["dose_mg"])
+
+
+def test_the_cli_uses_the_one_set_of_bounds(tmp_path: Path) -> None:
+    for args, flag, words in [
+        (("--dose", "1", "--intakes", "7"), "--intakes", "from 1 to 6"),
+        (("--dose", "1", "--cut", "0.05"), "--cut", "from 0.1 to 99.9"),
+        (("--dose", "1", "--intakes", "3", "--split-doses", "0.5,0.5"), "--split-doses", "give 3 amounts"),
+        (("--dose", "", "--intakes", "2"), "--dose", "is empty — give the current daily dose in mg"),
+        (("--dose", "1", "--start", "2027-02-30"), "--start", "use a real date"),
+    ]:
+        result = run_plan(tmp_path, *args)
+        assert result.returncode == 2, (args, result.stdout)
+        assert result.stderr.startswith(f"taper-tui: {flag}"), (args, result.stderr)
+        assert words in result.stderr, (args, result.stderr)
+        assert '""' not in result.stderr and "None" not in result.stderr
+
+
+def test_drug_name_kept_and_both_split_separators(tmp_path: Path) -> None:
+    document = plan_json(tmp_path, "--drug", "Klonopin", "--dose", "1", "--split-doses", "0.5+0.5", "--hold", "7")
+    assert document["drug"] == "Klonopin" and document["diazepam_equivalents"]
+    assert document["steps"][0]["intakes_mg"] == ["0.5", "0.5"]
+    assert plan_json(tmp_path, "--dose", "1", "--split-doses", "0.5,0.5", "--hold", "7")["steps"][0]["intakes_mg"] == ["0.5", "0.5"]
+
+
+def test_slow_down_refuses_the_current_cut(tmp_path: Path) -> None:
+    saved = run_plan(tmp_path, "--dose", "1", "--start", "2027-01-04", "--jump-off", "0.05", "--save")
+    assert saved.returncode == 0, saved.stderr
+    same = run_plan(tmp_path, "--slow-down", "10", today="2027-02-03")
+    assert same.returncode == 2
+    assert "smaller than the current 10 %" in same.stderr

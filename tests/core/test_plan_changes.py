@@ -16,6 +16,7 @@ from tui.core.plan_changes import (
     PlanChangeError,
     creation_event,
     hold,
+    hold_days_left,
     replan,
     return_to_stable,
     slow_down,
@@ -120,3 +121,25 @@ def test_creation_event() -> None:
     event = creation_event(plan, AT, "agreed with Dr K")
     assert_event_plain(event)
     assert event["kind"] == "create" and event["details"]["params"]["dose_mg"] == "1"
+
+
+def test_slow_down_needs_a_cut_smaller_than_the_current_one() -> None:
+    plan = liquid_plan()  # 10 % every 14 days
+    today = START + timedelta(days=30)
+    for same_or_faster in (Decimal(10), Decimal(15)):
+        with pytest.raises(PlanChangeError, match="smaller than the current 10 %"):
+            slow_down(plan, same_or_faster, today, AT)
+    slower, _ = slow_down(plan, Decimal(5), today, AT)
+    assert slower.params.cut_pct == Decimal(5)
+
+
+def test_hold_days_left_counts_today_and_only_runs_during_a_hold() -> None:
+    plan = liquid_plan(hold_days=21)  # the hold runs 2027-01-04 to 2027-01-24
+    assert hold_days_left(plan, START) == 21
+    assert hold_days_left(plan, START + timedelta(days=10)) == 11
+    assert hold_days_left(plan, START + timedelta(days=20)) == 1
+    assert hold_days_left(plan, START + timedelta(days=21)) == 0  # the first cut
+    assert hold_days_left(plan, START - timedelta(days=1)) == 0  # not started
+    held, _ = hold(plan, 7, START + timedelta(days=30), AT)  # a hold asked for later counts too
+    assert held.step_on(START + timedelta(days=30)).end == date(2027, 2, 14)  # 2027-01-25 to 02-07, held 7 more
+    assert hold_days_left(held, START + timedelta(days=30)) == 12  # 2027-02-03 to 02-14

@@ -33,7 +33,9 @@ async def test_first_run_shows_the_safety_notice_then_builds_a_plan(tmp_path):
         editor = app.screen
         assert isinstance(editor, PlanEditorScreen)
         assert editor.query_one("#dose", Input).value == "0.5"
-        assert editor.query_one("#split", Input).value == "0.25+0.25"
+        assert editor.query_one("#intakes", Input).value == "2"
+        assert editor.query_one("#split", Input).value == ""  # empty: split evenly
+        assert editor.plan is not None and editor.plan.params.split == (Decimal("0.25"), Decimal("0.25"))
         editor.query_one("#jump-off", Input).value = "0.05"
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -70,6 +72,6 @@ async def test_bad_onboarding_answer_is_named_and_kept(tmp_path):
         app.screen.query_one("#log").press()
         await pilot.pause()
         assert isinstance(app.screen, OnboardingScreen)
-        assert "daily dose" in str(app.screen.query_one("#problem").render())
+        assert 'Daily dose mg: "lots" is not allowed' in str(app.screen.query_one("#problem").render())
         assert app.screen.query_one("#dose", Input).value == "lots"
     journal.close()

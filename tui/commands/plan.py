@@ -11,22 +11,20 @@ import argparse
 import json
 import sys
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from tui.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail, today_from, usage_error
+from tui.core import plan_input
 from tui.core.doses import format_decimal
-from tui.core.formulations import Drops, Formulation, Liquid, PowderScale, RawIncrement, Tablet
 from tui.core.hold_suggestion import suggest_hold_for_plan
 from tui.core.plan_changes import PlanChangeError, creation_event, hold, replan, return_to_stable, slow_down
 from tui.core.plan_model import Method, Plan, PlanParams
-from tui.core.planner import MAX_STEP_DAYS, build_plan
-from tui.core.validation import ValidationError, parse_decimal, parse_int, parse_mg
+from tui.core.planner import MAX_STEP_DAYS
+from tui.core.validation import ValidationError, parse_int
 from tui.store.errors import StoreError
 from tui.store.journal import open_journal
 from tui.store.locations import resolve_data_path
 
-DEFAULT_INCREMENT = "0.01"
 DISCLAIMER = "For discussion with your prescriber — not medical advice."
 
 _FIELD_FLAGS = {
@@ -57,8 +55,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     what.add_argument("--hold", metavar="DAYS", default="0", help="stabilisation hold before the first cut (default 0)")
     what.add_argument("--jump-off", metavar="MG", help="from this dose or below, the next step is 0 mg")
     what.add_argument("--target", metavar="MG", default="0", help="final dose (default 0)")
-    what.add_argument("--intakes", metavar="N", help="intakes per day, equal split")
-    what.add_argument("--split-doses", metavar="MG,MG", help="each intake's dose, e.g. 0.25,0.25")
+    what.add_argument("--intakes", metavar="N", help="intakes per day, 1 to 6, split evenly (default 1)")
+    what.add_argument("--split-doses", metavar="MG,MG", help="each intake's dose, e.g. 0.25,0.25 or 0.25+0.25")
     what.add_argument("--cut-first", metavar="N", default="1", help="which intake takes an uneven cut first (1 = first)")
     what.add_argument("--lengthen", action="store_true", help="lengthen a step instead of a bigger one-increment cut pace")
     what.add_argument("--linear-mg", metavar="MG", help="linear method: mg cut each step (default --cut %% of the start dose)")
@@ -98,86 +96,40 @@ def _days(flag: str, text: str, low: int = 0) -> int:
     return parse_int(flag, text, low, MAX_STEP_DAYS)
 
 
-def _date(flag: str, text: str) -> date:
-    try:
-        if len(text.strip()) == 10:
-            return date.fromisoformat(text.strip())
-    except ValueError:
-        pass
-    raise ValidationError(flag, text, "use a date YYYY-MM-DD")
-
-
-def _formulation(args: argparse.Namespace) -> Formulation:
-    chosen = [name for name in ("increment", "liquid", "drops", "scale") if getattr(args, name) is not None]
-    if args.tablet is not None and args.scale is None:
-        chosen.append("tablet")
-    if len(chosen) > 1:
-        raise ValidationError("--" + chosen[1], getattr(args, chosen[1]), f"choose one way of measuring (already --{chosen[0]})")
-    kind = chosen[0] if chosen else "increment"
-    if args.split is not None and kind != "tablet":
-        raise ValidationError("--split", args.split, "use --split with --tablet MG, e.g. --tablet 0.5 --split 4")
-    if kind == "tablet":
-        return Tablet.create(parse_mg(args.tablet, "--tablet"), args.split or 1)
-    if kind == "liquid":
-        return Liquid.create(parse_mg(args.liquid, "--liquid"), args.resolution)
-    if kind == "drops":
-        return Drops.create(parse_mg(args.drops, "--drops"))
-    if kind == "scale":
-        if args.tablet is None or args.tablet_weight is None:
-            raise ValidationError("--scale", args.scale, "also give --tablet MG (strength) and --tablet-weight MG")
-        return PowderScale.create(parse_mg(args.scale, "--scale"), parse_mg(args.tablet_weight, "--tablet-weight"), parse_mg(args.tablet, "--tablet"))
-    return RawIncrement.create(parse_mg(args.increment or DEFAULT_INCREMENT, "--increment"))
-
-
-def _custom(text: str) -> tuple[tuple[date, Decimal], ...]:
-    pairs = []
-    for item in text.split(","):
-        day_text, sep, mg_text = item.partition("=")
-        if not sep:
-            raise ValidationError("--custom", item, "use DATE=MG pairs separated by commas, e.g. 2027-01-04=1,2027-01-18=0.9")
-        pairs.append((_date("--custom", day_text), parse_mg(mg_text, "--custom")))
-    return tuple(pairs)
+def plan_text(args: argparse.Namespace) -> dict[str, str | None]:
+    """The flags as the text fields :mod:`tui.core.plan_input` reads (``None``: not given)."""
+    return {
+        plan_input.DRUG.key: args.drug,
+        plan_input.START.key: args.start,
+        plan_input.DOSE.key: args.dose,
+        plan_input.INTAKES.key: args.intakes,
+        plan_input.SPLIT.key: args.split_doses,
+        plan_input.CUT_FIRST.key: args.cut_first,
+        plan_input.METHOD.key: args.method,
+        plan_input.CUT.key: args.cut,
+        plan_input.EVERY.key: args.every,
+        plan_input.HOLD.key: args.hold,
+        plan_input.JUMP_OFF.key: args.jump_off,
+        plan_input.TARGET.key: args.target,
+        plan_input.LINEAR.key: args.linear_mg,
+        plan_input.EMAX.key: args.emax,
+        plan_input.EC50.key: args.ec50,
+        plan_input.STEPS.key: args.steps,
+        plan_input.CUSTOM.key: args.custom,
+        plan_input.INCREMENT.key: args.increment,
+        plan_input.TABLET.key: args.tablet,
+        plan_input.PIECES.key: args.split,
+        plan_input.LIQUID.key: args.liquid,
+        plan_input.RESOLUTION.key: args.resolution,
+        plan_input.DROPS.key: args.drops,
+        plan_input.SCALE.key: args.scale,
+        plan_input.TABLET_WEIGHT.key: args.tablet_weight,
+    }
 
 
 def params_from_args(args: argparse.Namespace, today: date) -> PlanParams:
-    """Build plan parameters from the flags; ValidationError names the flag."""
-    method = Method(args.method)
-    custom = _custom(args.custom) if args.custom else ()
-    if method is Method.CUSTOM and not custom:
-        raise ValidationError("--custom", "", "the custom method needs dated doses, e.g. 2027-01-04=1,2027-01-18=0.9")
-    if args.dose is None and not custom:
-        raise ValidationError("--dose", "", "give the current daily dose in mg, e.g. --dose 1")
-    dose = parse_mg(args.dose, "--dose") if args.dose is not None else max(mg for _, mg in custom)
-    start = _date("--start", args.start) if args.start else (custom[0][0] if custom else today)
-    split: tuple[Decimal, ...] = ()
-    if args.split_doses:
-        split = tuple(parse_mg(part, "--split-doses") for part in args.split_doses.split(","))
-        if sum(split) != dose:
-            raise ValidationError("--split-doses", args.split_doses, f"the intakes must add up to --dose ({format_decimal(dose)} mg)")
-    elif args.intakes:
-        count = parse_int("--intakes", args.intakes, 1, 12)
-        if count > 1:
-            split = tuple(dose / count for _ in range(count))
-    return PlanParams(
-        drug=args.drug.strip().lower() or "clonazepam",
-        start=start,
-        dose_mg=dose,
-        formulation=_formulation(args),
-        method=method,
-        cut_pct=parse_decimal("--cut", args.cut, Decimal(0), Decimal(100), 2, "%"),
-        step_days=_days("--every", args.every, 1),
-        hold_days=_days("--hold", args.hold),
-        split=split,
-        cut_first=parse_int("--cut-first", args.cut_first, 1, max(1, len(split))) - 1,
-        jump_off_mg=parse_mg(args.jump_off, "--jump-off") if args.jump_off is not None else None,
-        target_mg=parse_mg(args.target, "--target"),
-        linear_mg=parse_mg(args.linear_mg, "--linear-mg") if args.linear_mg is not None else None,
-        emax_pct=parse_decimal("--emax", args.emax, Decimal(0), Decimal(100), 2, "%") if args.emax is not None else None,
-        ec50_mg=parse_mg(args.ec50, "--ec50") if args.ec50 is not None else None,
-        occupancy_steps=parse_int("--steps", args.steps, 1, 200),
-        custom=custom,
-        lengthen_steps=args.lengthen,
-    )
+    """Build plan parameters from the flags; PlanInputError names the flag."""
+    return plan_input.params_from_text(plan_text(args), today, lengthen=args.lengthen)
 
 
 # ----- output ------------------------------------------------------------------------------
@@ -282,19 +234,16 @@ def _change_stored(args: argparse.Namespace, today: date) -> int:
     at = _now(today)
     try:
         with open_journal(path, read_only=args.show) as journal:
-            record = journal.get_plan()
-            if record is None:
+            plan = journal.plan()
+            if plan is None:
                 return fail("no plan is stored yet — create one with: taper-tui plan --dose MG … --save", EXIT_USAGE)
-            plan = Plan.from_record(record)
             if args.show:
                 _print(plan, args.json, {"hold_suggestion": suggest_hold_for_plan(journal.days(), plan, journal.events(), today)})
                 return EXIT_OK
             if args.hold_days is not None:
                 new_plan, event = hold(plan, _days("--hold-days", args.hold_days, 1), today, at, args.reason)
             elif args.slow_down is not None:
-                cut = parse_decimal("--slow-down", args.slow_down, Decimal(0), Decimal(100), 2, "%")
-                if cut >= plan.params.cut_pct and plan.params.method is Method.PROPORTIONAL:
-                    raise ValidationError("--slow-down", args.slow_down, f"use a cut below the current {format_decimal(plan.params.cut_pct)} %")
+                cut = plan_input.parse_cut({plan_input.SLOWER_CUT.key: args.slow_down}, plan_input.SLOWER_CUT)
                 new_plan, event = slow_down(plan, cut, today, at, args.reason)
             else:
                 if not args.reason.strip():
@@ -302,6 +251,8 @@ def _change_stored(args: argparse.Namespace, today: date) -> int:
                 hold_days = _days("--hold", args.hold, 1) if args.hold != "0" else None
                 new_plan, event = return_to_stable(plan, today, at, args.reason, hold_days=hold_days)
             journal.save_plan(new_plan.to_record(), event)
+    except plan_input.PlanInputError as error:
+        return fail(error.text(plan_input.Surface.CLI), EXIT_USAGE)
     except ValidationError as error:
         return usage_error(_flag(error.field), str(error).split(": ", 1)[1])
     except PlanChangeError as error:
@@ -317,10 +268,10 @@ def run(args: argparse.Namespace) -> int:
     if args.show or args.hold_days is not None or args.slow_down is not None or args.return_to_stable:
         return _change_stored(args, today)
     try:
-        params = params_from_args(args, today)
-        plan = build_plan(params)
-    except ValidationError as error:
-        return usage_error(_flag(error.field), str(error).split(": ", 1)[1])
+        plan = plan_input.plan_from_text(plan_text(args), today, lengthen=args.lengthen)
+    except plan_input.PlanInputError as error:
+        return fail(error.text(plan_input.Surface.CLI), EXIT_USAGE)
+    params = plan.params
     if not args.save:
         _print(plan, args.json)
         return EXIT_OK
@@ -331,13 +282,13 @@ def run(args: argparse.Namespace) -> int:
     at = _now(today)
     try:
         with open_journal(path) as journal:
-            stored = journal.get_plan()
+            stored = journal.plan()
             if stored is None:
                 event = creation_event(plan, at, args.reason)
             else:
                 if params.start < today:
                     raise ValidationError("--start", params.start.isoformat(), f"a plan is stored: re-plan from today ({today.isoformat()}) or later")
-                plan, event = replan(Plan.from_record(stored), params, today, at, args.reason)
+                plan, event = replan(stored, params, today, at, args.reason)
             journal.save_plan(plan.to_record(), event)
             suggestion = suggest_hold_for_plan(journal.days(), plan, journal.events(), today)
     except ValidationError as error:

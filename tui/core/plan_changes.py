@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from tui.core.doses import format_decimal
-from tui.core.plan_model import HELD, OVER_25_IN_14, Flag, Method, Plan, PlanParams, Step
+from tui.core.plan_model import HELD, HOLD, OVER_25_IN_14, Flag, Method, Plan, PlanParams, Step
 from tui.core.planner import MAX_STEP_DAYS, build_plan, over_25_in_14, plan_steps
 from tui.core.validation import ValidationError
 
@@ -157,12 +158,46 @@ def _tail_params(plan: Plan, start: date, dose_mg, **changes: Any) -> PlanParams
     return replace(plan.params, start=start, dose_mg=dose_mg, **fields)
 
 
+def current_cut_pct(plan: Plan, today: date) -> Decimal:
+    """The cut the plan is making now: the agreed % for a proportional plan, else the % of the
+    next cut (or, past the last cut, of the latest one)."""
+    if plan.params.method is Method.PROPORTIONAL:
+        return plan.params.cut_pct
+    upcoming = plan.next_cut_on_or_after(today)
+    if upcoming is not None:
+        return upcoming.cut_pct
+    cuts = [s.cut_pct for s in plan.steps if s.cut_pct > 0]
+    return cuts[-1] if cuts else Decimal(0)
+
+
+def check_slower(plan: Plan, cut_pct: Decimal, today: date) -> None:
+    """Slowing down means a smaller cut than the current one; PlanChangeError says so otherwise."""
+    current = current_cut_pct(plan, today)
+    if cut_pct >= current:
+        raise PlanChangeError(
+            f"slowing down needs a cut smaller than the current {format_decimal(current)} % "
+            f"({format_decimal(cut_pct)} % is not smaller) — e.g. {format_decimal(current / 2)} %"
+        )
+
+
+def hold_days_left(plan: Plan, today: date) -> int:
+    """Days left of a stabilisation hold (or a hold the person asked for) running on ``today``,
+    counting today; 0 when no hold is running. A re-plan keeps them unless the person chooses
+    otherwise, so an agreed hold is never dropped silently."""
+    step = plan.step_on(today)
+    if step is None or not (step.has(HOLD) or step.has(HELD)) or step.end < today:
+        return 0
+    return (step.end - today).days + 1
+
+
 def slow_down(
     plan: Plan, cut_pct, today: date, at: datetime, reason: str = "", step_days: int | None = None
 ) -> tuple[Plan, dict[str, Any]]:
     """From the next step on, cut ``cut_pct`` % of the current dose (optionally every
-    ``step_days``); the step running today keeps its dose and end date."""
+    ``step_days``); the step running today keeps its dose and end date. The cut must be
+    smaller than the current one (:func:`check_slower`)."""
     text = _check_reason(reason, required=False)
+    check_slower(plan, Decimal(cut_pct), today)
     index = plan.step_index_on(today)
     if index is not None and index == len(plan.steps) - 1:
         raise PlanChangeError("the plan has reached its final dose: there is no later cut to slow down")

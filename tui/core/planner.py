@@ -236,6 +236,53 @@ def _step_days(drafts: list[_Draft], index: int) -> int:
     return draft.days
 
 
+def even_split(dose_mg: Decimal, count: int, formulation: Formulation, cut_first: int = 0) -> tuple[Decimal, ...]:
+    """``dose_mg`` shared evenly over ``count`` intakes, each a whole number of increments.
+
+    The intakes add up to ``dose_mg`` exactly (never more). When the units do not divide
+    evenly, the units left over go one each to the earliest intakes, skipping the intake cut
+    first (``cut_first``, 0-based), which gets one last: so 1 mg in 0.01 mg steps over three
+    intakes with intake 1 cut first is 0.33 + 0.34 + 0.33 mg. This is the rule every later step
+    of the plan follows (:func:`_split_units`). One intake gives ``()`` (no split).
+    """
+    units = formulation.units_of(dose_mg)
+    if units is None:
+        raise ValidationError(
+            "dose", format_decimal(dose_mg),
+            f"use a dose the form can measure ({formulation.describe()}): e.g. {format_decimal(formulation.round_up(dose_mg))} mg",
+        )
+    if count <= 1:
+        return ()
+    return tuple(formulation.mg(u) for u in _split_units(units, (Fraction(1),) * count, cut_first))
+
+
+def intake_weights(params: PlanParams) -> tuple[Fraction, ...]:
+    """The ratio every step's dose is split in: equal when the intakes at the start differ by at
+    most one increment (an even split, as :func:`even_split` makes it), else the given amounts.
+
+    So an even start (0.33 + 0.34 + 0.33 mg) stays even at every step (0.3 + 0.3 + 0.3), with
+    the leftover units placed as :func:`even_split` places them.
+    """
+    amounts = params.weights
+    units = [params.formulation.units_of(mg) for mg in amounts]
+    if len(amounts) > 1 and all(u is not None for u in units) and max(units) - min(units) <= 1:  # type: ignore[type-var, operator]
+        return (Fraction(1),) * len(amounts)
+    return tuple(Fraction(mg) for mg in amounts)
+
+
+def split_remainder_note(split: tuple[Decimal, ...], cut_first: int = 0) -> str:
+    """Where an even split's leftover units went, in words ("" when every intake is the same)."""
+    if len(set(split)) <= 1:
+        return ""
+    low = min(split)
+    larger = [str(i + 1) for i, mg in enumerate(split) if mg > low]
+    extra = format_decimal(sum(split) - low * len(split))
+    return (
+        f"{extra} mg does not divide evenly: intake {', '.join(larger)} gets one step more "
+        f"(intake {cut_first + 1}, cut first, gets it last)."
+    )
+
+
 def _ideal(draft: _Draft) -> Decimal | None:
     """The unrounded target of the step, to 4 decimals (shown beside the measurable dose)."""
     if draft.ideal is None:
@@ -260,7 +307,7 @@ def _finish(
     """
     form = params.formulation
     inc = form.increment
-    weights = tuple(Fraction(w) for w in params.weights)
+    weights = intake_weights(params)
     context = FlagContext.of(params)
     # Only the last 14 days of history matter to the window rule; keep it short and in units.
     cutoff = first_day - timedelta(days=CONFIRM_WINDOW_DAYS + 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from importlib.resources import files
-from typing import Any
+from typing import Any, Mapping
 
 import orjson
 
@@ -25,7 +25,7 @@ def export_document(
     plan: dict[str, Any] | None,
     events: list[dict[str, Any]],
     exported_at: datetime,
-    settings: dict[str, Any] | None = None,
+    settings: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The whole store as one plain-data document (see the JSON Schema)."""
     return {
@@ -35,7 +35,7 @@ def export_document(
         "plan": plan,
         "entries": [e.to_record() for e in sorted(entries, key=lambda e: e.day)],
         "events": list(events),
-        "settings": settings or {},
+        "settings": dict(settings or {}),  # plain data, also when given the typed Settings
     }
 
 

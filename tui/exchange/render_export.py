@@ -1,7 +1,9 @@
 """Every export format from one source of data, for the CLI and the app alike.
 
-The source is anything with the journal's read methods (``days``, ``get_plan``, ``events``,
-``settings``), so this layer never imports the store.
+The source is anything with the journal's read methods (``days``, ``plan``, ``get_plan``,
+``events``, ``settings``), so this layer never imports the store. Every format reads the parsed
+plan and the typed settings; only the JSON export takes the plan's stored record, which it
+carries unchanged so an export round-trips byte for byte.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Any, Callable, Protocol
 
 from tui.core.entry import DayEntry
 from tui.core.plan_model import Plan
+from tui.core.settings import Settings
 from tui.core.validation import ValidationError
 from tui.exchange.calendar_export import schedule_ics
 from tui.exchange.csv_export import days_csv, steps_csv
@@ -23,9 +26,10 @@ class ExportSource(Protocol):
     """What an export reads (the journal provides it)."""
 
     def days(self) -> list[DayEntry]: ...
+    def plan(self) -> Plan | None: ...
     def get_plan(self) -> dict[str, Any] | None: ...
     def events(self) -> list[dict[str, Any]]: ...
-    def settings(self) -> dict[str, Any]: ...
+    def settings(self) -> Settings: ...
 
 
 class NothingToExport(Exception):
@@ -35,18 +39,16 @@ class NothingToExport(Exception):
 
 
 def stored_plan(source: ExportSource) -> Plan | None:
-    """The source's plan, parsed; NothingToExport when it cannot be read."""
-    record = source.get_plan()
-    if record is None:
-        return None
+    """The source's plan; NothingToExport when it cannot be read."""
     try:
-        return Plan.from_record(record)
+        return source.plan()
     except ValidationError as error:
         raise NothingToExport(f"the stored plan cannot be read ({error}); re-save it in the app") from None
 
 
 def _json(source: ExportSource, what: str, now: datetime, today: date) -> bytes:
-    return dumps_export(export_document(source.days(), source.get_plan(), source.events(), now, source.settings()))
+    settings = source.settings().to_record()
+    return dumps_export(export_document(source.days(), source.get_plan(), source.events(), now, settings))
 
 
 def _csv(source: ExportSource, what: str, now: datetime, today: date) -> bytes:

@@ -21,6 +21,8 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from tui.core.entry import DayEntry
+from tui.core.plan_model import Plan
+from tui.core.settings import Settings
 from tui.core.validation import ValidationError
 from tui.store.atomic_storage import AtomicJSONStorage, check_data_path, remove_stale_temp_files
 from tui.store.backups import list_backups, utc_now
@@ -36,13 +38,11 @@ from tui.store.locations import ensure_private_folder, location_warnings, real_d
 from tui.store.lock import WriterLock
 from tui.store.schema import fresh_meta
 
-DEFAULT_SETTINGS: dict[str, Any] = {
-    "custom_symptoms": [],
-    "hidden_symptoms": [],
-    "region": "US",
-    "drug": None,
-    "intakes_per_day": None,
-}
+_NOT_READ: dict[str, Any] = {}
+"""Stands for "nothing parsed yet" in the plan and settings caches (no stored record is it)."""
+
+DEFAULT_SETTINGS: dict[str, Any] = Settings().to_record()
+"""The settings of a new file (each setting's default is documented on :class:`Settings`)."""
 
 
 class Journal:
@@ -68,6 +68,8 @@ class Journal:
         self.is_new = is_new
         self.warnings: list[str] = []
         self._entry_cache: dict[int, tuple[dict[str, Any], DayEntry]] = {}
+        self._plan_cache: tuple[dict[str, Any] | None, Plan | None] = (_NOT_READ, None)
+        self._settings_cache: tuple[dict[str, Any] | None, Settings] = (_NOT_READ, Settings())
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -224,12 +226,28 @@ class Journal:
     # -- plan, events, settings -----------------------------------------------------------------
 
     def get_plan(self) -> dict[str, Any] | None:
-        """The active plan as stored (plain JSON data), or ``None``."""
+        """The active plan as stored (plain JSON data), or ``None``: for the export and import,
+        which carry the record as it is; everything else reads :meth:`plan`."""
         document = self._db.table("plan").get(doc_id=1)
         return None if document is None else dict(document)
 
+    def plan(self) -> Plan | None:
+        """The active plan, parsed once per stored version (like days); ``None`` without one.
+
+        Raises :class:`ValidationError` (naming the field) when the stored plan cannot be read;
+        the record itself is left as it is in the file.
+        """
+        record = (self._storage.read() or {}).get("plan", {}).get("1")
+        cached_record, cached_plan = self._plan_cache
+        if record is cached_record:
+            return cached_plan
+        plan = None if record is None else Plan.from_record(record)
+        self._plan_cache = (record, plan)
+        return plan
+
     def save_plan(self, record: dict[str, Any] | None, event: dict[str, Any] | None = None) -> None:
         """Replace the active plan (``None`` removes it) and record ``event``, in one write."""
+        self._plan_cache = (_NOT_READ, None)
         with self.batch():
             table = self._db.table("plan")
             table.truncate()
@@ -247,20 +265,37 @@ class Journal:
         """The audit trail, oldest first."""
         return [dict(doc) for doc in sorted(self._db.table("events").all(), key=lambda d: d.doc_id)]
 
-    def settings(self) -> dict[str, Any]:
-        """The person's settings merged over the defaults."""
-        stored = self._db.table("settings").get(doc_id=1) or {}
-        return {**DEFAULT_SETTINGS, **stored}
+    def settings(self) -> Settings:
+        """The person's settings, typed and checked (defaults for what the file does not hold).
 
-    def update_settings(self, **changes: Any) -> None:
-        """Change some settings, keeping the others."""
+        Raises :class:`DataFileUnreadable` naming the setting when a hand-edited value has the
+        wrong shape; :func:`open_journal` checks this on opening, so the file is never saved over.
+        """
+        record = (self._storage.read() or {}).get("settings", {}).get("1")
+        cached_record, cached = self._settings_cache
+        if record is cached_record:
+            return cached
+        try:
+            settings = Settings.from_record(record)
+        except ValidationError as error:
+            raise DataFileUnreadable(self.path, f"a setting is not valid: {error}") from None
+        self._settings_cache = (record, settings)
+        return settings
+
+    def update_settings(self, **changes: Any) -> Settings:
+        """Change some settings (each checked, ValidationError naming it), keep the others; return
+        the settings now stored."""
         self._check_writable()
-        merged = {**self.settings(), **changes}
-        self._put_document("settings", 1, merged)
+        updated = self.settings().changed(**changes)
+        # TinyDB updates the stored document in place, so the parse cached for it must go.
+        self._settings_cache = (_NOT_READ, Settings())
+        self._put_document("settings", 1, updated.to_record())
+        return updated
 
     def replace_all(self, entries: list[DayEntry], plan: dict[str, Any] | None, events: list[dict[str, Any]]) -> None:
         """Swap the whole content (import ``--replace``, restore) in one atomic write."""
         self._check_writable()
+        self._plan_cache = (_NOT_READ, None)
         with self.batch():
             # insert_multiple rebuilds each table once; saving day by day would rebuild the
             # whole entries table per day (quadratic: ~2 s for ten years instead of ~0.2 s).
@@ -331,6 +366,11 @@ def open_journal(
     journal.locked_by = locked_by
     journal.warnings = warnings
     journal.warnings.extend(_warnings_about(path, real, is_new))
+    try:
+        journal.settings()  # a hand-edited bad setting is reported now, before anything is saved
+    except DataFileUnreadable:
+        journal.close()
+        raise
     if not read_only:
         try:
             if is_new:

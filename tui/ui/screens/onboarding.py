@@ -1,7 +1,10 @@
 """First run: the safety notice, then drug, daily dose and intakes; then plan or just log.
 
 Nothing here is required: Escape starts logging straight away. What is entered is saved as
-settings (drug, intakes per day and their usual times) and pre-fills the plan editor.
+settings (drug, intakes per day and their usual times) and pre-fills the plan editor. The
+answers are read by :mod:`tui.core.plan_input`, with the editor's and the CLI's bounds (1 to 6
+intakes) and messages; the usual times follow the number of intakes until the person types
+their own.
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
+from tui.core import plan_input as pi
 from tui.core.drugs import DRUGS
 from tui.core.safety import SAFETY_NOTICE
-from tui.core.validation import ValidationError, parse_int, parse_mg, parse_time
+from tui.core.settings import parse_times, proposed_times
 from tui.ui.screens.dialog import Dialog
 
 
@@ -53,11 +57,13 @@ class OnboardingScreen(Dialog[OnboardingAnswers | None]):
             yield Static("Welcome to taper-tui", id="welcome")
             yield Static(SAFETY_NOTICE, id="notice", markup=False)
             yield Static("A few questions (all optional; you can change them later):", markup=False)
-            yield Horizontal(Label("Medicine"), Input("clonazepam", id="drug", compact=True,
+            yield Horizontal(Label(pi.DRUG.label), Input("clonazepam", id="drug", compact=True,
                              placeholder=", ".join(sorted(DRUGS))), classes="row")
-            yield Horizontal(Label("Daily dose now (mg)"), Input("", id="dose", compact=True, placeholder="e.g. 1"), classes="row")
-            yield Horizontal(Label("Doses per day"), Input("2", id="intakes", compact=True), classes="row")
-            yield Horizontal(Label("Usual times (optional)"), Input("08:00, 20:00", id="times", compact=True), classes="row")
+            yield Horizontal(Label(pi.DOSE.label), Input("", id="dose", compact=True, placeholder="e.g. 1"), classes="row")
+            yield Horizontal(Label(pi.INTAKES.label), Input("2", id="intakes", compact=True,
+                             placeholder=f"1 to {pi.MAX_INTAKES}"), classes="row")
+            yield Horizontal(Label(pi.TIMES.label), Input(", ".join(proposed_times(2)), id="times", compact=True),
+                             classes="row")
             yield Static("", id="problem", markup=False)
             with Horizontal(id="choices"):
                 yield Button("Build a plan", id="plan", variant="primary", compact=True)
@@ -66,22 +72,38 @@ class OnboardingScreen(Dialog[OnboardingAnswers | None]):
     def on_mount(self) -> None:
         self.query_one("#dose", Input).focus()
 
+    def _text(self) -> dict[str, str]:
+        """The answers as the plan fields :mod:`tui.core.plan_input` reads."""
+        value = lambda widget_id: self.query_one(f"#{widget_id}", Input).value  # noqa: E731
+        return {pi.DRUG.key: value("drug"), pi.DOSE.key: value("dose"), pi.INTAKES.key: value("intakes"),
+                pi.TIMES.key: value("times")}
+
     def _answers(self, build_plan: bool) -> OnboardingAnswers:
-        value = lambda widget_id: self.query_one(f"#{widget_id}", Input).value.strip()  # noqa: E731
-        dose = parse_mg(value("dose"), "daily dose") if value("dose") else None
-        intakes = parse_int("doses per day", value("intakes") or "1", 1, 6)
-        times = tuple(parse_time(t, "usual times") for t in value("times").replace(";", ",").split(",") if t.strip())
-        if times and len(times) != intakes:
-            raise ValidationError("usual times", value("times"), f"give one time per dose ({intakes}), or leave it empty")
-        return OnboardingAnswers(value("drug") or "clonazepam", dose, intakes, times, build_plan)
+        text = self._text()
+        dose = pi.parse_mg_field(text, pi.DOSE, positive=True) if text[pi.DOSE.key].strip() else None
+        intakes = pi.parse_int_field(text, pi.INTAKES, 1, pi.MAX_INTAKES) if text[pi.INTAKES.key].strip() else 1
+        return OnboardingAnswers(pi.parse_drug(text), dose, intakes, parse_times(text, intakes), build_plan)
 
     def _finish(self, build_plan: bool) -> None:
         try:
             answers = self._answers(build_plan)
-        except ValidationError as error:
-            self.query_one("#problem", Static).update(f"⚠ {error}")
+        except pi.PlanInputError as error:
+            self.query_one("#problem", Static).update(f"⚠ {error.text(pi.Surface.APP)}")
             return
         self.dismiss(answers)
+
+    @on(Input.Changed, "#intakes")
+    def _intakes_changed(self, event: Input.Changed) -> None:
+        """Propose usual times for the new number of intakes, unless the person typed their own."""
+        times = self.query_one("#times", Input)
+        proposals = {", ".join(proposed_times(n)) for n in range(1, pi.MAX_INTAKES + 1)}
+        if times.value.strip() and times.value not in proposals:
+            return
+        try:
+            count = pi.parse_int_field(self._text(), pi.INTAKES, 1, pi.MAX_INTAKES)
+        except pi.PlanInputError:
+            return  # shown when the answers are read; the times stay as they are meanwhile
+        times.value = ", ".join(proposed_times(count))
 
     @on(Button.Pressed, "#plan")
     def _build_plan(self) -> None:

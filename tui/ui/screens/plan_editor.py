@@ -1,14 +1,19 @@
 """The plan editor: the parameters agreed with the prescriber, and the schedule they give, live.
 
 Every change of a field rebuilds the plan (a 3-year plan takes well under a millisecond), so
-the person sees the dated doses, the actual % cuts and every flag before saving. Saving a plan
-that has a cut above 25 % within 14 days, or a stop from above the jump-off dose, asks for an
-explicit confirmation first; the saved plan records a "create" event in the audit trail.
+the person sees the dated doses, the actual % cuts and every flag before saving. The fields
+are read by :mod:`tui.core.plan_input` — the same reader, bounds and messages as
+``taper-tui plan`` — so nothing typed here can raise out of the editor: a problem is shown
+under the fields, naming the field, and the field is marked.
+
+Saving a plan that has a cut above 25 % within 14 days, or a stop from above the jump-off dose,
+asks for an explicit confirmation first, with "Go back" focused so Enter never saves it.
+Leaving with unsaved changes (Escape) asks first. Re-planning during a stabilisation hold
+keeps the days left of the hold unless the person changes the field.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -16,82 +21,49 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Input, Label, Select, Static
+from textual.events import Mount
+from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
+from tui.core import plan_input as pi
 from tui.core.doses import format_decimal
-from tui.core.drugs import DRUGS
-from tui.core.formulations import Drops, Formulation, Liquid, PowderScale, RawIncrement, Tablet
+from tui.core.formulations import Formulation
+from tui.core.plan_changes import hold_days_left
 from tui.core.plan_model import Method, Plan, PlanParams
-from tui.core.planner import build_plan
-from tui.core.validation import ValidationError, parse_decimal, parse_int, parse_mg, parse_plan_date
+from tui.core.planner import intake_weights, split_remainder_note
 from tui.ui.screens.confirm_dialog import ConfirmDialog
+from tui.ui.screens.dialog import Dialog
 from tui.ui.widgets.step_table import fill_step_table
 
-
-@dataclass(frozen=True)
-class FormKind:
-    """A way of measuring doses and the (up to three) numbers it needs."""
-
-    key: str
-    label: str
-    fields: tuple[tuple[str, str], ...]
-    """(label, default) of each number."""
-
-
-FORM_KINDS: tuple[FormKind, ...] = (
-    FormKind("tablet", "scored tablets", (("tablet mg", "0.5"), ("pieces 1/2/4", "4"))),
-    FormKind("liquid", "liquid (syringe)", (("mg per mL", "0.1"), ("syringe mL", "0.1"))),
-    FormKind("drops", "drops", (("mg per drop", "0.1"),)),
-    FormKind("scale", "powder on a scale", (("scale mg", "1"), ("tablet weight mg", "100"), ("tablet mg", "0.5"))),
-    FormKind("increment", "any increment", (("increment mg", "0.01"),)),
-)
-_KINDS = {kind.key: kind for kind in FORM_KINDS}
-
-
-def formulation_from(kind: str, values: list[str]) -> Formulation:
-    """Build the formulation from the editor's text fields (ValidationError names the field)."""
-    if kind == "tablet":
-        return Tablet.create(values[0], values[1].strip() or "1")
-    if kind == "liquid":
-        return Liquid.create(values[0], values[1].strip() or "0.1")
-    if kind == "drops":
-        return Drops.create(values[0])
-    if kind == "scale":
-        return PowderScale.create(values[0], values[1], values[2])
-    return RawIncrement.create(values[0])
+_INPUT_IDS: dict[str, str] = {
+    pi.DRUG.key: "drug", pi.START.key: "start", pi.DOSE.key: "dose", pi.INTAKES.key: "intakes", pi.SPLIT.key: "split",
+    pi.CUT_FIRST.key: "cut-first", pi.CUT.key: "cut", pi.EVERY.key: "every", pi.HOLD.key: "hold",
+    pi.JUMP_OFF.key: "jump-off", pi.TARGET.key: "target", pi.EMAX.key: "emax", pi.EC50.key: "ec50",
+    pi.STEPS.key: "occ-steps", pi.CUSTOM.key: "custom",
+}  # fmt: skip
+"""Plan field key → the id of its Input (the measuring fields use ``form-0`` … ``form-2``)."""
 
 
 def form_fields_of(formulation: Formulation) -> tuple[str, list[str]]:
     """The editor's kind and field texts for an existing formulation (to edit a stored plan)."""
     record = formulation.to_record()
-    kind = record.get("kind", "increment")
+    kind = str(record.get("kind", "increment"))
     numbers = [str(value) for key, value in record.items() if key != "kind"]
     return kind, numbers
 
 
-def parse_split(text: str) -> tuple[Decimal, ...]:
-    """``0.25+0.25`` → (0.25, 0.25); empty → one intake."""
-    if not text.strip():
-        return ()
-    return tuple(parse_mg(part, "intakes") for part in text.replace(",", "+").split("+"))
+def _mg_text(amounts: tuple[Decimal, ...]) -> str:
+    return "+".join(format_decimal(mg) for mg in amounts)
 
 
-def parse_custom(text: str, today: date) -> tuple[tuple[date, Decimal], ...]:
-    """``2027-01-04=1, 2027-01-18=0.9`` → dated doses (the custom method)."""
-    pairs = []
-    for item in filter(None, (part.strip() for part in text.replace(";", ",").split(","))):
-        day_text, sep, mg_text = item.partition("=")
-        if not sep:
-            raise ValidationError("custom doses", item, "use DATE=MG pairs, e.g. 2027-01-04=1, 2027-01-18=0.9")
-        day = date.fromisoformat(day_text.strip()) if len(day_text.strip()) == 10 else None
-        if day is None:
-            raise ValidationError("custom doses", day_text, "use ISO dates YYYY-MM-DD")
-        pairs.append((day, parse_mg(mg_text, "custom doses")))
-    return tuple(pairs)
+class SafeConfirmDialog(ConfirmDialog):
+    """A confirmation whose focused button is the safe choice (cancel): Enter never confirms."""
+
+    def on_mount(self, event: Mount) -> None:
+        event.prevent_default()  # the base dialog would focus the confirming button
+        self.query_one("#cancel", Button).focus()
 
 
-class PlanEditorScreen(ModalScreen[Plan | None]):
+class PlanEditorScreen(Dialog[Plan | None]):
     """Edit plan parameters with a live preview; dismisses with the saved plan or ``None``."""
 
     DEFAULT_CSS = """
@@ -106,6 +78,7 @@ class PlanEditorScreen(ModalScreen[Plan | None]):
     PlanEditorScreen .-hidden { display: none; }
     PlanEditorScreen #title { text-style: bold; color: $primary; height: 1; }
     PlanEditorScreen #problem { color: $error; height: auto; }
+    PlanEditorScreen #kept-hold { color: $warning; height: auto; }
     PlanEditorScreen #summary { height: auto; max-height: 7; }
     PlanEditorScreen #steps { height: 1fr; }
     PlanEditorScreen Input.-invalid { border: none; background: $error 30%; }
@@ -113,109 +86,159 @@ class PlanEditorScreen(ModalScreen[Plan | None]):
 
     BINDINGS = [
         Binding("ctrl+s", "save_plan", "Save plan", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("escape", "cancel", "Leave"),
     ]
 
     def __init__(self, today: date, *, drug: str = "clonazepam", dose_mg: Decimal | None = None,
                  intakes: int | None = None, existing: Plan | None = None, start: date | None = None) -> None:
         super().__init__()
         self.today = today
+        """The day the dates are relative to (``today``, ``+N``)."""
         self.existing = existing
+        """The stored plan when re-planning; its parameters pre-fill the fields."""
         self.initial_start = start or today
         self.plan: Plan | None = None
-        if existing is not None:
-            self.defaults = existing.params
-        else:
-            self.defaults = None
+        """The plan the fields give now (``None`` while a field has a problem)."""
+        self.problem: pi.PlanInputError | None = None
+        """The problem shown under the fields, if any."""
+        self.defaults: PlanParams | None = existing.params if existing is not None else None
         self.drug_default = drug
         self.dose_default = dose_mg
         self.intakes_default = intakes
+        self.kept_hold_days = hold_days_left(existing, self.initial_start) if existing is not None else 0
+        """Days left of a hold running when re-planning; pre-filled so the agreed hold is kept."""
+        self._saved_values: dict[str, str] = {}
 
     # -- layout ----------------------------------------------------------------------------------
 
-    def _row(self, label: str, widget) -> Horizontal:
-        return Horizontal(Label(label), widget, classes="row")
+    def _row(self, field: pi.PlanField, value: str, placeholder: str = "", classes: str = "row") -> Horizontal:
+        widget = Input(value, id=_INPUT_IDS[field.key], compact=True, placeholder=placeholder)
+        return Horizontal(Label(field.label), widget, classes=classes)
+
+    def _starting_amounts(self) -> tuple[Decimal, tuple[Decimal, ...]]:
+        """The daily dose and intakes to start from: when re-planning, those of the step running
+        on the new start day (the dose taken then), else the plan's or the given ones. An even
+        split is left empty (split evenly again), so changing the dose keeps it even."""
+        p = self.defaults
+        if p is None or self.existing is None:
+            return (self.dose_default or Decimal(1)), ()
+        step = self.existing.step_on(self.initial_start)
+        if step is None:
+            return p.dose_mg, (() if len(set(intake_weights(p))) == 1 else p.split)
+        even = max(step.intake_units) - min(step.intake_units) <= 1
+        return step.dose_mg, (() if even else step.intake_mg)
+
+    def _existing_intakes(self) -> tuple[Decimal, ...]:
+        """The intakes of the plan being changed, on the new start day (or at its start)."""
+        assert self.defaults is not None
+        step = self.existing.step_on(self.initial_start) if self.existing is not None else None
+        return step.intake_mg if step is not None else self.defaults.weights
 
     def compose(self) -> ComposeResult:
         p = self.defaults
-        dose = p.dose_mg if p else (self.dose_default or Decimal(1))
-        split_default = "+".join(format_decimal(mg) for mg in p.split) if p else self._even_split(dose, self.intakes_default)
+        dose, split = self._starting_amounts()
+        intakes = len(self._existing_intakes()) if p else (self.intakes_default or 1)
+        hold = self.kept_hold_days if self.kept_hold_days else (p.hold_days if p else 0)
         kind, numbers = form_fields_of(p.formulation) if p else ("increment", ["0.01"])
+        custom = ", ".join(f"{d.isoformat()}={format_decimal(mg)}" for d, mg in p.custom) if p else ""
         with Horizontal(id="editor"):
             with VerticalScroll(id="fields"):
                 yield Static("Plan (discuss with prescriber)", id="title")
-                yield self._row("drug", Input(p.drug if p else self.drug_default, id="drug", compact=True, placeholder="clonazepam"))
-                yield self._row("start", Input(self.initial_start.isoformat(), id="start", compact=True))
-                yield self._row("daily dose mg", Input(format_decimal(dose), id="dose", compact=True))
-                yield self._row("intakes mg", Input(split_default, id="split", compact=True, placeholder="e.g. 0.5+0.5"))
-                yield self._row("cut first (#)", Input(str((p.cut_first if p else 0) + 1), id="cut-first", compact=True))
-                yield self._row("method", Select([(m.value, m.value) for m in Method], value=(p.method.value if p else "proportional"), id="method", compact=True, allow_blank=False))
-                yield self._row("cut %", Input(format_decimal(p.cut_pct) if p else "10", id="cut", compact=True))
-                yield self._row("every N days", Input(str(p.step_days if p else 14), id="every", compact=True))
-                yield self._row("hold first days", Input(str(p.hold_days if p else 0), id="hold", compact=True))
-                yield self._row("measured as", Select([(k.label, k.key) for k in FORM_KINDS], value=kind, id="form-kind", compact=True, allow_blank=False))
+                yield self._row(pi.DRUG, p.drug if p else self.drug_default, "clonazepam")
+                yield self._row(pi.START, self.initial_start.isoformat())
+                yield self._row(pi.DOSE, format_decimal(dose), "e.g. 1")
+                yield self._row(pi.INTAKES, str(max(1, intakes)), f"1 to {pi.MAX_INTAKES}")
+                yield self._row(pi.SPLIT, _mg_text(split) if p and split else "", "even split")
+                yield self._row(pi.CUT_FIRST, str((p.cut_first if p else 0) + 1))
+                yield Horizontal(Label(pi.METHOD.label), Select([(m.value, m.value) for m in Method],
+                                 value=(p.method.value if p else "proportional"), id="method", compact=True,
+                                 allow_blank=False), classes="row")
+                yield self._row(pi.CUT, format_decimal(p.cut_pct) if p else "10")
+                yield self._row(pi.EVERY, str(p.step_days if p else 14))
+                yield self._row(pi.HOLD, str(hold))
+                yield Static(self._kept_hold_text(), id="kept-hold", markup=False)
+                yield Horizontal(Label(pi.FORM.label), Select([(k.label, k.key) for k in pi.FORM_KINDS], value=kind,
+                                 id="form-kind", compact=True, allow_blank=False), classes="row")
                 for index in range(3):
                     value = numbers[index] if index < len(numbers) else ""
-                    yield Horizontal(Label("", id=f"form-label-{index}"), Input(value, id=f"form-{index}", compact=True), classes="row", id=f"form-row-{index}")
-                yield self._row("jump-off mg", Input(format_decimal(p.jump_off_mg) if p and p.jump_off_mg is not None else "", id="jump-off", compact=True, placeholder="from here, stop"))
-                yield self._row("final target mg", Input(format_decimal(p.target_mg) if p else "0", id="target", compact=True))
-                yield Horizontal(Label("Emax %"), Input(format_decimal(p.emax_pct) if p and p.emax_pct else "", id="emax", compact=True), classes="row occupancy")
-                yield Horizontal(Label("EC50 mg"), Input(format_decimal(p.ec50_mg) if p and p.ec50_mg else "", id="ec50", compact=True), classes="row occupancy")
-                yield Horizontal(Label("steps"), Input(str(p.occupancy_steps) if p else "8", id="occ-steps", compact=True), classes="row occupancy")
-                custom = ", ".join(f"{d.isoformat()}={format_decimal(mg)}" for d, mg in p.custom) if p else ""
-                yield Horizontal(Label("dated doses"), Input(custom, id="custom", compact=True, placeholder="2027-01-04=1, 2027-01-18=0.9"), classes="row custom")
-                yield Static("", id="problem")
+                    yield Horizontal(Label("", id=f"form-label-{index}"), Input(value, id=f"form-{index}", compact=True),
+                                     classes="row", id=f"form-row-{index}")
+                jump_off = format_decimal(p.jump_off_mg) if p and p.jump_off_mg is not None else ""
+                yield self._row(pi.JUMP_OFF, jump_off, "from here, stop")
+                yield self._row(pi.TARGET, format_decimal(p.target_mg) if p else "0")
+                yield self._row(pi.EMAX, format_decimal(p.emax_pct) if p and p.emax_pct else "", classes="row occupancy")
+                yield self._row(pi.EC50, format_decimal(p.ec50_mg) if p and p.ec50_mg else "", classes="row occupancy")
+                yield self._row(pi.STEPS, str(p.occupancy_steps) if p else "8", classes="row occupancy")
+                yield self._row(pi.CUSTOM, custom, "2027-01-04=1, 2027-01-18=0.9", classes="row custom")
+                yield Static("", id="problem", markup=False)
             with Vertical(id="preview"):
                 yield Static("", id="summary", markup=False)
                 yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
-    @staticmethod
-    def _even_split(dose: Decimal, intakes: int | None) -> str:
-        if not intakes or intakes < 2:
+    def _kept_hold_text(self) -> str:
+        if not self.kept_hold_days:
             return ""
-        share = dose / intakes
-        return "+".join([format_decimal(share)] * intakes)
+        return (f"A stabilisation hold is running: its {self.kept_hold_days} days left are kept "
+                f"(set {pi.HOLD.label.lower()} to 0 to cut sooner).")
 
     def on_mount(self) -> None:
         self._show_form_fields()
         self._show_method_fields()
         self.query_one("#dose", Input).focus()
         self.rebuild()
+        self._saved_values = self._values()
 
-    # -- live preview ----------------------------------------------------------------------------
+    # -- reading the fields ----------------------------------------------------------------------
 
-    def _text(self, widget_id: str) -> str:
-        return self.query_one(f"#{widget_id}", Input).value
+    def _input(self, widget_id: str) -> Input:
+        return self.query_one(f"#{widget_id}", Input)
 
     def _select(self, widget_id: str) -> str:
         return str(self.query_one(f"#{widget_id}", Select).value)
 
+    def _kind(self) -> pi.FormKind:
+        return pi.KINDS[self._select("form-kind")]
+
+    def _values(self) -> dict[str, str]:
+        """Every field's text by plan field key (what :mod:`tui.core.plan_input` reads)."""
+        values = {key: self._input(widget_id).value for key, widget_id in _INPUT_IDS.items()}
+        values[pi.METHOD.key] = self._select("method")
+        values[pi.FORM.key] = self._kind().key
+        for index, field in enumerate(self._kind().fields):
+            values[field.key] = self._input(f"form-{index}").value
+        return values
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        """True when a field differs from what the editor opened with."""
+        return bool(self._saved_values) and self._values() != self._saved_values
+
     def _show_form_fields(self) -> None:
-        kind = _KINDS[self._select("form-kind")]
+        kind = self._kind()
         for index in range(3):
             row = self.query_one(f"#form-row-{index}")
             if index < len(kind.fields):
-                label, default = kind.fields[index]
-                self.query_one(f"#form-label-{index}", Label).update(label)
+                field = kind.fields[index]
+                self.query_one(f"#form-label-{index}", Label).update(field.label)
                 row.remove_class("-hidden")
-                field = self.query_one(f"#form-{index}", Input)
-                if not field.value:
-                    field.value = default
+                widget = self._input(f"form-{index}")
+                if not widget.value and field.default:
+                    widget.value = field.default
             else:
                 row.add_class("-hidden")
 
     def _show_method_fields(self) -> None:
         method = self._select("method")
         for row in self.query(".occupancy"):
-            row.set_class(method != "occupancy", "-hidden")
+            row.set_class(method != Method.OCCUPANCY.value, "-hidden")
         for row in self.query(".custom"):
-            row.set_class(method != "custom", "-hidden")
+            row.set_class(method != Method.CUSTOM.value, "-hidden")
 
     @on(Select.Changed, "#form-kind")
     def _form_kind_changed(self) -> None:
         for index in range(3):
-            self.query_one(f"#form-{index}", Input).value = ""
+            self._input(f"form-{index}").value = ""
         self._show_form_fields()
         self.rebuild()
 
@@ -228,47 +251,30 @@ class PlanEditorScreen(ModalScreen[Plan | None]):
     def _field_changed(self) -> None:
         self.rebuild()
 
-    def params_from_fields(self) -> PlanParams:
-        """Read every field into :class:`PlanParams`; ValidationError names the first bad field."""
-        kind = self._select("form-kind")
-        count = len(_KINDS[kind].fields)
-        formulation = formulation_from(kind, [self._text(f"form-{i}") for i in range(count)] + [""] * (3 - count))
-        method = Method(self._select("method"))
-        jump_off = self._text("jump-off").strip()
-        emax, ec50 = self._text("emax").strip(), self._text("ec50").strip()
-        return PlanParams(
-            drug=self._text("drug").strip() or "clonazepam",
-            start=parse_plan_date(self._text("start"), self.today, "start"),
-            dose_mg=parse_mg(self._text("dose"), "daily dose"),
-            formulation=formulation,
-            method=method,
-            cut_pct=parse_decimal("cut %", self._text("cut"), Decimal("0.1"), Decimal(100), 2, "%"),
-            step_days=parse_int("every N days", self._text("every"), 1, 365),
-            hold_days=parse_int("hold first days", self._text("hold"), 0, 730),
-            split=parse_split(self._text("split")),
-            cut_first=parse_int("cut first (#)", self._text("cut-first"), 1, 12) - 1,
-            jump_off_mg=parse_mg(jump_off, "jump-off") if jump_off else None,
-            target_mg=parse_mg(self._text("target") or "0", "final target"),
-            emax_pct=parse_decimal("Emax %", emax, Decimal("0.1"), Decimal(100), 2, "%") if emax else None,
-            ec50_mg=parse_mg(ec50, "EC50") if ec50 else None,
-            occupancy_steps=parse_int("steps", self._text("occ-steps") or "8", 1, 200),
-            custom=parse_custom(self._text("custom"), self.today) if method is Method.CUSTOM else (),
-        )
+    def _input_of(self, field: pi.PlanField) -> Input | None:
+        if field.key in _INPUT_IDS:
+            return self._input(_INPUT_IDS[field.key])
+        for index, form_field in enumerate(self._kind().fields):
+            if form_field is field:
+                return self._input(f"form-{index}")
+        return None
 
     def rebuild(self) -> None:
-        """Rebuild the plan from the fields and show it, or show what is wrong."""
+        """Rebuild the plan from the fields and show it, or show what is wrong (and mark the field)."""
         problem = self.query_one("#problem", Static)
-        for field in self.query(Input):
-            field.remove_class("-invalid")
+        for widget in self.query(Input):
+            widget.remove_class("-invalid")
         try:
-            params = self.params_from_fields()
-            plan = build_plan(params)
-        except ValidationError as error:
-            self.plan = None
-            problem.update(f"⚠ {error}")
+            plan = pi.plan_from_text(self._values(), self.today, self._kind().key)
+        except pi.PlanInputError as error:
+            self.plan, self.problem = None, error
+            problem.update(f"⚠ {error.text(pi.Surface.APP)}")
+            marked = self._input_of(error.field)
+            if marked is not None:
+                marked.add_class("-invalid")
             return
         problem.update("")
-        self.plan = plan
+        self.plan, self.problem = plan, None
         self._show_plan(plan)
 
     def _show_plan(self, plan: Plan) -> None:
@@ -277,21 +283,37 @@ class PlanEditorScreen(ModalScreen[Plan | None]):
             f"{projection.cuts} cuts, {format_decimal(projection.start_mg)} → {format_decimal(projection.final_mg)} mg, "
             f"ends {projection.end_date.isoformat()} ({projection.total_days} days ≈ {projection.total_days // 7} weeks)",
         ]
+        params = plan.params
+        if params.split and not self._input("split").value.strip():
+            note = split_remainder_note(params.split, params.cut_first)
+            lines.append(f"Intakes: {' + '.join(format_decimal(mg) for mg in params.split)} mg. {note}".rstrip())
         lines += [equivalent.describe() for equivalent in projection.diazepam[:1]]
         lines += [f"⚠ {warning}" for warning in plan.warnings()]
         self.query_one("#summary", Static).update("\n".join(lines))
         fill_step_table(self.query_one("#steps", DataTable), plan.steps, today=self.today, compact=True)
 
-    # -- saving ----------------------------------------------------------------------------------
+    # -- leaving and saving ----------------------------------------------------------------------
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Leave without saving; ask first when a field was changed, so nothing is lost by a slip."""
+        if not self.has_unsaved_changes:
+            self.dismiss(None)
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(None)
+
+        body = "The plan's fields have changes that are not saved. Leave the editor and lose them?"
+        self.app.push_screen(SafeConfirmDialog("Leave without saving?", body, "Leave", "Keep editing"), answered)
 
     def action_save_plan(self) -> None:
         """Save the previewed plan, after an explicit confirmation where the rules require one."""
+        self.rebuild()  # from the fields as they are now, even if a change is not yet processed
         plan = self.plan
         if plan is None:
-            self.notify("The plan has a field to fix first (shown under the fields).", severity="warning")
+            where = f" ({self.problem.field.label})" if self.problem is not None else ""
+            self.notify(f"The plan has a field to fix first{where}: see under the fields.", severity="warning")
             return
         reasons = plan.confirmations_needed()
         if not reasons:
@@ -302,5 +324,7 @@ class PlanEditorScreen(ModalScreen[Plan | None]):
             if confirmed:
                 self.dismiss(plan)
 
-        body = "\n".join(reasons) + "\n\nThe 2025 joint guideline suggests cuts of no more than 25 % every 2 weeks. Save this plan anyway?"
-        self.app.push_screen(ConfirmDialog("This plan needs your confirmation", body, "Save anyway", "Go back"), answered)
+        body = "\n".join(reasons) + ("\n\nThe 2025 joint guideline suggests cuts of no more than 25 % every 2 weeks. "
+                                     "Save this plan anyway?")
+        dialog = SafeConfirmDialog("This plan needs your confirmation", body, "Save anyway", "Go back")
+        self.app.push_screen(dialog, answered)

@@ -1,0 +1,200 @@
+"""The plan editor reads its fields like the CLI, never raises on what is typed, and asks before
+losing changes or saving a plan that breaks the guideline."""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from textual.widgets import Button, Input
+
+from tui.core.formulations import RawIncrement
+from tui.core.plan_changes import creation_event
+from tui.core.plan_model import Plan, PlanParams
+from tui.core.planner import build_plan
+from tui.store.journal import open_journal
+from tui.ui.app import build_app
+from tui.ui.screens.plan_editor import _INPUT_IDS, PlanEditorScreen, SafeConfirmDialog
+
+TODAY = date(2027, 3, 15)
+NOW = datetime(2027, 3, 15, 9, 0)
+
+
+async def open_editor(pilot) -> PlanEditorScreen:
+    """The editor for a new plan, from the Schedule's ``n``."""
+    await pilot.press("f2")
+    for _ in range(50):
+        await pilot.pause()
+        if pilot.app.focused is not None:
+            break
+    await pilot.press("n")
+    await pilot.pause()
+    editor = pilot.app.screen
+    assert isinstance(editor, PlanEditorScreen)
+    return editor
+
+
+def problem_text(editor: PlanEditorScreen) -> str:
+    return str(editor.query_one("#problem").render())
+
+
+async def type_into(pilot, editor: PlanEditorScreen, widget_id: str, text: str) -> None:
+    field = editor.query_one(f"#{widget_id}", Input)
+    field.value = text
+    await pilot.pause()
+
+
+async def test_an_impossible_start_date_is_a_message_not_an_exit(journal):
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(pilot)
+        await type_into(pilot, editor, "start", "2027-13-01")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.is_running and app.screen is editor
+        assert 'Start: "2027-13-01" is not allowed — use a real date' in problem_text(editor)
+        assert editor.query_one("#start", Input).has_class("-invalid")
+    assert journal.get_plan() is None
+
+
+async def test_an_empty_dose_says_so_in_words(journal):
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(pilot)
+        await type_into(pilot, editor, "dose", "")
+        assert "Daily dose mg is empty — give the current daily dose in mg, e.g. 1" in problem_text(editor)
+        assert '""' not in problem_text(editor)
+
+
+async def test_a_three_intake_plan_is_accepted_and_saved(journal):
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(pilot)
+        await type_into(pilot, editor, "dose", "1")
+        await type_into(pilot, editor, "intakes", "3")
+        await type_into(pilot, editor, "hold", "7")
+        await type_into(pilot, editor, "jump-off", "0.05")
+        assert problem_text(editor).strip() == ""
+        summary = str(editor.query_one("#summary").render())
+        assert "0.33 + 0.34 + 0.33 mg" in summary and "intake 2 gets one step more" in summary
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    plan = Plan.from_record(journal.get_plan())
+    assert plan.params.split == (Decimal("0.33"), Decimal("0.34"), Decimal("0.33"))
+    assert all(len(step.intake_mg) == 3 and sum(step.intake_mg) == step.dose_mg for step in plan.steps)
+
+
+async def test_seven_intakes_are_refused_like_the_cli(journal):
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(pilot)
+        await type_into(pilot, editor, "intakes", "7")
+        assert 'Intakes a day: "7" is not allowed — use a whole number from 1 to 6' in problem_text(editor)
+
+
+async def test_escape_with_changes_asks_and_enter_keeps_editing(journal):
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(pilot)
+        await type_into(pilot, editor, "cut", "5")
+        assert editor.has_unsaved_changes
+        await pilot.press("escape")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SafeConfirmDialog)
+        assert app.focused is dialog.query_one("#cancel", Button)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is editor and editor.query_one("#cut", Input).value == "5"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not isinstance(app.screen, PlanEditorScreen)
+
+
+async def test_escape_without_changes_just_leaves(journal):
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, (PlanEditorScreen, SafeConfirmDialog))
+
+
+async def test_enter_on_the_guideline_confirmation_goes_back(journal):
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(pilot)
+        await type_into(pilot, editor, "cut", "40")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SafeConfirmDialog)
+        assert app.focused is dialog.query_one("#cancel", Button)
+        assert "Go back" in str(dialog.query_one("#cancel", Button).label)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is editor
+    assert journal.get_plan() is None
+
+
+async def test_replan_during_a_hold_keeps_the_days_left(journal):
+    start = TODAY - timedelta(days=10)
+    params = PlanParams(drug="clonazepam", start=start, dose_mg=Decimal(1), formulation=RawIncrement.create("0.01"),
+                        hold_days=21, jump_off_mg=Decimal("0.05"))
+    plan = build_plan(params)
+    journal.save_plan(plan.to_record(), creation_event(plan, NOW))
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        for _ in range(50):
+            await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, PlanEditorScreen)
+        assert editor.query_one("#hold", Input).value == "11"  # 21-day hold, 10 days done
+        assert "11 days left are kept" in str(editor.query_one("#kept-hold").render())
+        assert editor.plan is not None and editor.plan.steps[0].start == TODAY
+        assert editor.plan.steps[1].start == TODAY + timedelta(days=11)  # first cut where it was agreed
+        assert editor.plan.steps[1].start == plan.steps[1].start
+
+
+FIELD_IDS = sorted(set(_INPUT_IDS.values()) | {"form-0", "form-1", "form-2"})
+
+
+async def _type_everywhere(path: Path, changes: list[tuple[str, str]]) -> None:
+    journal = open_journal(path)
+    journal.update_settings(onboarded=True)
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            editor = await open_editor(pilot)
+            for widget_id, text in changes:
+                if not isinstance(app.screen, PlanEditorScreen):
+                    break  # a valid plan was saved and the editor closed
+                editor.query_one(f"#{widget_id}", Input).value = text
+                await pilot.press("ctrl+s")
+                await pilot.pause()
+                if isinstance(app.screen, SafeConfirmDialog):
+                    await pilot.press("escape")
+                    await pilot.pause()
+                assert app.is_running and app.return_code is None
+                if app.screen is editor:
+                    assert editor.plan is not None or problem_text(editor).startswith("⚠ ")
+    finally:
+        journal.close()
+
+
+# Few examples, many fields each: every example starts an app (seconds), typing is cheap.
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(st.tuples(st.sampled_from(FIELD_IDS), st.text(max_size=25)), min_size=10, max_size=40))
+def test_nothing_typed_into_any_field_raises_out_of_the_editor(changes):
+    with tempfile.TemporaryDirectory() as folder:
+        asyncio.run(_type_everywhere(Path(folder) / "taper.json", changes))
