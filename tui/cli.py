@@ -12,7 +12,6 @@ import argparse
 import os
 import sys
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 
 from tui import __version__
 from tui.commands import common
@@ -33,6 +32,9 @@ SUBCOMMANDS = {
 
 
 def _textual_version() -> str:
+    # importlib.metadata costs ~45 ms to import: only --version pays for it, not every prompt.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("textual")
     except PackageNotFoundError:  # pragma: no cover - textual is a hard dependency

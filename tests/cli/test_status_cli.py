@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -161,3 +163,15 @@ def test_text_from_the_file_reaches_the_terminal_escaped(taper, data_path: Path)
         journal.save_plan(record)
     result = taper("status")
     assert "\x1b" not in result.stdout and "\\x1b" in result.stdout
+
+
+def test_status_loads_no_textual_jsonschema_planner_exports_or_server(data_path: Path) -> None:
+    # It runs on every prompt: what it imports is what it costs (timings are measured by hand).
+    save(data_path, liquid_plan(DAY))
+    heavy = ("textual", "jsonschema", "tui.core.planner", "tui.exchange", "tui.serve", "tui.ui", "importlib.metadata")
+    code = (
+        "import sys; from tui.cli import main; code = main(['--data', sys.argv[1], '--today', sys.argv[2], 'status']); "
+        f"print(sorted(m for m in sys.modules if m.startswith({heavy!r})))"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(data_path), TODAY], capture_output=True, text=True, timeout=60)
+    assert result.stdout.splitlines()[-1] == "[]", result.stdout + result.stderr
