@@ -173,5 +173,7 @@ def test_status_loads_no_textual_jsonschema_planner_exports_or_server(data_path:
         "import sys; from tui.cli import main; code = main(['--data', sys.argv[1], '--today', sys.argv[2], 'status']); "
         f"print(sorted(m for m in sys.modules if m.startswith({heavy!r})))"
     )
-    result = subprocess.run([sys.executable, "-c", code, str(data_path), TODAY], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(data_path), TODAY], capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.splitlines()[-1] == "[]", result.stdout + result.stderr

@@ -100,7 +100,9 @@ def test_a_bottle_that_expires_first(taper, data_path: Path) -> None:
         ([], "--until"),
     ],
 )
-def test_bad_input_exits_2_naming_the_flag_and_changes_nothing(taper, data_path: Path, args: list[str], flag: str) -> None:
+def test_bad_input_exits_2_naming_the_flag_and_changes_nothing(
+    taper, data_path: Path, args: list[str], flag: str
+) -> None:
     save_plan(data_path, Liquid.create("0.1", "0.1"), "0.25")
     before = file_state(data_path)
     result = taper("supply", *args)

@@ -41,9 +41,17 @@ def test_every_region_has_a_crisis_line_and_an_emergency_number_each_with_a_sour
 
 @pytest.mark.parametrize(
     ("code", "emergency", "crisis"),
-    [("US", "911", "988"), ("UK", "999", "116 123"), ("IE", "112 or 999", "116 123"), ("CA", "911", "988"), ("AU", "000", "13 11 14")],
+    [
+        ("US", "911", "988"),
+        ("UK", "999", "116 123"),
+        ("IE", "112 or 999", "116 123"),
+        ("CA", "911", "988"),
+        ("AU", "000", "13 11 14"),
+    ],
 )
-def test_the_emergency_number_comes_first_for_a_seizure_delirium_or_psychosis(code: str, emergency: str, crisis: str) -> None:
+def test_the_emergency_number_comes_first_for_a_seizure_delirium_or_psychosis(
+    code: str, emergency: str, crisis: str
+) -> None:
     for symptom in ("seizure", "confusion", "hallucinations"):
         lines = lines_for(code, situation_for([symptom]))
         assert lines[0].number == emergency
@@ -89,7 +97,13 @@ def test_my_own_lines_are_shown_as_typed_and_never_empty() -> None:
 
 @pytest.mark.parametrize(
     "raw",
-    ["988", [{"name": "x"}], [{"name": "x", "number": ""}], [{"name": "x", "number": "1", "url": "y"}], [{"name": 1, "number": "2"}]],
+    [
+        "988",
+        [{"name": "x"}],
+        [{"name": "x", "number": ""}],
+        [{"name": "x", "number": "1", "url": "y"}],
+        [{"name": 1, "number": "2"}],
+    ],
 )
 def test_own_lines_that_are_not_valid_are_named(raw: object) -> None:
     with pytest.raises(ValidationError) as raised:
@@ -99,6 +113,9 @@ def test_own_lines_that_are_not_valid_are_named(raw: object) -> None:
 
 def test_a_line_says_how_to_reach_it_and_when() -> None:
     lifeline = REGIONS["AU"].lines[0]
-    assert lifeline.describe() == "Lifeline: call 13 11 14, text 0477 13 11 14 — crisis support and suicide prevention (24/7)"
+    assert (
+        lifeline.describe()
+        == "Lifeline: call 13 11 14, text 0477 13 11 14 — crisis support and suicide prevention (24/7)"
+    )
     limited = CrisisLine("Day line", "123", "call", "advice", Kind.ADVICE, hours="Mon–Fri 9:00–17:00")
     assert limited.describe().endswith("(Mon–Fri 9:00–17:00)")

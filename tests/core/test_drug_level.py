@@ -9,10 +9,11 @@ from decimal import Decimal
 import pytest
 
 from tui.core.drug_level import (
+    WAKING_DAY,
     DaySwing,
     TimedDose,
-    WAKING_DAY,
     day_swing,
+    describe_swing,
     estimate,
     half_lives,
     level_at,
@@ -61,7 +62,9 @@ def test_equal_doses_every_twelve_hours_reach_the_closed_form_steady_state(half_
     assert peak == pytest.approx(0.25 / (1 - 2 ** (-12 / half_life)))
     assert trough == pytest.approx(peak * 2 ** (-12 / half_life))
     assert level_at(doses, datetime.combine(last, time(8, 0)), half_life) == pytest.approx(peak, rel=1e-6)
-    assert level_at(doses, datetime.combine(last, time(7, 59, 59, 999999)), half_life) == pytest.approx(trough, rel=1e-6)
+    assert level_at(doses, datetime.combine(last, time(7, 59, 59, 999999)), half_life) == pytest.approx(
+        trough, rel=1e-6
+    )
     swing = day_swing(doses, last, half_life, {e.day for e in entries})
     assert swing.peak == pytest.approx(peak, rel=1e-6)
     assert swing.trough == pytest.approx(trough, rel=1e-6)
@@ -143,3 +146,15 @@ def test_levels_gives_one_value_per_time() -> None:
 def test_a_day_without_doses_has_no_swing() -> None:
     assert DaySwing(day=START, trough=0.0, peak=0.0, unlogged_days_before=0).swing_pct == 0.0
     assert math.isclose(DaySwing(day=START, trough=0.5, peak=1.0, unlogged_days_before=0).swing_pct, 50.0)
+
+
+def test_the_swing_is_described_per_half_life_for_the_report() -> None:
+    entries = _days(30, Intake(Decimal("0.5"), "08:00"), Intake(Decimal("0.5"), "20:00"))
+    days = [START + timedelta(days=n) for n in range(25, 30)]
+    result = estimate(entries, "alprazolam", days)
+    assert result is not None
+    # At steady state, doses every 12 h dip by 1 − 2^(−12/t½) of the peak: 75 %, 60 %, 50 %.
+    assert describe_swing(result) == (
+        "Estimated dip between doses: 75 % (half-life 6 h) · 60 % (9 h) · 50 % (12 h) of the peak"
+    )
+    assert describe_swing(estimate([], "alprazolam", days)) is None

@@ -34,7 +34,13 @@ def custom_plan(formulation: Formulation, *doses: tuple[int, str], split: tuple[
 def test_a_liquid_needs_its_millilitres_exactly() -> None:
     # 0.45 mg for 10 days, then 0.41 mg: 0.1 mg/mL → 4.5 mL and 4.1 mL a day.
     plan = build_plan(
-        PlanParams(drug="clonazepam", start=START, dose_mg=Decimal("0.5"), formulation=Liquid.create("0.1", "0.1"), step_days=10)
+        PlanParams(
+            drug="clonazepam",
+            start=START,
+            dose_mg=Decimal("0.5"),
+            formulation=Liquid.create("0.1", "0.1"),
+            step_days=10,
+        )
     )
     need = need_between(plan, START, START + timedelta(days=12))
     assert need.amount == Decimal("4.5") * 10 + Decimal("4.1") * 3
@@ -131,7 +137,9 @@ def test_a_taper_to_zero_never_empties_a_pack_and_it_expires() -> None:
 def test_logged_doses_empty_the_bottle_as_taken() -> None:
     plan = custom_plan(Liquid.create("0.1", "0.1"), (0, "0.5"))
     bottle = Bottle.create("30", "mL", START, START + timedelta(days=59))
-    seen = outlook(plan, bottle, START + timedelta(days=1), {START: Decimal("1"), START + timedelta(days=1): Decimal("1")})
+    seen = outlook(
+        plan, bottle, START + timedelta(days=1), {START: Decimal("1"), START + timedelta(days=1): Decimal("1")}
+    )
     assert seen.left_after == Decimal(10)
     assert seen.runs_out_on == START + timedelta(days=4)
 
@@ -163,9 +171,12 @@ def test_the_stored_bottle_reads_back_and_a_malformed_one_is_named() -> None:
     assert read_bottle({SUPPLY_SETTING: bottle.to_record()}) == bottle
     assert bottle.to_record() == {"size": "30.5", "unit": "mL", "opened": "2027-01-01", "use_by": "2027-03-01"}
     assert read_bottle({}) is None
-    for bad in ({"size": 30, "unit": "mL", "opened": "2027-01-01", "use_by": "2027-03-01"},
-                {"size": "30", "unit": "mL", "opened": "soon", "use_by": "2027-03-01"},
-                {"size": "30"}, "30 mL"):
+    for bad in (
+        {"size": 30, "unit": "mL", "opened": "2027-01-01", "use_by": "2027-03-01"},
+        {"size": "30", "unit": "mL", "opened": "soon", "use_by": "2027-03-01"},
+        {"size": "30"},
+        "30 mL",
+    ):
         with pytest.raises(ValidationError) as raised:
             read_bottle({SUPPLY_SETTING: bad})
         assert raised.value.field.startswith(SUPPLY_SETTING)

@@ -183,7 +183,9 @@ def status_of(plan: Plan | None, entry: DayEntry | None, today: date) -> Status:
         )
     step = plan.steps[index]
     intakes = tuple(
-        (format_decimal(mg), terminal_safe(measured)) for mg, measured in zip(step.intake_mg, step.intake_doses) if mg > 0
+        (format_decimal(mg), terminal_safe(measured))
+        for mg, measured in zip(step.intake_mg, step.intake_doses)
+        if mg > 0
     )
     return Status(
         today=today,
@@ -209,7 +211,8 @@ def check_format(text: str) -> None:
         if name is None:
             continue
         if name not in FIELDS or spec or conversion:
-            raise ValidationError("--format", "{" + name + "}", "use one of: " + ", ".join(f"{{{f}}}" for f in FIELDS))
+            typed = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise ValidationError("--format", typed, "use one of: " + ", ".join(f"{{{f}}}" for f in FIELDS))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -244,4 +247,3 @@ def run(args: argparse.Namespace) -> int:
     elif not args.quiet:
         print(status.line())
     return EXIT_LOGGED if status.logged else EXIT_NOT_YET
-

@@ -43,10 +43,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "between two dates, and — once the bottle is entered with --set-bottle — when it runs out or expires.",
     )
     parser.add_argument("--until", metavar="DATE", help="last day to count (YYYY-MM-DD, +N, tomorrow)")
-    parser.add_argument("--from", dest="start", metavar="DATE", default="today", help="first day to count (default today)")
+    parser.add_argument(
+        "--from", dest="start", metavar="DATE", default="today", help="first day to count (default today)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead")
     bottle = parser.add_argument_group("enter the current bottle or pack (stored in the data file)")
-    bottle.add_argument("--set-bottle", metavar="SIZE", help="how much it held when opened, e.g. 100, '100 mL', '30 tablets'")
+    bottle.add_argument(
+        "--set-bottle", metavar="SIZE", help="how much it held when opened, e.g. 100, '100 mL', '30 tablets'"
+    )
     bottle.add_argument("--opened", metavar="DATE", default="today", help="the day it was opened (default today)")
     bottle.add_argument("--use-by", metavar="DATE", help="its use-by date: the last day it may be used")
     parser.set_defaults(handler=run)
@@ -104,7 +108,9 @@ def run(args: argparse.Namespace) -> int:
     except (StoreError, ValidationError) as error:
         return fail(str(error))
     if until is None and bottle is None:
-        return usage_error("--until", "give the last day to count, e.g. --until 2027-01-31 (or enter a bottle with --set-bottle)")
+        return usage_error(
+            "--until", "give the last day to count, e.g. --until 2027-01-31 (or enter a bottle with --set-bottle)"
+        )
     try:
         need = None if until is None else need_between(plan, start, until, logged)
         seen = None if bottle is None else outlook(plan, bottle, today, logged)
@@ -130,11 +136,13 @@ def _lines(plan: Plan, need: Need | None, seen: Outlook | None, today: date, log
         lines.append(f"From {_day(need.start)} to {_day(need.end)} ({need.days} days) the plan needs {need.describe()}")
         lines.append(f"  of {form}.")
         if need.days_before_plan:
-            lines.append(f"  {need.days_before_plan} days before the plan starts are counted at {format_decimal(plan.dose_before_mg)} mg a day.")
+            before = format_decimal(plan.dose_before_mg)
+            lines.append(f"  {need.days_before_plan} days before the plan starts are counted at {before} mg a day.")
     if seen is not None:
         bottle = seen.bottle
+        size = f"{format_decimal(bottle.size)} {bottle.unit}"
         lines.append(
-            f"Bottle: {format_decimal(bottle.size)} {bottle.unit} opened {_day(bottle.opened)}, use by {_day(bottle.use_by)}; "
+            f"Bottle: {size} opened {_day(bottle.opened)}, use by {_day(bottle.use_by)}; "
             f"{format_decimal(seen.left_after)} {bottle.unit} left after {_day(seen.as_of)}."
         )
         lines.append(f"It {seen.describe(today)}.")
@@ -170,4 +178,3 @@ def _as_json(need: Need | None, seen: Outlook | None, today: date) -> dict[str, 
             "days_left": seen.days_left(today),
         }
     return result
-

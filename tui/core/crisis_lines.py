@@ -172,7 +172,7 @@ REGIONS: dict[str, Region] = {
                     "a seizure, confusion, or any danger to life",
                     Kind.EMERGENCY,
                     source="https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-call-999/",
-                    checked="checked against NHS surgery pages (\"call 999 or go to A&E\")",
+                    checked='checked against NHS surgery pages ("call 999 or go to A&E")',
                 ),
             ),
         ),
@@ -230,7 +230,7 @@ REGIONS: dict[str, Region] = {
                     "a seizure, confusion, or any danger to life",
                     Kind.EMERGENCY,
                     source="https://mentalhealthcommission.ca/catalyst/988-launches-in-canada/",
-                    checked="checked: \"If it is an emergency, call 9-1-1\" on the page named",
+                    checked='checked: "If it is an emergency, call 9-1-1" on the page named',
                 ),
             ),
         ),
@@ -264,7 +264,7 @@ REGIONS: dict[str, Region] = {
                     "a seizure, confusion, or any danger to life",
                     Kind.EMERGENCY,
                     source="https://www.triplezero.gov.au/",
-                    checked="checked: \"If you are in immediate danger call 000\" on the Lifeline centre's FAQ",
+                    checked='checked: "If you are in immediate danger call 000" on the Lifeline centre\'s FAQ',
                 ),
             ),
         ),
@@ -341,9 +341,7 @@ def parse_own_lines(raw: object, field: str = OWN_LINES_SETTING) -> tuple[Crisis
             raise ValidationError(where, item, "name, number and purpose are texts")
         if not name.strip() or not number.strip():
             raise ValidationError(where, item, "a line needs a name and a number")
-        lines.append(
-            CrisisLine(name.strip(), number.strip(), "call", purpose.strip() or "my own line", Kind.CRISIS)
-        )
+        lines.append(CrisisLine(name.strip(), number.strip(), "call", purpose.strip() or "my own line", Kind.CRISIS))
     return tuple(lines)
 
 

@@ -237,3 +237,25 @@ def steady_state_peak(dose_mg: Decimal, interval_hours: float, half_life_hours: 
 def steady_state_trough(dose_mg: Decimal, interval_hours: float, half_life_hours: float) -> float:
     """Closed form: the trough just before the next dose at steady state, ``peak · 2^(−τ/t½)``."""
     return steady_state_peak(dose_mg, interval_hours, half_life_hours) * math.exp2(-interval_hours / half_life_hours)
+
+
+ESTIMATE_NOTE = (
+    "Estimated from your logged intakes and the drug's published half-life range "
+    "(one compartment, doses absorbed at once): for discussion with your prescriber, not a measurement."
+)
+"""The sentence every view, Help and the report show with an estimated level or swing."""
+
+
+def describe_swing(result: LevelEstimate) -> str | None:
+    """``Estimated dip between doses: 34 % (half-life 18 h) · 22 % (34 h) · 16 % (50 h) of the peak``:
+    the median daily swing per half-life over the estimated days (None when no day had a dose)."""
+    parts = []
+    for name, hours in result.half_lives.as_dict().items():
+        swings = sorted(s.swing_pct for s in result.swings[name] if s.peak > 0)
+        if not swings:
+            return None
+        middle = len(swings) // 2
+        median = swings[middle] if len(swings) % 2 else (swings[middle - 1] + swings[middle]) / 2
+        label = f"half-life {hours:g} h" if not parts else f"{hours:g} h"
+        parts.append(f"{median:.0f} % ({label})")
+    return "Estimated dip between doses: " + " · ".join(parts) + " of the peak"

@@ -120,7 +120,8 @@ class Need:
             return f"{format_decimal(self.amount)} {self.unit} ({mg})"
         if self.piece_name == _PIECE_NAMES[1]:
             return f"{self.whole_tablets} tablets ({mg})"
-        return f"{self.whole_tablets} tablets ({self.pieces} {self.piece_name} = {format_decimal(self.amount)} tablets; {mg})"
+        pieces = f"{self.pieces} {self.piece_name} = {format_decimal(self.amount)} tablets"
+        return f"{self.whole_tablets} tablets ({pieces}; {mg})"
 
 
 def need_between(plan: Plan, start: date, end: date, logged: Mapping[date, Decimal] | None = None) -> Need:
@@ -177,7 +178,7 @@ class Bottle:
         }
 
     @classmethod
-    def create(cls, size: object, unit: str, opened: date, use_by: date) -> "Bottle":
+    def create(cls, size: object, unit: str, opened: date, use_by: date) -> Bottle:
         """Validate and build; ValidationError naming the field (``--set-bottle``, ``--use-by``)."""
         try:
             amount = to_decimal(size)
@@ -186,11 +187,13 @@ class Bottle:
         if amount <= 0:
             raise ValidationError("--set-bottle", size, f"use the amount in {unit} above 0, e.g. 30")
         if use_by < opened:
-            raise ValidationError("--use-by", use_by.isoformat(), f"use a date on or after it was opened ({opened.isoformat()})")
+            raise ValidationError(
+                "--use-by", use_by.isoformat(), f"use a date on or after it was opened ({opened.isoformat()})"
+            )
         return cls(size=amount, unit=unit, opened=opened, use_by=use_by)
 
     @classmethod
-    def from_record(cls, record: object) -> "Bottle":
+    def from_record(cls, record: object) -> Bottle:
         """Read back :meth:`to_record`'s output; ValidationError naming the setting if it is malformed."""
         if not isinstance(record, dict) or set(record) != {"size", "unit", "opened", "use_by"}:
             raise ValidationError(SUPPLY_SETTING, record, "use {size, unit, opened, use_by}")
@@ -264,7 +267,9 @@ def outlook(plan: Plan, bottle: Bottle, as_of: date, logged: Mapping[date, Decim
     unit = stock_unit(plan.params.formulation)
     if bottle.unit != unit:
         raise ValidationError(
-            SUPPLY_SETTING, f"{format_decimal(bottle.size)} {bottle.unit}", f"the plan now counts {unit}: enter the bottle again"
+            SUPPLY_SETTING,
+            f"{format_decimal(bottle.size)} {bottle.unit}",
+            f"the plan now counts {unit}: enter the bottle again",
         )
     logged = logged or {}
     per_mg = stock_per_mg(plan.params.formulation)
