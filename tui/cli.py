@@ -1,7 +1,9 @@
 """The ``taper-tui`` command line: parse arguments, then run a subcommand or open the app.
 
-Subcommands live in :mod:`tui.commands` (one module each). Textual is imported only when the
-app is opened, so ``taper-tui log …`` from cron starts fast.
+Subcommands live in :mod:`tui.commands` (one module each). A subcommand's module is imported
+only when its name is on the command line (all of them for ``--help`` or no command), and
+Textual only when the app is opened: ``taper-tui status`` runs in a shell prompt and
+``taper-tui log …`` from cron, so neither may pay for the planner, the exports or the server.
 
 Whatever goes wrong ends in one message, never a traceback: store errors are printed as they
 are (they name the file and what to do); a closed pipe (``taper-tui plan | head -1``) ends
@@ -15,19 +17,32 @@ import argparse
 import errno
 import os
 import sys
-from importlib.metadata import PackageNotFoundError, version
+from importlib import import_module
 
 from tui import __version__
-from tui.commands import common, demo, export, import_data, log, plan, restore, serve
+from tui.commands import common
 from tui.store.crash_log import write_crash_log
 from tui.store.errors import StoreError
 from tui.store.locations import location_warnings, resolve_data_path
 
-SUBCOMMANDS = (plan, log, export, import_data, restore, serve, demo)
-"""Modules offering ``add_parser(subparsers)``; order is the order shown in ``--help``."""
+SUBCOMMANDS = {
+    "plan": "tui.commands.plan",
+    "log": "tui.commands.log",
+    "status": "tui.commands.status",
+    "supply": "tui.commands.supply",
+    "export": "tui.commands.export",
+    "import": "tui.commands.import_data",
+    "restore": "tui.commands.restore",
+    "serve": "tui.commands.serve",
+    "demo": "tui.commands.demo",
+}
+"""Command name → module offering ``add_parser(subparsers)``; the order shown in ``--help``."""
 
 
 def _textual_version() -> str:
+    # importlib.metadata costs ~45 ms to import: only --version pays for it, not every prompt.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("textual")
     except PackageNotFoundError:  # pragma: no cover - textual is a hard dependency
@@ -48,8 +63,13 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser (also used by the tests and the README's key table)."""
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser (also used by the tests and the README's key table).
+
+    With ``argv``, only the subcommands named in it are imported; the others get a bare entry
+    (never shown: their help is printed only when no command is named, and then all are loaded).
+    """
+    named = set(argv or ()) & set(SUBCOMMANDS)
     parser = argparse.ArgumentParser(
         prog="taper-tui",
         description="Plan, log and see a supervised benzodiazepine micro-taper. "
@@ -67,8 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--today", help=argparse.SUPPRESS)
     parser.add_argument("--version", action=_VersionAction, help="print taper-tui's and Textual's versions and the data file")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in SUBCOMMANDS:
-        module.add_parser(subparsers)
+    for name, module in SUBCOMMANDS.items():
+        if named and name not in named:
+            subparsers.add_parser(name)
+        else:
+            import_module(module).add_parser(subparsers)
     return parser
 
 
@@ -145,8 +168,9 @@ def _data_argument(argv: list[str] | None) -> str | None:
 
 
 def _run(argv: list[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    parser = build_parser(arguments)
+    args = parser.parse_args(arguments)
     if args.today:
         try:
             common.today_from(args)

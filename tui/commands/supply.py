@@ -1,0 +1,180 @@
+"""``taper-tui supply``: how much medicine the plan needs, and when the bottle runs out or expires.
+
+``--until DATE [--from DATE]`` prints the amount the plan takes between two dates (inclusive) in
+the unit the medicine is counted in (:mod:`tui.core.supply`): what to ask the prescriber for.
+``--set-bottle SIZE --opened DATE --use-by DATE`` stores the current bottle or pack once; after
+that every run also says when it runs out or expires, whichever comes first. Logged days count
+what was logged; days ahead count the plan.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from datetime import date
+from decimal import Decimal
+
+from tui.commands.common import EXIT_OK, fail, today_from, usage_error
+from tui.core.doses import format_decimal
+from tui.core.entry import DayEntry
+from tui.core.plan_model import Plan
+from tui.core.supply import SUPPLY_SETTING, Bottle, Need, Outlook, need_between, outlook, read_bottle, stock_unit
+from tui.core.validation import ValidationError, parse_plan_date
+from tui.store.errors import StoreError
+from tui.store.journal import Journal, open_journal
+from tui.store.locations import resolve_data_path
+
+_UNIT_WORDS = {
+    "mL": ("ml", "millilitres", "milliliters"),
+    "tablets": ("tablets", "tablet", "tabs", "tab"),
+    "drops": ("drops", "drop"),
+    "mg of powder": ("mg of powder", "mg powder", "mg"),
+    "mg": ("mg",),
+}
+"""What a person may type after the bottle size, for each stock unit."""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "supply",
+        help="how much medicine the plan needs until a date; when the bottle runs out or expires",
+        description="How much medicine (mL, tablets with their pieces, drops, mg of powder) the plan needs "
+        "between two dates, and — once the bottle is entered with --set-bottle — when it runs out or expires.",
+    )
+    parser.add_argument("--until", metavar="DATE", help="last day to count (YYYY-MM-DD, +N, tomorrow)")
+    parser.add_argument(
+        "--from", dest="start", metavar="DATE", default="today", help="first day to count (default today)"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead")
+    bottle = parser.add_argument_group("enter the current bottle or pack (stored in the data file)")
+    bottle.add_argument(
+        "--set-bottle", metavar="SIZE", help="how much it held when opened, e.g. 100, '100 mL', '30 tablets'"
+    )
+    bottle.add_argument("--opened", metavar="DATE", default="today", help="the day it was opened (default today)")
+    bottle.add_argument("--use-by", metavar="DATE", help="its use-by date: the last day it may be used")
+    parser.set_defaults(handler=run)
+
+
+def parse_size(text: str, unit: str) -> str:
+    """The number in ``100``, ``100 mL`` or ``30 tablets`` (the unit, if typed, must be ``unit``)."""
+    match = re.fullmatch(r"\s*([0-9.]+)\s*([A-Za-z ]*?)\s*", text)
+    words = _UNIT_WORDS[unit]
+    if match is None or (match.group(2) and match.group(2).lower() not in words):
+        raise ValidationError("--set-bottle", text, f"use the amount in {unit}, e.g. 30 or '30 {unit}'")
+    return match.group(1)
+
+
+def _logged_mg(journal: Journal, start: date, today: date) -> dict[date, Decimal]:
+    """mg per logged day with intakes, from ``start`` to ``today`` (days ahead are the plan's)."""
+    entries: list[DayEntry] = journal.days(start, today) if start <= today else []
+    return {entry.day: entry.total_mg for entry in entries if entry.intakes}
+
+
+def run(args: argparse.Namespace) -> int:
+    today = today_from(args)
+    try:
+        start = parse_plan_date(args.start, today, "--from")
+        until = None if args.until is None else parse_plan_date(args.until, today, "--until")
+        opened = parse_plan_date(args.opened, today, "--opened")
+        use_by = None if args.use_by is None else parse_plan_date(args.use_by, today, "--use-by")
+        if args.set_bottle is not None and use_by is None:
+            raise ValidationError("--use-by", "(missing)", "give the bottle's use-by date with --use-by YYYY-MM-DD")
+        if args.set_bottle is None and args.use_by is not None:
+            raise ValidationError("--use-by", args.use_by, "give it with --set-bottle SIZE")
+    except ValidationError as error:
+        return usage_error(error.field, f'"{error.value}": {error.allowed}')
+    path = resolve_data_path(args.data)
+    if not path.exists():
+        return fail(f"no data file at {path} yet: make a plan first (taper-tui plan … --save)")
+    try:
+        with open_journal(path, read_only=args.set_bottle is None) as journal:
+            stored = journal.get_plan()
+            if not stored:
+                return fail("no plan is saved: the supply is worked out from the plan (taper-tui plan … --save)")
+            plan = Plan.from_record(stored)
+            unit = stock_unit(plan.params.formulation)
+            if args.set_bottle is not None:
+                assert use_by is not None
+                try:
+                    bottle = Bottle.create(parse_size(args.set_bottle, unit), unit, opened, use_by)
+                except ValidationError as error:
+                    return usage_error(error.field, f'"{error.value}": {error.allowed}')
+                journal.update_settings(**{SUPPLY_SETTING: bottle.to_record()})
+                print(f"saved the bottle in {path}")
+            bottle = read_bottle(journal.settings())
+            earliest = min(start, bottle.opened) if bottle else start
+            logged = _logged_mg(journal, earliest, today)
+    except (StoreError, ValidationError) as error:
+        return fail(str(error))
+    if until is None and bottle is None:
+        return usage_error(
+            "--until", "give the last day to count, e.g. --until 2027-01-31 (or enter a bottle with --set-bottle)"
+        )
+    try:
+        need = None if until is None else need_between(plan, start, until, logged)
+        seen = None if bottle is None else outlook(plan, bottle, today, logged)
+    except ValidationError as error:
+        if error.field == SUPPLY_SETTING:  # the stored bottle no longer fits the plan: not a flag's fault
+            return fail(f"{error.field}: {error.value}: {error.allowed}")
+        return usage_error(error.field, f'"{error.value}": {error.allowed}')
+    if args.json:
+        print(json.dumps(_as_json(need, seen, today), ensure_ascii=False))
+    else:
+        print("\n".join(_lines(plan, need, seen, today, logged)))
+    return EXIT_OK
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _lines(plan: Plan, need: Need | None, seen: Outlook | None, today: date, logged: dict[date, Decimal]) -> list[str]:
+    form = plan.params.formulation.describe()
+    lines = []
+    if need is not None:
+        lines.append(f"From {_day(need.start)} to {_day(need.end)} ({need.days} days) the plan needs {need.describe()}")
+        lines.append(f"  of {form}.")
+        if need.days_before_plan:
+            before = format_decimal(plan.dose_before_mg)
+            lines.append(f"  {need.days_before_plan} days before the plan starts are counted at {before} mg a day.")
+    if seen is not None:
+        bottle = seen.bottle
+        size = f"{format_decimal(bottle.size)} {bottle.unit}"
+        lines.append(
+            f"Bottle: {size} opened {_day(bottle.opened)}, use by {_day(bottle.use_by)}; "
+            f"{format_decimal(seen.left_after)} {bottle.unit} left after {_day(seen.as_of)}."
+        )
+        lines.append(f"It {seen.describe(today)}.")
+        if need is not None and need.end >= seen.ends_on:
+            more = need_between(plan, max(seen.ends_on, need.start), need.end, logged)
+            lines.append(f"From {_day(more.start)} to {_day(more.end)} you need another {more.describe()}.")
+    lines.append("Amounts follow the saved plan; ask your prescriber and pharmacist for what to have in hand.")
+    return lines
+
+
+def _as_json(need: Need | None, seen: Outlook | None, today: date) -> dict[str, object]:
+    result: dict[str, object] = {"date": today.isoformat()}
+    if need is not None:
+        result["need"] = {
+            "from": need.start.isoformat(),
+            "until": need.end.isoformat(),
+            "days": need.days,
+            "amount": format_decimal(need.amount),
+            "unit": need.unit,
+            "drug_mg": format_decimal(need.drug_mg),
+            "whole_tablets": need.whole_tablets,
+            "pieces": need.pieces,
+            "piece_name": need.piece_name,
+            "days_before_plan": need.days_before_plan,
+        }
+    if seen is not None:
+        result["bottle"] = {
+            **seen.bottle.to_record(),
+            "left_after_today": format_decimal(seen.left_after),
+            "runs_out_on": None if seen.runs_out_on is None else seen.runs_out_on.isoformat(),
+            "ends_on": seen.ends_on.isoformat(),
+            "reason": seen.reason,
+            "days_left": seen.days_left(today),
+        }
+    return result

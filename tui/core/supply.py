@@ -1,0 +1,298 @@
+"""Supply: how much medicine the plan needs, and when the bottle or pack runs out or expires.
+
+A compounded liquid runs out and expires (a USP clonazepam suspension keeps 60 days), and a
+prescription has to match the plan, so the arithmetic is exact (:class:`~fractions.Fraction`
+inside, :class:`~decimal.Decimal` out) and in the unit the medicine is counted in — its
+*stock unit*:
+
+============  ===============  ==============================================================
+formulation   stock unit       one mg of drug is
+============  ===============  ==============================================================
+liquid        mL               1 / concentration mL
+tablet        tablets          1 / strength tablets; pieces are ½ or ¼ tablets (the split)
+drops         drops            1 / mg-per-drop drops
+scale         mg of powder     tablet weight / tablet strength mg of powder
+increment     mg               1 mg (a stated increment has nothing else to count)
+============  ===============  ==============================================================
+
+Tablets are needed whole: the pieces the plan takes are added up, then rounded **up** to whole
+tablets (a split tablet's other pieces are kept for the next intakes, as people do).
+
+Which dose a day takes: a day the person logged counts what was logged (the bottle emptied by
+that), every other day what the plan sets (:meth:`Plan.step_on`; the final step holds on after
+it ends). A day before the plan starts takes the dose taken before it
+(:attr:`Plan.dose_before_mg`) and is counted in :attr:`Need.days_before_plan` so a view can say so.
+
+A bottle (:class:`Bottle`: size in the stock unit, the day it was opened, its use-by date) is
+entered once; :func:`outlook` says on which day it no longer covers the whole day's dose, and
+whether that or the use-by date comes first. The use-by date is the last day it may be used.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from tui.core.doses import format_decimal, to_decimal
+from tui.core.formulations import Drops, Formulation, Liquid, PowderScale, RawIncrement, Tablet, fraction_to_decimal
+from tui.core.plan_model import Plan
+from tui.core.validation import ValidationError, check_day_in_range
+
+SUPPLY_SETTING = "supply"
+"""Settings key holding the bottle (:meth:`Bottle.to_record`)."""
+
+SOON_DAYS = 14
+"""Today shows the supply line when the bottle ends within this many days."""
+
+_PIECE_NAMES = {1: "whole tablets", 2: "halves", 4: "quarters"}
+
+
+def stock_unit(formulation: Formulation) -> str:
+    """The unit the medicine is counted in (see the module docstring's table)."""
+    if isinstance(formulation, Liquid):
+        return "mL"
+    if isinstance(formulation, Tablet):
+        return "tablets"
+    if isinstance(formulation, Drops):
+        return "drops"
+    if isinstance(formulation, PowderScale):
+        return "mg of powder"
+    if isinstance(formulation, RawIncrement):
+        return "mg"
+    raise TypeError(f"no stock unit for {formulation!r}")  # a new formulation must add its row
+
+
+def stock_per_mg(formulation: Formulation) -> Fraction:
+    """Stock units holding 1 mg of drug, exact."""
+    if isinstance(formulation, Liquid):
+        return 1 / formulation.concentration
+    if isinstance(formulation, Tablet):
+        return 1 / formulation.strength
+    if isinstance(formulation, Drops):
+        return 1 / formulation.per_drop
+    if isinstance(formulation, PowderScale):
+        return formulation.tablet_weight / formulation.tablet_strength
+    if isinstance(formulation, RawIncrement):
+        return Fraction(1)
+    raise TypeError(f"no stock unit for {formulation!r}")
+
+
+def _daily_mg(plan: Plan, day: date, logged: Mapping[date, Decimal]) -> Fraction:
+    if day in logged:
+        return Fraction(logged[day])
+    step = plan.step_on(day)
+    return Fraction(plan.dose_before_mg) if step is None else step.dose_exact
+
+
+@dataclass(frozen=True)
+class Need:
+    """What the plan takes from ``start`` to ``end`` (both inclusive)."""
+
+    start: date
+    end: date
+    drug_mg: Decimal
+    """Drug in mg, exact."""
+    amount: Decimal
+    """In :attr:`unit` (exact; for a scale rounded as :func:`fraction_to_decimal` says)."""
+    unit: str
+    whole_tablets: int | None
+    """Tablets to have, rounded up; None unless the formulation is a tablet."""
+    pieces: int | None
+    """The pieces the plan takes (``split`` per tablet); None unless a tablet."""
+    piece_name: str | None
+    """``halves``, ``quarters`` or ``whole tablets``."""
+    days_before_plan: int
+    """Days in the range before the plan starts (counted at the dose taken before it)."""
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def describe(self) -> str:
+        """``12.3 mL (1.23 mg)`` or ``11 tablets (21 halves = 10 ½ tablets; 5.25 mg)``."""
+        mg = f"{format_decimal(self.drug_mg)} mg"
+        if self.whole_tablets is None:
+            return f"{format_decimal(self.amount)} {self.unit} ({mg})"
+        if self.piece_name == _PIECE_NAMES[1]:
+            return f"{self.whole_tablets} tablets ({mg})"
+        pieces = f"{self.pieces} {self.piece_name} = {format_decimal(self.amount)} tablets"
+        return f"{self.whole_tablets} tablets ({pieces}; {mg})"
+
+
+def need_between(plan: Plan, start: date, end: date, logged: Mapping[date, Decimal] | None = None) -> Need:
+    """What ``plan`` takes from ``start`` to ``end`` inclusive (``logged``: mg per logged day)."""
+    if end < start:
+        raise ValidationError("--until", end.isoformat(), f"use a date on or after {start.isoformat()}")
+    logged = logged or {}
+    formulation = plan.params.formulation
+    total = Fraction(0)
+    before = 0
+    day = start
+    while day <= end:
+        total += _daily_mg(plan, day, logged)
+        before += day < plan.start
+        day += timedelta(days=1)
+    stock = total * stock_per_mg(formulation)
+    whole = pieces = piece_name = None
+    if isinstance(formulation, Tablet):
+        whole = math.ceil(stock)
+        pieces = math.ceil(stock * formulation.split)
+        piece_name = _PIECE_NAMES[formulation.split]
+    return Need(
+        start=start,
+        end=end,
+        drug_mg=fraction_to_decimal(total),
+        amount=fraction_to_decimal(stock),
+        unit=stock_unit(formulation),
+        whole_tablets=whole,
+        pieces=pieces,
+        piece_name=piece_name,
+        days_before_plan=before,
+    )
+
+
+@dataclass(frozen=True)
+class Bottle:
+    """A bottle or pack entered once: how much was in it, when it was opened, its use-by date."""
+
+    size: Decimal
+    """How much it held when opened, in :attr:`unit`."""
+    unit: str
+    """The stock unit it was entered in (a change of formulation makes it stale)."""
+    opened: date
+    use_by: date
+    """The last day it may be used."""
+
+    def to_record(self) -> dict[str, str]:
+        """Plain JSON with a decimal string, stored under :data:`SUPPLY_SETTING`."""
+        return {
+            "size": format_decimal(self.size),
+            "unit": self.unit,
+            "opened": self.opened.isoformat(),
+            "use_by": self.use_by.isoformat(),
+        }
+
+    @classmethod
+    def create(cls, size: object, unit: str, opened: date, use_by: date) -> Bottle:
+        """Validate and build; ValidationError naming the field (``--set-bottle``, ``--use-by``)."""
+        try:
+            amount = to_decimal(size)
+        except ValueError:
+            raise ValidationError("--set-bottle", size, f"use the amount in {unit} above 0, e.g. 30") from None
+        if amount <= 0:
+            raise ValidationError("--set-bottle", size, f"use the amount in {unit} above 0, e.g. 30")
+        if use_by < opened:
+            raise ValidationError(
+                "--use-by", use_by.isoformat(), f"use a date on or after it was opened ({opened.isoformat()})"
+            )
+        return cls(size=amount, unit=unit, opened=opened, use_by=use_by)
+
+    @classmethod
+    def from_record(cls, record: object) -> Bottle:
+        """Read back :meth:`to_record`'s output; ValidationError naming the setting if it is malformed."""
+        if not isinstance(record, dict) or set(record) != {"size", "unit", "opened", "use_by"}:
+            raise ValidationError(SUPPLY_SETTING, record, "use {size, unit, opened, use_by}")
+        try:
+            opened = check_day_in_range(date.fromisoformat(record["opened"]), f"{SUPPLY_SETTING}.opened")
+            use_by = check_day_in_range(date.fromisoformat(record["use_by"]), f"{SUPPLY_SETTING}.use_by")
+        except (TypeError, ValueError) as problem:
+            if isinstance(problem, ValidationError):
+                raise
+            raise ValidationError(SUPPLY_SETTING, record, "opened and use_by are dates YYYY-MM-DD") from None
+        if not isinstance(record["unit"], str) or not isinstance(record["size"], str):
+            raise ValidationError(SUPPLY_SETTING, record, "size is a decimal string and unit a text")
+        return cls.create(record["size"], record["unit"], opened, use_by)
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """When the current bottle ends, and why."""
+
+    bottle: Bottle
+    runs_out_on: date | None
+    """The first day it no longer holds the whole day's dose; None if it lasts to its use-by date."""
+    left_after: Decimal
+    """What is left after the doses up to and including ``as_of`` (never below 0)."""
+    as_of: date
+
+    @property
+    def ends_on(self) -> date:
+        """The first day without a full supply: the run-out day, or the day after the use-by date."""
+        expired = self.bottle.use_by + timedelta(days=1)
+        return expired if self.runs_out_on is None else min(self.runs_out_on, expired)
+
+    @property
+    def reason(self) -> str:
+        """``runs out`` or ``expires``, whichever comes first (``runs out`` on a tie)."""
+        return "runs out" if self.runs_out_on is not None and self.runs_out_on <= self.bottle.use_by else "expires"
+
+    def days_left(self, today: date) -> int:
+        """Whole days from ``today`` the bottle still covers (0 when today is not covered)."""
+        return max(0, (self.ends_on - today).days)
+
+    def is_soon(self, today: date, within: int = SOON_DAYS) -> bool:
+        """True when the bottle ends within ``within`` days of ``today`` (the Today line)."""
+        return self.days_left(today) <= within
+
+    def describe(self, today: date) -> str:
+        """``runs out on Fri 18 Dec 2026 (in 18 d), before its use-by date Wed 30 Dec 2026``."""
+        if self.reason == "runs out":
+            day = self.runs_out_on
+            assert day is not None
+            tail = f", before its use-by date {_day(self.bottle.use_by)}"
+            return f"runs out on {_day(day)} ({_in(day, today)}){tail}"
+        return f"expires after {_day(self.bottle.use_by)} ({_in(self.ends_on, today)}), before it runs out"
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _in(day: date, today: date) -> str:
+    days = (day - today).days
+    return "today" if days == 0 else f"in {days} d" if days > 0 else f"{-days} d ago"
+
+
+def outlook(plan: Plan, bottle: Bottle, as_of: date, logged: Mapping[date, Decimal] | None = None) -> Outlook:
+    """When ``bottle`` ends under ``plan`` (``logged``: mg per logged day, used instead of the plan).
+
+    Raises ValidationError when the bottle was entered in another unit than the plan's formulation
+    now uses (the formulation changed): it must be entered again.
+    """
+    unit = stock_unit(plan.params.formulation)
+    if bottle.unit != unit:
+        raise ValidationError(
+            SUPPLY_SETTING,
+            f"{format_decimal(bottle.size)} {bottle.unit}",
+            f"the plan now counts {unit}: enter the bottle again",
+        )
+    logged = logged or {}
+    per_mg = stock_per_mg(plan.params.formulation)
+    left = Fraction(bottle.size)
+    left_after: Fraction | None = None
+    runs_out_on = None
+    day = bottle.opened
+    while day <= max(bottle.use_by, as_of):
+        need = _daily_mg(plan, day, logged) * per_mg
+        if runs_out_on is None and need > left:
+            runs_out_on = day
+        left = max(Fraction(0), left - need)
+        if day == as_of:
+            left_after = left
+        if runs_out_on is not None and day >= as_of:
+            break
+        day += timedelta(days=1)
+    if left_after is None:  # as_of before the bottle was opened: nothing used yet
+        left_after = Fraction(bottle.size)
+    return Outlook(bottle=bottle, runs_out_on=runs_out_on, left_after=fraction_to_decimal(left_after), as_of=as_of)
+
+
+def read_bottle(settings: Mapping[str, Any]) -> Bottle | None:
+    """The bottle stored in ``settings`` (None if none was entered); ValidationError if malformed."""
+    record = settings.get(SUPPLY_SETTING)
+    return None if record is None else Bottle.from_record(record)
