@@ -46,11 +46,11 @@ import sys
 import tempfile
 import termios
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Awaitable, Callable
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # run from a fresh clone without installing
@@ -113,7 +113,9 @@ class ProcessRun:
     max_rss_kb: int
 
 
-def run_in_pty(argv: list[str], marker: bytes, keys_after_paint: tuple[bytes, ...] = (), key_pause: float = 0.4) -> ProcessRun:
+def run_in_pty(
+    argv: list[str], marker: bytes, keys_after_paint: tuple[bytes, ...] = (), key_pause: float = 0.4
+) -> ProcessRun:
     """Spawn ``argv`` on an 80×24 pseudo-terminal; time the first frame and the exit.
 
     First paint is when ``marker`` has been written; then each of ``keys_after_paint`` is typed
@@ -149,7 +151,7 @@ def run_in_pty(argv: list[str], marker: bytes, keys_after_paint: tuple[bytes, ..
                 if not chunk:
                     break
                 if first_paint is None:
-                    seen = seen[-len(marker):] + chunk
+                    seen = seen[-len(marker) :] + chunk
                     if marker in seen:
                         first_paint = time.perf_counter() - started
                         next_key_at = time.perf_counter() + (key_pause if keys_after_paint else 0.0)
@@ -196,10 +198,26 @@ def bench_start_up(data: Path, runs: int) -> tuple[Figure, Figure]:
     paint = median([r.first_paint_s for r in ours]) * 1000
     paint_ref = median([r.first_paint_s for r in bare]) * 1000
     return (
-        Figure("startup_exit", "start-up to first paint and exit", total, total_ref, "ms", "bare Textual app, one Label",
-               "ratio ≤ 1.3", total / total_ref <= 1.3),
-        Figure("first_paint", "  of which start-up to first paint", paint, paint_ref, "ms", "bare Textual app, one Label",
-               "(shown for reference)", None),
+        Figure(
+            "startup_exit",
+            "start-up to first paint and exit",
+            total,
+            total_ref,
+            "ms",
+            "bare Textual app, one Label",
+            "ratio ≤ 1.3",
+            total / total_ref <= 1.3,
+        ),
+        Figure(
+            "first_paint",
+            "  of which start-up to first paint",
+            paint,
+            paint_ref,
+            "ms",
+            "bare Textual app, one Label",
+            "(shown for reference)",
+            None,
+        ),
     )
 
 
@@ -210,8 +228,16 @@ def bench_memory(data: Path, runs: int) -> Figure:
     ours = [run_in_pty(ours_argv(data), FIRST_PAINT_MARKER, keys).max_rss_kb for _ in range(runs)]
     bare = [run_in_pty(bare_argv(), BARE_MARKER, keys).max_rss_kb for _ in range(runs)]
     mine, ref = median(ours) / 1024, median(bare) / 1024
-    return Figure("peak_memory", "peak memory, every view opened", mine, ref, "MB", "bare Textual app, one Label",
-                  "ratio ≤ 1.3", mine / ref <= 1.3)
+    return Figure(
+        "peak_memory",
+        "peak memory, every view opened",
+        mine,
+        ref,
+        "MB",
+        "bare Textual app, one Label",
+        "ratio ≤ 1.3",
+        mine / ref <= 1.3,
+    )
 
 
 # -- 2: saving one day ------------------------------------------------------------------------
@@ -219,7 +245,6 @@ def bench_memory(data: Path, runs: int) -> Figure:
 
 def bench_save(runs: int) -> Figure:
     from measure_save import measure_taper_store, measure_tinydb_default
-
     from tui.demo.story import generate_demo
 
     entries = list(generate_demo(TEN_YEARS, END, SEED).entries)
@@ -227,8 +252,16 @@ def bench_save(runs: int) -> Figure:
         ours = measure_taper_store(Path(folder), entries, runs)
         theirs = measure_tinydb_default(Path(folder), entries, runs)
     mine, ref = median(ours) * 1000, median(theirs) * 1000
-    return Figure("save_day", "saving one day", mine, ref, "ms", "TinyDB default JSONStorage",
-                  "ratio ≤ 0.4 and ≤ 15 ms", mine / ref <= 0.4 and mine <= 15)
+    return Figure(
+        "save_day",
+        "saving one day",
+        mine,
+        ref,
+        "ms",
+        "TinyDB default JSONStorage",
+        "ratio ≤ 0.4 and ≤ 15 ms",
+        mine / ref <= 0.4 and mine <= 15,
+    )
 
 
 # -- 3: key presses through Pilot ---------------------------------------------------------------
@@ -282,7 +315,7 @@ async def app_key_times(data: Path, rounds: int) -> tuple[dict[str, list[float]]
 
     journal = open_journal(data)
     try:
-        app = build_app(journal, today=END, clock=lambda: datetime(2027, 3, 15, 12, tzinfo=timezone.utc))
+        app = build_app(journal, today=END, clock=lambda: datetime(2027, 3, 15, 12, tzinfo=UTC))
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             views: dict[str, list[float]] = {view_id: [] for view_id, _t, _c in VIEWS}
@@ -308,10 +341,27 @@ def bench_keys(data: Path, rounds: int) -> tuple[Figure, Figure]:
     move = median(moves) * 1000
     shown = ", ".join(f"{view} {ms:.0f}" for view, ms in per_view.items())
     return (
-        Figure("switch_view", f"switching views (slowest: to {slowest})", switch, reference, "ms",
-               "bare app, key updates a Label", "≤ 50 ms", switch <= 50, f"ms per view: {shown}"),
-        Figure("log_day_move", "moving a day in the Log ([)", move, reference, "ms",
-               "bare app, key updates a Label", "≤ 50 ms", move <= 50),
+        Figure(
+            "switch_view",
+            f"switching views (slowest: to {slowest})",
+            switch,
+            reference,
+            "ms",
+            "bare app, key updates a Label",
+            "≤ 50 ms",
+            switch <= 50,
+            f"ms per view: {shown}",
+        ),
+        Figure(
+            "log_day_move",
+            "moving a day in the Log ([)",
+            move,
+            reference,
+            "ms",
+            "bare app, key updates a Label",
+            "≤ 50 ms",
+            move <= 50,
+        ),
     )
 
 
@@ -342,15 +392,42 @@ def bench_chart(runs: int) -> list[Figure]:
     try:
         from chart_redraw_timing import time_redraws
     except ImportError:
-        return [Figure("chart_redraw", "chart redraw", None, None, "ms", "", "30 ms / 100 ms", None,
-                       "not measured: chart view not present")]
+        return [
+            Figure(
+                "chart_redraw",
+                "chart redraw",
+                None,
+                None,
+                "ms",
+                "",
+                "30 ms / 100 ms",
+                None,
+                "not measured: chart view not present",
+            )
+        ]
     timed = {label: ms for label, ms, _p90 in asyncio.run(time_redraws(TEN_YEARS, runs))}
     year, everything = timed["365 d"], timed["all"]
     return [
-        Figure("chart_365", "chart redraw, 365-day window", year, plotext_reference(365, runs), "ms",
-               "plotext alone, same days, no pooling", "≤ 30 ms", year <= 30),
-        Figure("chart_all", "chart redraw, all 10 years", everything, plotext_reference(TEN_YEARS, runs), "ms",
-               "plotext alone, same days, no pooling", "≤ 100 ms", everything <= 100),
+        Figure(
+            "chart_365",
+            "chart redraw, 365-day window",
+            year,
+            plotext_reference(365, runs),
+            "ms",
+            "plotext alone, same days, no pooling",
+            "≤ 30 ms",
+            year <= 30,
+        ),
+        Figure(
+            "chart_all",
+            "chart redraw, all 10 years",
+            everything,
+            plotext_reference(TEN_YEARS, runs),
+            "ms",
+            "plotext alone, same days, no pooling",
+            "≤ 100 ms",
+            everything <= 100,
+        ),
     ]
 
 
@@ -373,9 +450,15 @@ def three_year_params():
     from tui.core.formulations import RawIncrement
     from tui.core.plan_model import PlanParams
 
-    return PlanParams(drug="clonazepam", start=date(2027, 1, 4), dose_mg=Decimal("2"),
-                      formulation=RawIncrement.create("0.0001"), cut_pct=Decimal(10), step_days=14,
-                      split=(Decimal("1"), Decimal("1")))
+    return PlanParams(
+        drug="clonazepam",
+        start=date(2027, 1, 4),
+        dose_mg=Decimal("2"),
+        formulation=RawIncrement.create("0.0001"),
+        cut_pct=Decimal(10),
+        step_days=14,
+        split=(Decimal("1"), Decimal("1")),
+    )
 
 
 def bench_plan(runs: int) -> Figure:
@@ -390,8 +473,16 @@ def bench_plan(runs: int) -> Figure:
         samples.append(time.perf_counter() - started)
     mine = median(samples) * 1000
     years = (plan.end_date - params.start).days / 365.25
-    return Figure("plan_3y", f"building a {years:.1f}-year plan ({len(plan.steps)} steps)", mine, yardstick_ms(runs), "ms",
-                  "yardstick: sort 200,000 ints", "≤ 5 ms", mine <= 5)
+    return Figure(
+        "plan_3y",
+        f"building a {years:.1f}-year plan ({len(plan.steps)} steps)",
+        mine,
+        yardstick_ms(runs),
+        "ms",
+        "yardstick: sort 200,000 ints",
+        "≤ 5 ms",
+        mine <= 5,
+    )
 
 
 # -- 7: the History table ----------------------------------------------------------------------
@@ -405,7 +496,7 @@ async def history_rebuild_times(data: Path, runs: int) -> tuple[list[float], int
 
     journal = open_journal(data)
     try:
-        app = build_app(journal, today=END, clock=lambda: datetime(2027, 3, 15, 12, tzinfo=timezone.utc))
+        app = build_app(journal, today=END, clock=lambda: datetime(2027, 3, 15, 12, tzinfo=UTC))
         key = f"f{[view_id for view_id, _t, _c in VIEWS].index('history') + 1}"
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press(key)
@@ -451,8 +542,16 @@ def bench_history(data: Path, runs: int) -> Figure:
     samples, rows = asyncio.run(history_rebuild_times(data, runs))
     mine = median(samples) * 1000
     reference = median(asyncio.run(bare_table_times(rows, len(COLUMNS), runs))) * 1000
-    return Figure("history_rebuild", f"rebuilding the History table ({rows:,} days)", mine, reference, "ms",
-                  "bare DataTable, as many rows of text", "≤ 1000 ms", mine <= 1000)
+    return Figure(
+        "history_rebuild",
+        f"rebuilding the History table ({rows:,} days)",
+        mine,
+        reference,
+        "ms",
+        "bare DataTable, as many rows of text",
+        "≤ 1000 ms",
+        mine <= 1000,
+    )
 
 
 # -- 8: the demo data --------------------------------------------------------------------------
@@ -467,8 +566,16 @@ def bench_demo(runs: int) -> Figure:
         generate_demo(MAX_DEMO_DAYS, END, seed=SEED)
         samples.append(time.perf_counter() - started)
     mine = median(samples) * 1000
-    return Figure("demo_10y", f"generating {MAX_DEMO_DAYS:,} days of demo data", mine, yardstick_ms(runs), "ms",
-                  "yardstick: sort 200,000 ints", "≤ 2000 ms", mine <= 2000)
+    return Figure(
+        "demo_10y",
+        f"generating {MAX_DEMO_DAYS:,} days of demo data",
+        mine,
+        yardstick_ms(runs),
+        "ms",
+        "yardstick: sort 200,000 ints",
+        "≤ 2000 ms",
+        mine <= 2000,
+    )
 
 
 # -- output ------------------------------------------------------------------------------------
@@ -482,12 +589,23 @@ def table(figures: list[Figure]) -> str:
             continue
         ratio = "" if f.ratio is None else f"{f.ratio:.2f}"
         met = {True: "yes", False: "NO", None: ""}[f.met]
-        rows.append((f.what, f"{f.ours:.1f} {f.unit}", f"{f.reference:.1f} {f.unit}" if f.reference else "", ratio, f.target, met))
+        rows.append(
+            (
+                f.what,
+                f"{f.ours:.1f} {f.unit}",
+                f"{f.reference:.1f} {f.unit}" if f.reference else "",
+                ratio,
+                f.target,
+                met,
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append("")
-    lines.append("references: " + "; ".join(sorted({f"{f.key}: {f.reference_what}" for f in figures if f.reference_what})))
+    lines.append(
+        "references: " + "; ".join(sorted({f"{f.key}: {f.reference_what}" for f in figures if f.reference_what}))
+    )
     lines += [f"{f.key}: {f.note}" for f in figures if f.note and f.ours is not None]
     return "\n".join(lines)
 
@@ -538,11 +656,13 @@ def main() -> int:
                 continue
             print(f"measuring {name} …", file=sys.stderr, flush=True)
             figures += step(data, args)
-    print(f"taper-tui bench: {TEN_YEARS:,} days of demo data, {SIZE[0]}×{SIZE[1]}, median of runs "
-          f"(base {args.runs}), {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}\n")
+    print(
+        f"taper-tui bench: {TEN_YEARS:,} days of demo data, {SIZE[0]}×{SIZE[1]}, median of runs "
+        f"(base {args.runs}), {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}\n"
+    )
     print(table(figures))
     results = {
-        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": machine(),
         "days": TEN_YEARS,
         "runs": args.runs,
@@ -550,7 +670,9 @@ def main() -> int:
     }
     args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     missed = [f.key for f in figures if f.met is False]
-    print(f"\n{len(missed)} target(s) missed{': ' + ', '.join(missed) if missed else ''} (docs/PERFORMANCE.md says why)")
+    print(
+        f"\n{len(missed)} target(s) missed{': ' + ', '.join(missed) if missed else ''} (docs/PERFORMANCE.md says why)"
+    )
     print(f"written to {args.json}")
     return 1 if missed and args.strict else 0
 

@@ -85,7 +85,9 @@ def main() -> None:
         ours = measure_taper_store(Path(folder), entries, args.runs)
         theirs = measure_tinydb_default(Path(folder), entries, args.runs)
         size = (Path(folder) / "taper.json").stat().st_size
-        print(f"one day saved with {args.days:,} days in the file ({size / 1e6:.1f} MB), {args.runs} runs each, in {folder}")
+        print(
+            f"one day saved with {args.days:,} days in the file ({size / 1e6:.1f} MB), {args.runs} runs each, in {folder}"
+        )
         print(f"  taper-tui store (atomic + fsync + backup): {median_ms(ours)}")
         print(f"  TinyDB default JSONStorage (in place):     {median_ms(theirs)}")
 

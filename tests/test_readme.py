@@ -11,13 +11,18 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encodi
 
 
 def test_every_help_key_is_in_the_readme():
-    missing = [key for _group, keys in KEY_GROUPS for key, _meaning in keys if key.replace("[ / ]", "`[` / `]`").replace("?", "`?`") not in README]
+    missing = [
+        key
+        for _group, keys in KEY_GROUPS
+        for key, _meaning in keys
+        if key.replace("[ / ]", "`[` / `]`").replace("?", "`?`") not in README
+    ]
     assert not missing, f"README lacks these keys from Help: {missing}"
 
 
 def test_every_subcommand_is_in_the_readme():
     parser = build_parser()
-    names = [action for action in parser._subparsers._group_actions[0].choices]  # noqa: SLF001
+    names = [action for action in parser._subparsers._group_actions[0].choices]
     assert len(names) == len(SUBCOMMANDS)
     for name in names:
         assert f"taper-tui {name}" in README

@@ -81,11 +81,17 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         default=os.environ.get("TAPER_TUI_DATA") or None,
         help="data file to use (default: $TAPER_TUI_DATA or the platform's data folder)",
     )
-    parser.add_argument("--demo", action="store_true", help="open the app on a generated demo data set (temporary file)")
-    parser.add_argument("--no-mouse", action="store_true", help="ignore the mouse so the terminal's own copy and paste work")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the app on a generated demo data set (temporary file)"
+    )
+    parser.add_argument(
+        "--no-mouse", action="store_true", help="ignore the mouse so the terminal's own copy and paste work"
+    )
     parser.add_argument("--read-only", action="store_true", help="open the data file without writing to it")
     parser.add_argument("--today", help=argparse.SUPPRESS)
-    parser.add_argument("--version", action=_VersionAction, help="print taper-tui's and Textual's versions and the data file")
+    parser.add_argument(
+        "--version", action=_VersionAction, help="print taper-tui's and Textual's versions and the data file"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module in SUBCOMMANDS.items():
         if named and name not in named:
@@ -134,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             _silence_stdout()
             return common.fail(f"could not write the output: {error.strerror}. Free some space, or send it elsewhere.")
         return _crashed(error, argv)
-    except Exception as error:  # noqa: BLE001 - the last line of defence: a message and a log, not a traceback
+    except Exception as error:
         return _crashed(error, argv)
 
 

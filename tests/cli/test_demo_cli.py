@@ -17,7 +17,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 def taper(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=60
+    )
 
 
 def test_demo_writes_a_file_that_export_reads(tmp_path: Path):
@@ -50,7 +52,12 @@ def test_existing_file_is_refused_without_force_and_replaced_with_it(tmp_path: P
 
 
 def test_bad_values_are_usage_errors(tmp_path: Path):
-    for flags, named in ((["--days", "4000"], "--days"), (["--days", "x"], "--days"), (["--seed", "s"], "--seed"), (["--end", "2027-13-01"], "--end")):
+    for flags, named in (
+        (["--days", "4000"], "--days"),
+        (["--days", "x"], "--days"),
+        (["--seed", "s"], "--seed"),
+        (["--end", "2027-13-01"], "--end"),
+    ):
         done = taper("demo", "--data", str(tmp_path / "x.json"), *flags, cwd=tmp_path)
         assert done.returncode == 2 and named in done.stderr
         assert not (tmp_path / "x.json").exists()

@@ -50,7 +50,14 @@ def test_a_named_pipe_as_data_file_is_refused_without_hanging(taper, tmp_path):
 
 def test_export_to_a_folder_or_the_stores_own_files_is_a_usage_error(taper, data_path):
     assert taper("log", "--anxiety", "3").returncode == 0
-    for target in ("/", str(data_path), f"{data_path}.lock", f"{data_path}.backups", f"{data_path}.backups/x.json", f"{data_path}.draft"):
+    for target in (
+        "/",
+        str(data_path),
+        f"{data_path}.lock",
+        f"{data_path}.backups",
+        f"{data_path}.backups/x.json",
+        f"{data_path}.draft",
+    ):
         result = taper("export", "-o", target)
         assert result.returncode == 2, target
         _no_traceback(result)
@@ -61,7 +68,11 @@ def test_output_to_a_full_disk_is_one_message(taper, data_path):
     assert taper("log", "--anxiety", "3").returncode == 0
     with open("/dev/full", "w") as full:
         result = subprocess.run(
-            [sys.executable, "-m", "tui", "--data", str(data_path), "export"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60
+            [sys.executable, "-m", "tui", "--data", str(data_path), "export"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
         )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "No space left on device" in result.stderr
@@ -72,8 +83,14 @@ def test_a_closed_pipe_ends_quietly(data_path):
     """``taper-tui plan … | head -1``: a long plan whose reader stops after one line."""
     for _ in range(3):  # whether the pipe closes before or after the last write varies: try a few times
         result = subprocess.run(
-            ["bash", "-c", f"{sys.executable} -m tui --data {data_path} plan --drug diazepam --dose 40 --cut 1 --every 1 | head -1"],
-            capture_output=True, text=True, timeout=60,
+            [
+                "bash",
+                "-c",
+                f"{sys.executable} -m tui --data {data_path} plan --drug diazepam --dose 40 --cut 1 --every 1 | head -1",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         assert result.stdout.count("\n") == 1
         assert result.stderr == ""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-
 from importlib.metadata import version
 
 import jsonschema
@@ -23,7 +22,18 @@ def logged(taper, data_path):
     """Days logged out of date order, with doses and hours that floats would get wrong."""
     for args in (
         ["--date", "2027-03-14", "--dose", "0.1@08:00", "--dose", "0.2@20:00", "--sleep", "6.5", "--phase", "wave"],
-        ["--date", "2027-03-01", "--dose", "0.0125", "--anxiety", "3", "--symptom", "insomnia=2", "--note", "café ☕\nline 2"],
+        [
+            "--date",
+            "2027-03-01",
+            "--dose",
+            "0.0125",
+            "--anxiety",
+            "3",
+            "--symptom",
+            "insomnia=2",
+            "--note",
+            "café ☕\nline 2",
+        ],
         ["--date", "2027-03-10", "--mood", "6", "--sleep-quality", "4", "--sleep", "7.25"],
     ):
         result = taper("log", *args)
@@ -47,8 +57,12 @@ def run_export(logged):
 def test_export_is_valid_against_the_schema(run_export):
     _, document = run_export()
     jsonschema.Draft202012Validator.check_schema(export_schema())
-    jsonschema.validate(document, export_schema(), cls=jsonschema.Draft202012Validator,
-                        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    jsonschema.validate(
+        document,
+        export_schema(),
+        cls=jsonschema.Draft202012Validator,
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+    )
     assert document["format"] == "taper-tui" and document["schema_version"] == 1
 
 

@@ -17,7 +17,9 @@ from tui.store.backups import list_backups
 def run_cli(data: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "tui", "--data", str(data), "--today", "2027-03-15", *args],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -25,7 +27,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` (data file, backups, lock aside) with its bytes."""
     return {
         str(p.relative_to(folder)): p.read_bytes()
-        for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.endswith(".lock")
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.endswith(".lock")
     }
 
 
@@ -50,7 +53,10 @@ def _bad_files() -> dict[str, tuple[bytes, str]]:
         "wrong format field": (with_change(lambda d: d.update(format="emoods")), '"format" field is "emoods"'),
         "newer schema": (with_change(lambda d: d.update(schema_version=9)), "newer taper-tui"),
         "bad date": (with_change(lambda d: d["entries"][1].update(date="2027-13-01")), "2027-13-01 (entry 2): date"),
-        "bad dose": (with_change(lambda d: d["entries"][0]["intakes"][0].update(mg="-0.25")), "2027-03-01 (entry 1): intakes[1].mg"),
+        "bad dose": (
+            with_change(lambda d: d["entries"][0]["intakes"][0].update(mg="-0.25")),
+            "2027-03-01 (entry 1): intakes[1].mg",
+        ),
         "duplicate dates": (with_change(lambda d: d["entries"].append(d["entries"][2])), "appears twice"),
         "missing fields": (with_change(lambda d: d.pop("entries")), "'entries' is a required property"),
     }

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 TODAY = "2026-12-01"
@@ -17,18 +17,46 @@ def run_plan(tmp_path: Path, *args: str, today: str = TODAY) -> subprocess.Compl
 
 
 def test_json_liquid_plan(tmp_path: Path) -> None:
-    result = run_plan(tmp_path, "--drug", "clonazepam", "--dose", "1", "--cut", "10", "--every", "14",
-                      "--start", "2027-01-04", "--hold", "14", "--liquid", "0.1", "--resolution", "0.1", "--json")
+    result = run_plan(
+        tmp_path,
+        "--drug",
+        "clonazepam",
+        "--dose",
+        "1",
+        "--cut",
+        "10",
+        "--every",
+        "14",
+        "--start",
+        "2027-01-04",
+        "--hold",
+        "14",
+        "--liquid",
+        "0.1",
+        "--resolution",
+        "0.1",
+        "--json",
+    )
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     first_cut = document["steps"][1]
-    assert first_cut == {**first_cut, "start": "2027-01-18", "end": "2027-01-31", "dose_mg": "0.9",
-                         "cut_pct": "10", "unit_dose": "9 mL", "flags": []}
+    assert first_cut == {
+        **first_cut,
+        "start": "2027-01-18",
+        "end": "2027-01-31",
+        "dose_mg": "0.9",
+        "cut_pct": "10",
+        "unit_dose": "9 mL",
+        "flags": [],
+    }
     assert document["steps"][0]["flags"] == ["hold"]
     assert document["steps"][-1]["dose_mg"] == "0"
     assert document["end_date"] == document["steps"][-1]["start"]
     assert any("too coarse below 0.1 mg" in w for w in document["warnings"])
-    assert {e["source"] for e in document["diazepam_equivalents"]} == {"Ashton Manual (2002)", "VA/DoD guideline (2021)"}
+    assert {e["source"] for e in document["diazepam_equivalents"]} == {
+        "Ashton Manual (2002)",
+        "VA/DoD guideline (2021)",
+    }
     assert not (tmp_path / "t.json").exists()  # printing never writes
 
 
@@ -72,14 +100,30 @@ def test_save_needs_confirmation_then_stores_plan_and_event(tmp_path: Path) -> N
 
 
 def test_save_without_confirmation_when_nothing_needs_it(tmp_path: Path) -> None:
-    result = run_plan(tmp_path, "--dose", "1", "--increment", "0.01", "--target", "0.5", "--start", "2027-01-04", "--save")
+    result = run_plan(
+        tmp_path, "--dose", "1", "--increment", "0.01", "--target", "0.5", "--start", "2027-01-04", "--save"
+    )
     assert result.returncode == 0, result.stderr
     assert "Saved as the active plan" in result.stdout
 
 
 def test_hold_slow_down_and_return_to_stable_on_the_stored_plan(tmp_path: Path) -> None:
-    created = run_plan(tmp_path, "--dose", "1", "--liquid", "0.1", "--start", "2027-01-04", "--hold", "14",
-                       "--jump-off", "0.1", "--save", "--yes", "--json")
+    created = run_plan(
+        tmp_path,
+        "--dose",
+        "1",
+        "--liquid",
+        "0.1",
+        "--start",
+        "2027-01-04",
+        "--hold",
+        "14",
+        "--jump-off",
+        "0.1",
+        "--save",
+        "--yes",
+        "--json",
+    )
     assert created.returncode == 0, created.stderr
     before = json.loads(created.stdout)
     held = run_plan(tmp_path, "--hold-days", "7", "--reason", "flu", "--json", today="2027-02-03")
@@ -141,7 +185,10 @@ def test_drug_name_kept_and_both_split_separators(tmp_path: Path) -> None:
     document = plan_json(tmp_path, "--drug", "Klonopin", "--dose", "1", "--split-doses", "0.5+0.5", "--hold", "7")
     assert document["drug"] == "Klonopin" and document["diazepam_equivalents"]
     assert document["steps"][0]["intakes_mg"] == ["0.5", "0.5"]
-    assert plan_json(tmp_path, "--dose", "1", "--split-doses", "0.5,0.5", "--hold", "7")["steps"][0]["intakes_mg"] == ["0.5", "0.5"]
+    assert plan_json(tmp_path, "--dose", "1", "--split-doses", "0.5,0.5", "--hold", "7")["steps"][0]["intakes_mg"] == [
+        "0.5",
+        "0.5",
+    ]
 
 
 def test_slow_down_refuses_the_current_cut(tmp_path: Path) -> None:

@@ -8,8 +8,25 @@ from tui.core.plan_model import Plan
 
 
 def test_saved_plan_and_its_changes_are_in_the_export(taper):
-    saved = taper("plan", "--dose", "1", "--cut", "10", "--every", "14", "--start", "2027-03-15",
-                  "--liquid", "0.1", "--resolution", "0.1", "--jump-off", "0.05", "--save", "--yes")
+    saved = taper(
+        "plan",
+        "--dose",
+        "1",
+        "--cut",
+        "10",
+        "--every",
+        "14",
+        "--start",
+        "2027-03-15",
+        "--liquid",
+        "0.1",
+        "--resolution",
+        "0.1",
+        "--jump-off",
+        "0.05",
+        "--save",
+        "--yes",
+    )
     assert saved.returncode == 0, saved.stderr
     held = taper("plan", "--hold-days", "7", "--yes")
     assert held.returncode == 0, held.stderr

@@ -73,7 +73,13 @@ def test_bad_values_name_the_field(factory, field: str) -> None:
 
 @pytest.mark.parametrize(
     "form",
-    [Tablet.create("0.5", 4), Liquid.create("2.5", "0.05"), Drops.create("0.1"), PowderScale.create("1", "120", "0.5"), RawIncrement.create("0.001")],
+    [
+        Tablet.create("0.5", 4),
+        Liquid.create("2.5", "0.05"),
+        Drops.create("0.1"),
+        PowderScale.create("1", "120", "0.5"),
+        RawIncrement.create("0.001"),
+    ],
 )
 def test_record_round_trip(form: Formulation) -> None:
     assert Formulation.from_record(form.to_record()) == form

@@ -26,10 +26,7 @@ def _days(first: date, totals: list[int | None]) -> list[DayEntry]:
 
 def _well_then_worse(cut: date, today: date) -> list[DayEntry]:
     """The finding as reported: well the week before the cut, clearly worse every day since."""
-    before = [
-        DayEntry(day=cut - timedelta(days=n), anxiety=2, mood=7, sleep_hours=Decimal("7.5"))
-        for n in range(1, 8)
-    ]
+    before = [DayEntry(day=cut - timedelta(days=n), anxiety=2, mood=7, sleep_hours=Decimal("7.5")) for n in range(1, 8)]
     since = [
         DayEntry(day=cut + timedelta(days=n), anxiety=6, symptoms={"insomnia": 3, "anxiety_panic": 3, "tremor": 2})
         for n in range(0, (today - cut).days + 1)
@@ -109,8 +106,13 @@ AT = datetime(2027, 3, 7, 9, 0)
 
 
 def _plan():
-    params = PlanParams(drug="clonazepam", start=date(2027, 2, 1), dose_mg=Decimal(1),
-                        formulation=Liquid.create("0.1", "0.1"), step_days=14)
+    params = PlanParams(
+        drug="clonazepam",
+        start=date(2027, 2, 1),
+        dose_mg=Decimal(1),
+        formulation=Liquid.create("0.1", "0.1"),
+        step_days=14,
+    )
     return build_plan(params)
 
 

@@ -49,7 +49,9 @@ def scored(n: int, total: int, **fields) -> DayEntry:
 
 def dosed(n: int, *intakes: tuple[str, ...], **fields) -> DayEntry:
     """A day with intakes given as ``(mg,)`` or ``(mg, "HH:MM")``."""
-    return DayEntry(day=day(n), intakes=tuple(Intake(Decimal(i[0]), i[1] if len(i) > 1 else None) for i in intakes), **fields)
+    return DayEntry(
+        day=day(n), intakes=tuple(Intake(Decimal(i[0]), i[1] if len(i) > 1 else None) for i in intakes), **fields
+    )
 
 
 # -- metric values and series ---------------------------------------------------------------
@@ -73,7 +75,14 @@ def test_an_unrated_symptom_is_a_gap_and_a_rated_zero_is_zero():
 
 
 def test_metric_values_of_each_kind():
-    entry = DayEntry(day=day(0), anxiety=3, mood=6, sleep_hours=Decimal("6.5"), sleep_quality=2, symptoms={"tremor": 2, "insomnia": 3})
+    entry = DayEntry(
+        day=day(0),
+        anxiety=3,
+        mood=6,
+        sleep_hours=Decimal("6.5"),
+        sleep_quality=2,
+        symptoms={"tremor": 2, "insomnia": 3},
+    )
     assert metric_value(entry, TOTAL) == 5.0
     assert metric_value(entry, ANXIETY) == 3.0
     assert metric_value(entry, MOOD) == 6.0
@@ -95,7 +104,10 @@ def test_daily_series_fills_gaps_with_none():
     assert series.start == day(0) and series.end == day(3)
     assert series.values == (3.0, None, None, 5.0)
     assert series.on(day(3)) == 5.0 and series.on(day(9)) is None
-    assert [(series.start + timedelta(days=i), v) for i, v in enumerate(series.values) if v is not None] == [(day(0), 3.0), (day(3), 5.0)]
+    assert [(series.start + timedelta(days=i), v) for i, v in enumerate(series.values) if v is not None] == [
+        (day(0), 3.0),
+        (day(3), 5.0),
+    ]
 
 
 def test_daily_series_respects_bounds_and_empty_input():
@@ -178,7 +190,9 @@ def test_one_cut_dates_rule_for_plan_and_doses():
     from tui.core.plan_model import PlanParams
     from tui.core.planner import build_plan
 
-    plan = build_plan(PlanParams(drug="clonazepam", start=day(0), dose_mg=Decimal(1), formulation=Liquid.create("0.1", "0.1")))
+    plan = build_plan(
+        PlanParams(drug="clonazepam", start=day(0), dose_mg=Decimal(1), formulation=Liquid.create("0.1", "0.1"))
+    )
     taken = [dosed(0, ("0.5",)), dosed(1, ("0.5",)), dosed(2, ("0.4",)), dosed(3, ("0.4",))]
     assert cut_dates(taken, plan) == plan.cut_dates()
     assert cut_dates(taken, plan, until=day(20)) == [d for d in plan.cut_dates() if d <= day(20)]

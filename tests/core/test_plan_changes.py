@@ -29,7 +29,9 @@ AT = datetime(2027, 2, 3, 9, 30)
 
 
 def liquid_plan(**changes) -> Plan:
-    base = dict(drug="clonazepam", start=START, dose_mg=Decimal(1), formulation=Liquid.create("0.1", "0.1"), hold_days=14)
+    base = dict(
+        drug="clonazepam", start=START, dose_mg=Decimal(1), formulation=Liquid.create("0.1", "0.1"), hold_days=14
+    )
     base.update(changes)
     return build_plan(PlanParams(**base))
 
@@ -100,8 +102,9 @@ def test_return_to_stable_needs_a_higher_dose_before() -> None:
 
 def test_replan_never_rewrites_the_past() -> None:
     plan = liquid_plan()
-    new_params = replace(plan.params, start=date(2027, 3, 1), dose_mg=Decimal("0.7"),
-                         formulation=Tablet.create("0.5", 4), hold_days=14)
+    new_params = replace(
+        plan.params, start=date(2027, 3, 1), dose_mg=Decimal("0.7"), formulation=Tablet.create("0.5", 4), hold_days=14
+    )
     with pytest.raises(PlanChangeError):
         replan(plan, new_params, date(2027, 3, 2), AT)
     with pytest.raises(Exception):  # 0.7 mg is not measurable in quarters of 0.5 mg

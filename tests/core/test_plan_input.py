@@ -117,7 +117,10 @@ def test_three_intakes_of_one_mg_split_in_measurable_amounts():
 
 def test_the_remainder_note_says_where_the_extra_went():
     split = even_split(Decimal(1), 3, RawIncrement.create("0.01"), cut_first=0)
-    assert split_remainder_note(split, 0) == "0.01 mg does not divide evenly: intake 2 gets one step more (intake 1, cut first, gets it last)."
+    assert (
+        split_remainder_note(split, 0)
+        == "0.01 mg does not divide evenly: intake 2 gets one step more (intake 1, cut first, gets it last)."
+    )
     assert split_remainder_note((Decimal("0.5"), Decimal("0.5"))) == ""
 
 
@@ -127,13 +130,25 @@ def test_the_intake_cut_first_gets_the_extra_last():
     assert even_split(Decimal("0.05"), 3, form, cut_first=2) == (Decimal("0.02"), Decimal("0.02"), Decimal("0.01"))
 
 
-FORMS = st.sampled_from([RawIncrement.create("0.01"), RawIncrement.create("0.0001"), Tablet.create("0.5", 4),
-                         Liquid.create("0.1", "0.1"), Drops.create("0.1"), Tablet.create("2", 2)])
+FORMS = st.sampled_from(
+    [
+        RawIncrement.create("0.01"),
+        RawIncrement.create("0.0001"),
+        Tablet.create("0.5", 4),
+        Liquid.create("0.1", "0.1"),
+        Drops.create("0.1"),
+        Tablet.create("2", 2),
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(form=FORMS, units=st.integers(min_value=1, max_value=5000), count=st.integers(min_value=1, max_value=6),
-       cut_first=st.integers(min_value=0, max_value=5))
+@given(
+    form=FORMS,
+    units=st.integers(min_value=1, max_value=5000),
+    count=st.integers(min_value=1, max_value=6),
+    cut_first=st.integers(min_value=0, max_value=5),
+)
 def test_even_split_is_exact_measurable_and_never_above_the_dose(form, units, count, cut_first):
     cut_first %= count
     dose = form.mg(units)
@@ -168,8 +183,11 @@ TEXT_FIELDS = [f for f in pi.FIELDS if f not in (pi.METHOD, pi.FORM)]
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(TEXT_FIELDS), st.text(max_size=30)), min_size=1, max_size=6),
-       st.sampled_from([k.key for k in pi.FORM_KINDS]), st.sampled_from(["proportional", "linear", "occupancy", "custom"]))
+@given(
+    st.lists(st.tuples(st.sampled_from(TEXT_FIELDS), st.text(max_size=30)), min_size=1, max_size=6),
+    st.sampled_from([k.key for k in pi.FORM_KINDS]),
+    st.sampled_from(["proportional", "linear", "occupancy", "custom"]),
+)
 def test_any_text_gives_a_plan_or_a_named_problem(changes, kind, method):
     text = fields(method=method, tablet="0.5", pieces="4", liquid="0.1", drops="0.1", scale="1", tablet_weight="100")
     for field, value in changes:
@@ -185,13 +203,25 @@ def test_any_text_gives_a_plan_or_a_named_problem(changes, kind, method):
 
 
 @settings(max_examples=150, deadline=None)
-@given(increment=st.sampled_from(["0.01", "0.05", "0.0001"]), units=st.integers(min_value=20, max_value=3000),
-       count=st.integers(min_value=2, max_value=6), cut_first=st.integers(min_value=1, max_value=6))
+@given(
+    increment=st.sampled_from(["0.01", "0.05", "0.0001"]),
+    units=st.integers(min_value=20, max_value=3000),
+    count=st.integers(min_value=2, max_value=6),
+    cut_first=st.integers(min_value=1, max_value=6),
+)
 def test_an_even_split_stays_even_at_every_step(increment, units, count, cut_first):
     cut_first = min(cut_first, count)
     step_mg = Decimal(increment)
-    text = {"dose": str(units * step_mg), "cut": "10", "every": "14", "method": "proportional", "increment": increment,
-            "intakes": str(count), "cut_first": str(cut_first), "jump_off": str(2 * step_mg)}
+    text = {
+        "dose": str(units * step_mg),
+        "cut": "10",
+        "every": "14",
+        "method": "proportional",
+        "increment": increment,
+        "intakes": str(count),
+        "cut_first": str(cut_first),
+        "jump_off": str(2 * step_mg),
+    }
     plan = pi.plan_from_text(text, TODAY, "increment")
     for step in plan.steps:
         assert sum(step.intake_mg) == step.dose_mg  # exact: never above the day's planned dose

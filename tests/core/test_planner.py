@@ -42,11 +42,13 @@ def params(**changes) -> PlanParams:
 
 # ----- DOMAIN.md §2 worked vectors ---------------------------------------------------------
 
+
 def test_exact_proportional_sequence() -> None:
     plan = build_plan(params(formulation=RawIncrement.create("0.0001"), cut_pct=Decimal(10)))
     ideal = [step.ideal_mg for step in plan.steps]
-    assert [round(x, 3) for x in ideal[:10]] == [Decimal(v) for v in
-        ("0.900", "0.810", "0.729", "0.656", "0.590", "0.531", "0.478", "0.430", "0.387", "0.349")]
+    assert [round(x, 3) for x in ideal[:10]] == [
+        Decimal(v) for v in ("0.900", "0.810", "0.729", "0.656", "0.590", "0.531", "0.478", "0.430", "0.387", "0.349")
+    ]
     # ≤ 0.10 mg after 22 cuts and ≤ 0.025 mg after 36 cuts on the ideal curve
     assert ideal[20] > Decimal("0.1") >= ideal[21]
     assert Fraction(9, 10) ** 35 > Fraction(25, 1000) >= Fraction(9, 10) ** 36  # exact
@@ -58,8 +60,9 @@ def test_exact_proportional_sequence() -> None:
 
 def test_quarter_tablet_collapse_is_flagged() -> None:
     plan = build_plan(params(formulation=Tablet.create("0.5", 4), cut_pct=Decimal(10)))
-    assert [s.dose_mg for s in plan.steps] == [Decimal(v) for v in
-        ("0.875", "0.75", "0.625", "0.5", "0.375", "0.25", "0.125", "0")]
+    assert [s.dose_mg for s in plan.steps] == [
+        Decimal(v) for v in ("0.875", "0.75", "0.625", "0.5", "0.375", "0.25", "0.125", "0")
+    ]
     assert [str(s.cut_pct) for s in plan.steps] == ["12.5", "14.3", "16.7", "20.0", "25.0", "33.3", "50.0", "100.0"]
     for step in plan.steps:
         assert {ONE_INCREMENT, ABOVE_PLANNED, OVER_10, TOO_COARSE} <= set(step.flag_codes)
@@ -70,10 +73,17 @@ def test_quarter_tablet_collapse_is_flagged() -> None:
 
 
 def test_occupancy_ladder_close_to_domain_vector() -> None:
-    plan = build_plan(params(
-        drug="citalopram", dose_mg=Decimal(20), method=Method.OCCUPANCY, emax_pct=Decimal(91),
-        ec50_mg=Decimal("3.0"), occupancy_steps=8, formulation=RawIncrement.create("0.0001"),
-    ))
+    plan = build_plan(
+        params(
+            drug="citalopram",
+            dose_mg=Decimal(20),
+            method=Method.OCCUPANCY,
+            emax_pct=Decimal(91),
+            ec50_mg=Decimal("3.0"),
+            occupancy_steps=8,
+            formulation=RawIncrement.create("0.0001"),
+        )
+    )
     expected = [Decimal(v) for v in ("9.1", "5.4", "3.4", "2.3", "1.5", "0.8", "0.4", "0")]
     doses = [s.dose_mg for s in plan.steps]
     assert len(doses) == 8 and doses[-1] == 0
@@ -86,6 +96,7 @@ def test_occupancy_ladder_close_to_domain_vector() -> None:
 
 
 # ----- DOMAIN.md §3 rules ------------------------------------------------------------------
+
 
 def test_liquid_too_coarse_below_a_tenth_of_a_mg() -> None:
     plan = build_plan(params(formulation=Liquid.create("0.1", "0.1")))
@@ -131,10 +142,16 @@ def test_target_ends_the_plan_there() -> None:
 
 
 def test_linear_is_flagged_and_split_intakes_measurable() -> None:
-    plan = build_plan(params(
-        method=Method.LINEAR, formulation=Tablet.create("0.5", 4), dose_mg=Decimal("0.5"),
-        linear_mg=Decimal("0.125"), split=(Decimal("0.25"), Decimal("0.25")), cut_first=1,
-    ))
+    plan = build_plan(
+        params(
+            method=Method.LINEAR,
+            formulation=Tablet.create("0.5", 4),
+            dose_mg=Decimal("0.5"),
+            linear_mg=Decimal("0.125"),
+            split=(Decimal("0.25"), Decimal("0.25")),
+            cut_first=1,
+        )
+    )
     assert all(s.has(LINEAR) for s in plan.steps)
     assert any("Linear taper" in w for w in plan.warnings())
     assert plan.steps[0].intake_doses == ("½ tab", "¼ tab")
@@ -149,24 +166,34 @@ def test_lengthen_instead_of_bigger_pace() -> None:
 
 
 def test_custom_doses_are_taken_as_entered() -> None:
-    plan = build_plan(params(
-        method=Method.CUSTOM, drug="diazepam", dose_mg=Decimal(10),
-        custom=((START, Decimal(9)), (date(2027, 1, 20), Decimal(8)), (date(2027, 2, 10), Decimal(0))),
-        formulation=RawIncrement.create("0.5"),
-    ))
+    plan = build_plan(
+        params(
+            method=Method.CUSTOM,
+            drug="diazepam",
+            dose_mg=Decimal(10),
+            custom=((START, Decimal(9)), (date(2027, 1, 20), Decimal(8)), (date(2027, 2, 10), Decimal(0))),
+            formulation=RawIncrement.create("0.5"),
+        )
+    )
     assert [(s.start, s.end, s.dose_mg) for s in plan.steps] == [
-        (START, date(2027, 1, 19), 9), (date(2027, 1, 20), date(2027, 2, 9), 8), (date(2027, 2, 10), date(2027, 2, 10), 0)]
+        (START, date(2027, 1, 19), 9),
+        (date(2027, 1, 20), date(2027, 2, 9), 8),
+        (date(2027, 2, 10), date(2027, 2, 10), 0),
+    ]
 
 
-@pytest.mark.parametrize(("change", "field"), [
-    ({"dose_mg": Decimal("1.1")}, "dose"),  # not measurable with ¼ of 0.5 mg
-    ({"cut_pct": Decimal(0)}, "cut"),
-    ({"step_days": 0}, "every"),
-    ({"target_mg": Decimal(2)}, "target"),
-    ({"split": (Decimal("0.5"), Decimal("0.25"))}, "split-doses"),
-    ({"method": Method.OCCUPANCY}, "emax"),
-    ({"cut_pct": Decimal("0.01"), "formulation": RawIncrement.create("0.0001")}, "cut"),
-])
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"dose_mg": Decimal("1.1")}, "dose"),  # not measurable with ¼ of 0.5 mg
+        ({"cut_pct": Decimal(0)}, "cut"),
+        ({"step_days": 0}, "every"),
+        ({"target_mg": Decimal(2)}, "target"),
+        ({"split": (Decimal("0.5"), Decimal("0.25"))}, "split-doses"),
+        ({"method": Method.OCCUPANCY}, "emax"),
+        ({"cut_pct": Decimal("0.01"), "formulation": RawIncrement.create("0.0001")}, "cut"),
+    ],
+)
 def test_bad_parameters_name_the_field(change, field) -> None:
     base = {"formulation": Tablet.create("0.5", 4)}
     base.update(change)
@@ -176,7 +203,9 @@ def test_bad_parameters_name_the_field(change, field) -> None:
 
 
 def test_record_round_trip_is_plain_json_with_decimal_strings() -> None:
-    plan = build_plan(params(formulation=PowderScale.create("1", "120", "0.5"), hold_days=7, jump_off_mg=Decimal("0.05")))
+    plan = build_plan(
+        params(formulation=PowderScale.create("1", "120", "0.5"), hold_days=7, jump_off_mg=Decimal("0.05"))
+    )
     record = plan.to_record()
     text = json.dumps(record)
     assert "e-" not in text.lower().replace("increment", "")
@@ -204,10 +233,17 @@ def test_current_step_lookup() -> None:
 
 # ----- random plans ------------------------------------------------------------------------
 
-FORMS = st.sampled_from([
-    Tablet.create("0.5", 4), Tablet.create("1", 2), Liquid.create("0.1", "0.1"), Drops.create("0.1"),
-    PowderScale.create("1", "120", "0.5"), RawIncrement.create("0.01"), RawIncrement.create("0.005"),
-])
+FORMS = st.sampled_from(
+    [
+        Tablet.create("0.5", 4),
+        Tablet.create("1", 2),
+        Liquid.create("0.1", "0.1"),
+        Drops.create("0.1"),
+        PowderScale.create("1", "120", "0.5"),
+        RawIncrement.create("0.01"),
+        RawIncrement.create("0.005"),
+    ]
+)
 
 
 @st.composite
@@ -232,8 +268,12 @@ def random_params(draw) -> PlanParams:
         hold_days=draw(st.integers(0, 28)),
         jump_off_mg=jump,
         target_mg=form.mg(target_units) if form.is_measurable(form.mg(target_units)) else Decimal(0),
-        linear_mg=draw(st.one_of(st.none(), st.decimals(min_value=Decimal("0.01"), max_value=Decimal("0.5"), places=2))),
-        emax_pct=Decimal(91), ec50_mg=Decimal(3), occupancy_steps=draw(st.integers(1, 12)),
+        linear_mg=draw(
+            st.one_of(st.none(), st.decimals(min_value=Decimal("0.01"), max_value=Decimal("0.5"), places=2))
+        ),
+        emax_pct=Decimal(91),
+        ec50_mg=Decimal(3),
+        occupancy_steps=draw(st.integers(1, 12)),
         lengthen_steps=draw(st.booleans()),
     )
 

@@ -28,8 +28,16 @@ def test_an_empty_or_older_document_takes_the_defaults():
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("custom_symptoms", "abc"), ("hidden_symptoms", [1]), ("region", 7), ("intakes_per_day", 12),
-     ("intakes_per_day", True), ("intake_times", ["8am"]), ("onboarded", "yes"), ("drug", 3)],
+    [
+        ("custom_symptoms", "abc"),
+        ("hidden_symptoms", [1]),
+        ("region", 7),
+        ("intakes_per_day", 12),
+        ("intakes_per_day", True),
+        ("intake_times", ["8am"]),
+        ("onboarded", "yes"),
+        ("drug", 3),
+    ],
 )
 def test_a_bad_value_is_refused_naming_the_setting(name, value):
     with pytest.raises(ValidationError) as caught:
@@ -97,7 +105,9 @@ def test_a_hand_edited_bad_setting_stops_the_open_and_leaves_the_file(tmp_path):
 
 
 def test_the_plan_is_parsed_once_per_stored_version(tmp_path):
-    params = PlanParams(drug="clonazepam", start=date(2027, 1, 4), dose_mg=Decimal(1), formulation=RawIncrement.create("0.01"))
+    params = PlanParams(
+        drug="clonazepam", start=date(2027, 1, 4), dose_mg=Decimal(1), formulation=RawIncrement.create("0.01")
+    )
     plan = build_plan(params)
     with open_journal(tmp_path / "taper.json") as journal:
         assert journal.plan() is None
@@ -111,12 +121,26 @@ def test_the_plan_is_parsed_once_per_stored_version(tmp_path):
 
 
 def test_planned_intakes_join_the_step_with_the_usual_times():
-    params = PlanParams(drug="clonazepam", start=date(2027, 1, 4), dose_mg=Decimal(1), formulation=RawIncrement.create("0.01"),
-                        hold_days=14, split=(Decimal("0.33"), Decimal("0.34"), Decimal("0.33")))
+    params = PlanParams(
+        drug="clonazepam",
+        start=date(2027, 1, 4),
+        dose_mg=Decimal(1),
+        formulation=RawIncrement.create("0.01"),
+        hold_days=14,
+        split=(Decimal("0.33"), Decimal("0.34"), Decimal("0.33")),
+    )
     plan = build_plan(params)
     settings = Settings(intake_times=("08:00", "14:00", "20:00"))
     intakes = planned_intakes(plan, settings, date(2027, 1, 5))
-    assert [(i.mg, i.time) for i in intakes] == [(Decimal("0.33"), "08:00"), (Decimal("0.34"), "14:00"), (Decimal("0.33"), "20:00")]
-    assert [i.time for i in planned_intakes(plan, Settings(intake_times=("08:00",)), date(2027, 1, 5))] == ["08:00", None, None]
+    assert [(i.mg, i.time) for i in intakes] == [
+        (Decimal("0.33"), "08:00"),
+        (Decimal("0.34"), "14:00"),
+        (Decimal("0.33"), "20:00"),
+    ]
+    assert [i.time for i in planned_intakes(plan, Settings(intake_times=("08:00",)), date(2027, 1, 5))] == [
+        "08:00",
+        None,
+        None,
+    ]
     assert planned_intakes(plan, settings, date(2027, 1, 3)) == ()
     assert planned_intakes(None, settings, date(2027, 1, 5)) == ()

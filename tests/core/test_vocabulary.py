@@ -59,14 +59,25 @@ def test_each_flag_glyph_means_one_thing_and_none_is_a_phase_glyph() -> None:
 
 def test_legend_lists_the_flags_present_once_each_in_a_fixed_order() -> None:
     legend = flag_legend(["over_10", "hold", "over_10", "from_a_newer_version"])
-    assert legend == f"{PlanFlag.HOLD.marked}: {PlanFlag.HOLD.explanation} · {PlanFlag.OVER_10.marked}: {PlanFlag.OVER_10.explanation}"
+    assert (
+        legend
+        == f"{PlanFlag.HOLD.marked}: {PlanFlag.HOLD.explanation} · {PlanFlag.OVER_10.marked}: {PlanFlag.OVER_10.explanation}"
+    )
     assert flag_legend([]) == ""
     assert flag_summary(["one_increment", "from_a_newer_version"]) == "¹ 1 step from_a_newer_version"
 
 
 def test_stored_flag_codes_are_unchanged() -> None:
-    plan = build_plan(PlanParams(drug="clonazepam", start=date(2027, 1, 4), dose_mg=Decimal(1),
-                                 formulation=Liquid.create("0.1", "0.1"), hold_days=14, cut_pct=Decimal(20)))
+    plan = build_plan(
+        PlanParams(
+            drug="clonazepam",
+            start=date(2027, 1, 4),
+            dose_mg=Decimal(1),
+            formulation=Liquid.create("0.1", "0.1"),
+            hold_days=14,
+            cut_pct=Decimal(20),
+        )
+    )
     record = json.loads(json.dumps(plan.to_record()))
     codes = {f["code"] for s in record["steps"] for f in s["flags"]}
     assert {"hold", "over_10"} <= codes and all(isinstance(c, str) for c in codes)

@@ -6,12 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from tui.demo.story import MAX_DEMO_DAYS, generate_demo
-from tui.core.entry import DayEntry
 from tui.core.adherence import adherence
+from tui.core.entry import DayEntry
 from tui.core.insights import aligned_to_cuts, cut_responses
 from tui.core.plan_model import HELD, INCREASE, Plan
 from tui.core.symptoms import catalogue
+from tui.demo.story import MAX_DEMO_DAYS, generate_demo
 
 END = date(2027, 3, 15)
 
@@ -89,11 +89,16 @@ def test_symptoms_rise_after_cuts_then_ease(nine_months):
 
 def test_late_or_missed_doses_are_in_the_log(nine_months):
     """Most intakes are on time (08:00/20:00 give or take 15 minutes); some are hours late or missed."""
+
     def minutes(clock: str) -> int:
         return int(clock[:2]) * 60 + int(clock[3:])
 
-    late = [i for e in nine_months.entries for i in e.intakes
-            if i.time and min(abs(minutes(i.time) - minutes(t)) for t in ("08:00", "20:00")) > 60]
+    late = [
+        i
+        for e in nine_months.entries
+        for i in e.intakes
+        if i.time and min(abs(minutes(i.time) - minutes(t)) for t in ("08:00", "20:00")) > 60
+    ]
     missed = [e for e in nine_months.entries if e.intakes and len(e.intakes) < 2]
     assert len(late) > 5 and len(missed) > 5
 

@@ -68,7 +68,9 @@ def test_log_a_day_keyboard_only_at_80x24(tmp_path):
     data = tmp_path / "data" / "taper.json"
     env = {**os.environ, "TERM": "xterm-256color", "HOME": str(tmp_path)}
     env.pop("NO_COLOR", None)
-    terminal = Terminal(tmp_path / "tmux.sock", [installed_command(), "--data", str(data), "--today", "2027-03-15"], env)
+    terminal = Terminal(
+        tmp_path / "tmux.sock", [installed_command(), "--data", str(data), "--today", "2027-03-15"], env
+    )
     try:
         terminal.wait_for("Welcome to taper-tui")
         terminal.keys("Escape")  # skip the questions: straight to today's log

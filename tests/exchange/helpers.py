@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -13,15 +13,23 @@ from tui.core.planner import PlanParams, build_plan
 from tui.exchange.json_export import dumps_export, export_document
 from tui.store.journal import open_journal
 
-EXPORTED_AT = datetime(2027, 3, 15, 9, 0, tzinfo=timezone.utc)
+EXPORTED_AT = datetime(2027, 3, 15, 9, 0, tzinfo=UTC)
 
 
 def sample_entries() -> list[DayEntry]:
     """Three days with every kind of field, including a question for the prescriber."""
     return [
-        DayEntry(date(2027, 3, 1), (Intake(Decimal("0.25"), "08:00"), Intake(Decimal("0.25"), "20:00")),
-                 anxiety=4, mood=6, sleep_hours=Decimal("6.5"), sleep_quality=3,
-                 symptoms={"insomnia": 2, "tinnitus": 1}, phase="wave", note="Q: can I hold longer?"),
+        DayEntry(
+            date(2027, 3, 1),
+            (Intake(Decimal("0.25"), "08:00"), Intake(Decimal("0.25"), "20:00")),
+            anxiety=4,
+            mood=6,
+            sleep_hours=Decimal("6.5"),
+            sleep_quality=3,
+            symptoms={"insomnia": 2, "tinnitus": 1},
+            phase="wave",
+            note="Q: can I hold longer?",
+        ),
         DayEntry(date(2027, 3, 2), (Intake(Decimal("0.5")),), mood=7),
         DayEntry(date(2027, 3, 4), (), anxiety=2, note="line one\nline two, with a comma"),
     ]
@@ -30,8 +38,12 @@ def sample_entries() -> list[DayEntry]:
 def sample_plan(dose_mg: str = "1", cut_pct: str = "10") -> dict[str, Any]:
     """A stored plan record: clonazepam liquid 0.1 mg/mL, two intakes, cuts every 14 days from 2027-01-04."""
     params = PlanParams(
-        drug="clonazepam", start=date(2027, 1, 4), dose_mg=Decimal(dose_mg),
-        formulation=Liquid.create("0.1", "0.1"), cut_pct=Decimal(cut_pct), step_days=14,
+        drug="clonazepam",
+        start=date(2027, 1, 4),
+        dose_mg=Decimal(dose_mg),
+        formulation=Liquid.create("0.1", "0.1"),
+        cut_pct=Decimal(cut_pct),
+        step_days=14,
         split=(Decimal(dose_mg) / 2, Decimal(dose_mg) / 2),
     )
     return build_plan(params).to_record()
@@ -41,15 +53,20 @@ def sample_events() -> list[dict[str, Any]]:
     return [{"at": "2027-02-01T10:00:00+00:00", "kind": "plan_saved", "note": "agreed with Dr A"}]
 
 
-def fill_store(path: Path, entries: list[DayEntry], plan: dict[str, Any] | None = None,
-               events: list[dict[str, Any]] = ()) -> None:
+def fill_store(
+    path: Path, entries: list[DayEntry], plan: dict[str, Any] | None = None, events: list[dict[str, Any]] = ()
+) -> None:
     """Write ``entries``, ``plan`` and ``events`` into the data file at ``path``."""
     with open_journal(path) as journal:
         journal.replace_all(list(entries), plan, list(events))
 
 
-def export_bytes(entries: list[DayEntry], plan: dict[str, Any] | None = None,
-                 events: list[dict[str, Any]] = (), settings: dict[str, Any] | None = None) -> bytes:
+def export_bytes(
+    entries: list[DayEntry],
+    plan: dict[str, Any] | None = None,
+    events: list[dict[str, Any]] = (),
+    settings: dict[str, Any] | None = None,
+) -> bytes:
     return dumps_export(export_document(list(entries), plan, list(events), EXPORTED_AT, settings))
 
 
@@ -79,8 +96,10 @@ def logged_taper(plan_record: dict[str, Any], first: date, last: date) -> list[D
         if day.weekday() == 6 and index % 3 == 0:
             day += timedelta(days=1)
             continue  # a Sunday left unlogged
-        intakes = (Intake(Decimal("0.5"), "08:00"), Intake(Decimal("0.5"), "20:00")) if step is None else tuple(
-            Intake(mg, time) for mg, time in zip(step.intake_mg, ("08:00", "20:00"))
+        intakes = (
+            (Intake(Decimal("0.5"), "08:00"), Intake(Decimal("0.5"), "20:00"))
+            if step is None
+            else tuple(Intake(mg, time) for mg, time in zip(step.intake_mg, ("08:00", "20:00")))
         )
         if index % 9 == 4:
             intakes = intakes[:1]
@@ -95,7 +114,17 @@ def logged_taper(plan_record: dict[str, Any], first: date, last: date) -> list[D
             note = "Q: can I hold this step for another week?\nslept badly"
         if day == date(2027, 3, 10):
             note = "? is the evening dose better split"
-        entries.append(DayEntry(day, intakes, anxiety=3 + bump, mood=6 - bump // 2, sleep_hours=Decimal("6.5"),
-                                sleep_quality=3, symptoms={k: v for k, v in symptoms.items() if v}, note=note))
+        entries.append(
+            DayEntry(
+                day,
+                intakes,
+                anxiety=3 + bump,
+                mood=6 - bump // 2,
+                sleep_hours=Decimal("6.5"),
+                sleep_quality=3,
+                symptoms={k: v for k, v in symptoms.items() if v},
+                note=note,
+            )
+        )
         day += timedelta(days=1)
     return entries

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar
 
@@ -10,7 +10,7 @@ from tests.exchange.helpers import sample_plan
 from tui.core.plan_model import Plan
 from tui.exchange.calendar_export import schedule_ics
 
-AT = datetime(2027, 3, 15, 9, 0, tzinfo=timezone.utc)
+AT = datetime(2027, 3, 15, 9, 0, tzinfo=UTC)
 
 
 def events_of(payload: bytes):

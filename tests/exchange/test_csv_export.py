@@ -28,7 +28,10 @@ def test_days_read_back_match_the_store():
     for entry, row in zip(entries, rows):
         assert date.fromisoformat(row["date"]) == entry.day
         assert _optional(row["dose_total_mg"], Decimal) == (entry.total_mg if entry.intakes else None)
-        parsed = [Intake(Decimal(mg), time or None) for mg, _, time in (p.partition("@") for p in row["doses"].split(";") if p)]
+        parsed = [
+            Intake(Decimal(mg), time or None)
+            for mg, _, time in (p.partition("@") for p in row["doses"].split(";") if p)
+        ]
         assert tuple(parsed) == entry.intakes
         assert _optional(row["anxiety"]) == entry.anxiety
         assert _optional(row["mood"]) == entry.mood

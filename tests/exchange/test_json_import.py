@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from tui.exchange.json_import import (
 )
 from tui.store.journal import open_journal
 
-NOW = datetime(2027, 3, 15, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2027, 3, 15, 12, 0, tzinfo=UTC)
 
 
 def document_with(**changes):

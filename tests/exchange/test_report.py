@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from tests.exchange.helpers import logged_taper, sample_plan
-from tui.core.entry import DayEntry
 from tui.core.adherence import adherence
+from tui.core.entry import DayEntry
 from tui.core.insights import TOTAL, cut_responses
 from tui.core.plan_model import Plan
 from tui.core.safety import SAFETY_NOTICE
@@ -109,8 +109,13 @@ def test_plain_text_fits_80_columns(text):
 
 
 def test_question_convention():
-    entries = [DayEntry(date(2027, 1, 1), note="slept badly\nQ: ask about dose timing\n  ? why the headaches\nnot a question?")]
-    assert question_lines(entries) == [(date(2027, 1, 1), "ask about dose timing"), (date(2027, 1, 1), "why the headaches")]
+    entries = [
+        DayEntry(date(2027, 1, 1), note="slept badly\nQ: ask about dose timing\n  ? why the headaches\nnot a question?")
+    ]
+    assert question_lines(entries) == [
+        (date(2027, 1, 1), "ask about dose timing"),
+        (date(2027, 1, 1), "why the headaches"),
+    ]
 
 
 def test_report_without_plan_or_data_still_renders():
@@ -132,8 +137,16 @@ def test_step_notes_use_the_flag_vocabulary_with_a_legend():
     from tui.core.plan_model import PlanFlag, PlanParams
     from tui.core.planner import build_plan
 
-    plan = build_plan(PlanParams(drug="clonazepam", start=date(2027, 1, 4), dose_mg=Decimal(1),
-                                 formulation=Liquid.create("0.1", "0.1"), hold_days=14, cut_pct=Decimal(20)))
+    plan = build_plan(
+        PlanParams(
+            drug="clonazepam",
+            start=date(2027, 1, 4),
+            dose_mg=Decimal(1),
+            formulation=Liquid.create("0.1", "0.1"),
+            hold_days=14,
+            cut_pct=Decimal(20),
+        )
+    )
     text = render_markdown(build_report([], plan, [], {}, date(2027, 2, 1)))
     assert PlanFlag.HOLD.marked in text and PlanFlag.OVER_10.marked in text
     assert f"{PlanFlag.HOLD.marked}: {PlanFlag.HOLD.explanation}" in text

@@ -88,9 +88,19 @@ def test_missing_parents_are_created_0700_under_umask_0(tmp_path: Path, permissi
 def test_cli_under_umask_0_creates_the_default_folders_0700(tmp_path: Path) -> None:
     home = Path(os.environ["HOME"])
     result = subprocess.run(
-        [sys.executable, "-c", "import os, sys; os.umask(0); from tui.cli import main; sys.exit(main(sys.argv[1:]))",
-         "--today", "2027-03-15", "log", "--anxiety", "3"],
-        capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-c",
+            "import os, sys; os.umask(0); from tui.cli import main; sys.exit(main(sys.argv[1:]))",
+            "--today",
+            "2027-03-15",
+            "log",
+            "--anxiety",
+            "3",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     share = Path(os.environ["XDG_DATA_HOME"])
@@ -106,9 +116,13 @@ def test_a_folder_others_can_write_to_is_reported_on_start_and_by_version(data_p
     os.chmod(data_path.parent, 0o777)
     with open_journal(data_path, read_only=True) as journal:
         assert any("can be changed by other users" in w and str(data_path.parent) in w for w in journal.warnings)
-    version = subprocess.run([sys.executable, "-m", "tui", "--data", str(data_path), "--version"], capture_output=True, text=True, timeout=60)
+    version = subprocess.run(
+        [sys.executable, "-m", "tui", "--data", str(data_path), "--version"], capture_output=True, text=True, timeout=60
+    )
     assert version.returncode == 0
     assert "can be changed by other users" in version.stderr and str(data_path.parent) in version.stderr
     os.chmod(data_path.parent, 0o700)
-    quiet = subprocess.run([sys.executable, "-m", "tui", "--data", str(data_path), "--version"], capture_output=True, text=True, timeout=60)
+    quiet = subprocess.run(
+        [sys.executable, "-m", "tui", "--data", str(data_path), "--version"], capture_output=True, text=True, timeout=60
+    )
     assert quiet.stderr == ""

@@ -7,17 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.file_modes import mode, permissive_umask  # noqa: F401 (fixture)
 
 TODAY = "2027-03-15"
 
 
-
-
 def taper(*args: str) -> None:
-    result = subprocess.run([sys.executable, "-m", "tui", "--today", TODAY, *args], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "--today", TODAY, *args], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
 
 

@@ -22,9 +22,8 @@ async def ws_status(url: str, headers: dict[str, str] | None = None) -> int:
 
 
 async def page(url: str, headers: dict[str, str] | None = None) -> tuple[int, str, dict[str, str]]:
-    async with aiohttp.ClientSession() as session:
-        async with session.get(url, headers=headers or {}) as response:
-            return response.status, (await response.read()).decode(errors="replace"), dict(response.headers)
+    async with aiohttp.ClientSession() as session, session.get(url, headers=headers or {}) as response:
+        return response.status, (await response.read()).decode(errors="replace"), dict(response.headers)
 
 
 def ws_url(served: Served, token: str) -> str:

@@ -26,7 +26,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ import orjson
 
 REPO = Path(__file__).resolve().parents[2]
 END = date(2027, 3, 15)
-FIXED_NOW = datetime(2027, 3, 15, 12, 0, tzinfo=timezone.utc)
+FIXED_NOW = datetime(2027, 3, 15, 12, 0, tzinfo=UTC)
 
 
 @dataclass
@@ -117,8 +117,12 @@ def race_writers(folder: Path, rounds: int, seed: int = 7) -> SoakResult:
     result = SoakResult("two writers racing for the lock")
     path, marker = folder / "race.json", folder / "inside.marker"
     racers = [
-        subprocess.Popen([sys.executable, "-c", RACER, str(path), str(marker), name, str(rounds), str(seed + n)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_child_env())
+        subprocess.Popen(
+            [sys.executable, "-c", RACER, str(path), str(marker), name, str(rounds), str(seed + n)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_child_env(),
+        )
         for n, name in enumerate("ab")
     ]
     last: dict[str, tuple[str, int]] = {}
@@ -148,13 +152,42 @@ def race_writers(folder: Path, rounds: int, seed: int = 7) -> SoakResult:
 # -- malformed imports -------------------------------------------------------------------------
 
 HOSTILE_STRINGS = (
-    "/etc/passwd", "../../x", "file:///etc/shadow", "~/.ssh/id_rsa", "http://example.invalid/x.json",
-    "__import__('os').system('touch /tmp/pwned')", "{{7*7}}", "${HOME}", "$(id)", "`id`", "\x00", "\ud800",
-    "😀" * 50, "A" * 100_000, "<script>alert(1)</script>", "'; DROP TABLE entries; --",
+    "/etc/passwd",
+    "../../x",
+    "file:///etc/shadow",
+    "~/.ssh/id_rsa",
+    "http://example.invalid/x.json",
+    "__import__('os').system('touch /tmp/pwned')",
+    "{{7*7}}",
+    "${HOME}",
+    "$(id)",
+    "`id`",
+    "\x00",
+    "\ud800",
+    "😀" * 50,
+    "A" * 100_000,
+    "<script>alert(1)</script>",
+    "'; DROP TABLE entries; --",
 )
 HOSTILE_VALUES: tuple[Any, ...] = (
-    None, True, False, 0, -1, 10**400, -(10**30), 1e308, 0.1, "", [], {}, {"$ref": "http://example.invalid/s.json"},
-    {"$ref": "file:///etc/passwd"}, [None] * 5, "0.25", "NaN", *HOSTILE_STRINGS,
+    None,
+    True,
+    False,
+    0,
+    -1,
+    10**400,
+    -(10**30),
+    1e308,
+    0.1,
+    "",
+    [],
+    {},
+    {"$ref": "http://example.invalid/s.json"},
+    {"$ref": "file:///etc/passwd"},
+    [None] * 5,
+    "0.25",
+    "NaN",
+    *HOSTILE_STRINGS,
 )
 
 
@@ -210,8 +243,23 @@ def _dumps(value: Any) -> bytes:
 
 def mutate(base: dict[str, Any], raw: bytes, rng: random.Random) -> tuple[str, bytes]:
     """One malformed variant of an export: (kind of mutation, bytes)."""
-    kind = rng.choice(("truncate", "flip", "splice", "swap", "swap", "swap", "delete_key", "add_key",
-                       "huge", "deep", "duplicate_day", "literal", "encoding"))
+    kind = rng.choice(
+        (
+            "truncate",
+            "flip",
+            "splice",
+            "swap",
+            "swap",
+            "swap",
+            "delete_key",
+            "add_key",
+            "huge",
+            "deep",
+            "duplicate_day",
+            "literal",
+            "encoding",
+        )
+    )
     if kind == "truncate":
         return kind, raw[: rng.randrange(len(raw))]
     if kind == "flip":
@@ -222,10 +270,23 @@ def mutate(base: dict[str, Any], raw: bytes, rng: random.Random) -> tuple[str, b
     if kind == "splice":
         cut = rng.randrange(len(raw))
         piece = rng.choice((b"}", b"]", b",", b":", b'"', b"\\", b"\x00", b"\xff\xfe", b"/*", b"NaN", b"1e999"))
-        return kind, raw[:cut] + piece + raw[cut + rng.randint(0, 3):]
+        return kind, raw[:cut] + piece + raw[cut + rng.randint(0, 3) :]
     if kind == "literal":
-        return kind, rng.choice((b"null", b"[]", b"{}", b"0", b'"taper-tui"', b"NaN", b"Infinity", b"1" * 5000, b"\xef\xbb\xbf{}",
-                                 b"[" * 100_000, b'{"format": "taper-tui", "schema_version": 1e999}'))
+        return kind, rng.choice(
+            (
+                b"null",
+                b"[]",
+                b"{}",
+                b"0",
+                b'"taper-tui"',
+                b"NaN",
+                b"Infinity",
+                b"1" * 5000,
+                b"\xef\xbb\xbf{}",
+                b"[" * 100_000,
+                b'{"format": "taper-tui", "schema_version": 1e999}',
+            )
+        )
     if kind == "encoding":
         text = raw.decode("utf-8")
         return kind, text.encode(rng.choice(("utf-16", "utf-32", "latin-1")), errors="replace")
@@ -235,7 +296,7 @@ def mutate(base: dict[str, Any], raw: bytes, rng: random.Random) -> tuple[str, b
     if kind == "swap":
         _set(document, path, rng.choice(HOSTILE_VALUES))
     elif kind == "huge":
-        _set(document, path, rng.choice((10**400, -(10**400), 1e308, 2**64, -2**63 - 1, 10**18)))
+        _set(document, path, rng.choice((10**400, -(10**400), 1e308, 2**64, -(2**63) - 1, 10**18)))
     elif kind == "deep":
         _set(document, path, DEEP_PLACEHOLDER)
         text = _dumps(document).decode("utf-8")
@@ -246,7 +307,9 @@ def mutate(base: dict[str, Any], raw: bytes, rng: random.Random) -> tuple[str, b
         del target[rng.choice(list(target))]
     elif kind == "add_key":
         dicts = [p for p in paths if isinstance(_get(document, p), dict)]
-        _get(document, rng.choice(dicts))[rng.choice(("$ref", "__class__", "../x", "$schema", "extra"))] = rng.choice(HOSTILE_VALUES)
+        _get(document, rng.choice(dicts))[rng.choice(("$ref", "__class__", "../x", "$schema", "extra"))] = rng.choice(
+            HOSTILE_VALUES
+        )
     elif kind == "duplicate_day":
         entries = document["entries"]
         entries.append(copy.deepcopy(rng.choice(entries)))
@@ -293,19 +356,21 @@ def fuzz_imports(folder: Path, count: int, seed: int = 11) -> SoakResult:
             except RecursionError:
                 result.fail(f"attempt {attempt} ({kind}): RecursionError instead of a refusal")
                 continue
-            except Exception as error:  # noqa: BLE001 - any other exception is what we look for
+            except Exception as error:
                 result.fail(f"attempt {attempt} ({kind}): {type(error).__name__}: {error!s:.200}")
                 continue
             # Valid after all (a harmless change): it must import whole and read back.
             try:
-                plan = plan_import(journal.days(), journal.get_plan(), journal.events(), document, "merge", journal.settings())
+                plan = plan_import(
+                    journal.days(), journal.get_plan(), journal.events(), document, "merge", journal.settings()
+                )
                 apply_import(journal, plan, FIXED_NOW, "fuzzed.json")
                 parse_data_file(store, store.read_bytes())
                 stored = {e.day: e for e in journal.days()}
                 missing = [e.day for e in document.entries if stored.get(e.day) != e]
                 if missing:
                     result.fail(f"attempt {attempt} ({kind}): imported, but days differ: {missing[:3]}")
-            except Exception as error:  # noqa: BLE001
+            except Exception as error:
                 result.fail(f"attempt {attempt} ({kind}): accepted, then {type(error).__name__}: {error!s:.200}")
             result.count("valid, imported")
             before = _digest(store)
@@ -346,7 +411,7 @@ async def _type(pilot: Any, text: str) -> None:
 
 async def fuzz_log_form(folder: Path, count: int, seed: int = 13) -> SoakResult:
     """``count`` random texts typed into the Log form's fields, each followed by ctrl+s."""
-    from textual.widgets import Input, TextArea
+    from textual.widgets import Input
 
     from tui.store.journal import open_journal
     from tui.ui.app import build_app
@@ -420,14 +485,29 @@ async def fuzz_log_form(folder: Path, count: int, seed: int = 13) -> SoakResult:
 
 def crash_kills(kills: int) -> SoakResult:
     """The store's SIGKILL crash test (``tests/store/test_crash_safety.py``) at ``kills`` kills."""
-    result = SoakResult(f"SIGKILL crash test")
+    result = SoakResult("SIGKILL crash test")
     env = dict(_child_env(), TAPER_CRASH_KILLS=str(kills))
     started = time.monotonic()
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--no-header",
-                          str(REPO / "tests" / "store" / "test_crash_safety.py")],
-                         capture_output=True, text=True, env=env, cwd=REPO)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--no-header",
+            str(REPO / "tests" / "store" / "test_crash_safety.py"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+    )
     result.tried = kills
     result.count("seconds", int(time.monotonic() - started))
     if run.returncode != 0:
-        result.fail("the crash test failed (a reported save was lost or the file did not parse):\n" + run.stdout[-3000:])
+        result.fail(
+            "the crash test failed (a reported save was lost or the file did not parse):\n" + run.stdout[-3000:]
+        )
     return result

@@ -28,5 +28,3 @@ def age_file(path: Path) -> FileState:
     """Give ``path`` an old mtime, so a later rewrite cannot hide inside the same clock tick."""
     os.utime(path, ns=(OLD_MTIME_NS, OLD_MTIME_NS))
     return file_state(path)
-
-

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from tui.store.backups import KEEP_LAST_SAVES, list_backups
 from tui.store.journal import open_journal
@@ -38,7 +38,7 @@ def test_a_time_zone_change_orders_nothing_differently(data_path, make_entry):
     """Aware clocks in two zones 26 hours apart: backups follow the saves, not the zone."""
     east = timezone(timedelta(hours=14))
     west = timezone(timedelta(hours=-12))
-    instant = datetime(2027, 3, 15, 12, 0, tzinfo=timezone.utc)
+    instant = datetime(2027, 3, 15, 12, 0, tzinfo=UTC)
     now = [instant]
     with open_journal(data_path, clock=lambda: now[0]) as journal:
         before = []

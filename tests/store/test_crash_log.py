@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.file_modes import mode
 from tui.store.crash_log import write_crash_log
 
-WHEN = datetime(2027, 3, 15, 21, 4, tzinfo=timezone.utc)
+WHEN = datetime(2027, 3, 15, 21, 4, tzinfo=UTC)
 NOTE = "woke at 3, heart racing"
 
 

@@ -30,7 +30,7 @@ DAYS_IN_ROTATION = 60
 """The child cycles over this many dates, so the file stays small while every save rewrites it."""
 
 # The child imports only the store and the core model (no Textual), so it starts in ~50 ms.
-CHILD_SCRIPT = """
+CHILD_SCRIPT = f"""
 import sys
 from datetime import date, timedelta
 from tui.core.entry import DayEntry
@@ -40,12 +40,12 @@ path, counter = sys.argv[1], int(sys.argv[2])
 first_day = date(2027, 1, 1)
 journal = open_journal(path)
 while True:
-    day = first_day + timedelta(days=counter % {days})
+    day = first_day + timedelta(days=counter % {DAYS_IN_ROTATION})
     journal.save_day(DayEntry(day=day, anxiety=counter % 11, note=f"save {{counter}}"))
     sys.stdout.write(f"{{day.isoformat()}} {{counter}}\\n")
     sys.stdout.flush()
     counter += 1
-""".format(days=DAYS_IN_ROTATION)
+"""
 
 
 def _kill_at_random_moment(process: subprocess.Popen, rng: random.Random) -> None:

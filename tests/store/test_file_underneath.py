@@ -53,7 +53,10 @@ def test_deleted_file_is_not_replaced_by_a_one_day_file(journal, data_path, make
 
 def test_file_replaced_by_another_program_is_not_overwritten(journal, data_path, make_entry):
     theirs = make_entry(NEXT, note="written elsewhere")
-    data = {"meta": {"1": {"format": "taper-tui", "schema_version": 1}}, "entries": {str(NEXT.toordinal()): theirs.to_record()}}
+    data = {
+        "meta": {"1": {"format": "taper-tui", "schema_version": 1}},
+        "entries": {str(NEXT.toordinal()): theirs.to_record()},
+    }
     _replace_by_another_program(data_path, data)
     their_state = file_state(data_path)
     assert journal.changed_on_disk()
@@ -92,9 +95,8 @@ def test_a_touched_file_is_still_ours(journal, data_path, make_entry):
 
 def test_a_batch_refuses_before_changing_anything(journal, data_path, make_entry):
     data_path.unlink()
-    with pytest.raises(DataFileChanged):
-        with journal.batch():
-            journal.save_day(make_entry(NEXT))
+    with pytest.raises(DataFileChanged), journal.batch():
+        journal.save_day(make_entry(NEXT))
     assert not data_path.exists()
 
 

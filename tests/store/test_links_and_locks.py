@@ -53,9 +53,8 @@ def test_one_lock_per_real_file_whatever_the_spelling(linked, data_path, spellin
         "dotdot": linked.parent / ".." / linked.parent.name / "taper.json",
         "dot": linked.parent / "." / "taper.json",
     }[spelling]
-    with open_journal(linked):
-        with pytest.raises(StoreLocked):
-            open_journal(other)
+    with open_journal(linked), pytest.raises(StoreLocked):
+        open_journal(other)
 
 
 def test_deleting_the_lock_file_does_not_let_a_second_writer_in(data_path, make_entry):

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import os
 
-import pytest
-
 from tests.file_modes import mode, permissive_umask  # noqa: F401 (fixture)
-
 from tui.store.backups import backup_dir, list_backups
 from tui.store.journal import open_journal
 from tui.store.lock import WriterLock
-
-
 
 
 def test_new_data_folder_file_lock_and_backups_are_private(data_path, today, make_entry, permissive_umask):

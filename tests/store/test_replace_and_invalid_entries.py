@@ -15,7 +15,9 @@ from tui.store.journal import open_journal
 
 def sample_days(count: int) -> list[DayEntry]:
     start = date(2026, 1, 1)
-    return [DayEntry(start + timedelta(days=i), (Intake(Decimal("0.5"), "08:00"),), anxiety=i % 11) for i in range(count)]
+    return [
+        DayEntry(start + timedelta(days=i), (Intake(Decimal("0.5"), "08:00"),), anxiety=i % 11) for i in range(count)
+    ]
 
 
 def test_replace_all_writes_once_and_matches_day_by_day_saves(tmp_path):
@@ -48,9 +50,8 @@ def test_a_hand_edited_invalid_entry_is_reported_with_its_date_and_kept(tmp_path
     record["anxiety"] = 42
     path.write_text(json.dumps(data))
     before = path.read_bytes()
-    with open_journal(path) as journal:
-        with pytest.raises(DataFileUnreadable) as caught:
-            journal.days()
+    with open_journal(path) as journal, pytest.raises(DataFileUnreadable) as caught:
+        journal.days()
     message = str(caught.value)
     assert "2026-05-04" in message and "anxiety" in message and str(path) in message
     assert path.read_bytes() == before

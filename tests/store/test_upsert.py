@@ -42,7 +42,9 @@ def test_days_in_a_range_come_in_date_order(data_path, make_entry):
         for day in logged:
             journal.save_day(make_entry(day))
         assert [e.day for e in journal.days()] == sorted(logged)
-        assert [e.day for e in journal.days(date(2027, 3, 2), date(2027, 3, 9))] == [date(2027, 3, d) for d in (2, 5, 9)]
+        assert [e.day for e in journal.days(date(2027, 3, 2), date(2027, 3, 9))] == [
+            date(2027, 3, d) for d in (2, 5, 9)
+        ]
 
 
 def test_doc_ids_never_appear_in_the_export(data_path, make_entry):

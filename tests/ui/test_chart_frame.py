@@ -35,4 +35,6 @@ def test_fixed_ranges_come_from_the_scales() -> None:
 def test_titles_say_the_scale_and_keep_a_custom_label_as_typed() -> None:
     assert metric_title("anxiety") == "Anxiety (0–10, higher = worse)"
     assert metric_title("total") == "Symptom total (sum of 0–4 ratings, higher = worse)"
-    assert metric_title(symptom_metric("jaw_clenching"), {"jaw_clenching": "Jaw clenching"}).startswith("Jaw clenching (0–4")
+    assert metric_title(symptom_metric("jaw_clenching"), {"jaw_clenching": "Jaw clenching"}).startswith(
+        "Jaw clenching (0–4"
+    )

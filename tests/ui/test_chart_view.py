@@ -10,9 +10,9 @@ import pytest
 from textual.widgets import OptionList, Static
 
 from tests.ui.conftest import TODAY
-from tui.demo.story import generate_demo
 from tui.core.entry import DayEntry, Intake
 from tui.core.insights import ANXIETY, MOOD, SLEEP_HOURS, SLEEP_QUALITY, TOTAL
+from tui.demo.story import generate_demo
 from tui.store.journal import Journal, open_journal
 from tui.ui.app import VIEWS, build_app
 from tui.ui.chart import view as chart_view
@@ -239,7 +239,11 @@ async def test_gaps_stay_gaps_in_the_series_handed_to_the_plot(app_factory, jour
         plt = view.query_one(SymptomChart).plt
         gap_xs = {float((d - frame.start).days) for d in gap | {half}}
         monitor = plt.monitor
-        dot_runs = [(xs, ys) for xs, ys, markers, line in zip(monitor.x, monitor.y, monitor.marker, monitor.lines) if not line and markers[0] == "•"]
+        dot_runs = [
+            (xs, ys)
+            for xs, ys, markers, line in zip(monitor.x, monitor.y, monitor.marker, monitor.lines)
+            if not line and markers[0] == "•"
+        ]
         assert len(dot_runs) == 3  # before the half-logged day, between it and the gap, after the gap
         plotted = {x for xs, _ys in dot_runs for x in xs}
         assert not plotted & gap_xs and all(y == 3.0 for _xs, ys in dot_runs for y in ys)

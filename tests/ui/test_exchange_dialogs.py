@@ -26,7 +26,9 @@ async def test_export_json_then_import_it_into_an_empty_file(tmp_path):
     source = open_journal(tmp_path / "a" / "taper.json")
     source.update_settings(onboarded=True)
     source.save_day(DayEntry(date(2027, 3, 14), (Intake(Decimal("0.125"), "08:00"),), anxiety=3))
-    source.save_day(DayEntry(date(2027, 3, 15), (Intake(Decimal("0.1"), "08:00"), Intake(Decimal("0.2"), "20:00")), mood=6))
+    source.save_day(
+        DayEntry(date(2027, 3, 15), (Intake(Decimal("0.1"), "08:00"), Intake(Decimal("0.2"), "20:00")), mood=6)
+    )
     target = tmp_path / "export.json"
     app = build_app(source, today=TODAY, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:

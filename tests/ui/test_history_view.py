@@ -29,11 +29,25 @@ def history(app) -> HistoryView:
 
 def sample_days() -> list[DayEntry]:
     return [
-        DayEntry(day=TODAY - timedelta(days=2), intakes=(Intake(Decimal("0.25"), "08:00"),), anxiety=3, mood=6,
-                 sleep_hours=Decimal("7"), sleep_quality=4, phase="window"),
-        DayEntry(day=TODAY - timedelta(days=1), intakes=(Intake(Decimal("0.125"), "08:00"), Intake(Decimal("0.1"), "20:00")),
-                 anxiety=6, mood=3, sleep_hours=Decimal("5.5"), symptoms={"insomnia": 3, "headache": 1},
-                 phase="wave", note="rough night"),
+        DayEntry(
+            day=TODAY - timedelta(days=2),
+            intakes=(Intake(Decimal("0.25"), "08:00"),),
+            anxiety=3,
+            mood=6,
+            sleep_hours=Decimal("7"),
+            sleep_quality=4,
+            phase="window",
+        ),
+        DayEntry(
+            day=TODAY - timedelta(days=1),
+            intakes=(Intake(Decimal("0.125"), "08:00"), Intake(Decimal("0.1"), "20:00")),
+            anxiety=6,
+            mood=3,
+            sleep_hours=Decimal("5.5"),
+            symptoms={"insomnia": 3, "headache": 1},
+            phase="wave",
+            note="rough night",
+        ),
         DayEntry(day=TODAY, intakes=(Intake(Decimal("0.225"), None),), mood=5, symptoms={"confusion": 1}),
     ]
 
@@ -132,8 +146,16 @@ async def test_ten_years_of_days_fill_the_table_and_rebuild(tmp_path):
     journal = open_journal(tmp_path / "taper.json")
     journal.update_settings(onboarded=True)
     start = TODAY - timedelta(days=3649)
-    entries = [DayEntry(day=start + timedelta(days=n), intakes=(Intake(Decimal("0.25"), "08:00"),), anxiety=n % 11,
-                        mood=10 - n % 11, symptoms={"headache": n % 5}) for n in range(3650)]
+    entries = [
+        DayEntry(
+            day=start + timedelta(days=n),
+            intakes=(Intake(Decimal("0.25"), "08:00"),),
+            anxiety=n % 11,
+            mood=10 - n % 11,
+            symptoms={"headache": n % 5},
+        )
+        for n in range(3650)
+    ]
     with journal.batch():
         for entry in entries:
             journal.save_day(entry)

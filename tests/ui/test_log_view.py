@@ -306,11 +306,19 @@ async def test_a_read_only_file_saves_nothing_and_says_so(tmp_path):
 def _snapshot_app(tmp_path: Path):
     journal = open_journal(tmp_path / "taper.json")
     journal.update_settings(onboarded=True)
-    journal.save_day(DayEntry(
-        day=TODAY, intakes=(Intake(Decimal("0.25"), "08:00"), Intake(Decimal("0.125"), "20:00")),
-        anxiety=4, mood=6, sleep_hours=Decimal("6.5"), sleep_quality=3,
-        symptoms={"headache": 2, "insomnia": 3, "sweating": 0}, phase="wave", note="Q: ask about a liquid form",
-    ))
+    journal.save_day(
+        DayEntry(
+            day=TODAY,
+            intakes=(Intake(Decimal("0.25"), "08:00"), Intake(Decimal("0.125"), "20:00")),
+            anxiety=4,
+            mood=6,
+            sleep_hours=Decimal("6.5"),
+            sleep_quality=3,
+            symptoms={"headache": 2, "insomnia": 3, "sweating": 0},
+            phase="wave",
+            note="Q: ask about a liquid form",
+        )
+    )
     return journal, build_app(journal, today=TODAY)
 
 

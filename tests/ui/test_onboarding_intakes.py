@@ -71,5 +71,7 @@ async def test_seven_intakes_are_refused_as_everywhere_else(tmp_path):
         screen.query_one("#intakes", Input).value = "7"
         screen.query_one("#log").press()
         await pilot.pause()
-        assert 'Intakes a day: "7" is not allowed — use a whole number from 1 to 6' in str(screen.query_one("#problem").render())
+        assert 'Intakes a day: "7" is not allowed — use a whole number from 1 to 6' in str(
+            screen.query_one("#problem").render()
+        )
     journal.close()

@@ -146,8 +146,14 @@ async def test_enter_on_the_guideline_confirmation_goes_back(journal):
 
 async def test_replan_during_a_hold_keeps_the_days_left(journal):
     start = TODAY - timedelta(days=10)
-    params = PlanParams(drug="clonazepam", start=start, dose_mg=Decimal(1), formulation=RawIncrement.create("0.01"),
-                        hold_days=21, jump_off_mg=Decimal("0.05"))
+    params = PlanParams(
+        drug="clonazepam",
+        start=start,
+        dose_mg=Decimal(1),
+        formulation=RawIncrement.create("0.01"),
+        hold_days=21,
+        jump_off_mg=Decimal("0.05"),
+    )
     plan = build_plan(params)
     journal.save_plan(plan.to_record(), creation_event(plan, NOW))
     app = build_app(journal, today=TODAY, clock=lambda: NOW)

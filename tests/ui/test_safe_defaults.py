@@ -112,8 +112,9 @@ async def test_a_caller_may_name_confirm_as_the_safe_choice(app_factory):
     app = app_factory()
     answers: list[bool | None] = []
     async with app.run_test(size=SIZE) as pilot:
-        app.push_screen(ConfirmDialog("Close?", "Nothing is lost either way.", "Close", "Back", safe="confirm"),
-                        answers.append)
+        app.push_screen(
+            ConfirmDialog("Close?", "Nothing is lost either way.", "Close", "Back", safe="confirm"), answers.append
+        )
         await pilot.pause()
         assert focused_button(app) == "confirm"
         await pilot.press("escape")  # Escape still cancels, whichever button is safe

@@ -22,8 +22,14 @@ NOW = datetime(2027, 3, 15, 9, 0)
 
 
 def store_plan(journal, start: date = date(2027, 1, 4)) -> Plan:
-    params = PlanParams(drug="clonazepam", start=start, dose_mg=Decimal(1), formulation=RawIncrement.create("0.01"),
-                        jump_off_mg=Decimal("0.05"), split=(Decimal("0.5"), Decimal("0.5")))
+    params = PlanParams(
+        drug="clonazepam",
+        start=start,
+        dose_mg=Decimal(1),
+        formulation=RawIncrement.create("0.01"),
+        jump_off_mg=Decimal("0.05"),
+        split=(Decimal("0.5"), Decimal("0.5")),
+    )
     plan = build_plan(params)
     journal.save_plan(plan.to_record(), creation_event(plan, NOW))
     return plan
@@ -67,7 +73,7 @@ async def test_the_table_marks_past_current_and_future_steps(journal):
         marks = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         assert marks[current] == "▶"
         assert set(marks[:current]) == {"✓"}
-        assert set(marks[current + 1:]) == {" "}
+        assert set(marks[current + 1 :]) == {" "}
 
 
 async def test_hold_shows_the_effect_then_moves_only_later_steps(journal):

@@ -4,8 +4,9 @@ follows logging only; "today" follows the clock while the app is open."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime, timedelta, timezone
-from typing import Any, Callable
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from textual.widgets import Input
 
@@ -164,7 +165,7 @@ class FakeClock:
 
 
 async def test_the_day_rolls_over_while_the_app_is_open(journal):
-    clock = FakeClock(datetime(2027, 3, 15, 23, 58, tzinfo=timezone.utc))
+    clock = FakeClock(datetime(2027, 3, 15, 23, 58, tzinfo=UTC))
     app = build_app(journal, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -180,7 +181,7 @@ async def test_the_day_rolls_over_while_the_app_is_open(journal):
         await pilot.pause()
         assert log.day == TODAY
 
-        clock.now = datetime(2027, 3, 16, 0, 1, tzinfo=timezone.utc)
+        clock.now = datetime(2027, 3, 16, 0, 1, tzinfo=UTC)
         await pilot.press(f_key("today"))  # a view switch checks the clock
         await pilot.pause()
         assert "Tuesday 16 March 2027" in str(today.query_one("#today-date").render())
@@ -200,13 +201,13 @@ async def test_the_day_rolls_over_while_the_app_is_open(journal):
 
 
 async def test_the_minute_check_announces_a_new_date_once(journal):
-    clock = FakeClock(datetime(2027, 3, 15, 23, 59, tzinfo=timezone.utc))
+    clock = FakeClock(datetime(2027, 3, 15, 23, 59, tzinfo=UTC))
     app = build_app(journal, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         announced: list[Change] = []
         app.changed.subscribe(app, announced.append, immediate=True)
         assert not app.session.check_clock()
-        clock.now = datetime(2027, 3, 16, 0, 0, tzinfo=timezone.utc)
+        clock.now = datetime(2027, 3, 16, 0, 0, tzinfo=UTC)
         assert app.session.check_clock()
         assert not app.session.check_clock()
         await pilot.pause()

@@ -12,7 +12,7 @@ EXIT_USAGE = 2
 
 
 def today_from(args: argparse.Namespace) -> date:
-    """"Today" for this run: ``--today`` (hidden, for tests and screenshots) or the real date."""
+    """ "Today" for this run: ``--today`` (hidden, for tests and screenshots) or the real date."""
     given = getattr(args, "today", None)
     return date.fromisoformat(given) if given else date.today()
 

@@ -16,7 +16,14 @@ from tui.store.errors import StoreError
 from tui.store.journal import open_journal
 
 
-def write_demo(path: Path | str, days: int = DEMO_DAYS, end: date | None = None, seed: int = DEFAULT_SEED, *, overwrite: bool = False) -> DemoData:
+def write_demo(
+    path: Path | str,
+    days: int = DEMO_DAYS,
+    end: date | None = None,
+    seed: int = DEFAULT_SEED,
+    *,
+    overwrite: bool = False,
+) -> DemoData:
     """Generate ``days`` days ending on ``end`` and store them, with the plan, its events and
     settings, in one atomic write to ``path``.
 
@@ -28,10 +35,9 @@ def write_demo(path: Path | str, days: int = DEMO_DAYS, end: date | None = None,
     if target.exists() and not overwrite:
         raise FileExistsError(target)
     data = generate_demo(days, end, seed)
-    with open_journal(target) as journal:
-        with journal.batch():
-            journal.replace_all(list(data.entries), data.plan.to_record(), list(data.events))
-            journal.update_settings(**data.settings)
+    with open_journal(target) as journal, journal.batch():
+        journal.replace_all(list(data.entries), data.plan.to_record(), list(data.events))
+        journal.update_settings(**data.settings)
     return data
 
 
@@ -42,9 +48,25 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Write a realistic generated data set (a clonazepam micro-taper with holds, a return "
         "to a stable dose, windows and waves, gaps and a red-flag day) into PATH, ending today.",
     )
-    parser.add_argument("--data", dest="demo_path", metavar="PATH", required=True, help="the file to write (refused if it exists, unless --force)")
-    parser.add_argument("--days", default=str(DEMO_DAYS), metavar="N", help=f"how many days, 1 to {MAX_DEMO_DAYS} (default: {DEMO_DAYS})")
-    parser.add_argument("--seed", default=str(DEFAULT_SEED), metavar="S", help=f"random seed: the same seed gives the same data (default: {DEFAULT_SEED})")
+    parser.add_argument(
+        "--data",
+        dest="demo_path",
+        metavar="PATH",
+        required=True,
+        help="the file to write (refused if it exists, unless --force)",
+    )
+    parser.add_argument(
+        "--days",
+        default=str(DEMO_DAYS),
+        metavar="N",
+        help=f"how many days, 1 to {MAX_DEMO_DAYS} (default: {DEMO_DAYS})",
+    )
+    parser.add_argument(
+        "--seed",
+        default=str(DEFAULT_SEED),
+        metavar="S",
+        help=f"random seed: the same seed gives the same data (default: {DEFAULT_SEED})",
+    )
     parser.add_argument("--end", metavar="YYYY-MM-DD", help="the last generated day (default: today)")
     parser.add_argument("--force", action="store_true", help="replace PATH if it exists (a backup of it is kept)")
     parser.set_defaults(handler=run)

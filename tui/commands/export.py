@@ -11,17 +11,30 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.commands.common import EXIT_OK, fail, today_from, usage_error
-from tui.exchange.private_file import UnsafeDestination, write_private_file
 from tui.exchange.export_formats import FORMAT_EXTENSIONS, WHAT_CHOICES
+from tui.exchange.private_file import UnsafeDestination, write_private_file
 from tui.store.errors import StoreError
 from tui.store.journal import open_journal
 from tui.store.locations import reserved_use, resolve_data_path
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("export", help="export the data: JSON (default), CSV, the prescriber report, a calendar", description="Export everything as JSON (lossless; `taper-tui import` reads it back), the days or the steps as CSV, a one-page report for your prescriber, or the schedule as an .ics calendar. Exports hold health data and are written 0600.")
-    parser.add_argument("--format", default="json", choices=sorted(FORMAT_EXTENSIONS), help="json (lossless, default), csv, report (Markdown for your prescriber), text (the report in 80 columns), html, ics (the schedule as a calendar)")
-    parser.add_argument("--what", choices=WHAT_CHOICES, help="for --format csv: one row per logged day (default) or per step of the plan")
+    parser = subparsers.add_parser(
+        "export",
+        help="export the data: JSON (default), CSV, the prescriber report, a calendar",
+        description="Export everything as JSON (lossless; `taper-tui import` reads it back), the days or the steps as CSV, a one-page report for your prescriber, or the schedule as an .ics calendar. Exports hold health data and are written 0600.",
+    )
+    parser.add_argument(
+        "--format",
+        default="json",
+        choices=sorted(FORMAT_EXTENSIONS),
+        help="json (lossless, default), csv, report (Markdown for your prescriber), text (the report in 80 columns), html, ics (the schedule as a calendar)",
+    )
+    parser.add_argument(
+        "--what",
+        choices=WHAT_CHOICES,
+        help="for --format csv: one row per logged day (default) or per step of the plan",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (mode 0600) instead of standard output")
     parser.set_defaults(handler=run)
 
@@ -50,7 +63,9 @@ def run(args: argparse.Namespace) -> int:
         with open_journal(path, read_only=True) as journal:
             for warning in journal.warnings:
                 print(f"taper-tui: {warning}", file=sys.stderr)
-            payload = render_export(journal, args.format, what=args.what, now=datetime.now().astimezone(), today=today_from(args))
+            payload = render_export(
+                journal, args.format, what=args.what, now=datetime.now().astimezone(), today=today_from(args)
+            )
     except (StoreError, NothingToExport) as error:
         return fail(str(error))
     if args.output:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.commands.common import EXIT_OK, fail
 from tui.store.backups import list_backups
@@ -30,8 +30,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("file", metavar="FILE", help="the JSON export to import")
     parser.add_argument("--dry-run", action="store_true", help="only say what would change; write nothing")
     how = parser.add_mutually_exclusive_group()
-    how.add_argument("--keep-existing", action="store_true", help="on days both have, keep your logged version (and your plan)")
-    how.add_argument("--replace", action="store_true", help="make the log exactly the file: days not in the file are removed")
+    how.add_argument(
+        "--keep-existing", action="store_true", help="on days both have, keep your logged version (and your plan)"
+    )
+    how.add_argument(
+        "--replace", action="store_true", help="make the log exactly the file: days not in the file are removed"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -61,7 +65,9 @@ def run(args: argparse.Namespace) -> int:
             plan = plan_import([], None, [], document, _mode(args), DEFAULT_SETTINGS)
             return _report_dry_run(source, path, plan.summary())
         with open_journal(path, read_only=args.dry_run) as journal:
-            plan = plan_import(journal.days(), journal.get_plan(), journal.events(), document, _mode(args), journal.settings())
+            plan = plan_import(
+                journal.days(), journal.get_plan(), journal.events(), document, _mode(args), journal.settings()
+            )
             if args.dry_run:
                 return _report_dry_run(source, path, plan.summary())
             if not plan.changes_anything:

@@ -48,7 +48,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     what = parser.add_argument_group("the taper")
     what.add_argument("--drug", default="clonazepam", help="drug name (default clonazepam)")
     what.add_argument("--dose", metavar="MG", help="current daily dose in mg, e.g. 1")
-    what.add_argument("--method", default="proportional", choices=[m.value for m in Method], help="default proportional")
+    what.add_argument(
+        "--method", default="proportional", choices=[m.value for m in Method], help="default proportional"
+    )
     what.add_argument("--cut", metavar="PCT", default="10", help="%% of the current dose cut each step (default 10)")
     what.add_argument("--every", metavar="DAYS", default="14", help="days per step (default 14)")
     what.add_argument("--start", metavar="YYYY-MM-DD", help="first day of the plan (default today)")
@@ -57,13 +59,21 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     what.add_argument("--target", metavar="MG", default="0", help="final dose (default 0)")
     what.add_argument("--intakes", metavar="N", help="intakes per day, 1 to 6, split evenly (default 1)")
     what.add_argument("--split-doses", metavar="MG,MG", help="each intake's dose, e.g. 0.25,0.25 or 0.25+0.25")
-    what.add_argument("--cut-first", metavar="N", default="1", help="which intake takes an uneven cut first (1 = first)")
-    what.add_argument("--lengthen", action="store_true", help="lengthen a step instead of a bigger one-increment cut pace")
-    what.add_argument("--linear-mg", metavar="MG", help="linear method: mg cut each step (default --cut %% of the start dose)")
+    what.add_argument(
+        "--cut-first", metavar="N", default="1", help="which intake takes an uneven cut first (1 = first)"
+    )
+    what.add_argument(
+        "--lengthen", action="store_true", help="lengthen a step instead of a bigger one-increment cut pace"
+    )
+    what.add_argument(
+        "--linear-mg", metavar="MG", help="linear method: mg cut each step (default --cut %% of the start dose)"
+    )
     what.add_argument("--emax", metavar="PCT", help="occupancy method: maximum occupancy %%")
     what.add_argument("--ec50", metavar="MG", help="occupancy method: dose giving half the maximum")
     what.add_argument("--steps", metavar="N", default="8", help="occupancy method: number of steps (default 8)")
-    what.add_argument("--custom", metavar="DATE=MG,…", help="custom method: dated doses, e.g. 2027-01-04=1,2027-01-18=0.9")
+    what.add_argument(
+        "--custom", metavar="DATE=MG,…", help="custom method: dated doses, e.g. 2027-01-04=1,2027-01-18=0.9"
+    )
     form = parser.add_argument_group("how the dose is measured (default a 0.01 mg increment)")
     form.add_argument("--increment", metavar="MG", help="a raw measurable increment in mg")
     form.add_argument("--tablet", metavar="MG", help="tablet strength in mg")
@@ -75,18 +85,25 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     form.add_argument("--tablet-weight", metavar="MG", help="weight of one tablet in mg (for --scale)")
     out = parser.add_argument_group("output and storing")
     out.add_argument("--json", action="store_true", help="machine-readable output")
-    out.add_argument("--save", action="store_true", help="store as the active plan (a stored plan is re-planned from --start)")
-    out.add_argument("--yes", action="store_true", help="confirm cuts above 25 %% in 14 days or a stop above the jump-off")
+    out.add_argument(
+        "--save", action="store_true", help="store as the active plan (a stored plan is re-planned from --start)"
+    )
+    out.add_argument(
+        "--yes", action="store_true", help="confirm cuts above 25 %% in 14 days or a stop above the jump-off"
+    )
     out.add_argument("--reason", default="", help="why (recorded with the change)")
     change = parser.add_argument_group("changing the stored plan")
     change.add_argument("--show", action="store_true", help="print the stored plan")
     change.add_argument("--hold-days", metavar="N", help="hold the current dose N days longer (later steps move)")
     change.add_argument("--slow-down", metavar="PCT", help="cut this %% from the next step on")
-    change.add_argument("--return-to-stable", action="store_true", help="go back up to the last stable dose (needs --reason)")
+    change.add_argument(
+        "--return-to-stable", action="store_true", help="go back up to the last stable dose (needs --reason)"
+    )
     parser.set_defaults(handler=run)
 
 
 # ----- parsing -----------------------------------------------------------------------------
+
 
 def _flag(field: str) -> str:
     return _FIELD_FLAGS.get(field, field if field.startswith("--") else f"--{field.replace(' ', '-')}")
@@ -133,6 +150,7 @@ def params_from_args(args: argparse.Namespace, today: date) -> PlanParams:
 
 
 # ----- output ------------------------------------------------------------------------------
+
 
 def plan_json(plan: Plan, extra: dict[str, Any] | None = None) -> dict[str, Any]:
     """The ``--json`` document: steps with exact decimal strings, warnings, projection."""
@@ -184,14 +202,26 @@ def plan_table(plan: Plan) -> str:
     rows = [("#", "from", "to", "mg/day", "measured", "cut %", "flags")]
     for number, s in enumerate(plan.steps, start=1):
         measured = s.unit_dose if len(s.intake_doses) == 1 else " + ".join(s.intake_doses)
-        rows.append((str(number), s.start.isoformat(), s.end.isoformat(), format_decimal(s.dose_mg), measured,
-                     format_decimal(s.cut_pct), " ".join(s.flag_codes)))
+        rows.append(
+            (
+                str(number),
+                s.start.isoformat(),
+                s.end.isoformat(),
+                format_decimal(s.dose_mg),
+                measured,
+                format_decimal(s.cut_pct),
+                " ".join(s.flag_codes),
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
     projection = plan.projection()
-    lines += ["", f"{projection.steps} steps ({projection.cuts} cuts), {projection.start.isoformat()} → "
-              f"{projection.end_date.isoformat()} ({projection.total_days} days); final dose {format_decimal(projection.final_mg)} mg."]
+    lines += [
+        "",
+        f"{projection.steps} steps ({projection.cuts} cuts), {projection.start.isoformat()} → "
+        f"{projection.end_date.isoformat()} ({projection.total_days} days); final dose {format_decimal(projection.final_mg)} mg.",
+    ]
     for equivalent in projection.diazepam:
         lines.append(f"Start dose {equivalent.describe()}.")
     warnings = plan.warnings()
@@ -224,6 +254,7 @@ def _confirmed(plan: Plan, args: argparse.Namespace) -> bool:
 
 # ----- running -----------------------------------------------------------------------------
 
+
 def _now(today: date) -> datetime:
     """The event time: now, on ``--today``'s date when it is given (tests, screenshots)."""
     return datetime.combine(today, datetime.now().time().replace(microsecond=0))
@@ -238,7 +269,11 @@ def _change_stored(args: argparse.Namespace, today: date) -> int:
             if plan is None:
                 return fail("no plan is stored yet — create one with: taper-tui plan --dose MG … --save", EXIT_USAGE)
             if args.show:
-                _print(plan, args.json, {"hold_suggestion": suggest_hold_for_plan(journal.days(), plan, journal.events(), today)})
+                _print(
+                    plan,
+                    args.json,
+                    {"hold_suggestion": suggest_hold_for_plan(journal.days(), plan, journal.events(), today)},
+                )
                 return EXIT_OK
             if args.hold_days is not None:
                 new_plan, event = hold(plan, _days("--hold-days", args.hold_days, 1), today, at, args.reason)
@@ -277,7 +312,10 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if not _confirmed(plan, args):
         reasons = "; ".join(plan.confirmations_needed())
-        return fail(f"--save: this plan needs explicit confirmation ({reasons}) — check it with your prescriber, then add --yes", EXIT_USAGE)
+        return fail(
+            f"--save: this plan needs explicit confirmation ({reasons}) — check it with your prescriber, then add --yes",
+            EXIT_USAGE,
+        )
     path = resolve_data_path(args.data)
     at = _now(today)
     try:
@@ -287,7 +325,11 @@ def run(args: argparse.Namespace) -> int:
                 event = creation_event(plan, at, args.reason)
             else:
                 if params.start < today:
-                    raise ValidationError("--start", params.start.isoformat(), f"a plan is stored: re-plan from today ({today.isoformat()}) or later")
+                    raise ValidationError(
+                        "--start",
+                        params.start.isoformat(),
+                        f"a plan is stored: re-plan from today ({today.isoformat()}) or later",
+                    )
                 plan, event = replan(stored, params, today, at, args.reason)
             journal.save_plan(plan.to_record(), event)
             suggestion = suggest_hold_for_plan(journal.days(), plan, journal.events(), today)

@@ -56,7 +56,9 @@ def _drug(key: str, brands: tuple[str, ...], ashton_mg: str, half_life: str, *ot
 DRUGS: dict[str, Drug] = {
     drug.key: drug
     for drug in (
-        _drug("clonazepam", ("Klonopin", "Rivotril"), "0.5", "18–50 (US label 30–40; UK 20–60, mean 30)", (VA_DOD, "1")),
+        _drug(
+            "clonazepam", ("Klonopin", "Rivotril"), "0.5", "18–50 (US label 30–40; UK 20–60, mean 30)", (VA_DOD, "1")
+        ),
         _drug("alprazolam", ("Xanax",), "0.5", "6–12"),
         _drug("lorazepam", ("Ativan",), "1", "10–20"),
         _drug("diazepam", ("Valium",), "10", "20–100 [36–200]"),
@@ -67,6 +69,7 @@ DRUGS: dict[str, Drug] = {
     )
 }
 """Known drugs by lower-case key. Any other name may still be planned (as a custom drug)."""
+
 
 @dataclass(frozen=True)
 class LabelledMaximum:

@@ -94,7 +94,7 @@ class DayEntry:
             v is None for v in (self.anxiety, self.mood, self.sleep_hours, self.sleep_quality, self.phase)
         )
 
-    def merged(self, **changes: Any) -> "DayEntry":
+    def merged(self, **changes: Any) -> DayEntry:
         """A copy with the given fields replaced (fields not named keep their values)."""
         return replace(self, **changes)
 
@@ -113,7 +113,7 @@ class DayEntry:
         }
 
     @classmethod
-    def from_record(cls, record: dict[str, Any]) -> "DayEntry":
+    def from_record(cls, record: dict[str, Any]) -> DayEntry:
         """Validate and build an entry from plain data; raise :class:`ValidationError` naming the field."""
         if not isinstance(record, dict):
             raise ValidationError("entry", record, "each entry must be an object")
@@ -136,7 +136,9 @@ class DayEntry:
             if not isinstance(item, dict) or set(item) - {"time", "mg"} or "mg" not in item:
                 raise ValidationError(f"intakes[{number}]", item, 'use {"time": "HH:MM" or null, "mg": "0.25"}')
             if not isinstance(item["mg"], str):
-                raise ValidationError(f"intakes[{number}].mg", item["mg"], 'write the dose as a decimal string, e.g. "0.25"')
+                raise ValidationError(
+                    f"intakes[{number}].mg", item["mg"], 'write the dose as a decimal string, e.g. "0.25"'
+                )
             mg = parse_mg(item["mg"], f"intakes[{number}].mg")
             when = item.get("time")
             intakes.append(Intake(mg, None if when is None else parse_time(when, f"intakes[{number}].time")))
@@ -152,7 +154,9 @@ class DayEntry:
             if not key or key != name:
                 raise ValidationError("symptoms", name, "symptom names are lower case words joined by _")
             if not isinstance(level, int) or isinstance(level, bool):
-                raise ValidationError(f"symptoms.{name}", level, f"use a whole number from {SYMPTOM.low} to {SYMPTOM.high}")
+                raise ValidationError(
+                    f"symptoms.{name}", level, f"use a whole number from {SYMPTOM.low} to {SYMPTOM.high}"
+                )
             symptoms[key] = parse_int(f"symptoms.{name}", level, SYMPTOM.low, SYMPTOM.high)
         note = record.get("note")
         if note is not None and not isinstance(note, str):

@@ -125,7 +125,7 @@ class Formulation:
         raise NotImplementedError
 
     @staticmethod
-    def from_record(record: dict[str, Any]) -> "Formulation":
+    def from_record(record: dict[str, Any]) -> Formulation:
         """Rebuild any formulation from :meth:`to_record`'s output; ValidationError if malformed."""
         if not isinstance(record, dict):
             raise ValidationError("formulation", record, "use an object with a kind")
@@ -138,7 +138,9 @@ class Formulation:
             if kind == Drops.kind:
                 return Drops.create(record["mg_per_drop"])
             if kind == PowderScale.kind:
-                return PowderScale.create(record["readability_mg"], record["tablet_weight_mg"], record["tablet_strength_mg"])
+                return PowderScale.create(
+                    record["readability_mg"], record["tablet_weight_mg"], record["tablet_strength_mg"]
+                )
             if kind == RawIncrement.kind:
                 return RawIncrement.create(record["increment_mg"])
         except KeyError as missing:
@@ -155,11 +157,13 @@ class Tablet(Formulation):
     kind: ClassVar[str] = "tablet"
 
     @classmethod
-    def create(cls, strength_mg: object, split: object = 1) -> "Tablet":
+    def create(cls, strength_mg: object, split: object = 1) -> Tablet:
         """Validate and build; e.g. ``Tablet.create("0.5", 4)`` measures 0.125 mg steps."""
         strength = _positive("tablet strength", strength_mg, "use a tablet strength in mg above 0, e.g. 0.5")
         if isinstance(split, bool) or str(split).strip() not in {str(s) for s in TABLET_SPLITS}:
-            raise ValidationError("split", split, "use 1, 2 or 4 pieces (¼ of a scored tablet is the practical minimum)")
+            raise ValidationError(
+                "split", split, "use 1, 2 or 4 pieces (¼ of a scored tablet is the practical minimum)"
+            )
         return cls(strength=strength, split=int(str(split).strip()))
 
     @property
@@ -180,7 +184,11 @@ class Tablet(Formulation):
         return f"{format_decimal(fraction_to_decimal(self.strength))} mg tablet, {pieces} ({format_decimal(self.increment_mg)} mg steps)"
 
     def to_record(self) -> dict[str, Any]:
-        return {"kind": self.kind, "strength_mg": format_decimal(fraction_to_decimal(self.strength)), "split": self.split}
+        return {
+            "kind": self.kind,
+            "strength_mg": format_decimal(fraction_to_decimal(self.strength)),
+            "split": self.split,
+        }
 
 
 @dataclass(frozen=True)
@@ -192,7 +200,7 @@ class Liquid(Formulation):
     kind: ClassVar[str] = "liquid"
 
     @classmethod
-    def create(cls, mg_per_ml: object, resolution_ml: object = "0.1") -> "Liquid":
+    def create(cls, mg_per_ml: object, resolution_ml: object = "0.1") -> Liquid:
         """Validate and build; e.g. ``Liquid.create("0.1", "0.1")`` measures 0.01 mg steps."""
         concentration = _positive("liquid", mg_per_ml, "use a concentration in mg/mL above 0, e.g. 0.1")
         resolution = _positive("resolution", resolution_ml, "use a syringe resolution in mL above 0, e.g. 0.1")
@@ -227,7 +235,7 @@ class Drops(Formulation):
     kind: ClassVar[str] = "drops"
 
     @classmethod
-    def create(cls, mg_per_drop: object = "0.1") -> "Drops":
+    def create(cls, mg_per_drop: object = "0.1") -> Drops:
         """Validate and build."""
         return cls(per_drop=_positive("drops", mg_per_drop, "use mg per drop above 0, e.g. 0.1"))
 
@@ -262,7 +270,7 @@ class PowderScale(Formulation):
     RELIABLE_READINGS: ClassVar[int] = 10
 
     @classmethod
-    def create(cls, readability_mg: object, tablet_weight_mg: object, tablet_strength_mg: object) -> "PowderScale":
+    def create(cls, readability_mg: object, tablet_weight_mg: object, tablet_strength_mg: object) -> PowderScale:
         """Validate and build; e.g. ``PowderScale.create("1", "100", "0.5")``."""
         readability = _positive("scale", readability_mg, "use the scale's readability in mg above 0, e.g. 1")
         weight = _positive("tablet weight", tablet_weight_mg, "use the weight of one tablet in mg above 0, e.g. 100")
@@ -300,7 +308,7 @@ class RawIncrement(Formulation):
     kind: ClassVar[str] = "increment"
 
     @classmethod
-    def create(cls, increment_mg: object) -> "RawIncrement":
+    def create(cls, increment_mg: object) -> RawIncrement:
         """Validate and build; e.g. ``RawIncrement.create("0.01")``."""
         return cls(step=_positive("increment", increment_mg, "use an increment in mg above 0, e.g. 0.01"))
 

@@ -135,7 +135,9 @@ def year_map(entries: Sequence[DayEntry], year: int, bands: Sequence[int] = DEFA
     return [month_map(entries, year, month, bands) for month in range(1, 13)]
 
 
-def year_strip(entries: Sequence[DayEntry], end: date, bands: Sequence[int] = DEFAULT_BANDS) -> list[tuple[HeatCell | None, ...]]:
+def year_strip(
+    entries: Sequence[DayEntry], end: date, bands: Sequence[int] = DEFAULT_BANDS
+) -> list[tuple[HeatCell | None, ...]]:
     """The 53 weeks ending with the week of ``end`` as columns of 7 cells (Monday first).
 
     The compact year view (53 columns fit 80×24). Days after ``end`` are ``None`` so a

@@ -136,7 +136,9 @@ def date_bounds(entries: Sequence[DayEntry], start: date | None, end: date | Non
     return (start, end) if start <= end else None
 
 
-def _fill(entries: Sequence[DayEntry], start: date | None, end: date | None, value_of: Callable[[DayEntry], V | None]) -> DailySeries[V]:
+def _fill(
+    entries: Sequence[DayEntry], start: date | None, end: date | None, value_of: Callable[[DayEntry], V | None]
+) -> DailySeries[V]:
     bounds = date_bounds(entries, start, end)
     if bounds is None:
         return DailySeries(start or end or date.min, ())
@@ -149,7 +151,9 @@ def _fill(entries: Sequence[DayEntry], start: date | None, end: date | None, val
     return DailySeries(low, tuple(values))
 
 
-def daily_series(entries: Sequence[DayEntry], metric: str = TOTAL, start: date | None = None, end: date | None = None) -> DailySeries[float]:
+def daily_series(
+    entries: Sequence[DayEntry], metric: str = TOTAL, start: date | None = None, end: date | None = None
+) -> DailySeries[float]:
     """Daily values of ``metric`` from ``start`` to ``end`` inclusive, ``None`` on gaps.
 
     ``start``/``end`` default to the first/last logged day; with no entries and no bounds the
@@ -159,7 +163,9 @@ def daily_series(entries: Sequence[DayEntry], metric: str = TOTAL, start: date |
     return _fill(entries, start, end, lambda e: metric_value(e, metric))
 
 
-def daily_dose_series(entries: Sequence[DayEntry], start: date | None = None, end: date | None = None) -> DailySeries[Decimal]:
+def daily_dose_series(
+    entries: Sequence[DayEntry], start: date | None = None, end: date | None = None
+) -> DailySeries[Decimal]:
     """The daily total taken (exact mg) from ``start`` to ``end``; ``None`` where no intake is
     logged (an unlogged dose is unknown, not zero)."""
     return _fill(entries, start, end, lambda e: e.total_mg if e.intakes else None)
@@ -313,7 +319,9 @@ def cut_responses(entries: Sequence[DayEntry], cut_dates: Sequence[date], metric
         peak_offset = peak_value = None
         for offset in range((horizon - cut).days + 1):
             value = series.on(cut + timedelta(days=offset))
-            if value is not None and (peak_value is None or (value != peak_value and worse(value, peak_value) == value)):
+            if value is not None and (
+                peak_value is None or (value != peak_value and worse(value, peak_value) == value)
+            ):
                 peak_offset, peak_value = offset, value
         responses.append(
             CutResponse(

@@ -92,13 +92,20 @@ def _refresh_window_flags(steps: list[Step], first: int, dose_before: Fraction) 
         step = steps[index]
         flags = tuple(f for f in step.flags if f.code != OVER_25_IN_14)
         if step.cut_pct > 0 and over_25_in_14(history, step.start, step.dose_exact, dose_before):
-            flags += (Flag(OVER_25_IN_14, "More than 25 % below the highest dose of the 14 days before: needs your explicit confirmation."),)
+            flags += (
+                Flag(
+                    OVER_25_IN_14,
+                    "More than 25 % below the highest dose of the 14 days before: needs your explicit confirmation.",
+                ),
+            )
         if flags != step.flags:
             steps[index] = replace(step, flags=flags)
         history.append((step.start, step.end, step.dose_exact))
 
 
-def hold(plan: Plan, days: int, today: date, at: datetime, reason: str = "", on: date | None = None) -> tuple[Plan, dict[str, Any]]:
+def hold(
+    plan: Plan, days: int, today: date, at: datetime, reason: str = "", on: date | None = None
+) -> tuple[Plan, dict[str, Any]]:
     """Hold the dose of the step running on ``on`` (default today) ``days`` days longer.
 
     That step ends ``days`` later and every later step moves by ``days``; earlier steps are
@@ -133,9 +140,7 @@ def hold(plan: Plan, days: int, today: date, at: datetime, reason: str = "", on:
     return new_plan, make_event("hold", at, effective, details, text)
 
 
-def _continue_from(
-    plan: Plan, effective: date, params: PlanParams, include_hold: bool, first_note: str = ""
-) -> Plan:
+def _continue_from(plan: Plan, effective: date, params: PlanParams, include_hold: bool, first_note: str = "") -> Plan:
     """Keep every step before ``effective`` and plan the rest from ``params``."""
     kept = _kept_before(plan, effective)
     previous = kept[-1].dose_exact if kept else Fraction(plan.dose_before_mg)

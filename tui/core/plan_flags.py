@@ -71,7 +71,7 @@ class PlanFlag(StrEnum):
         return self in (PlanFlag.OVER_25_IN_14, PlanFlag.STOP_ABOVE_JUMP_OFF)
 
     @classmethod
-    def of(cls, code: str) -> "PlanFlag | None":
+    def of(cls, code: str) -> PlanFlag | None:
         """The flag stored as ``code`` (``None`` for a code this version does not know)."""
         try:
             return cls(code)
@@ -96,6 +96,7 @@ _FLAG_SIGNS: dict[PlanFlag, tuple[str, str, str]] = {
     PlanFlag.TARGET: ("◎", "target", "the final target dose is reached"),
 }
 
+
 def flag_summary(codes: Iterable[str]) -> str:
     """``! >10% » cut>plan`` for a step's flag codes (an unknown code is shown as stored)."""
     return " ".join(flag.marked if (flag := PlanFlag.of(c)) is not None else c for c in codes)
@@ -108,7 +109,7 @@ def flag_legend(codes: Iterable[str], separator: str = " · ") -> str:
     return separator.join(f"{f.marked}: {f.explanation}" for f in PlanFlag if f in present)
 
 
-def too_coarse_text(params: "PlanParams") -> str:
+def too_coarse_text(params: PlanParams) -> str:
     """``This form is too coarse below 0.14 mg for a 10 % cut …``: the threshold is the smallest
     measurable dose of the form (:attr:`PlanParams.coarse_below_mg`), a figure the person can
     actually draw up or weigh."""

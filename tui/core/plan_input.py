@@ -21,11 +21,11 @@ Rules shared by every surface (so they cannot drift apart again):
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
-from typing import Mapping
 
 from tui.core.doses import format_decimal
 from tui.core.formulations import Drops, Formulation, Liquid, PowderScale, RawIncrement, Tablet
@@ -85,23 +85,33 @@ CUT_FIRST = _field("cut_first", "--cut-first", "Cut first (#)", "the intake numb
 METHOD = _field("method", "--method", "Method", "proportional, linear, occupancy or custom", "proportional")
 CUT = _field("cut", "--cut", "Cut %", f"the % of the current dose cut each step, from {CUT_LOW} to {CUT_HIGH}, e.g. 10")
 EVERY = _field("every", "--every", "Every N days", f"the days per step, from 1 to {MAX_STEP_DAYS}, e.g. 14")
-HOLD = _field("hold", "--hold", "Hold first days", f"days at the current dose before the first cut, 0 to {MAX_STEP_DAYS}", "0")
-JUMP_OFF = _field("jump_off", "--jump-off", "Jump-off mg", "the dose in mg from which the next step is 0, e.g. 0.05", "")
+HOLD = _field(
+    "hold", "--hold", "Hold first days", f"days at the current dose before the first cut, 0 to {MAX_STEP_DAYS}", "0"
+)
+JUMP_OFF = _field(
+    "jump_off", "--jump-off", "Jump-off mg", "the dose in mg from which the next step is 0, e.g. 0.05", ""
+)
 TARGET = _field("target", "--target", "Final target mg", "the final dose in mg, 0 or a dose below the start", "0")
 LINEAR = _field("linear", "--linear-mg", "Linear cut mg", "the mg cut each step, above 0, e.g. 0.05", "")
 EMAX = _field("emax", "--emax", "Emax %", "the maximum occupancy in %, above 0 and up to 100, e.g. 91", "")
 EC50 = _field("ec50", "--ec50", "EC50 mg", "the dose giving half the maximum occupancy in mg, e.g. 0.3", "")
 STEPS = _field("steps", "--steps", "Steps", "the number of occupancy steps, from 1 to 200, e.g. 8", "8")
 CUSTOM = _field("custom", "--custom", "Dated doses", "DATE=MG pairs, e.g. 2027-01-04=1, 2027-01-18=0.9", "")
-FORM = _field("form", "--increment", "Measured as", "one way of measuring: tablet, liquid, drops, scale or increment", "")
-INCREMENT = _field("increment", "--increment", "Increment mg", "the smallest amount you can measure in mg, e.g. 0.01", "0.01")
+FORM = _field(
+    "form", "--increment", "Measured as", "one way of measuring: tablet, liquid, drops, scale or increment", ""
+)
+INCREMENT = _field(
+    "increment", "--increment", "Increment mg", "the smallest amount you can measure in mg, e.g. 0.01", "0.01"
+)
 TABLET = _field("tablet", "--tablet", "Tablet mg", "the tablet strength in mg, e.g. 0.5")
 PIECES = _field("pieces", "--split", "Pieces 1/2/4", "1, 2 or 4 pieces per tablet", "1")
 LIQUID = _field("liquid", "--liquid", "mg per mL", "the liquid's concentration in mg/mL, e.g. 0.1")
 RESOLUTION = _field("resolution", "--resolution", "Syringe mL", "the syringe's smallest mark in mL, e.g. 0.1", "0.1")
 DROPS = _field("drops", "--drops", "mg per drop", "the mg in one drop, e.g. 0.1", "0.1")
 SCALE = _field("scale", "--scale", "Scale mg", "the scale's readability in mg, e.g. 1")
-TABLET_WEIGHT = _field("tablet_weight", "--tablet-weight", "Tablet weight mg", "the weight of one tablet in mg, e.g. 100")
+TABLET_WEIGHT = _field(
+    "tablet_weight", "--tablet-weight", "Tablet weight mg", "the weight of one tablet in mg, e.g. 100"
+)
 SLOWER_CUT = _field("slower_cut", "--slow-down", "New cut %", f"a cut % smaller than the current one, from {CUT_LOW}")
 TIMES = _field("times", "--times", "Usual times", "one 24-hour time HH:MM per intake, e.g. 08:00, 20:00", "")
 
@@ -270,7 +280,7 @@ def parse_split(text: Text) -> tuple[Decimal, ...]:
         try:
             amounts.append(parse_mg(part, SPLIT.key))
         except ValidationError:
-            raise PlanInputError(SPLIT, raw, f"give {SPLIT.hint}; \"{part.strip()}\" is not a dose in mg") from None
+            raise PlanInputError(SPLIT, raw, f'give {SPLIT.hint}; "{part.strip()}" is not a dose in mg') from None
     return tuple(amounts)
 
 
@@ -286,7 +296,7 @@ def parse_custom(text: Text, today: date) -> tuple[tuple[date, Decimal], ...]:
         try:
             pairs.append((day, parse_mg(mg_text, CUSTOM.key)))
         except ValidationError:
-            raise PlanInputError(CUSTOM, raw, f"use {CUSTOM.hint}; \"{mg_text.strip()}\" is not a dose in mg") from None
+            raise PlanInputError(CUSTOM, raw, f'use {CUSTOM.hint}; "{mg_text.strip()}" is not a dose in mg') from None
     return tuple(pairs)
 
 
@@ -314,10 +324,18 @@ def form_kind_given(text: Text) -> str:
     if text.get(TABLET.key) is not None and text.get(SCALE.key) is None:
         chosen.append(TABLET)
     if len(chosen) > 1:
-        raise PlanInputError(chosen[1], field_text(text, chosen[1]), f"choose one way of measuring (already {chosen[0].flag})")
-    kind = {INCREMENT: "increment", LIQUID: "liquid", DROPS: "drops", SCALE: "scale", TABLET: "tablet"}[chosen[0]] if chosen else "increment"
+        raise PlanInputError(
+            chosen[1], field_text(text, chosen[1]), f"choose one way of measuring (already {chosen[0].flag})"
+        )
+    kind = (
+        {INCREMENT: "increment", LIQUID: "liquid", DROPS: "drops", SCALE: "scale", TABLET: "tablet"}[chosen[0]]
+        if chosen
+        else "increment"
+    )
     if text.get(PIECES.key) is not None and kind != "tablet":
-        raise PlanInputError(PIECES, field_text(text, PIECES), "give the pieces with a tablet strength, e.g. 0.5 mg split in 4")
+        raise PlanInputError(
+            PIECES, field_text(text, PIECES), "give the pieces with a tablet strength, e.g. 0.5 mg split in 4"
+        )
     return kind
 
 
@@ -337,23 +355,33 @@ def parse_formulation(kind: str, text: Text) -> Formulation:
         if kind == "drops":
             return Drops.create(values["drops"].strip())
         if kind == "scale":
-            return PowderScale.create(values["scale"].strip(), values["tablet_weight"].strip(), values["tablet"].strip())
+            return PowderScale.create(
+                values["scale"].strip(), values["tablet_weight"].strip(), values["tablet"].strip()
+            )
         return RawIncrement.create(values["increment"].strip())
     except ValidationError as error:
         field = _BY_CORE_NAME.get(error.field, KINDS[kind].fields[0])
         raise PlanInputError(field, field_text(text, field) or str(error.value), error.allowed) from None
 
 
-def _intake_amounts(text: Text, dose: Decimal, formulation: Formulation, method: Method) -> tuple[tuple[Decimal, ...], int]:
+def _intake_amounts(
+    text: Text, dose: Decimal, formulation: Formulation, method: Method
+) -> tuple[tuple[Decimal, ...], int]:
     """Each intake's mg at the start (``()`` for one intake) and the intake cut first (0-based)."""
     split = parse_split(text)
     count = parse_int_field(text, INTAKES, 1, MAX_INTAKES) if _given(text, INTAKES) else len(split) or 1
     if split and len(split) != count:
-        raise PlanInputError(SPLIT, field_text(text, SPLIT), f"give {count} amounts, one per intake (or leave it empty for an even split)")
+        raise PlanInputError(
+            SPLIT,
+            field_text(text, SPLIT),
+            f"give {count} amounts, one per intake (or leave it empty for an even split)",
+        )
     cut_first = parse_int_field(text, CUT_FIRST, 1, count) - 1
     if split:
         if sum(split) != dose:
-            raise PlanInputError(SPLIT, field_text(text, SPLIT), f"the intakes must add up to the daily dose ({format_decimal(dose)} mg)")
+            raise PlanInputError(
+                SPLIT, field_text(text, SPLIT), f"the intakes must add up to the daily dose ({format_decimal(dose)} mg)"
+            )
         return (split if len(split) > 1 else ()), cut_first
     if count == 1:
         return (), cut_first
@@ -405,7 +433,9 @@ def params_from_text(text: Text, today: date, kind: str | None = None, lengthen:
         jump_off_mg=_optional_mg(text, JUMP_OFF),
         target_mg=parse_mg_field(text, TARGET),
         linear_mg=_optional_mg(text, LINEAR, positive=True),
-        emax_pct=parse_percent_field(text, EMAX, Decimal("0.01"), Decimal(100)) if occupancy or _given(text, EMAX) else None,
+        emax_pct=parse_percent_field(text, EMAX, Decimal("0.01"), Decimal(100))
+        if occupancy or _given(text, EMAX)
+        else None,
         ec50_mg=parse_mg_field(text, EC50, positive=True) if occupancy or _given(text, EC50) else None,
         occupancy_steps=parse_int_field(text, STEPS, 1, 200),
         custom=custom if method is Method.CUSTOM else (),

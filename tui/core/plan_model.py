@@ -26,6 +26,7 @@ from tui.core.validation import ValidationError
 
 PLAN_RECORD_VERSION = 1
 
+
 class Method(StrEnum):
     """How the size of each cut is decided."""
 
@@ -79,7 +80,7 @@ def _parse_fraction(text: object, field_name: str) -> Fraction:
             return Fraction(text)
         return Fraction(to_decimal(text))
     except (ValueError, ZeroDivisionError):
-        raise ValidationError(field_name, text, "use a decimal string such as \"0.125\" or a fraction \"1/240\"") from None
+        raise ValidationError(field_name, text, 'use a decimal string such as "0.125" or a fraction "1/240"') from None
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ class Step:
         }
 
     @classmethod
-    def from_record(cls, record: dict[str, Any]) -> "Step":
+    def from_record(cls, record: dict[str, Any]) -> Step:
         """Rebuild a step from :meth:`to_record`'s output; ValidationError naming the field."""
         try:
             start = date.fromisoformat(record["start"])
@@ -177,9 +178,13 @@ class Step:
                 note=str(record.get("note", "")),
             )
         except (KeyError, TypeError, ValueError) as problem:
-            raise ValidationError("plan.steps", record, f"each step needs start, end, units, increment_mg … ({problem})") from None
+            raise ValidationError(
+                "plan.steps", record, f"each step needs start, end, units, increment_mg … ({problem})"
+            ) from None
         if end < start or units < 0 or increment <= 0 or sum(intake_units) != units:
-            raise ValidationError("plan.steps", record, "a step needs end ≥ start, units ≥ 0 and intake units adding up")
+            raise ValidationError(
+                "plan.steps", record, "a step needs end ≥ start, units ≥ 0 and intake units adding up"
+            )
         return step
 
 
@@ -228,6 +233,7 @@ class PlanParams:
 
     def to_record(self) -> dict[str, Any]:
         """Plain JSON data, decimal strings, keys in a fixed order."""
+
         def text(value: Decimal | None) -> str | None:
             return None if value is None else format_decimal(value)
 
@@ -253,8 +259,9 @@ class PlanParams:
         }
 
     @classmethod
-    def from_record(cls, record: dict[str, Any]) -> "PlanParams":
+    def from_record(cls, record: dict[str, Any]) -> PlanParams:
         """Rebuild from :meth:`to_record`'s output; ValidationError naming the field."""
+
         def optional(name: str) -> Decimal | None:
             value = record.get(name)
             return None if value is None else to_decimal(value)
@@ -277,13 +284,17 @@ class PlanParams:
                 emax_pct=optional("emax_pct"),
                 ec50_mg=optional("ec50_mg"),
                 occupancy_steps=int(record.get("occupancy_steps", 8)),
-                custom=tuple((date.fromisoformat(c["date"]), to_decimal(c["dose_mg"])) for c in record.get("custom", ())),
+                custom=tuple(
+                    (date.fromisoformat(c["date"]), to_decimal(c["dose_mg"])) for c in record.get("custom", ())
+                ),
                 lengthen_steps=bool(record.get("lengthen_steps", False)),
             )
         except (KeyError, TypeError, ValueError) as problem:
             if isinstance(problem, ValidationError):
                 raise
-            raise ValidationError("plan.params", problem, "the stored plan parameters are incomplete or malformed") from None
+            raise ValidationError(
+                "plan.params", problem, "the stored plan parameters are incomplete or malformed"
+            ) from None
 
 
 @dataclass(frozen=True)
@@ -375,9 +386,13 @@ class Plan:
         reasons = []
         for step in self.steps:
             if step.has(STOP_ABOVE_JUMP_OFF):
-                reasons.append(f"{step.start.isoformat()}: stops from a dose above the jump-off dose — confirm this last step.")
+                reasons.append(
+                    f"{step.start.isoformat()}: stops from a dose above the jump-off dose — confirm this last step."
+                )
             elif step.has(OVER_25_IN_14) and not step.has(STOP):
-                reasons.append(f"{step.start.isoformat()}: more than 25 % lower than 14 days before — confirm this cut.")
+                reasons.append(
+                    f"{step.start.isoformat()}: more than 25 % lower than 14 days before — confirm this cut."
+                )
         return reasons
 
     def projection(self) -> Projection:
@@ -406,17 +421,21 @@ class Plan:
         }
 
     @classmethod
-    def from_record(cls, record: dict[str, Any]) -> "Plan":
+    def from_record(cls, record: dict[str, Any]) -> Plan:
         """Rebuild a plan stored by :meth:`to_record`; ValidationError naming what is wrong."""
         if not isinstance(record, dict):
             raise ValidationError("plan", record, "a plan is an object with params and steps")
         if record.get("version") != PLAN_RECORD_VERSION:
-            raise ValidationError("plan.version", record.get("version"), f"this version reads plan version {PLAN_RECORD_VERSION}")
+            raise ValidationError(
+                "plan.version", record.get("version"), f"this version reads plan version {PLAN_RECORD_VERSION}"
+            )
         params = PlanParams.from_record(record.get("params") or {})
         steps = tuple(Step.from_record(s) for s in record.get("steps") or ())
         if not steps:
             raise ValidationError("plan.steps", "[]", "a plan has at least one step")
         for before, after in zip(steps, steps[1:]):
             if after.start != before.end + timedelta(days=1):
-                raise ValidationError("plan.steps", after.start.isoformat(), "steps must follow each other without gap or overlap")
+                raise ValidationError(
+                    "plan.steps", after.start.isoformat(), "steps must follow each other without gap or overlap"
+                )
         return cls(params=params, steps=steps, dose_before_mg=to_decimal(record.get("dose_before_mg", "0")))

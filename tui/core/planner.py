@@ -29,16 +29,25 @@ named rule in :mod:`tui.core.step_flags`; a plan that contains a cut above 25 % 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Any, Iterable
+from typing import Any
 
 from tui.core.doses import ZERO, format_decimal
 from tui.core.formulations import Formulation, RawIncrement
 from tui.core.plan_model import Flag, Method, Plan, PlanFlag, PlanParams, Step
-from tui.core.step_flags import CONFIRM_WINDOW_DAYS, FlagContext, Units, cut_flags, draft_flags, increase_flag, percent_of
+from tui.core.step_flags import (
+    CONFIRM_WINDOW_DAYS,
+    FlagContext,
+    Units,
+    cut_flags,
+    draft_flags,
+    increase_flag,
+    percent_of,
+)
 from tui.core.step_flags import History as History  # re-exported: plan changes name it from here
 from tui.core.step_flags import over_25_in_14 as over_25_in_14  # re-exported likewise
 from tui.core.validation import ValidationError
@@ -52,6 +61,7 @@ DEFAULT_CUSTOM_INCREMENT = "0.0001"
 
 
 # ----- building steps ---------------------------------------------------------------------
+
 
 @dataclass
 class _Draft:
@@ -79,35 +89,58 @@ def validate_params(params: PlanParams) -> None:
         raise ValidationError("dose", format_decimal(params.dose_mg), "use the current daily dose in mg, above 0")
     if not form.is_measurable(params.dose_mg) and params.method is not Method.CUSTOM:
         raise ValidationError(
-            "dose", format_decimal(params.dose_mg),
+            "dose",
+            format_decimal(params.dose_mg),
             f"use a dose the form can measure ({form.describe()}): e.g. {format_decimal(form.round_up(params.dose_mg))} mg",
         )
     if not 0 < params.cut_pct < 100:
-        raise ValidationError("cut", format_decimal(params.cut_pct), "use a % of the current dose above 0 and below 100, e.g. 10")
+        raise ValidationError(
+            "cut", format_decimal(params.cut_pct), "use a % of the current dose above 0 and below 100, e.g. 10"
+        )
     if not 1 <= params.step_days <= MAX_STEP_DAYS:
         raise ValidationError("every", params.step_days, f"use a step length from 1 to {MAX_STEP_DAYS} days")
     if not 0 <= params.hold_days <= MAX_STEP_DAYS:
         raise ValidationError("hold", params.hold_days, f"use a hold from 0 to {MAX_STEP_DAYS} days")
     if params.target_mg < 0 or params.target_mg >= params.dose_mg:
-        raise ValidationError("target", format_decimal(params.target_mg), f"use a final dose from 0 up to below {format_decimal(params.dose_mg)} mg")
+        raise ValidationError(
+            "target",
+            format_decimal(params.target_mg),
+            f"use a final dose from 0 up to below {format_decimal(params.dose_mg)} mg",
+        )
     if params.target_mg > 0 and not form.is_measurable(params.target_mg):
-        raise ValidationError("target", format_decimal(params.target_mg), f"use a dose the form can measure ({form.describe()})")
+        raise ValidationError(
+            "target", format_decimal(params.target_mg), f"use a dose the form can measure ({form.describe()})"
+        )
     if params.jump_off_mg is not None and params.jump_off_mg < 0:
         raise ValidationError("jump-off", format_decimal(params.jump_off_mg), "use a dose in mg, 0 or above")
     if params.split:
         if any(mg < 0 for mg in params.split) or not any(mg > 0 for mg in params.split):
-            raise ValidationError("split-doses", ",".join(map(format_decimal, params.split)), "use one amount ≥ 0 per intake, at least one above 0")
+            raise ValidationError(
+                "split-doses",
+                ",".join(map(format_decimal, params.split)),
+                "use one amount ≥ 0 per intake, at least one above 0",
+            )
         if any(not form.is_measurable(mg) for mg in params.split):
-            raise ValidationError("split-doses", ",".join(map(format_decimal, params.split)), f"each intake must be measurable ({form.describe()})")
+            raise ValidationError(
+                "split-doses",
+                ",".join(map(format_decimal, params.split)),
+                f"each intake must be measurable ({form.describe()})",
+            )
     if not 0 <= params.cut_first < len(params.weights):
-        raise ValidationError("cut-first", params.cut_first + 1, f"use an intake number from 1 to {len(params.weights)}")
+        raise ValidationError(
+            "cut-first", params.cut_first + 1, f"use an intake number from 1 to {len(params.weights)}"
+        )
     if params.method is Method.LINEAR and params.linear_mg is not None and params.linear_mg <= 0:
         raise ValidationError("linear", format_decimal(params.linear_mg), "use a cut in mg above 0")
     if params.method is Method.OCCUPANCY:
         if params.emax_pct is None or not 0 < params.emax_pct <= 100:
-            raise ValidationError("emax", params.emax_pct, "use the maximum occupancy in %, above 0 and up to 100, e.g. 91")
+            raise ValidationError(
+                "emax", params.emax_pct, "use the maximum occupancy in %, above 0 and up to 100, e.g. 91"
+            )
         if params.ec50_mg is None or params.ec50_mg <= 0:
-            raise ValidationError("ec50", params.ec50_mg, "use the dose giving half the maximum occupancy in mg, above 0")
+            raise ValidationError(
+                "ec50", params.ec50_mg, "use the dose giving half the maximum occupancy in mg, above 0"
+            )
         if not 1 <= params.occupancy_steps <= MAX_STEPS:
             raise ValidationError("steps", params.occupancy_steps, f"use from 1 to {MAX_STEPS} steps")
     if params.method is Method.CUSTOM:
@@ -118,7 +151,11 @@ def validate_params(params: PlanParams) -> None:
             raise ValidationError("custom", ",".join(d.isoformat() for d in days), "give each date once, in order")
         for day, mg in params.custom:
             if mg < 0 or not form.is_measurable(mg):
-                raise ValidationError("custom", f"{day.isoformat()}={format_decimal(mg)}", f"use doses ≥ 0 the form can measure ({form.describe()})")
+                raise ValidationError(
+                    "custom",
+                    f"{day.isoformat()}={format_decimal(mg)}",
+                    f"use doses ≥ 0 the form can measure ({form.describe()})",
+                )
 
 
 def _periods_to_reach(ratio: Fraction, keep: Fraction) -> int:
@@ -164,7 +201,11 @@ def _drafts_shaped(params: PlanParams, start_units: int) -> list[_Draft]:
     while units > target_units:
         k += 1
         if k > MAX_STEPS:
-            raise ValidationError("cut", format_decimal(params.cut_pct), f"this plan would need more than {MAX_STEPS} steps — use a larger cut")
+            raise ValidationError(
+                "cut",
+                format_decimal(params.cut_pct),
+                f"this plan would need more than {MAX_STEPS} steps — use a larger cut",
+            )
         draft = _Draft(units=0, days=params.step_days)
         if params.method is Method.PROPORTIONAL:
             ideal_decimal *= keep_decimal  # Decimal keeps the ideal curve cheap and printable
@@ -248,7 +289,8 @@ def even_split(dose_mg: Decimal, count: int, formulation: Formulation, cut_first
     units = formulation.units_of(dose_mg)
     if units is None:
         raise ValidationError(
-            "dose", format_decimal(dose_mg),
+            "dose",
+            format_decimal(dose_mg),
             f"use a dose the form can measure ({formulation.describe()}): e.g. {format_decimal(formulation.round_up(dose_mg))} mg",
         )
     if count <= 1:
@@ -406,7 +448,8 @@ def build_plan(params: PlanParams) -> Plan:
     """A new plan from ``params`` (raises :class:`ValidationError` naming a bad parameter)."""
     if params.split and sum(params.split) != params.dose_mg:
         raise ValidationError(
-            "split-doses", ",".join(map(format_decimal, params.split)),
+            "split-doses",
+            ",".join(map(format_decimal, params.split)),
             f"the intakes must add up to the daily dose ({format_decimal(params.dose_mg)} mg)",
         )
     return Plan(params=params, steps=tuple(plan_steps(params)), dose_before_mg=params.dose_mg)

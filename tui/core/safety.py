@@ -18,9 +18,7 @@ CRISIS_LINES: dict[str, tuple[str, ...]] = {
         "NHS 111 for urgent advice",
         "Emergency: 999",
     ),
-    "EU": (
-        "Emergency: 112",
-    ),
+    "EU": ("Emergency: 112",),
 }
 """Crisis lines by region (the region is a setting; US is the default)."""
 

@@ -43,10 +43,16 @@ class Scale:
 
 ANXIETY = Scale("anxiety", 0, 10, "0 calm … 10 worst imaginable")
 MOOD = Scale("mood", 0, 10, "0 worst … 10 best")
-SYMPTOM = Scale("symptom", 0, 4, "0 none, 1 mild, 2 moderate, 3 severe, 4 extreme",
-                ("none", "mild", "moderate", "severe", "extreme"))
-SLEEP_QUALITY = Scale("sleep quality", 1, 5, "1 very poor … 5 very good",
-                      ("very poor", "poor", "fair", "good", "very good"))
+SYMPTOM = Scale(
+    "symptom",
+    0,
+    4,
+    "0 none, 1 mild, 2 moderate, 3 severe, 4 extreme",
+    ("none", "mild", "moderate", "severe", "extreme"),
+)
+SLEEP_QUALITY = Scale(
+    "sleep quality", 1, 5, "1 very poor … 5 very good", ("very poor", "poor", "fair", "good", "very good")
+)
 
 SCALES: tuple[Scale, ...] = (ANXIETY, MOOD, SYMPTOM, SLEEP_QUALITY)
 
@@ -56,10 +62,7 @@ TOTAL_SCALE_TEXT = f"sum of {SYMPTOM.span} ratings"
 
 def scale_definitions() -> dict[str, dict[str, object]]:
     """The scales as plain data, written into the data file beside the entries."""
-    return {
-        s.name: {"min": s.low, "max": s.high, "meaning": s.meaning, "labels": list(s.labels)}
-        for s in SCALES
-    }
+    return {s.name: {"min": s.low, "max": s.high, "meaning": s.meaning, "labels": list(s.labels)} for s in SCALES}
 
 
 # -- metrics ----------------------------------------------------------------------------------
@@ -117,7 +120,12 @@ class Metric(StrEnum):
         return 10 if self is Metric.SLEEP_HOURS else SYMPTOM.high
 
 
-_METRIC_SCALES = {Metric.ANXIETY: ANXIETY, Metric.MOOD: MOOD, Metric.SLEEP_QUALITY: SLEEP_QUALITY, Metric.SYMPTOM: SYMPTOM}
+_METRIC_SCALES = {
+    Metric.ANXIETY: ANXIETY,
+    Metric.MOOD: MOOD,
+    Metric.SLEEP_QUALITY: SLEEP_QUALITY,
+    Metric.SYMPTOM: SYMPTOM,
+}
 _METRIC_NAMES = {
     Metric.TOTAL: "symptom total",
     Metric.ANXIETY: "anxiety",
@@ -144,7 +152,7 @@ def parse_metric(name: str) -> tuple[Metric, str | None]:
     Raises ``ValueError`` naming the allowed metrics for anything else.
     """
     if name.startswith(SYMPTOM_PREFIX) and len(name) > len(SYMPTOM_PREFIX):
-        return Metric.SYMPTOM, name[len(SYMPTOM_PREFIX):]
+        return Metric.SYMPTOM, name[len(SYMPTOM_PREFIX) :]
     if name in CHARTED:
         return Metric(name), None
     allowed = ", ".join(m.value for m in CHARTED)

@@ -17,15 +17,15 @@ moves to the attributes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from tui.core.entry import Intake
 from tui.core.plan_input import MAX_INTAKES, TIMES, PlanInputError, Text, field_text
 from tui.core.plan_model import Plan
 from tui.core.validation import ValidationError
-
 
 
 def _names(name: str, value: object) -> tuple[str, ...]:
@@ -102,7 +102,7 @@ class Settings(Mapping[str, Any]):
     """Stored keys this version does not know, kept as they were."""
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any] | None) -> "Settings":
+    def from_record(cls, record: Mapping[str, Any] | None) -> Settings:
         """Settings from the stored document; ValidationError names the first bad setting."""
         record = record or {}
         if not isinstance(record, Mapping):
@@ -111,7 +111,7 @@ class Settings(Mapping[str, Any]):
         extra = {key: value for key, value in record.items() if key not in _CHECKS}
         return cls(**known, extra=extra)
 
-    def changed(self, **changes: Any) -> "Settings":
+    def changed(self, **changes: Any) -> Settings:
         """A copy with some settings changed, each checked as when read from the file; keys this
         version does not know (from an import) are carried in :attr:`extra`."""
         known = {name: _CHECKS[name](name, value) for name, value in changes.items() if name in _CHECKS}

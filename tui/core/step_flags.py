@@ -85,7 +85,7 @@ class FlagContext:
     jump_off: Fraction | None
 
     @classmethod
-    def of(cls, params: PlanParams) -> "FlagContext":
+    def of(cls, params: PlanParams) -> FlagContext:
         num, den = params.cut_pct.as_integer_ratio()
         jump_off = None if params.jump_off_mg is None else Fraction(params.jump_off_mg)
         increment_text = format_decimal(fraction_to_decimal(params.formulation.increment))
@@ -105,7 +105,9 @@ def draft_flags(draft: DraftLike) -> list[Flag]:
     if draft.hold:
         flags.append(Flag(PlanFlag.HOLD, "Stabilisation hold at the current dose before the first cut."))
     if draft.lengthened:
-        flags.append(Flag(PlanFlag.LENGTHENED, "Lengthened so that the next one-increment cut keeps the planned average pace."))
+        flags.append(
+            Flag(PlanFlag.LENGTHENED, "Lengthened so that the next one-increment cut keeps the planned average pace.")
+        )
     return flags
 
 
@@ -153,28 +155,39 @@ def cut_flags(
     if draft.linear:
         flags.append(Flag(PlanFlag.LINEAR, "Linear taper: a fixed mg cut, a growing % of the dose."))
     if draft.forced:
-        flags.append(Flag(
-            PlanFlag.ONE_INCREMENT,
-            f"Rounding up gave the same dose, so one measurable step ({context.increment_text} mg) is taken: {cut_text} %.",
-        ))
+        flags.append(
+            Flag(
+                PlanFlag.ONE_INCREMENT,
+                f"Rounding up gave the same dose, so one measurable step ({context.increment_text} mg) is taken: {cut_text} %.",
+            )
+        )
     if _above_planned(draft.planned, drop, previous):
         planned_text = format_decimal(fraction_percent(draft.planned))  # type: ignore[arg-type]
-        flags.append(Flag(PlanFlag.ABOVE_PLANNED, f"Actual cut {cut_text} % is larger than planned ({planned_text} %)."))
+        flags.append(
+            Flag(PlanFlag.ABOVE_PLANNED, f"Actual cut {cut_text} % is larger than planned ({planned_text} %).")
+        )
     if _over_warning(drop, previous):
         flags.append(Flag(PlanFlag.OVER_10, f"Cut of {cut_text} % is above {WARN_CUT_PCT} % of the dose."))
     if over_25:
-        flags.append(Flag(
-            PlanFlag.OVER_25_IN_14,
-            "More than 25 % below the highest dose of the 14 days before: needs your explicit confirmation.",
-        ))
+        flags.append(
+            Flag(
+                PlanFlag.OVER_25_IN_14,
+                "More than 25 % below the highest dose of the 14 days before: needs your explicit confirmation.",
+            )
+        )
     if _too_coarse(context, previous):
         flags.append(Flag(PlanFlag.TOO_COARSE, too_coarse_text(context.params)))
     if _scale_unreliable(context.params.formulation, drop):
-        flags.append(Flag(PlanFlag.SCALE_UNRELIABLE, "This cut is under 10 readings of the scale: weighing it is unreliable."))
+        flags.append(
+            Flag(PlanFlag.SCALE_UNRELIABLE, "This cut is under 10 readings of the scale: weighing it is unreliable.")
+        )
     if units == 0:
         flags.append(Flag(PlanFlag.STOP, "Last step: stop (0 mg)."))
         if _stops_above_jump_off(context, previous):
-            flags.append(Flag(
-                PlanFlag.STOP_ABOVE_JUMP_OFF, "Stops from a dose above the jump-off dose: needs your explicit confirmation."
-            ))
+            flags.append(
+                Flag(
+                    PlanFlag.STOP_ABOVE_JUMP_OFF,
+                    "Stops from a dose above the jump-off dose: needs your explicit confirmation.",
+                )
+            )
     return flags

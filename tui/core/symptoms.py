@@ -86,7 +86,9 @@ def symptom_label(key: str, custom: Iterable[str] = ()) -> str:
     return key.replace("_", " ")
 
 
-def catalogue(custom: list[str] | tuple[str, ...] = (), hidden: frozenset[str] | set[str] = frozenset()) -> list[Symptom]:
+def catalogue(
+    custom: list[str] | tuple[str, ...] = (), hidden: frozenset[str] | set[str] = frozenset()
+) -> list[Symptom]:
     """The symptoms to offer: defaults (red flags always kept) minus hidden, plus custom ones."""
     shown = [s for s in DEFAULT_SYMPTOMS if s.red_flag or s.key not in hidden]
     known = {s.key for s in shown}

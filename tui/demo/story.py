@@ -245,7 +245,10 @@ def _change_plan(story: _Story, today: date) -> str:
         if (today - story.start).days >= SLOW_DOWN_DAY and not story.slowed and not last_step:
             story.slowed = True
             story.plan, event = slow_down(
-                plan, Decimal(5), today, _at(today),
+                plan,
+                Decimal(5),
+                today,
+                _at(today),
                 "Agreed with the prescriber: 5 % every four weeks from here; the cuts hit harder at this dose.",
                 step_days=28,
             )
@@ -266,7 +269,13 @@ def _change_plan(story: _Story, today: date) -> str:
                 hold_days=0,
                 split=step.intake_mg,
             )
-            story.plan, event = replan(plan, params, today, _at(today), "The scale is too coarse for the next cuts: switching to the 0.1 mg/mL liquid.")
+            story.plan, event = replan(
+                plan,
+                params,
+                today,
+                _at(today),
+                "The scale is too coarse for the next cuts: switching to the 0.1 mg/mL liquid.",
+            )
             story.events.append(event)
             return "Picked up the 0.1 mg/mL liquid from the pharmacy; starting it tomorrow with the cut."
     except PlanChangeError:
@@ -412,7 +421,9 @@ def generate_demo(days: int = DEMO_DAYS, end: date | None = None, seed: int = DE
     start = last - timedelta(days=days - 1)
     rng = random.Random(seed)
     plan = _first_plan(start)
-    story = _Story(rng=rng, start=start, plan=plan, events=[creation_event(plan, _at(start), "Plan agreed with the prescriber.")])
+    story = _Story(
+        rng=rng, start=start, plan=plan, events=[creation_event(plan, _at(start), "Plan agreed with the prescriber.")]
+    )
     story.phase_days_left = rng.randint(3, 10)
     skip_run = 0
     travel_day = start + timedelta(days=200)
@@ -447,8 +458,10 @@ def generate_demo(days: int = DEMO_DAYS, end: date | None = None, seed: int = DE
         tagged = story.phase if story.phase and rng.random() < 0.85 else None
         note = _note_for_day(story, today, load, story.phase, context)
         if red_flag:
-            note = ("Confused for about an hour this afternoon — lost track of a conversation and "
-                    "where I had put things. Called the clinic; they want me back up tomorrow. " + note).strip()
+            note = (
+                "Confused for about an hour this afternoon — lost track of a conversation and "
+                "where I had put things. Called the clinic; they want me back up tomorrow. " + note
+            ).strip()
         # Gaps: a short trip, a few forgotten days, fewer logs in the drug-free years.
         years_off = 0.0 if story.stop_day is None else (today - story.stop_day).days / 365.0
         if skip_run > 0:

@@ -8,7 +8,7 @@ from the drug, the plan's first day and the step's number), so nothing is duplic
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar, Event
 
@@ -56,7 +56,7 @@ def schedule_ics(plan: Plan, generated_at: datetime) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", f"Taper schedule ({plan.params.drug})")
-    stamp = generated_at.astimezone(timezone.utc)
+    stamp = generated_at.astimezone(UTC)
     for number, step in enumerate(plan.steps, start=1):
         event = Event()
         event.add("uid", step_uid(plan, number))

@@ -8,9 +8,10 @@ exact decimal strings. The format is described by ``taper-tui.schema.json`` besi
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import datetime
 from importlib.resources import files
-from typing import Any, Mapping
+from typing import Any
 
 import orjson
 

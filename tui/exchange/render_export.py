@@ -8,8 +8,9 @@ carries unchanged so an export round-trips byte for byte.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from tui.core.entry import DayEntry
 from tui.core.plan_model import Plan
@@ -36,8 +37,6 @@ class NothingToExport(Exception):
     """The chosen format needs something the data file does not hold yet (e.g. a plan)."""
 
 
-
-
 def stored_plan(source: ExportSource) -> Plan | None:
     """The source's plan; NothingToExport when it cannot be read."""
     try:
@@ -55,7 +54,9 @@ def _csv(source: ExportSource, what: str, now: datetime, today: date) -> bytes:
     if what == "steps":
         plan = stored_plan(source)
         if plan is None:
-            raise NothingToExport("there is no plan yet, so no steps to export; make one in the app or with `taper-tui plan`")
+            raise NothingToExport(
+                "there is no plan yet, so no steps to export; make one in the app or with `taper-tui plan`"
+            )
         return steps_csv(plan).encode()
     return days_csv(source.days(), stored_plan(source), source.settings()).encode()
 

@@ -26,9 +26,10 @@ import os
 import re
 import stat as stat_module
 import tempfile
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import orjson
 from tinydb.storages import Storage

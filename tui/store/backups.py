@@ -19,7 +19,7 @@ import os
 import re
 import shutil
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tui.store.errors import BackupFolderUnusable
@@ -54,12 +54,12 @@ class Backup:
 
 def utc_now() -> datetime:
     """The clock backups use by default: UTC, so a change of time zone moves nothing."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _as_utc_naive(moment: datetime) -> datetime:
     # An aware time is converted; a naive one (a test's injected clock) is taken as UTC.
-    return moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def backup_dir(data_path: Path) -> Path:

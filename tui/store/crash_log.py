@@ -13,7 +13,7 @@ import os
 import platform
 import tempfile
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tui import __version__
@@ -38,7 +38,7 @@ def write_crash_log(data_path: Path | None, error: BaseException, when: datetime
     Falls back to the temp folder when the data folder can't be written (or is not known).
     Raises ``OSError`` only when neither can be written.
     """
-    moment = when or datetime.now(timezone.utc)
+    moment = when or datetime.now(UTC)
     text = crash_report(error, moment).encode("utf-8", "replace")
     folders = [] if data_path is None else [real_data_path(data_path).parent]
     folders.append(Path(tempfile.gettempdir()))

@@ -36,14 +36,18 @@ def check_entries(path: Path, entries: dict[str, Any]) -> None:
     fromordinal = date.fromordinal
     for key, record in entries.items():
         # The common case in one expression (this runs for every day at every open).
-        if key.isdigit() and key[0] != "0" and len(key) <= 6 and fromordinal(int(key)).isoformat() == record.get("date"):
+        if (
+            key.isdigit()
+            and key[0] != "0"
+            and len(key) <= 6
+            and fromordinal(int(key)).isoformat() == record.get("date")
+        ):
             continue
         day = _day_of(key)
         if day is None:
             raise DataFileUnreadable(
                 path,
-                f'the entry key "{key[:40]}" is not a day number (entries are keyed by their date); '
-                "fix or remove it",
+                f'the entry key "{key[:40]}" is not a day number (entries are keyed by their date); fix or remove it',
             )
         raise DataFileUnreadable(
             path,

@@ -12,10 +12,11 @@ journal can :meth:`Journal.try_become_writer` once the other writer has gone.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Document
@@ -57,7 +58,9 @@ class Journal:
         warnings: Things the person should know (a permissive file mode, a lock taken over).
     """
 
-    def __init__(self, path: Path, storage: AtomicJSONStorage, db: TinyDB, lock: WriterLock | None, is_new: bool) -> None:
+    def __init__(
+        self, path: Path, storage: AtomicJSONStorage, db: TinyDB, lock: WriterLock | None, is_new: bool
+    ) -> None:
         self.path = path
         self.real_path = storage.path
         self._storage = storage
@@ -80,7 +83,7 @@ class Journal:
             self._lock.release()
             self._lock = None
 
-    def __enter__(self) -> "Journal":
+    def __enter__(self) -> Journal:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -173,7 +176,9 @@ class Journal:
             entry = DayEntry.from_record(record)
         except ValidationError as error:
             # A hand-edited file: say which day and field, as for any file we cannot read.
-            raise DataFileUnreadable(self.path, f"the entry for {date.fromordinal(doc_id).isoformat()} is not valid: {error}") from None
+            raise DataFileUnreadable(
+                self.path, f"the entry for {date.fromordinal(doc_id).isoformat()} is not valid: {error}"
+            ) from None
         self._entry_cache[doc_id] = (record, entry)
         return entry
 
@@ -333,7 +338,9 @@ def open_journal(
     try:
         ensure_private_folder(real.parent)
     except OSError as error:
-        raise DataFolderNotWritable(path, f"cannot create the folder {real.parent} ({error.strerror or error})") from error
+        raise DataFolderNotWritable(
+            path, f"cannot create the folder {real.parent} ({error.strerror or error})"
+        ) from error
     lock = None
     locked_by = None
     warnings: list[str] = []
@@ -344,7 +351,9 @@ def open_journal(
         except BackupFolderUnusable:
             raise
         except OSError as error:
-            raise DataFolderNotWritable(path, f"cannot create the lock file {lock.path} ({error.strerror or error})") from error
+            raise DataFolderNotWritable(
+                path, f"cannot create the lock file {lock.path} ({error.strerror or error})"
+            ) from error
         except StoreLocked as locked:
             if not fall_back_to_read_only:
                 raise

@@ -15,8 +15,9 @@ written back (after a backup) by the first writer that opens it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from tui.core.scales import scale_definitions
 

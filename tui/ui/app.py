@@ -10,8 +10,8 @@ text field has focus (a focused Input would otherwise swallow them), ``?`` for H
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time
-from typing import Iterable
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
@@ -24,10 +24,10 @@ from textual.widgets import Static, TabbedContent, TabPane
 from tui.core.plan_model import Plan
 from tui.store.errors import StoreError
 from tui.store.journal import Journal
+from tui.ui.chart.view import ChartView
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.onboarding import OnboardingAnswers, OnboardingScreen
 from tui.ui.screens.plan_editor import PlanEditorScreen
-from tui.ui.chart.view import ChartView
 from tui.ui.session import Change, Clock, Session, system_clock
 from tui.ui.views.help import HelpView
 from tui.ui.views.history import HistoryView
@@ -93,7 +93,11 @@ class TaperApp(App[None]):
         if journal.read_only:
             who = f"process {journal.locked_by}" if journal.locked_by else "another taper-tui"
             reason = f"{who} is writing to this file" if journal.locked_by else "opened with --read-only"
-            yield Static(f"READ-ONLY — {reason}; nothing can be saved here. ({journal.path})", id="read-only-banner", markup=False)
+            yield Static(
+                f"READ-ONLY — {reason}; nothing can be saved here. ({journal.path})",
+                id="read-only-banner",
+                markup=False,
+            )
         with ViewTabs(id="views"):
             for number, (view_id, title, view_class) in enumerate(VIEWS, start=1):
                 with TabPane(f"{number} {title}", id=view_id):
@@ -123,13 +127,17 @@ class TaperApp(App[None]):
     def _onboarded(self, answers: OnboardingAnswers | None) -> None:
         changes: dict[str, object] = {"onboarded": True}
         if answers is not None:
-            changes.update(drug=answers.drug, intakes_per_day=answers.intakes_per_day, intake_times=list(answers.intake_times))
+            changes.update(
+                drug=answers.drug, intakes_per_day=answers.intakes_per_day, intake_times=list(answers.intake_times)
+            )
         try:
             self.session.update_settings(**changes)
         except StoreError as error:
             self.notify(str(error), severity="error")
         if answers is not None and answers.build_plan:
-            editor = PlanEditorScreen(self.session.today, drug=answers.drug, dose_mg=answers.dose_mg, intakes=answers.intakes_per_day)
+            editor = PlanEditorScreen(
+                self.session.today, drug=answers.drug, dose_mg=answers.dose_mg, intakes=answers.intakes_per_day
+            )
             self.push_screen(editor, self._first_plan_saved)
         else:
             self.open_day(self.session.today)
@@ -244,8 +252,11 @@ class TaperApp(App[None]):
         except StoreError as error:
             self.notify(str(error), title="Not imported", severity="error", timeout=15)
             return
-        self.notify(f"Imported {source_name}: {len(plan.new_days)} new and {len(plan.changed_days)} changed days. "
-                    "The file as it was is kept as the newest backup (taper-tui restore).", timeout=10)
+        self.notify(
+            f"Imported {source_name}: {len(plan.new_days)} new and {len(plan.changed_days)} changed days. "
+            "The file as it was is kept as the newest backup (taper-tui restore).",
+            timeout=10,
+        )
 
     # -- quitting -------------------------------------------------------------------------------
 
@@ -264,8 +275,13 @@ class TaperApp(App[None]):
                 self.exit()
 
         self.push_screen(
-            ConfirmDialog("Quit without saving?", "The Log form has changes that are not saved yet. "
-                          "Quit anyway and lose them? (Keep editing, then ctrl+s, to keep them.)", "Quit", "Keep editing"),
+            ConfirmDialog(
+                "Quit without saving?",
+                "The Log form has changes that are not saved yet. "
+                "Quit anyway and lose them? (Keep editing, then ctrl+s, to keep them.)",
+                "Quit",
+                "Keep editing",
+            ),
             answered,
         )
 
@@ -274,11 +290,21 @@ class TaperApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for number, (view_id, title, _cls) in enumerate(VIEWS, start=1):
-            yield SystemCommand(f"Go to {title}", f"Show the {title} view (F{number} or {number})", lambda v=view_id: self.action_show_view(v))
-        yield SystemCommand("Log today", "Open today's entry in the Log view", lambda: self.open_day(self.session.today))
-        yield SystemCommand("Export…", "JSON, CSV, the prescriber report or a calendar, to a file (ctrl+e)", self.action_export)
+            yield SystemCommand(
+                f"Go to {title}",
+                f"Show the {title} view (F{number} or {number})",
+                lambda v=view_id: self.action_show_view(v),
+            )
+        yield SystemCommand(
+            "Log today", "Open today's entry in the Log view", lambda: self.open_day(self.session.today)
+        )
+        yield SystemCommand(
+            "Export…", "JSON, CSV, the prescriber report or a calendar, to a file (ctrl+e)", self.action_export
+        )
         yield SystemCommand("Import…", "Bring a JSON export back in, with a preview first (ctrl+o)", self.action_import)
-        yield SystemCommand("Log yesterday", "Open yesterday's entry in the Log view", lambda: self.open_day(self.session.yesterday))
+        yield SystemCommand(
+            "Log yesterday", "Open yesterday's entry in the Log view", lambda: self.open_day(self.session.yesterday)
+        )
 
 
 def fixed_clock(day: date) -> Clock:

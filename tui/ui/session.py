@@ -13,10 +13,11 @@ panel follows *logging* a red flag in the Log view, never a restore or an import
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from textual.signal import Signal
 

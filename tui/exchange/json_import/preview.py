@@ -8,10 +8,11 @@ returns the complete new content and a change set (:class:`ImportPlan`) a person
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any, Iterable
+from typing import Any
 
 import orjson
 

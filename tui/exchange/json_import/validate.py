@@ -11,11 +11,12 @@ An import only reads data: nothing in the file is followed (no paths, no links) 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import orjson
 from jsonschema import Draft202012Validator
@@ -291,9 +292,7 @@ def _schema_message(error: Any, path: list[Any]) -> str:
     value = _short(error.instance)
     if error.validator in ("oneOf", "anyOf", "type", "pattern", "enum", "const"):
         text = f'"{value}" is not allowed here'
-    elif error.validator == "required":
-        text = _short(error.message)
-    elif error.validator == "additionalProperties":
+    elif error.validator == "required" or error.validator == "additionalProperties":
         text = _short(error.message)
     else:
         text = f'"{value}": {_short(error.message)}'

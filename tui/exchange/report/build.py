@@ -26,8 +26,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from tui.core.doses import ZERO, format_decimal, percent
 from tui.core.adherence import adherence
+from tui.core.doses import ZERO, format_decimal, percent
 from tui.core.entry import DayEntry
 from tui.core.insights import (
     TOTAL,
@@ -52,10 +52,17 @@ CHART_BAR_WIDTH = 24
 MAX_LISTED = 12
 """Longer lists (deviations, red flags) show the most recent this many and say how many more."""
 
-_LEFT_OUT = "The {count} earlier {what} are left out to keep this to a page; `taper-tui export --format csv` has every day."
+_LEFT_OUT = (
+    "The {count} earlier {what} are left out to keep this to a page; `taper-tui export --format csv` has every day."
+)
 
 REPORTED_FLAGS: tuple[PlanFlag, ...] = (
-    PlanFlag.HOLD, PlanFlag.HELD, PlanFlag.OVER_10, PlanFlag.OVER_25_IN_14, PlanFlag.INCREASE, PlanFlag.STOP,
+    PlanFlag.HOLD,
+    PlanFlag.HELD,
+    PlanFlag.OVER_10,
+    PlanFlag.OVER_25_IN_14,
+    PlanFlag.INCREASE,
+    PlanFlag.STOP,
     PlanFlag.TOO_COARSE,
 )
 """The step flags a prescriber is shown (the rest are about measuring, for the person)."""
@@ -86,7 +93,7 @@ def question_lines(entries: Sequence[DayEntry]) -> list[tuple[date, str]]:
             text = line.strip()
             for prefix in QUESTION_PREFIXES:
                 if text.lower().startswith(prefix):
-                    question = text[len(prefix):].strip()
+                    question = text[len(prefix) :].strip()
                     if question:
                         found.append((entry.day, question))
                     break
@@ -96,7 +103,7 @@ def question_lines(entries: Sequence[DayEntry]) -> list[tuple[date, str]]:
 def _planned_lookup(plan: Plan | None):
     if plan is None:
         return None
-    return lambda day: (step.dose_mg if (step := plan.step_on(day)) is not None else None)
+    return lambda day: step.dose_mg if (step := plan.step_on(day)) is not None else None
 
 
 # -- building -------------------------------------------------------------------------------
@@ -116,7 +123,9 @@ def build_report(
     preamble = (
         HEALTH_DATA_NOTICE,
         f"Prepared {today.isoformat()} from the log kept in taper-tui"
-        + (f", {entries[0].day.isoformat()} to {entries[-1].day.isoformat()}." if entries else " (nothing logged yet)."),
+        + (
+            f", {entries[0].day.isoformat()} to {entries[-1].day.isoformat()}." if entries else " (nothing logged yet)."
+        ),
     )
     sections = [
         _dose_section(entries, plan, drug, today),
@@ -146,12 +155,22 @@ def _dose_section(entries: Sequence[DayEntry], plan: Plan | None, drug: str | No
         start = first_dosed.total_mg if first_dosed else None
         start_text = f"{_mg(start)} a day, first logged {first_dosed.day.isoformat()}" if first_dosed else "—"
     rows = [("Drug", drug or "not recorded")]
-    rows.append(("Current daily dose", f"{_mg(current)}" + (f" (planned for {today.isoformat()}: {step.unit_dose})" if step else " (last logged)")))
+    rows.append(
+        (
+            "Current daily dose",
+            f"{_mg(current)}" + (f" (planned for {today.isoformat()}: {step.unit_dose})" if step else " (last logged)"),
+        )
+    )
     if last_dosed:
         rows.append(("Last dose logged", f"{_mg(last_dosed.total_mg)} on {last_dosed.day.isoformat()}"))
     rows.append(("Start dose", start_text))
     if start and current is not None and start > 0:
-        rows.append(("Reduction so far", f"{_mg(start - current)} ({format_decimal(percent(start - current, start))} % of the start dose)"))
+        rows.append(
+            (
+                "Reduction so far",
+                f"{_mg(start - current)} ({format_decimal(percent(start - current, start))} % of the start dose)",
+            )
+        )
     return Section("Dose", (Table(("", ""), tuple(rows)),))
 
 
@@ -164,9 +183,15 @@ def _plan_section(plan: Plan | None, today: date) -> Section:
     rows = [
         ("Method", str(params.method.value)),
         ("Cut", f"{format_decimal(params.cut_pct)} % per step"),
-        ("Step length", f"{params.step_days} days" + (f", after a {params.hold_days}-day hold" if params.hold_days else "")),
+        (
+            "Step length",
+            f"{params.step_days} days" + (f", after a {params.hold_days}-day hold" if params.hold_days else ""),
+        ),
         ("Measured as", params.formulation.describe()),
-        ("Projected end", f"{projection.end_date.isoformat()} at {_mg(projection.final_mg)} ({projection.steps} steps; {done} started so far)"),
+        (
+            "Projected end",
+            f"{projection.end_date.isoformat()} at {_mg(projection.final_mg)} ({projection.steps} steps; {done} started so far)",
+        ),
     ]
     return Section("Plan", (Table(("", ""), tuple(rows)),))
 
@@ -184,7 +209,11 @@ def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) 
         last = min(step.end, today) if number < len(plan.steps) else today
         days = [step.start + timedelta(days=i) for i in range((last - step.start).days + 1)]
         taken = [by_day[d].total_mg for d in days if d in by_day and by_day[d].intakes]
-        off = [(d, by_day[d].total_mg) for d in days if d in by_day and by_day[d].intakes and by_day[d].total_mg != step.dose_mg]
+        off = [
+            (d, by_day[d].total_mg)
+            for d in days
+            if d in by_day and by_day[d].intakes and by_day[d].total_mg != step.dose_mg
+        ]
         if not taken:
             taken_text = "—"
         elif min(taken) == max(taken):
@@ -192,22 +221,28 @@ def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) 
         else:
             taken_text = f"{format_decimal(min(taken))}–{format_decimal(max(taken))}"
         notes = " ".join(PlanFlag(c).marked for c in step.flag_codes if c in REPORTED_FLAGS)
-        rows.append((
-            str(number),
-            step.start.isoformat(),
-            last.isoformat(),
-            format_decimal(step.dose_mg),
-            taken_text,
-            f"{len(taken)}/{len(days)}",
-            str(len(off)),
-            notes,
-        ))
+        rows.append(
+            (
+                str(number),
+                step.start.isoformat(),
+                last.isoformat(),
+                format_decimal(step.dose_mg),
+                taken_text,
+                f"{len(taken)}/{len(days)}",
+                str(len(off)),
+                notes,
+            )
+        )
         shown_flags += [c for c in step.flag_codes if c in REPORTED_FLAGS]
         deviations += [f"{d.isoformat()}: took {_mg(mg)}, planned {_mg(step.dose_mg)}" for d, mg in off]
     if not rows:
         return Section("Steps so far", (f"The plan starts on {plan.start.isoformat()}.",))
     blocks: list[Block] = [
-        Table(("#", "from", "to", "planned mg", "taken mg", "dosed", "off plan", "notes"), tuple(rows[-MAX_LISTED:]), frozenset({0, 3, 4, 5, 6})),
+        Table(
+            ("#", "from", "to", "planned mg", "taken mg", "dosed", "off plan", "notes"),
+            tuple(rows[-MAX_LISTED:]),
+            frozenset({0, 3, 4, 5, 6}),
+        ),
         "dosed: days with a dose logged, of the days in the step; off plan: of those, days whose total differs from the plan.",
     ]
     legend = flag_legend(shown_flags, separator="; ")
@@ -231,19 +266,25 @@ def _cuts_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) -
     rows = []
     for response in responses:
         dose = planned(response.cut) if planned else None
-        rows.append((
-            response.cut.isoformat(),
-            format_decimal(dose) if dose is not None else "",
-            _mean(response.before),
-            _mean(response.days_1_7),
-            _change(response.change_1_7),
-            _mean(response.days_8_14),
-            _change(response.change_8_14),
-        ))
+        rows.append(
+            (
+                response.cut.isoformat(),
+                format_decimal(dose) if dose is not None else "",
+                _mean(response.before),
+                _mean(response.days_1_7),
+                _change(response.change_1_7),
+                _mean(response.days_8_14),
+                _change(response.change_8_14),
+            )
+        )
     blocks: list[Block] = [
         f"Symptom total ({TOTAL_SCALE_TEXT}) as a mean over the logged days "
         "(logged/days in the window): the 7 days before each cut against days 1–7 and 8–14 after it.",
-        Table(("cut", "to mg", "before", "days 1–7", "change", "days 8–14", "change"), tuple(rows[-MAX_LISTED:]), frozenset({1, 2, 3, 4, 5, 6})),
+        Table(
+            ("cut", "to mg", "before", "days 1–7", "change", "days 8–14", "change"),
+            tuple(rows[-MAX_LISTED:]),
+            frozenset({1, 2, 3, 4, 5, 6}),
+        ),
     ]
     if len(rows) > MAX_LISTED:
         blocks.append(_LEFT_OUT.format(count=len(rows) - MAX_LISTED, what="cuts"))
@@ -254,7 +295,8 @@ def _red_flag_section(entries: Sequence[DayEntry]) -> Section:
     found = [
         f"{e.day.isoformat()}: "
         + ", ".join(f"{symptom_label(k)} ({e.symptoms[k]}/{SYMPTOM.high})" for k in e.red_flags)
-        for e in entries if e.red_flags
+        for e in entries
+        if e.red_flags
     ]
     if not found:
         return Section("Red flags", ("None logged (seizure, confusion, hallucinations, suicidal thoughts).",))
@@ -266,10 +308,14 @@ def _red_flag_section(entries: Sequence[DayEntry]) -> Section:
 def _adherence_section(entries, plan, planned, settings, today) -> Section:
     intakes = settings.get("intakes_per_day") or (len(plan.params.split) if plan and plan.params.split else None)
     start = plan.start if plan else None
-    summary = adherence(entries, planned, start=start if start and start <= today else None, end=today, intakes_per_day=intakes)
+    summary = adherence(
+        entries, planned, start=start if start and start <= today else None, end=today, intakes_per_day=intakes
+    )
     if summary is None or summary.days_logged == 0:
         return Section("Adherence", ("Nothing logged in this period.",))
-    items = [f"Days logged: {summary.days_logged} of {summary.days_in_range} ({summary.start.isoformat()} to {summary.end.isoformat()})"]
+    items = [
+        f"Days logged: {summary.days_logged} of {summary.days_in_range} ({summary.start.isoformat()} to {summary.end.isoformat()})"
+    ]
     items.append(f"Days with a dose logged: {summary.days_with_dose}")
     if summary.days_compared:
         items.append(
@@ -277,7 +323,9 @@ def _adherence_section(entries, plan, planned, settings, today) -> Section:
             f"({summary.days_below_plan} below plan, {summary.days_above_plan} above)"
         )
     if summary.intakes_missed is not None:
-        items.append(f"Doses missed: {summary.intakes_missed} (intakes short of {intakes} a day, on days with a dose logged)")
+        items.append(
+            f"Doses missed: {summary.intakes_missed} (intakes short of {intakes} a day, on days with a dose logged)"
+        )
     return Section("Adherence", (Bullets(tuple(items)),))
 
 
@@ -295,7 +343,9 @@ def _events_section(events: Sequence[dict[str, Any]]) -> Section | None:
 def _questions_section(entries: Sequence[DayEntry]) -> Section:
     questions = question_lines(entries)
     if not questions:
-        return Section("Questions for my prescriber", ("None noted. (Start a line of a day's note with Q: or ? to list it here.)",))
+        return Section(
+            "Questions for my prescriber", ("None noted. (Start a line of a day's note with Q: or ? to list it here.)",)
+        )
     return Section("Questions for my prescriber", (Bullets(tuple(f"{d.isoformat()}: {q}" for d, q in questions)),))
 
 
@@ -326,11 +376,14 @@ def _chart_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) 
         total_bar = "" if total is None or top_total == 0 else "*" * round(total / top_total * half)
         dose_text = "  —" if dose is None else f"{float(dose):>5.2f}"
         total_text = "  —" if total is None else f"{total:>5.1f}"
-        lines.append(f"{week.isoformat():<10} {dose_text:>5} {dose_bar:<{half}} {total_text:>5} {total_bar:<{half}} {'<' if has_cut else ''}".rstrip())
-    return Section(f"The last {len(weeks)} weeks (weekly means of the logged days)", (
-        Preformatted(tuple(lines)),
-        f"Legend: # daily dose in mg, * symptom total ({TOTAL_SCALE_TEXT}), each scaled to its largest week; "
-        "the cut column marks weeks with a cut; — nothing logged.",
-    ))
-
-
+        lines.append(
+            f"{week.isoformat():<10} {dose_text:>5} {dose_bar:<{half}} {total_text:>5} {total_bar:<{half}} {'<' if has_cut else ''}".rstrip()
+        )
+    return Section(
+        f"The last {len(weeks)} weeks (weekly means of the logged days)",
+        (
+            Preformatted(tuple(lines)),
+            f"Legend: # daily dose in mg, * symptom total ({TOTAL_SCALE_TEXT}), each scaled to its largest week; "
+            "the cut column marks weeks with a cut; — nothing logged.",
+        ),
+    )

@@ -34,7 +34,9 @@ def render_markdown(report: Report) -> str:
                     out += [f"- **{label}:** {_md_cell(value)}" for label, value in block.rows] + [""]
                     continue
                 out.append("| " + " | ".join(block.headers) + " |")
-                out.append("|" + "|".join("---:" if i in block.numeric else "---" for i in range(len(block.headers))) + "|")
+                out.append(
+                    "|" + "|".join("---:" if i in block.numeric else "---" for i in range(len(block.headers))) + "|"
+                )
                 out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows] + [""]
     return "\n".join(out).rstrip() + "\n"
 
@@ -48,7 +50,9 @@ def _text_table(table: Table, width: int) -> list[str]:
     rows = table.rows if not any(table.headers) else (table.headers, *table.rows)
     for row in rows:
         wrapped_last = textwrap.wrap(str(row[-1]), widths[-1]) or [""]
-        cells = [str(c).rjust(widths[i]) if i in table.numeric else str(c).ljust(widths[i]) for i, c in enumerate(row[:-1])]
+        cells = [
+            str(c).rjust(widths[i]) if i in table.numeric else str(c).ljust(widths[i]) for i, c in enumerate(row[:-1])
+        ]
         lines.append("  ".join([*cells, wrapped_last[0]]).rstrip())
         indent = sum(widths[:-1]) + 2 * (columns - 1)
         lines += [" " * indent + more for more in wrapped_last[1:]]
@@ -81,11 +85,13 @@ def render_html(report: Report) -> str:
     """The report as one self-contained HTML page (no scripts, no external files)."""
     e = html.escape
     out = [
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
         f"<title>{e(report.title)}</title>",
         "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto}table{border-collapse:collapse}"
         "td,th{border:1px solid #999;padding:2px 6px}td.n{text-align:right}</style></head><body>",
-        f"<h1>{e(report.title)}</h1>", f"<p><strong>{e(report.preamble[0])}</strong></p>",
+        f"<h1>{e(report.title)}</h1>",
+        f"<p><strong>{e(report.preamble[0])}</strong></p>",
     ]
     out += [f"<p>{e(line)}</p>" for line in report.preamble[1:]]
     for section in report.sections:
@@ -102,7 +108,10 @@ def render_html(report: Report) -> str:
                 if any(block.headers):
                     out.append("<tr>" + "".join(f"<th>{e(h)}</th>" for h in block.headers) + "</tr>")
                 for row in block.rows:
-                    cells = "".join(f'<td class="n">{e(c)}</td>' if i in block.numeric else f"<td>{e(c)}</td>" for i, c in enumerate(row))
+                    cells = "".join(
+                        f'<td class="n">{e(c)}</td>' if i in block.numeric else f"<td>{e(c)}</td>"
+                        for i, c in enumerate(row)
+                    )
                     out.append(f"<tr>{cells}</tr>")
                 out.append("</table>")
     out.append("</body></html>")

@@ -43,7 +43,12 @@ class DoseChart(ChartPanel):
             if points:
                 plt.scatter([x for x, _ in points], [mg for _, mg in points], marker=marker, color=taken_colour)
         if frame.planned:
-            plt.plot([x for x, _ in frame.planned], [mg for _, mg in frame.planned], marker="braille", color=self.colour("foreground"))
+            plt.plot(
+                [x for x, _ in frame.planned],
+                [mg for _, mg in frame.planned],
+                marker="braille",
+                color=self.colour("foreground"),
+            )
         hold_colour = self.colour("warning")
         for first, last, mg in frame.holds:
             plt.plot([first, last], [mg, mg], marker=HOLD_MARK, color=hold_colour)

@@ -112,7 +112,9 @@ class HeatMap(Widget):
         heat_month = month_map(self.entries, end.year, end.month)
         text.append(f"\n\n{heat_month.title}", style=title)
         text.append("  (day, then its level 0–4 as above)", style=muted)
-        text.append("\n" + "  ".join(f"{name:<4}" for name in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")), style=muted)
+        text.append(
+            "\n" + "  ".join(f"{name:<4}" for name in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")), style=muted
+        )
         for week in heat_month.weeks:
             text.append("\n")
             for index, cell in enumerate(week):

@@ -300,7 +300,7 @@ class ChartView(JournalView):
         for key in counts:  # rated once, hidden since: still worth charting
             offered.setdefault(key, key.replace("_", " ").capitalize())
         choices = sorted(((key, label, counts.get(key, 0)) for key, label in offered.items()), key=lambda c: -c[2])
-        current = self.metric[len(SYMPTOM_PREFIX):] if self.metric.startswith(SYMPTOM_PREFIX) else None
+        current = self.metric[len(SYMPTOM_PREFIX) :] if self.metric.startswith(SYMPTOM_PREFIX) else None
 
         def picked(key: str | None) -> None:
             if key:

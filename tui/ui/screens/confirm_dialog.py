@@ -29,8 +29,14 @@ class ConfirmDialog(Dialog[bool]):
         Binding("n", "answer(False)", "No", show=False),
     ]
 
-    def __init__(self, title: str, body: str, confirm_label: str = "Yes", cancel_label: str = "Cancel",
-                 safe: Literal["cancel", "confirm"] = "cancel") -> None:
+    def __init__(
+        self,
+        title: str,
+        body: str,
+        confirm_label: str = "Yes",
+        cancel_label: str = "Cancel",
+        safe: Literal["cancel", "confirm"] = "cancel",
+    ) -> None:
         super().__init__()
         self.safe = safe
         """The button focused first: ``cancel`` unless confirming changes nothing that matters."""

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tui.exchange.private_file import write_private_file
-from tui.exchange.render_export import FORMAT_EXTENSIONS, NothingToExport, ExportSource, render_export
+from tui.exchange.render_export import FORMAT_EXTENSIONS, ExportSource, NothingToExport, render_export
 from tui.ui.screens.dialog import Dialog
 
 CHOICES: tuple[tuple[str, str, str], ...] = (
@@ -43,7 +43,13 @@ class ExportDialog(Dialog[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Export", classes="title")
-            yield Select([(label, index) for index, (label, _f, _w) in enumerate(CHOICES)], value=0, allow_blank=False, id="format", compact=True)
+            yield Select(
+                [(label, index) for index, (label, _f, _w) in enumerate(CHOICES)],
+                value=0,
+                allow_blank=False,
+                id="format",
+                compact=True,
+            )
             yield Input(str(default_export_path("json", "days", self.today)), id="path", compact=True)
             yield Static("Exports hold health data: they are written readable by you only (0600).", classes="muted")
             yield Static("", id="problem", markup=False)

@@ -36,9 +36,19 @@ class ImportDialog(Dialog[tuple[ImportPlan, str] | None]):
         with Vertical():
             yield Label("Import a taper-tui JSON export", classes="title")
             yield Input("", id="path", compact=True, placeholder="path of the export, e.g. ~/taper-tui-2027-03-15.json")
-            yield Select([(label, mode.value) for label, mode in MODES], value=ImportMode.MERGE.value, allow_blank=False, id="mode", compact=True)
+            yield Select(
+                [(label, mode.value) for label, mode in MODES],
+                value=ImportMode.MERGE.value,
+                allow_blank=False,
+                id="mode",
+                compact=True,
+            )
             with VerticalScroll(id="preview"):
-                yield Static("Enter a path and press enter to see what would change. Nothing is written yet.", id="summary", markup=False)
+                yield Static(
+                    "Enter a path and press enter to see what would change. Nothing is written yet.",
+                    id="summary",
+                    markup=False,
+                )
             yield Static("", id="problem", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
@@ -66,7 +76,9 @@ class ImportDialog(Dialog[tuple[ImportPlan, str] | None]):
             return
         mode = ImportMode(str(self.query_one("#mode", Select).value))
         journal = self.journal
-        self.plan = plan_import(journal.days(), journal.get_plan(), journal.events(), document, mode, journal.settings())
+        self.plan = plan_import(
+            journal.days(), journal.get_plan(), journal.events(), document, mode, journal.settings()
+        )
         problem.update("")
         summary = self.plan.summary()
         if not self.plan.changes_anything:

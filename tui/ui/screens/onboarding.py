@@ -57,13 +57,22 @@ class OnboardingScreen(Dialog[OnboardingAnswers | None]):
             yield Static("Welcome to taper-tui", id="welcome")
             yield Static(SAFETY_NOTICE, id="notice", markup=False)
             yield Static("A few questions (all optional; you can change them later):", markup=False)
-            yield Horizontal(Label(pi.DRUG.label), Input("clonazepam", id="drug", compact=True,
-                             placeholder=", ".join(sorted(DRUGS))), classes="row")
-            yield Horizontal(Label(pi.DOSE.label), Input("", id="dose", compact=True, placeholder="e.g. 1"), classes="row")
-            yield Horizontal(Label(pi.INTAKES.label), Input("2", id="intakes", compact=True,
-                             placeholder=f"1 to {pi.MAX_INTAKES}"), classes="row")
-            yield Horizontal(Label(pi.TIMES.label), Input(", ".join(proposed_times(2)), id="times", compact=True),
-                             classes="row")
+            yield Horizontal(
+                Label(pi.DRUG.label),
+                Input("clonazepam", id="drug", compact=True, placeholder=", ".join(sorted(DRUGS))),
+                classes="row",
+            )
+            yield Horizontal(
+                Label(pi.DOSE.label), Input("", id="dose", compact=True, placeholder="e.g. 1"), classes="row"
+            )
+            yield Horizontal(
+                Label(pi.INTAKES.label),
+                Input("2", id="intakes", compact=True, placeholder=f"1 to {pi.MAX_INTAKES}"),
+                classes="row",
+            )
+            yield Horizontal(
+                Label(pi.TIMES.label), Input(", ".join(proposed_times(2)), id="times", compact=True), classes="row"
+            )
             yield Static("", id="problem", markup=False)
             with Horizontal(id="choices"):
                 yield Button("Build a plan", id="plan", variant="primary", compact=True)
@@ -75,8 +84,12 @@ class OnboardingScreen(Dialog[OnboardingAnswers | None]):
     def _text(self) -> dict[str, str]:
         """The answers as the plan fields :mod:`tui.core.plan_input` reads."""
         value = lambda widget_id: self.query_one(f"#{widget_id}", Input).value  # noqa: E731
-        return {pi.DRUG.key: value("drug"), pi.DOSE.key: value("dose"), pi.INTAKES.key: value("intakes"),
-                pi.TIMES.key: value("times")}
+        return {
+            pi.DRUG.key: value("drug"),
+            pi.DOSE.key: value("dose"),
+            pi.INTAKES.key: value("intakes"),
+            pi.TIMES.key: value("times"),
+        }
 
     def _answers(self, build_plan: bool) -> OnboardingAnswers:
         text = self._text()

@@ -89,8 +89,16 @@ class PlanEditorScreen(Dialog[Plan | None]):
         Binding("escape", "cancel", "Leave"),
     ]
 
-    def __init__(self, today: date, *, drug: str = "clonazepam", dose_mg: Decimal | None = None,
-                 intakes: int | None = None, existing: Plan | None = None, start: date | None = None) -> None:
+    def __init__(
+        self,
+        today: date,
+        *,
+        drug: str = "clonazepam",
+        dose_mg: Decimal | None = None,
+        intakes: int | None = None,
+        existing: Plan | None = None,
+        start: date | None = None,
+    ) -> None:
         super().__init__()
         self.today = today
         """The day the dates are relative to (``today``, ``+N``)."""
@@ -150,23 +158,46 @@ class PlanEditorScreen(Dialog[Plan | None]):
                 yield self._row(pi.INTAKES, str(max(1, intakes)), f"1 to {pi.MAX_INTAKES}")
                 yield self._row(pi.SPLIT, _mg_text(split) if p and split else "", "even split")
                 yield self._row(pi.CUT_FIRST, str((p.cut_first if p else 0) + 1))
-                yield Horizontal(Label(pi.METHOD.label), Select([(m.value, m.value) for m in Method],
-                                 value=(p.method.value if p else "proportional"), id="method", compact=True,
-                                 allow_blank=False), classes="row")
+                yield Horizontal(
+                    Label(pi.METHOD.label),
+                    Select(
+                        [(m.value, m.value) for m in Method],
+                        value=(p.method.value if p else "proportional"),
+                        id="method",
+                        compact=True,
+                        allow_blank=False,
+                    ),
+                    classes="row",
+                )
                 yield self._row(pi.CUT, format_decimal(p.cut_pct) if p else "10")
                 yield self._row(pi.EVERY, str(p.step_days if p else 14))
                 yield self._row(pi.HOLD, str(hold))
                 yield Static(self._kept_hold_text(), id="kept-hold", markup=False)
-                yield Horizontal(Label(pi.FORM.label), Select([(k.label, k.key) for k in pi.FORM_KINDS], value=kind,
-                                 id="form-kind", compact=True, allow_blank=False), classes="row")
+                yield Horizontal(
+                    Label(pi.FORM.label),
+                    Select(
+                        [(k.label, k.key) for k in pi.FORM_KINDS],
+                        value=kind,
+                        id="form-kind",
+                        compact=True,
+                        allow_blank=False,
+                    ),
+                    classes="row",
+                )
                 for index in range(3):
                     value = numbers[index] if index < len(numbers) else ""
-                    yield Horizontal(Label("", id=f"form-label-{index}"), Input(value, id=f"form-{index}", compact=True),
-                                     classes="row", id=f"form-row-{index}")
+                    yield Horizontal(
+                        Label("", id=f"form-label-{index}"),
+                        Input(value, id=f"form-{index}", compact=True),
+                        classes="row",
+                        id=f"form-row-{index}",
+                    )
                 jump_off = format_decimal(p.jump_off_mg) if p and p.jump_off_mg is not None else ""
                 yield self._row(pi.JUMP_OFF, jump_off, "from here, stop")
                 yield self._row(pi.TARGET, format_decimal(p.target_mg) if p else "0")
-                yield self._row(pi.EMAX, format_decimal(p.emax_pct) if p and p.emax_pct else "", classes="row occupancy")
+                yield self._row(
+                    pi.EMAX, format_decimal(p.emax_pct) if p and p.emax_pct else "", classes="row occupancy"
+                )
                 yield self._row(pi.EC50, format_decimal(p.ec50_mg) if p and p.ec50_mg else "", classes="row occupancy")
                 yield self._row(pi.STEPS, str(p.occupancy_steps) if p else "8", classes="row occupancy")
                 yield self._row(pi.CUSTOM, custom, "2027-01-04=1, 2027-01-18=0.9", classes="row custom")
@@ -179,8 +210,10 @@ class PlanEditorScreen(Dialog[Plan | None]):
     def _kept_hold_text(self) -> str:
         if not self.kept_hold_days:
             return ""
-        return (f"A stabilisation hold is running: its {self.kept_hold_days} days left are kept "
-                f"(set {pi.HOLD.label.lower()} to 0 to cut sooner).")
+        return (
+            f"A stabilisation hold is running: its {self.kept_hold_days} days left are kept "
+            f"(set {pi.HOLD.label.lower()} to 0 to cut sooner)."
+        )
 
     def on_mount(self) -> None:
         self._show_form_fields()
@@ -324,7 +357,8 @@ class PlanEditorScreen(Dialog[Plan | None]):
             if confirmed:
                 self.dismiss(plan)
 
-        body = "\n".join(reasons) + ("\n\nThe 2025 joint guideline suggests cuts of no more than 25 % every 2 weeks. "
-                                     "Save this plan anyway?")
+        body = "\n".join(reasons) + (
+            "\n\nThe 2025 joint guideline suggests cuts of no more than 25 % every 2 weeks. Save this plan anyway?"
+        )
         dialog = SafeConfirmDialog("This plan needs your confirmation", body, "Save anyway", "Go back")
         self.app.push_screen(dialog, answered)

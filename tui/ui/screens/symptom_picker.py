@@ -24,7 +24,10 @@ class SymptomPicker(Dialog["str | None"]):
         with Vertical():
             yield Label("Chart one symptom (enter picks, escape cancels)")
             yield OptionList(
-                *(Option(f"{label}  ({days} day{'s' if days != 1 else ''} rated)", id=key) for key, label, days in self.symptoms),
+                *(
+                    Option(f"{label}  ({days} day{'s' if days != 1 else ''} rated)", id=key)
+                    for key, label, days in self.symptoms
+                ),
                 id="symptom-options",
             )
 

@@ -6,7 +6,8 @@ The check is a function that turns the text into a value or raises ``ValueError`
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,7 +27,9 @@ class TextPrompt(Dialog[Any]):
     TextPrompt .keys { color: $text-muted; }
     """
 
-    def __init__(self, title: str, explanation: str, check: Callable[[str], Any], initial: str = "", placeholder: str = "") -> None:
+    def __init__(
+        self, title: str, explanation: str, check: Callable[[str], Any], initial: str = "", placeholder: str = ""
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.explanation = explanation

@@ -31,8 +31,10 @@ class UnsavedChangesDialog(Dialog[UnsavedChoice]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Unsaved changes", classes="title")
-            yield Static(f"What you typed for {self.day_text} is not saved yet. "
-                         f"Save it before going to {self.going_to}?", markup=False)
+            yield Static(
+                f"What you typed for {self.day_text} is not saved yet. Save it before going to {self.going_to}?",
+                markup=False,
+            )
             with Horizontal(classes="buttons"):
                 yield Button("Stay here (Esc)", id="stay", compact=True)
                 yield Button("Discard (d)", id="discard", compact=True)

@@ -14,55 +14,73 @@ from tui.ui.session import Change
 from tui.ui.views.journal_view import JournalView
 
 KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("Everywhere", (
-        ("F1–F6", "Today, Schedule, Log, History, Chart, Help (work inside text fields too)"),
-        ("1–6", "the same views, when no text field has focus"),
-        ("?", "this help (when no text field has focus)"),
-        ("ctrl+p", "command palette: every command by name"),
-        ("ctrl+e", "export: JSON, CSV, the prescriber report, a calendar (0600 file)"),
-        ("ctrl+o", "import a JSON export (preview first, then confirm)"),
-        ("tab / shift+tab", "next / previous field or button"),
-        ("q / ctrl+q", "quit (asks first if the Log form has unsaved changes)"),
-    )),
-    ("Today", (
-        ("l / enter", "log today"),
-        ("y", "log yesterday"),
-    )),
-    ("Schedule", (
-        ("↑↓ / j k", "move between steps"),
-        ("h", "hold: stay on the current dose N more days (later steps move)"),
-        ("s", "slow down: a smaller cut % from the next step"),
-        ("r", "return to the last stable dose (an increase; asks for a reason)"),
-        ("p", "re-plan from a date (past steps are kept)"),
-        ("n", "new plan"),
-    )),
-    ("Log", (
-        ("[ / ]", "previous / next day (asks first if something is unsaved)"),
-        ("ctrl+← / ctrl+→", "the same from inside a field (in the note: move by word)"),
-        ("ctrl+g", "go to a date (YYYY-MM-DD, yesterday, -3)"),
-        ("ctrl+s", "save the day"),
-        ("enter", "start typing; in a field, go on to the next one"),
-        ("0–4", "rate the focused symptom and go on to the next"),
-        ("← → / h l", "change the focused symptom's rating; backspace: not rated"),
-        ("↑↓ / j k", "previous / next symptom"),
-        ("ctrl+n", "add your own symptom"),
-        ("ctrl+d", "hide the focused symptom (not red flags); the list ends in \"Show…\""),
-    )),
-    ("History", (
-        ("↑↓ / j k", "move between days (g / G: newest / oldest)"),
-        ("enter", "open the day in Log"),
-        ("d / delete", "delete the day (asks first, showing what it holds)"),
-        ("u", "undo the last delete"),
-    )),
-    ("Chart", (
-        ("m / M", "next / previous metric: total, anxiety, mood, sleep hours, sleep quality"),
-        ("s", "chart one symptom (picked from a list)"),
-        ("r / R", "next / previous range: 30 / 90 / 365 days / all"),
-        ("← → / h l", "move the window back / forward by half its length"),
-        ("e / end", "back to the window ending today"),
-        ("t", "before / after each cut: a table in place of the dose panel"),
-        ("c", "calendar heat map of the total symptom score"),
-    )),
+    (
+        "Everywhere",
+        (
+            ("F1–F6", "Today, Schedule, Log, History, Chart, Help (work inside text fields too)"),
+            ("1–6", "the same views, when no text field has focus"),
+            ("?", "this help (when no text field has focus)"),
+            ("ctrl+p", "command palette: every command by name"),
+            ("ctrl+e", "export: JSON, CSV, the prescriber report, a calendar (0600 file)"),
+            ("ctrl+o", "import a JSON export (preview first, then confirm)"),
+            ("tab / shift+tab", "next / previous field or button"),
+            ("q / ctrl+q", "quit (asks first if the Log form has unsaved changes)"),
+        ),
+    ),
+    (
+        "Today",
+        (
+            ("l / enter", "log today"),
+            ("y", "log yesterday"),
+        ),
+    ),
+    (
+        "Schedule",
+        (
+            ("↑↓ / j k", "move between steps"),
+            ("h", "hold: stay on the current dose N more days (later steps move)"),
+            ("s", "slow down: a smaller cut % from the next step"),
+            ("r", "return to the last stable dose (an increase; asks for a reason)"),
+            ("p", "re-plan from a date (past steps are kept)"),
+            ("n", "new plan"),
+        ),
+    ),
+    (
+        "Log",
+        (
+            ("[ / ]", "previous / next day (asks first if something is unsaved)"),
+            ("ctrl+← / ctrl+→", "the same from inside a field (in the note: move by word)"),
+            ("ctrl+g", "go to a date (YYYY-MM-DD, yesterday, -3)"),
+            ("ctrl+s", "save the day"),
+            ("enter", "start typing; in a field, go on to the next one"),
+            ("0–4", "rate the focused symptom and go on to the next"),
+            ("← → / h l", "change the focused symptom's rating; backspace: not rated"),
+            ("↑↓ / j k", "previous / next symptom"),
+            ("ctrl+n", "add your own symptom"),
+            ("ctrl+d", 'hide the focused symptom (not red flags); the list ends in "Show…"'),
+        ),
+    ),
+    (
+        "History",
+        (
+            ("↑↓ / j k", "move between days (g / G: newest / oldest)"),
+            ("enter", "open the day in Log"),
+            ("d / delete", "delete the day (asks first, showing what it holds)"),
+            ("u", "undo the last delete"),
+        ),
+    ),
+    (
+        "Chart",
+        (
+            ("m / M", "next / previous metric: total, anxiety, mood, sleep hours, sleep quality"),
+            ("s", "chart one symptom (picked from a list)"),
+            ("r / R", "next / previous range: 30 / 90 / 365 days / all"),
+            ("← → / h l", "move the window back / forward by half its length"),
+            ("e / end", "back to the window ending today"),
+            ("t", "before / after each cut: a table in place of the dose panel"),
+            ("c", "calendar heat map of the total symptom score"),
+        ),
+    ),
 )
 
 
@@ -74,7 +92,9 @@ def _row(term: str, meaning: str, width: int) -> list[str]:
     """``  term   meaning`` with the meaning wrapped under itself, not under the term."""
     indent = " " * (2 + KEY_WIDTH)
     # A long path stays whole (it may be copied from here), even if it overruns the line.
-    wrapped = textwrap.wrap(meaning, width=max(20, width - len(indent)), break_long_words=False, break_on_hyphens=False) or [""]
+    wrapped = textwrap.wrap(
+        meaning, width=max(20, width - len(indent)), break_long_words=False, break_on_hyphens=False
+    ) or [""]
     first = f"  {term:<{KEY_WIDTH - 1}} {wrapped[0]}"
     return [first, *(indent + line for line in wrapped[1:])]
 
@@ -112,8 +132,11 @@ def help_text(data_path: str, region: str | None, width: int = 78) -> str:
     lines += ["", "SAFETY", ""]
     lines += _paragraph(SAFETY_NOTICE, width)
     lines.append("")
-    lines += _paragraph("If you are in crisis, or you logged a seizure, confusion, hallucinations or "
-                        "suicidal thoughts, contact your prescriber now or:", width)
+    lines += _paragraph(
+        "If you are in crisis, or you logged a seizure, confusion, hallucinations or "
+        "suicidal thoughts, contact your prescriber now or:",
+        width,
+    )
     lines.extend(f"  • {line}" for line in crisis_lines(region))
     return "\n".join(lines)
 
@@ -134,7 +157,9 @@ class HelpView(JournalView):
     def refresh_data(self) -> None:
         # Wrap to the view (less the scrollbar and a margin) so meanings stay in their column.
         width = max(40, self.size.width - 3) if self.size.width else 78
-        self.query_one("#help-text", Static).update(help_text(str(self.journal.path), self.session.settings.get("region"), width))
+        self.query_one("#help-text", Static).update(
+            help_text(str(self.journal.path), self.session.settings.get("region"), width)
+        )
 
     def focus_content(self) -> None:
         self.query_one("#help-scroll").focus()

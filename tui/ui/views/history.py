@@ -51,15 +51,20 @@ def describe_entry(entry: DayEntry, with_date: bool = True) -> str:
     lines = [f"{entry.day:%A} {entry.day.isoformat()}"] if with_date else []
     if entry.intakes:
         lines.append(f"Doses: {', '.join(i.describe() for i in entry.intakes)} (total {format_mg(entry.total_mg)})")
-    scores = [f"{name} {value}" for name, value in (("anxiety", entry.anxiety), ("mood", entry.mood),
-                                                    ("sleep quality", entry.sleep_quality)) if value is not None]
+    scores = [
+        f"{name} {value}"
+        for name, value in (("anxiety", entry.anxiety), ("mood", entry.mood), ("sleep quality", entry.sleep_quality))
+        if value is not None
+    ]
     if entry.sleep_hours is not None:
         scores.append(f"sleep {format_decimal(entry.sleep_hours)} h")
     if scores:
         lines.append(", ".join(scores).capitalize())
     rated = [(k, v) for k, v in sorted(entry.symptoms.items()) if v]
     if rated:
-        names = ", ".join(f"{(default_symptom(k).label if default_symptom(k) else k.replace('_', ' '))} {v}" for k, v in rated)
+        names = ", ".join(
+            f"{(default_symptom(k).label if default_symptom(k) else k.replace('_', ' '))} {v}" for k, v in rated
+        )
         lines.append(f"Symptoms (total {entry.symptom_total}): {names}")
     if entry.phase:
         lines.append(f"Phase: {PHASE_GLYPHS[entry.phase]}")
@@ -110,8 +115,11 @@ class HistoryView(JournalView):
         for entry in entries:
             table.add_row(*history_row(entry), key=entry.day.isoformat())
         count = len(entries)
-        summary = f"{count} day{'s' if count != 1 else ''} logged · {LEGEND}" if count else \
-            "Nothing logged yet. Days you save in the Log view appear here, newest first."
+        summary = (
+            f"{count} day{'s' if count != 1 else ''} logged · {LEGEND}"
+            if count
+            else "Nothing logged yet. Days you save in the Log view appear here, newest first."
+        )
         self.query_one("#history-summary", Static).update(summary)
         if current is not None:
             self.move_to(current)
@@ -167,8 +175,12 @@ class HistoryView(JournalView):
                 self.notify(f"Deleted {day.isoformat()} — press u to undo.", timeout=8)
 
         self.app.push_screen(
-            ConfirmDialog(f"Delete {day:%A} {day.isoformat()}?", describe_entry(entry, with_date=False) + "\n\nYou can undo this with u.",
-                          "Delete", "Keep"),
+            ConfirmDialog(
+                f"Delete {day:%A} {day.isoformat()}?",
+                describe_entry(entry, with_date=False) + "\n\nYou can undo this with u.",
+                "Delete",
+                "Keep",
+            ),
             answered,
         )
 

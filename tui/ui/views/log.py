@@ -89,14 +89,34 @@ class LogView(JournalView):
         with VerticalScroll(id="log-form"):
             yield Label("Doses taken (time optional)", classes="form-section -first")
             yield IntakeList(id="intakes")
-            yield ValueField("Anxiety", lambda t: parse_int("anxiety", t, ANXIETY.low, ANXIETY.high),
-                             f"{ANXIETY.low}–{ANXIETY.high}: {ANXIETY.meaning}", width=4, id="anxiety")
-            yield ValueField("Mood", lambda t: parse_int("mood", t, MOOD.low, MOOD.high),
-                             f"{MOOD.low}–{MOOD.high}: {MOOD.meaning}", width=4, id="mood")
-            yield ValueField("Sleep hours", lambda t: parse_sleep_hours(t, "sleep hours"),
-                             "hours slept, e.g. 6.5", width=6, id="sleep-hours")
-            yield ValueField("Sleep quality", lambda t: parse_int("sleep quality", t, SLEEP_QUALITY.low, SLEEP_QUALITY.high),
-                             f"{SLEEP_QUALITY.low}–{SLEEP_QUALITY.high}: {SLEEP_QUALITY.meaning}", width=4, id="sleep-quality")
+            yield ValueField(
+                "Anxiety",
+                lambda t: parse_int("anxiety", t, ANXIETY.low, ANXIETY.high),
+                f"{ANXIETY.low}–{ANXIETY.high}: {ANXIETY.meaning}",
+                width=4,
+                id="anxiety",
+            )
+            yield ValueField(
+                "Mood",
+                lambda t: parse_int("mood", t, MOOD.low, MOOD.high),
+                f"{MOOD.low}–{MOOD.high}: {MOOD.meaning}",
+                width=4,
+                id="mood",
+            )
+            yield ValueField(
+                "Sleep hours",
+                lambda t: parse_sleep_hours(t, "sleep hours"),
+                "hours slept, e.g. 6.5",
+                width=6,
+                id="sleep-hours",
+            )
+            yield ValueField(
+                "Sleep quality",
+                lambda t: parse_int("sleep quality", t, SLEEP_QUALITY.low, SLEEP_QUALITY.high),
+                f"{SLEEP_QUALITY.low}–{SLEEP_QUALITY.high}: {SLEEP_QUALITY.meaning}",
+                width=4,
+                id="sleep-quality",
+            )
             with Horizontal(id="phase-row"):
                 yield Label("Phase")
                 yield Select(PHASE_OPTIONS, prompt="neither", compact=True, id="phase")
@@ -181,8 +201,12 @@ class LogView(JournalView):
         if entry is None:
             entry = DayEntry(day=day, intakes=self.session.planned_intakes(day))
         self.intakes.set_intakes(entry.intakes)
-        for field_id, value in (("anxiety", entry.anxiety), ("mood", entry.mood),
-                                ("sleep-hours", entry.sleep_hours), ("sleep-quality", entry.sleep_quality)):
+        for field_id, value in (
+            ("anxiety", entry.anxiety),
+            ("mood", entry.mood),
+            ("sleep-hours", entry.sleep_hours),
+            ("sleep-quality", entry.sleep_quality),
+        ):
             field = self._field(field_id)
             field.raw = "" if value is None else format_decimal(value) if field_id == "sleep-hours" else str(value)
             field.show_error(None)
@@ -279,8 +303,12 @@ class LogView(JournalView):
         if self.day is None:
             return False
         if self.session.read_only:
-            self.notify("This data file is open read-only, so nothing can be saved here. "
-                        "What you typed stays in the form.", title="Read-only", severity="warning", timeout=8)
+            self.notify(
+                "This data file is open read-only, so nothing can be saved here. What you typed stays in the form.",
+                title="Read-only",
+                severity="warning",
+                timeout=8,
+            )
             return False
         entry, problems = self.read_form()
         if entry is None:
@@ -300,7 +328,9 @@ class LogView(JournalView):
         self._update_header()
         if entry.is_empty():
             existed = saved.previous is not None
-            message = f"Cleared {entry.day.isoformat()}" if existed else f"Nothing to save for {entry.day.isoformat()} yet"
+            message = (
+                f"Cleared {entry.day.isoformat()}" if existed else f"Nothing to save for {entry.day.isoformat()} yet"
+            )
         else:
             message = f"Saved {entry.day.isoformat()}"
         self.notify(message, timeout=3)
@@ -336,7 +366,9 @@ class LogView(JournalView):
                 self._load(day)
                 self.notify(f"Changes to {leaving.isoformat()} discarded.", timeout=4)
 
-        self.app.push_screen(UnsavedChangesDialog(day_phrase(leaving, self.today), day_phrase(day, self.today)), answered)
+        self.app.push_screen(
+            UnsavedChangesDialog(day_phrase(leaving, self.today), day_phrase(day, self.today)), answered
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Inside the note, ctrl+←/→ keep their text-editing meaning (move by word).
@@ -445,7 +477,9 @@ class LogView(JournalView):
                 self.notify(f"Added {name}. It is on the form from now on.", timeout=4)
 
         self.app.push_screen(
-            TextPrompt("Add your own symptom", "A short name, e.g. Jaw clenching. It is rated 0–4 like the others.", check),
+            TextPrompt(
+                "Add your own symptom", "A short name, e.g. Jaw clenching. It is rated 0–4 like the others.", check
+            ),
             chosen,
         )
 
@@ -457,13 +491,15 @@ class LogView(JournalView):
             return
         order = [r.symptom.key for r in self.query(SymptomRating)]
         index = order.index(symptom.key)
-        following = next((k for k in order[index + 1:]), None)
+        following = next((k for k in order[index + 1 :]), None)
         hidden = list(self.session.settings.get("hidden_symptoms") or [])
         if symptom.key not in hidden:
             hidden.append(symptom.key)
         if self._update_symptom_settings(hidden_symptoms=hidden):
             self._rebuild_symptoms(focus_key=following)
-            self.notify(f"Hid {symptom.label}. “Show hidden symptoms again”, below the list, brings it back.", timeout=6)
+            self.notify(
+                f"Hid {symptom.label}. “Show hidden symptoms again”, below the list, brings it back.", timeout=6
+            )
 
     @on(Button.Pressed, "#show-hidden")
     def _show_hidden(self) -> None:

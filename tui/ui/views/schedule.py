@@ -7,9 +7,10 @@ recorded as an event in the audit trail.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -77,8 +78,10 @@ class ScheduleView(JournalView):
         """Two lines: the plan's shape and where today stands."""
         params = plan.params
         projection = plan.projection()
-        shape = (f"{params.drug} · {params.method.value} {format_decimal(params.cut_pct)} % every "
-                 f"{params.step_days} days · {params.formulation.describe()}")
+        shape = (
+            f"{params.drug} · {params.method.value} {format_decimal(params.cut_pct)} % every "
+            f"{params.step_days} days · {params.formulation.describe()}"
+        )
         end = f"ends {projection.end_date.isoformat()} at {format_decimal(projection.final_mg)} mg · {projection.cuts} cuts"
         glyphs = "✓ past  ▶ now  ⚠ >10%  ‼ needs confirmation  ‖ hold  ↑ increase  ■ stop"
         return f"{shape}\n{end}\n{glyphs}"
@@ -143,11 +146,17 @@ class ScheduleView(JournalView):
 
         def chosen(days: int | None) -> None:
             if days:
-                self._propose(f"Hold {days} days", lambda: plan_changes.hold(plan, days, self.today, self.session.now()))
+                self._propose(
+                    f"Hold {days} days", lambda: plan_changes.hold(plan, days, self.today, self.session.now())
+                )
 
         self.app.push_screen(
-            TextPrompt("Hold: how many more days?", f"You stay on {dose} longer; every later step moves by the same days.",
-                       lambda text: parse_int("days", text, 1, MAX_STEP_DAYS), "7"),
+            TextPrompt(
+                "Hold: how many more days?",
+                f"You stay on {dose} longer; every later step moves by the same days.",
+                lambda text: parse_int("days", text, 1, MAX_STEP_DAYS),
+                "7",
+            ),
             chosen,
         )
 
@@ -160,15 +169,19 @@ class ScheduleView(JournalView):
 
         def chosen(cut) -> None:
             if cut is not None:
-                self._propose(f"Slow down to {format_decimal(cut)} %",
-                              lambda: plan_changes.slow_down(plan, cut, self.today, self.session.now()))
+                self._propose(
+                    f"Slow down to {format_decimal(cut)} %",
+                    lambda: plan_changes.slow_down(plan, cut, self.today, self.session.now()),
+                )
 
         suggestion = format_decimal(max(current / 2, min(current, 5)))
         self.app.push_screen(
-            TextPrompt("Slow down: new cut %", f"Now {format_decimal(current)} % of the current dose per step. "
-                       "From the next step on, cut (%):",
-                       lambda text: parse_decimal("cut %", text, Decimal("0.1"), current, 2, "%"),
-                       suggestion),
+            TextPrompt(
+                "Slow down: new cut %",
+                f"Now {format_decimal(current)} % of the current dose per step. From the next step on, cut (%):",
+                lambda text: parse_decimal("cut %", text, Decimal("0.1"), current, 2, "%"),
+                suggestion,
+            ),
             chosen,
         )
 
@@ -184,8 +197,10 @@ class ScheduleView(JournalView):
 
         def reason_given(reason: str | None) -> None:
             if reason:
-                self._propose(f"Return to {format_decimal(stable.dose_mg)} mg",
-                              lambda: plan_changes.return_to_stable(plan, self.today, self.session.now(), reason))
+                self._propose(
+                    f"Return to {format_decimal(stable.dose_mg)} mg",
+                    lambda: plan_changes.return_to_stable(plan, self.today, self.session.now(), reason),
+                )
 
         def require_text(text: str) -> str:
             if not text.strip():
@@ -193,9 +208,13 @@ class ScheduleView(JournalView):
             return text.strip()
 
         self.app.push_screen(
-            TextPrompt(f"Return to {format_decimal(stable.dose_mg)} mg (last stable dose)",
-                       "This raises the dose from today and holds it for a step before the taper resumes. "
-                       "Agree it with your prescriber. Why?", require_text, placeholder="e.g. symptoms not easing after 3 weeks"),
+            TextPrompt(
+                f"Return to {format_decimal(stable.dose_mg)} mg (last stable dose)",
+                "This raises the dose from today and holds it for a step before the taper resumes. "
+                "Agree it with your prescriber. Why?",
+                require_text,
+                placeholder="e.g. symptoms not easing after 3 weeks",
+            ),
             reason_given,
         )
 
@@ -211,12 +230,16 @@ class ScheduleView(JournalView):
             if new_plan is None:
                 return
             params = new_plan.params
-            self._propose("Re-plan from " + params.start.isoformat(),
-                          lambda: plan_changes.replan(plan, params, self.today, self.session.now()))
+            self._propose(
+                "Re-plan from " + params.start.isoformat(),
+                lambda: plan_changes.replan(plan, params, self.today, self.session.now()),
+            )
 
         self.app.push_screen(editor, edited)
         if step is not None:
-            self.notify(f"Re-planning from today at {format_decimal(step.dose_mg)} mg; earlier steps stay as they were.")
+            self.notify(
+                f"Re-planning from today at {format_decimal(step.dose_mg)} mg; earlier steps stay as they were."
+            )
 
     def action_new_plan(self) -> None:
         """Build a new plan (the current one, if any, is replaced; its history stays in the events)."""
@@ -245,9 +268,11 @@ def describe_change(old: Plan | None, new: Plan, today: date) -> str:
         lines.append(f"End: {old.end_date.isoformat()} → {new.end_date.isoformat()} ({moved})")
     lines.append("Steps from today:")
     index = new.step_index_on(today) or 0
-    for step in new.steps[index:index + 5]:
+    for step in new.steps[index : index + 5]:
         flags = f"  [{', '.join(step.flag_codes)}]" if step.flags else ""
-        lines.append(f"  {step.start.isoformat()} – {step.end.isoformat()}  {format_decimal(step.dose_mg)} mg  ({step.unit_dose}){flags}")
+        lines.append(
+            f"  {step.start.isoformat()} – {step.end.isoformat()}  {format_decimal(step.dose_mg)} mg  ({step.unit_dose}){flags}"
+        )
     if len(new.steps) > index + 5:
         lines.append(f"  … {len(new.steps) - index - 5} more")
     return "\n".join(lines)

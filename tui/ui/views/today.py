@@ -54,7 +54,9 @@ def plan_lines(plan: Plan, today: date) -> list[str]:
     index = plan.step_index_on(today)
     if index is None:
         first = plan.steps[0]
-        lines.append(f"The plan starts {first.start.isoformat()} (in {(first.start - today).days} days) at {format_mg(first.dose_mg)}.")
+        lines.append(
+            f"The plan starts {first.start.isoformat()} (in {(first.start - today).days} days) at {format_mg(first.dose_mg)}."
+        )
         return lines
     step = plan.steps[index]
     day_in = (today - step.start).days + 1
@@ -63,15 +65,21 @@ def plan_lines(plan: Plan, today: date) -> list[str]:
     if index == len(plan.steps) - 1 and today > step.end:
         lines.append(f"Final dose since {step.start.isoformat()}: {format_mg(step.dose_mg)}{per}.")
     else:
-        lines.append(f"Step {index + 1} of {len(plan.steps)}, day {day_in} of {step.days}: {format_mg(step.dose_mg)} a day{per}.")
+        lines.append(
+            f"Step {index + 1} of {len(plan.steps)}, day {day_in} of {step.days}: {format_mg(step.dose_mg)} a day{per}."
+        )
     upcoming = plan.next_cut_on_or_after(today)
     if upcoming is not None:
         wait = (upcoming.start - today).days
-        lines.append(f"Next cut {upcoming.start.isoformat()} (in {wait} day{'s' if wait != 1 else ''}) to {format_mg(upcoming.dose_mg)} — {upcoming.unit_dose}.")
+        lines.append(
+            f"Next cut {upcoming.start.isoformat()} (in {wait} day{'s' if wait != 1 else ''}) to {format_mg(upcoming.dose_mg)} — {upcoming.unit_dose}."
+        )
     start_mg = plan.dose_before_mg if plan.dose_before_mg > 0 else plan.steps[0].dose_mg
     if start_mg > 0:
         down = start_mg - step.dose_mg
-        lines.append(f"Since the plan began: {format_mg(start_mg)} → {format_mg(step.dose_mg)} ({format_decimal(percent(down, start_mg))} % lower). Plan ends {plan.end_date.isoformat()}.")
+        lines.append(
+            f"Since the plan began: {format_mg(start_mg)} → {format_mg(step.dose_mg)} ({format_decimal(percent(down, start_mg))} % lower). Plan ends {plan.end_date.isoformat()}."
+        )
     return lines
 
 
@@ -132,7 +140,9 @@ class TodayView(JournalView):
         week = week_table(by_day, today) + [f"symptom total, last 14 days: {sparkline(totals)}"]
         return {
             "date": f"{today:%A %d %B %Y}   ·   l: log today   y: log yesterday",
-            "plan": "\n".join(plan_lines(plan, today)) if plan else "No plan yet (Schedule → n to build one). Logging works without one.",
+            "plan": "\n".join(plan_lines(plan, today))
+            if plan
+            else "No plan yet (Schedule → n to build one). Logging works without one.",
             "logged": self._logged_text(by_day.get(today)),
             "hold": f"⚠ {suggestion}" if suggestion else "",
             "week": "\n".join(week),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from textual import on
 from textual.app import ComposeResult
@@ -34,10 +34,20 @@ class IntakeRow(Vertical):
 
     def __init__(self, intake: Intake | None = None) -> None:
         super().__init__()
-        self.time_input = Input(intake.time or "" if intake else "", placeholder="HH:MM", compact=True,
-                                classes="intake-time", select_on_focus=False)
-        self.mg_input = Input(format_decimal(intake.mg) if intake else "", placeholder="mg", compact=True,
-                              classes="intake-mg", select_on_focus=False)
+        self.time_input = Input(
+            intake.time or "" if intake else "",
+            placeholder="HH:MM",
+            compact=True,
+            classes="intake-time",
+            select_on_focus=False,
+        )
+        self.mg_input = Input(
+            format_decimal(intake.mg) if intake else "",
+            placeholder="mg",
+            compact=True,
+            classes="intake-mg",
+            select_on_focus=False,
+        )
         self.error_line = Static("", classes="field-error", markup=False)
         self.label = Label("Dose", classes="intake-label")
 
@@ -107,7 +117,7 @@ class IntakeList(Vertical):
     class Changed(Message):
         """A row was added or removed."""
 
-        intake_list: "IntakeList"
+        intake_list: IntakeList
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -5,8 +5,8 @@ Flags carry a glyph as well as a word, so meaning never depends on colour alone.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Iterable
 
 from rich.text import Text
 from textual.widgets import DataTable
@@ -63,7 +63,15 @@ def fill_step_table(table: DataTable, steps: Iterable[pm.Step], today: date, com
         marker = step_marker(step, today, index == len(steps) - 1)
         style = "bold" if marker == "▶" else ("dim" if marker == "✓" else "")
         cut = "" if index == 0 and step.cut_pct == 0 else format_decimal(step.cut_pct)
-        cells = (marker, step.start.isoformat(), step.end.isoformat(), format_decimal(step.dose_mg), step.unit_dose, cut, flag_summary(step.flag_codes))
+        cells = (
+            marker,
+            step.start.isoformat(),
+            step.end.isoformat(),
+            format_decimal(step.dose_mg),
+            step.unit_dose,
+            cut,
+            flag_summary(step.flag_codes),
+        )
         if compact:
             cells = cells[:2] + cells[3:]
         table.add_row(*(Text(cell, style=style) for cell in cells), key=step.start.isoformat())

@@ -49,15 +49,20 @@ class SymptomList(Vertical):
 
     def _rows(self) -> list[Widget]:
         rows: list[Widget] = [
-            Static("0–4 rate and move on · ← → adjust · backspace clears · ctrl+d hides",
-                   classes="symptom-hint", markup=False),
+            Static(
+                "0–4 rate and move on · ← → adjust · backspace clears · ctrl+d hides",
+                classes="symptom-hint",
+                markup=False,
+            ),
         ]
         self._ratings = {}
         domain = None
         for symptom in self._symptoms:
             if symptom.domain != domain:
                 domain = symptom.domain
-                rows.append(Static(DOMAIN_TITLES.get(domain, domain.capitalize()), classes="symptom-domain", markup=False))
+                rows.append(
+                    Static(DOMAIN_TITLES.get(domain, domain.capitalize()), classes="symptom-domain", markup=False)
+                )
             rating = SymptomRating(symptom)
             self._ratings[symptom.key] = rating
             rows.append(rating)

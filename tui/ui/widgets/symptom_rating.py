@@ -48,7 +48,10 @@ class SymptomRating(Widget, can_focus=True):
     COMPONENT_CLASSES = {"symptom-rating--muted"}
 
     BINDINGS = [
-        *(Binding(str(level), f"rate({level})", SYMPTOM.label(level), show=False) for level in range(SYMPTOM.low, SYMPTOM.high + 1)),
+        *(
+            Binding(str(level), f"rate({level})", SYMPTOM.label(level), show=False)
+            for level in range(SYMPTOM.low, SYMPTOM.high + 1)
+        ),
         Binding("right,l,plus", "step(1)", "More", show=False),
         Binding("left,h,minus", "step(-1)", "Less", show=False),
         Binding("backspace,delete", "clear", "Not rated", show=False),
@@ -64,14 +67,14 @@ class SymptomRating(Widget, can_focus=True):
     class Changed(Message):
         """The person changed a rating."""
 
-        rating: "SymptomRating"
+        rating: SymptomRating
         level: int | None
 
     @dataclass
     class HideRequested(Message):
         """The person asked (ctrl+d) to hide this symptom from the form."""
 
-        rating: "SymptomRating"
+        rating: SymptomRating
 
     def __init__(self, symptom: Symptom, level: int | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="-red-flag" if symptom.red_flag else "")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Callable, Generic, TypeVar
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -31,8 +32,16 @@ class ValueField(Vertical, Generic[T]):
     ValueField Input.-error { background: $error 30%; text-style: bold; }
     """
 
-    def __init__(self, label: str, parse: Callable[[str], T], hint: str = "", *, width: int = 8,
-                 placeholder: str = "", id: str | None = None) -> None:
+    def __init__(
+        self,
+        label: str,
+        parse: Callable[[str], T],
+        hint: str = "",
+        *,
+        width: int = 8,
+        placeholder: str = "",
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.label = label
         self.hint = hint
