@@ -29,8 +29,7 @@ from enum import Enum
 
 from tui.core.doses import format_decimal
 from tui.core.formulations import Drops, Formulation, Liquid, PowderScale, RawIncrement, Tablet
-from tui.core.plan_model import Method, Plan, PlanParams
-from tui.core.planner import MAX_STEP_DAYS, build_plan, even_split
+from tui.core.plan_model import MAX_STEP_DAYS, Method, Plan, PlanParams
 from tui.core.validation import ValidationError, parse_decimal, parse_int, parse_mg
 
 MAX_INTAKES = 6
@@ -388,6 +387,10 @@ def _intake_amounts(
     if method is Method.CUSTOM and not formulation.is_measurable(dose):
         return (), cut_first
     try:
+        # Imported here: the settings read this module's bounds, and `taper-tui status` reads the
+        # settings in a shell prompt, where the planner's import is not wanted.
+        from tui.core.planner import even_split
+
         amounts = even_split(dose, count, formulation, cut_first)
     except ValidationError as error:
         raise PlanInputError(DOSE, field_text(text, DOSE), error.allowed) from None
@@ -447,6 +450,8 @@ def plan_from_text(text: Text, today: date, kind: str | None = None, lengthen: b
     """:func:`params_from_text`, then the plan; a planner rule broken is a PlanInputError too."""
     params = params_from_text(text, today, kind, lengthen)
     try:
+        from tui.core.planner import build_plan  # see even_split's import above
+
         return build_plan(params)
     except ValidationError as error:
         field = _BY_CORE_NAME.get(error.field, DOSE)

@@ -26,6 +26,9 @@ from tui.core.validation import ValidationError
 
 PLAN_RECORD_VERSION = 1
 
+MAX_STEP_DAYS = 365
+"""The longest a step, a hold or a lengthened step may last: a year at one dose is a plan to review."""
+
 
 class Method(StrEnum):
     """How the size of each cut is decided."""

@@ -38,7 +38,7 @@ from typing import Any
 
 from tui.core.doses import ZERO, format_decimal
 from tui.core.formulations import Formulation, RawIncrement
-from tui.core.plan_model import Flag, Method, Plan, PlanFlag, PlanParams, Step
+from tui.core.plan_model import MAX_STEP_DAYS, Flag, Method, Plan, PlanFlag, PlanParams, Step
 from tui.core.step_flags import (
     CONFIRM_WINDOW_DAYS,
     FlagContext,
@@ -54,7 +54,6 @@ from tui.core.validation import ValidationError
 
 MAX_STEPS = 2000
 """A plan longer than this is certainly a typo (0.01 % cuts, say); refuse rather than hang."""
-MAX_STEP_DAYS = 365
 _IDEAL_QUANTUM = Decimal("0.0001")
 DEFAULT_CUSTOM_INCREMENT = "0.0001"
 """Custom doses are taken as typed; the store keeps at most 4 decimals of a mg."""
