@@ -83,13 +83,14 @@ def test_adherence_figures_are_the_insights_figures(markdown, taper):
 
 def test_dose_plan_and_steps(markdown, taper):
     _, plan = taper
-    assert "**Current daily dose:** 0.54 mg (planned for 2027-03-15: 5.4 mL)" in markdown
-    assert "**Start dose:** 1 mg a day when the plan started on 2027-01-04" in markdown
-    assert "**Reduction so far:** 0.46 mg (46 % of the start dose)" in markdown
+    assert "**Current dose:** 0.27 mg = 2.7 mL · 0.27 mg = 2.7 mL (planned for 2027-03-15)" in markdown
+    assert "**Current daily total:** 0.54 mg = 5.4 mL" in markdown
+    assert "**Start dose:** daily total 1 mg when the plan started on 2027-01-04" in markdown
+    assert "**Reduction so far:** daily total 0.46 mg lower (46 % of the start dose)" in markdown
     assert f"**Projected end:** {plan.end_date.isoformat()}" in markdown
     assert "liquid 0.1 mg/mL" in markdown and "14 days" in markdown
     assert "| 2 | 2027-01-18 | 2027-01-31 | 0.81 | 0.4–0.81 | 13/14 | 2 |" in markdown
-    assert "2027-01-19: took 0.4 mg, planned 0.81 mg" in markdown
+    assert "2027-01-19: took 08:00 0.4 mg = 4 mL (daily total 0.4 mg), planned daily total 0.81 mg" in markdown
 
 
 def test_red_flags_and_questions_with_dates(markdown):
