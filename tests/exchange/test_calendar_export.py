@@ -3,11 +3,10 @@ measured unit in the title, the daily total labelled, no raw control character."
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
 from icalendar import Calendar
-
-from decimal import Decimal
 
 from tests.exchange.helpers import sample_plan
 from tests.security.hostile_corpus import ALL_IN_ONE, raw_controls
@@ -16,7 +15,7 @@ from tui.core.plan_model import Plan, PlanParams
 from tui.core.planner import build_plan
 from tui.exchange.calendar_export import schedule_ics
 
-AT = datetime(2027, 3, 15, 9, 0, tzinfo=timezone.utc)
+AT = datetime(2027, 3, 15, 9, 0, tzinfo=UTC)
 
 
 def events_of(payload: bytes):
@@ -27,7 +26,7 @@ def test_one_all_day_event_per_step():
     plan = Plan.from_record(sample_plan())
     events = events_of(schedule_ics(plan, AT))
     assert len(events) == len(plan.steps)
-    for number, (step, event) in enumerate(zip(plan.steps, events), start=1):
+    for number, (step, event) in enumerate(zip(plan.steps, events, strict=True), start=1):
         start = event.decoded("dtstart")
         assert type(start) is date and start == step.start
         assert event.decoded("dtend") == step.start + timedelta(days=1)
@@ -60,10 +59,16 @@ def test_a_liquid_plan_gives_each_intake_in_ml_with_its_time():
 
 
 def test_a_tablet_plan_gives_each_intake_in_tablet_pieces():
-    plan = build_plan(PlanParams(
-        drug="lorazepam", start=date(2027, 1, 4), dose_mg=Decimal("1.5"), formulation=Tablet.create("0.5", 4),
-        cut_pct=Decimal(10), split=(Decimal("0.75"), Decimal("0.75")),
-    ))
+    plan = build_plan(
+        PlanParams(
+            drug="lorazepam",
+            start=date(2027, 1, 4),
+            dose_mg=Decimal("1.5"),
+            formulation=Tablet.create("0.5", 4),
+            cut_pct=Decimal(10),
+            split=(Decimal("0.75"), Decimal("0.75")),
+        )
+    )
     events = events_of(schedule_ics(plan, AT, ("08:00", "20:00")))
     assert str(events[0]["summary"]) == "Step 1: 08:00 0.625 mg = 1 ¼ tab · 20:00 0.75 mg = 1 ½ tab"
     assert "daily total 1.375 mg = 2 ¾ tab" in str(events[0]["description"])
@@ -77,8 +82,13 @@ def test_times_are_left_out_unless_there_is_one_per_intake():
 
 
 def test_hostile_drug_note_and_times_reach_no_calendar_as_controls():
-    params = PlanParams(drug=ALL_IN_ONE, start=date(2027, 1, 4), dose_mg=Decimal(1),
-                        formulation=Liquid.create("0.1", "0.1"), split=(Decimal("0.5"), Decimal("0.5")))
+    params = PlanParams(
+        drug=ALL_IN_ONE,
+        start=date(2027, 1, 4),
+        dose_mg=Decimal(1),
+        formulation=Liquid.create("0.1", "0.1"),
+        split=(Decimal("0.5"), Decimal("0.5")),
+    )
     record = build_plan(params).to_record()
     record["steps"][0]["note"] = ALL_IN_ONE
     payload = schedule_ics(Plan.from_record(record), AT, (ALL_IN_ONE, "20:00"))

@@ -36,10 +36,13 @@ def test_days_read_back_match_the_store():
     entries = sample_entries()
     rows = read_rows(days_csv(entries, None, {"custom_symptoms": []}))
     assert len(rows) == len(entries)
-    for entry, row in zip(entries, rows):
+    for entry, row in zip(entries, rows, strict=True):
         assert date.fromisoformat(row["date"]) == entry.day
         assert _optional(row["dose_total_mg"], Decimal) == (entry.total_mg if entry.intakes else None)
-        parsed = [Intake(Decimal(mg), time or None) for mg, _, time in (p.partition("@") for p in row["doses"].split(";") if p)]
+        parsed = [
+            Intake(Decimal(mg), time or None)
+            for mg, _, time in (p.partition("@") for p in row["doses"].split(";") if p)
+        ]
         assert tuple(parsed) == entry.intakes
         assert _optional(row["anxiety"]) == entry.anxiety
         assert _optional(row["mood"]) == entry.mood
@@ -94,7 +97,7 @@ def test_steps_read_back_match_the_plan():
     rows = read_rows(steps_csv(plan))
     assert list(rows[0]) == [*STEP_FIELDS[:-1], *intake_columns(2), "note"]
     assert len(rows) == len(plan.steps)
-    for number, (step, row) in enumerate(zip(plan.steps, rows), start=1):
+    for number, (step, row) in enumerate(zip(plan.steps, rows, strict=True), start=1):
         assert int(row["step"]) == number
         assert (date.fromisoformat(row["start"]), date.fromisoformat(row["end"])) == (step.start, step.end)
         assert Decimal(row["dose_mg"]) == step.dose_mg
@@ -126,10 +129,16 @@ def test_steps_give_each_intake_of_a_liquid_in_mg_and_ml():
 
 
 def test_steps_give_each_intake_of_a_tablet_in_pieces():
-    plan = build_plan(PlanParams(
-        drug="lorazepam", start=date(2027, 1, 4), dose_mg=Decimal("1.5"), formulation=Tablet.create("0.5", 4),
-        cut_pct=Decimal(10), split=(Decimal("0.75"), Decimal("0.75")),
-    ))
+    plan = build_plan(
+        PlanParams(
+            drug="lorazepam",
+            start=date(2027, 1, 4),
+            dose_mg=Decimal("1.5"),
+            formulation=Tablet.create("0.5", 4),
+            cut_pct=Decimal(10),
+            split=(Decimal("0.75"), Decimal("0.75")),
+        )
+    )
     first = read_rows(steps_csv(plan))[0]
     assert (first["intake_1_mg"], first["intake_1_measured"]) == ("0.625", "1 ¼ tab")
     assert (first["intake_2_mg"], first["intake_2_measured"]) == ("0.75", "1 ½ tab")
@@ -139,7 +148,7 @@ def test_a_step_with_fewer_intakes_leaves_the_extra_cells_empty():
     """The last step of a plan to 0 mg may be a single intake of 0 mg; its second pair stays empty."""
     plan = Plan.from_record(sample_plan())
     rows = read_rows(steps_csv(plan))
-    for step, row in zip(plan.steps, rows):
+    for step, row in zip(plan.steps, rows, strict=True):
         for n in range(len(step.intake_mg) + 1, 3):
             assert row[f"intake_{n}_mg"] == "" and row[f"intake_{n}_measured"] == ""
 

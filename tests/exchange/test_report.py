@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from tests.exchange.helpers import logged_taper, sample_plan
-from tui.core.entry import DayEntry
 from tui.core.adherence import adherence
+from tui.core.entry import DayEntry
 from tui.core.insights import TOTAL, cut_responses
 from tui.core.plan_model import Plan
 from tui.core.safety import SAFETY_NOTICE
@@ -110,8 +110,13 @@ def test_plain_text_fits_80_columns(text):
 
 
 def test_question_convention():
-    entries = [DayEntry(date(2027, 1, 1), note="slept badly\nQ: ask about dose timing\n  ? why the headaches\nnot a question?")]
-    assert question_lines(entries) == [(date(2027, 1, 1), "ask about dose timing"), (date(2027, 1, 1), "why the headaches")]
+    entries = [
+        DayEntry(date(2027, 1, 1), note="slept badly\nQ: ask about dose timing\n  ? why the headaches\nnot a question?")
+    ]
+    assert question_lines(entries) == [
+        (date(2027, 1, 1), "ask about dose timing"),
+        (date(2027, 1, 1), "why the headaches"),
+    ]
 
 
 def test_report_without_plan_or_data_still_renders():
@@ -133,9 +138,81 @@ def test_step_notes_use_the_flag_vocabulary_with_a_legend():
     from tui.core.plan_model import PlanFlag, PlanParams
     from tui.core.planner import build_plan
 
-    plan = build_plan(PlanParams(drug="clonazepam", start=date(2027, 1, 4), dose_mg=Decimal(1),
-                                 formulation=Liquid.create("0.1", "0.1"), hold_days=14, cut_pct=Decimal(20)))
+    plan = build_plan(
+        PlanParams(
+            drug="clonazepam",
+            start=date(2027, 1, 4),
+            dose_mg=Decimal(1),
+            formulation=Liquid.create("0.1", "0.1"),
+            hold_days=14,
+            cut_pct=Decimal(20),
+        )
+    )
     text = render_markdown(build_report([], plan, [], {}, date(2027, 2, 1)))
     assert PlanFlag.HOLD.marked in text and PlanFlag.OVER_10.marked in text
     assert f"{PlanFlag.HOLD.marked}: {PlanFlag.HOLD.explanation}" in text
     assert f"{PlanFlag.OVER_10.marked}: {PlanFlag.OVER_10.explanation}" in text
+
+
+def _tablet_plan():
+    from decimal import Decimal
+
+    from tui.core.formulations import Tablet
+    from tui.core.plan_model import PlanParams
+    from tui.core.planner import build_plan
+
+    return build_plan(
+        PlanParams(
+            drug="lorazepam",
+            start=date(2027, 1, 4),
+            dose_mg=Decimal("1.5"),
+            formulation=Tablet.create("0.5", 4),
+            cut_pct=Decimal(10),
+            step_days=14,
+            split=(Decimal("0.75"), Decimal("0.75")),
+        )
+    )
+
+
+def test_a_liquid_plan_gives_each_intake_in_ml_and_labels_the_daily_total(taper):
+    """What goes in the syringe at each time, never a day's volume beside per-intake mg."""
+    entries, plan = taper
+    report = build_report(entries, plan, [], {"intake_times": ["08:00", "20:00"]}, TODAY)
+    markdown, text = render_markdown(report), render_text(report)
+    assert "**Current dose:** 08:00 0.27 mg = 2.7 mL · 20:00 0.27 mg = 2.7 mL (planned for 2027-03-15)" in markdown
+    assert "**Current daily total:** 0.54 mg = 5.4 mL" in markdown
+    assert (
+        "**Next step:** from 2027-03-29: 08:00 0.24 mg = 2.4 mL · 20:00 0.25 mg = 2.5 mL (daily total 0.49 mg = 4.9 mL)"
+    ) in markdown
+    assert "- Step 2 (from 2027-01-18): 08:00 0.4 mg = 4 mL · 20:00 0.41 mg = 4.1 mL" in markdown
+    assert "Current dose         08:00 0.27 mg = 2.7 mL · 20:00 0.27 mg = 2.7 mL" in text
+    # Every mL figure is either one intake ("= 2.7 mL") or labelled as the day's total.
+    for line in markdown.splitlines():
+        if "5.4 mL" in line:
+            assert "daily total" in line.lower(), line
+
+
+def test_a_tablet_plan_gives_each_intake_in_tablet_pieces():
+    from decimal import Decimal
+
+    from tui.core.entry import Intake
+
+    plan = _tablet_plan()
+    logged = [DayEntry(date(2027, 1, 5), (Intake(Decimal("0.625"), "08:00"), Intake(Decimal("0.75"), "20:00")))]
+    markdown = render_markdown(build_report(logged, plan, [], {"intake_times": ["08:00", "20:00"]}, date(2027, 1, 5)))
+    assert "**Current dose:** 08:00 0.625 mg = 1 ¼ tab · 20:00 0.75 mg = 1 ½ tab (planned for 2027-01-05)" in markdown
+    assert "**Current daily total:** 1.375 mg = 2 ¾ tab" in markdown
+    assert (
+        "**Last dose logged:** 2027-01-05: 08:00 0.625 mg = 1 ¼ tab · 20:00 0.75 mg = 1 ½ tab "
+        "(daily total 1.375 mg = 2 ¾ tab)"
+    ) in markdown
+
+
+def test_a_logged_amount_the_form_cannot_measure_is_given_in_mg_only():
+    from decimal import Decimal
+
+    from tui.core.entry import Intake
+
+    logged = [DayEntry(date(2027, 1, 5), (Intake(Decimal("0.6"), "08:00"),))]
+    markdown = render_markdown(build_report(logged, _tablet_plan(), [], {}, date(2027, 1, 5)))
+    assert "**Last dose logged:** 2027-01-05: 08:00 0.6 mg (daily total 0.6 mg)" in markdown

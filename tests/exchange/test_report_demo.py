@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.demo.story import generate_demo
 from tui.core.adherence import adherence
 from tui.core.insights import TOTAL, cut_responses
+from tui.demo.story import generate_demo
 from tui.exchange.report import MAX_LISTED, build_report, render_markdown, render_text
 
 TODAY = date(2027, 3, 15)
@@ -23,7 +23,9 @@ def test_demo_report_has_the_insights_figures():
         if response.change_1_7 is not None:
             assert f"{response.change_1_7:+.1f}" in row
     planned = lambda day: step.dose_mg if (step := demo.plan.step_on(day)) else None  # noqa: E731
-    summary = adherence(demo.entries, planned, start=demo.plan.start, end=TODAY, intakes_per_day=demo.settings["intakes_per_day"])
+    summary = adherence(
+        demo.entries, planned, start=demo.plan.start, end=TODAY, intakes_per_day=demo.settings["intakes_per_day"]
+    )
     assert f"Days logged: {summary.days_logged} of {summary.days_in_range}" in report
     assert f"Doses missed: {summary.intakes_missed}" in report
     assert "Confusion / delirium" in report

@@ -53,7 +53,8 @@ def step_intakes(step: Step, times: Sequence[str] = ()) -> str:
     """
     shown = tuple(times) if len(times) == len(step.intake_mg) else (None,) * len(step.intake_mg)
     return INTAKE_SEPARATOR.join(
-        _timed(time, measured_dose(mg, measured)) for time, mg, measured in zip(shown, step.intake_mg, step.intake_doses)
+        _timed(time, measured_dose(mg, measured))
+        for time, mg, measured in zip(shown, step.intake_mg, step.intake_doses, strict=True)
     )
 
 

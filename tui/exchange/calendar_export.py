@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar, Event
 
@@ -70,7 +70,7 @@ def schedule_ics(plan: Plan, generated_at: datetime, intake_times: Sequence[str]
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", f"Taper schedule ({terminal_safe_line(plan.params.drug)})")
-    stamp = generated_at.astimezone(timezone.utc)
+    stamp = generated_at.astimezone(UTC)
     for number, step in enumerate(plan.steps, start=1):
         event = Event()
         event.add("uid", step_uid(plan, number))

@@ -33,10 +33,32 @@ from tui.core.insights import metric_value, symptom_metric
 from tui.core.plan_model import Plan
 from tui.core.symptoms import catalogue
 
-DAY_FIELDS = ("date", "dose_total_mg", "doses", "planned_mg", "anxiety", "mood", "sleep_hours", "sleep_quality", "phase")
+DAY_FIELDS = (
+    "date",
+    "dose_total_mg",
+    "doses",
+    "planned_mg",
+    "anxiety",
+    "mood",
+    "sleep_hours",
+    "sleep_quality",
+    "phase",
+)
 """Columns before the symptom columns; ``note`` is always last (it is the widest)."""
 
-STEP_FIELDS = ("step", "start", "end", "days", "dose_mg", "unit_dose", "intake_doses", "intakes_mg", "cut_pct", "flags", "note")
+STEP_FIELDS = (
+    "step",
+    "start",
+    "end",
+    "days",
+    "dose_mg",
+    "unit_dose",
+    "intake_doses",
+    "intakes_mg",
+    "cut_pct",
+    "flags",
+    "note",
+)
 """The fixed columns of the steps export; the per-intake columns go just before ``note``."""
 SYMPTOM_COLUMN_PREFIX = "symptom_"
 DETAIL_SEPARATOR = ";"
@@ -71,7 +93,10 @@ def intake_detail(intakes: Iterable[Intake]) -> str:
 def symptom_columns(entries: Sequence[DayEntry], settings: dict[str, Any] | None = None) -> list[str]:
     """Symptom keys to give a column: the person's catalogue, then any other key a day rates."""
     settings = settings or {}
-    shown = [s.key for s in catalogue(settings.get("custom_symptoms") or (), frozenset(settings.get("hidden_symptoms") or ()))]
+    shown = [
+        s.key
+        for s in catalogue(settings.get("custom_symptoms") or (), frozenset(settings.get("hidden_symptoms") or ()))
+    ]
     extra = sorted({key for e in entries for key in e.symptoms} - set(shown))
     return shown + extra
 
@@ -91,19 +116,23 @@ def days_csv(entries: Sequence[DayEntry], plan: Plan | None = None, settings: di
     lines = [csv_row([*DAY_FIELDS, *(SYMPTOM_COLUMN_PREFIX + k for k in keys), "note"])]
     for entry in entries:
         step = plan.step_on(entry.day) if plan is not None else None
-        lines.append(csv_row([
-            entry.day.isoformat(),
-            format_decimal(entry.total_mg) if entry.intakes else "",
-            intake_detail(entry.intakes),
-            "" if step is None else format_decimal(step.dose_mg),
-            _number(entry.anxiety),
-            _number(entry.mood),
-            _number(entry.sleep_hours),
-            _number(entry.sleep_quality),
-            entry.phase or "",
-            *(_number(metric_value(entry, symptom_metric(k))) for k in keys),
-            spreadsheet_safe(entry.note),
-        ]))
+        lines.append(
+            csv_row(
+                [
+                    entry.day.isoformat(),
+                    format_decimal(entry.total_mg) if entry.intakes else "",
+                    intake_detail(entry.intakes),
+                    "" if step is None else format_decimal(step.dose_mg),
+                    _number(entry.anxiety),
+                    _number(entry.mood),
+                    _number(entry.sleep_hours),
+                    _number(entry.sleep_quality),
+                    entry.phase or "",
+                    *(_number(metric_value(entry, symptom_metric(k))) for k in keys),
+                    spreadsheet_safe(entry.note),
+                ]
+            )
+        )
     return "".join(lines)
 
 
@@ -118,20 +147,28 @@ def steps_csv(plan: Plan | None) -> str:
     most = max((len(step.intake_mg) for step in steps), default=0)
     lines = [csv_row([*STEP_FIELDS[:-1], *intake_columns(most), STEP_FIELDS[-1]])]
     for number, step in enumerate(steps, start=1):
-        per_intake = [cell for mg, measured in zip(step.intake_mg, step.intake_doses) for cell in (format_decimal(mg), measured)]
-        lines.append(csv_row([
-            number,
-            step.start.isoformat(),
-            step.end.isoformat(),
-            step.days,
-            format_decimal(step.dose_mg),
-            step.unit_dose,
-            DETAIL_SEPARATOR.join(step.intake_doses),
-            DETAIL_SEPARATOR.join(format_decimal(mg) for mg in step.intake_mg),
-            format_decimal(step.cut_pct),
-            DETAIL_SEPARATOR.join(step.flag_codes),
-            *per_intake,
-            *[""] * (2 * most - len(per_intake)),
-            spreadsheet_safe(step.note),
-        ]))
+        per_intake = [
+            cell
+            for mg, measured in zip(step.intake_mg, step.intake_doses, strict=True)
+            for cell in (format_decimal(mg), measured)
+        ]
+        lines.append(
+            csv_row(
+                [
+                    number,
+                    step.start.isoformat(),
+                    step.end.isoformat(),
+                    step.days,
+                    format_decimal(step.dose_mg),
+                    step.unit_dose,
+                    DETAIL_SEPARATOR.join(step.intake_doses),
+                    DETAIL_SEPARATOR.join(format_decimal(mg) for mg in step.intake_mg),
+                    format_decimal(step.cut_pct),
+                    DETAIL_SEPARATOR.join(step.flag_codes),
+                    *per_intake,
+                    *[""] * (2 * most - len(per_intake)),
+                    spreadsheet_safe(step.note),
+                ]
+            )
+        )
     return "".join(lines)

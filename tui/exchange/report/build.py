@@ -26,8 +26,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from tui.core.doses import ZERO, format_decimal, percent
 from tui.core.adherence import adherence
+from tui.core.doses import ZERO, format_decimal, percent
 from tui.core.entry import DayEntry
 from tui.core.insights import (
     TOTAL,
@@ -63,7 +63,12 @@ MAX_LISTED = 12
 _LEFT_OUT = "The {count} earlier {what} are left out to keep this to a page; the CSV export (taper-tui export --format csv) has every day."
 
 REPORTED_FLAGS: tuple[PlanFlag, ...] = (
-    PlanFlag.HOLD, PlanFlag.HELD, PlanFlag.OVER_10, PlanFlag.OVER_25_IN_14, PlanFlag.INCREASE, PlanFlag.STOP,
+    PlanFlag.HOLD,
+    PlanFlag.HELD,
+    PlanFlag.OVER_10,
+    PlanFlag.OVER_25_IN_14,
+    PlanFlag.INCREASE,
+    PlanFlag.STOP,
     PlanFlag.TOO_COARSE,
 )
 """The step flags a prescriber is shown (the rest are about measuring, for the person)."""
@@ -94,7 +99,7 @@ def question_lines(entries: Sequence[DayEntry]) -> list[tuple[date, str]]:
             text = line.strip()
             for prefix in QUESTION_PREFIXES:
                 if text.lower().startswith(prefix):
-                    question = text[len(prefix):].strip()
+                    question = text[len(prefix) :].strip()
                     if question:
                         found.append((entry.day, question))
                     break
@@ -104,7 +109,7 @@ def question_lines(entries: Sequence[DayEntry]) -> list[tuple[date, str]]:
 def _planned_lookup(plan: Plan | None):
     if plan is None:
         return None
-    return lambda day: (step.dose_mg if (step := plan.step_on(day)) is not None else None)
+    return lambda day: step.dose_mg if (step := plan.step_on(day)) is not None else None
 
 
 # -- building -------------------------------------------------------------------------------
@@ -124,7 +129,9 @@ def build_report(
     preamble = (
         HEALTH_DATA_NOTICE,
         f"Prepared {today.isoformat()} from the log kept in taper-tui"
-        + (f", {entries[0].day.isoformat()} to {entries[-1].day.isoformat()}." if entries else " (nothing logged yet)."),
+        + (
+            f", {entries[0].day.isoformat()} to {entries[-1].day.isoformat()}." if entries else " (nothing logged yet)."
+        ),
     )
     sections = [
         _dose_section(entries, plan, drug, settings, today),
@@ -142,7 +149,9 @@ def build_report(
     return Report(title, preamble, tuple(s for s in sections if s is not None))
 
 
-def _dose_section(entries: Sequence[DayEntry], plan: Plan | None, drug: str | None, settings, today: date) -> Section:
+def _dose_section(
+    entries: Sequence[DayEntry], plan: Plan | None, drug: str | None, settings: dict[str, Any], today: date
+) -> Section:
     """Drug, the dose today intake by intake in the measured unit, the next cut, the last day
     logged, the start dose and the reduction; every total for a day is labelled as such."""
     formulation = plan.params.formulation if plan else None
@@ -163,21 +172,30 @@ def _dose_section(entries: Sequence[DayEntry], plan: Plan | None, drug: str | No
         rows.append(("Current daily total", measured_dose(step.dose_mg, step.unit_dose)))
         upcoming = next((s for s in plan.steps if s.start > today), None) if plan else None
         if upcoming is not None:
-            rows.append(("Next step", f"from {upcoming.start.isoformat()}: {step_intakes(upcoming, times)} ({step_daily_total(upcoming)})"))
+            rows.append(
+                (
+                    "Next step",
+                    f"from {upcoming.start.isoformat()}: {step_intakes(upcoming, times)} ({step_daily_total(upcoming)})",
+                )
+            )
     else:
         rows.append(("Current daily total", f"{_mg(current)} (last logged)"))
     if last_dosed:
-        rows.append((
-            "Last dose logged",
-            f"{last_dosed.day.isoformat()}: {logged_intakes(last_dosed.intakes, formulation)} "
-            f"({logged_daily_total(last_dosed.total_mg, formulation)})",
-        ))
+        rows.append(
+            (
+                "Last dose logged",
+                f"{last_dosed.day.isoformat()}: {logged_intakes(last_dosed.intakes, formulation)} "
+                f"({logged_daily_total(last_dosed.total_mg, formulation)})",
+            )
+        )
     rows.append(("Start dose", start_text))
     if start and current is not None and start > 0:
-        rows.append((
-            "Reduction so far",
-            f"{DAILY_TOTAL} {_mg(start - current)} lower ({format_decimal(percent(start - current, start))} % of the start dose)",
-        ))
+        rows.append(
+            (
+                "Reduction so far",
+                f"{DAILY_TOTAL} {_mg(start - current)} lower ({format_decimal(percent(start - current, start))} % of the start dose)",
+            )
+        )
     return Section("Dose", (Table(("", ""), tuple(rows)),))
 
 
@@ -190,14 +208,22 @@ def _plan_section(plan: Plan | None, today: date) -> Section:
     rows = [
         ("Method", str(params.method.value)),
         ("Cut", f"{format_decimal(params.cut_pct)} % per step"),
-        ("Step length", f"{params.step_days} days" + (f", after a {params.hold_days}-day hold" if params.hold_days else "")),
+        (
+            "Step length",
+            f"{params.step_days} days" + (f", after a {params.hold_days}-day hold" if params.hold_days else ""),
+        ),
         ("Measured as", params.formulation.describe()),
-        ("Projected end", f"{projection.end_date.isoformat()} at {_mg(projection.final_mg)} ({projection.steps} steps; {done} started so far)"),
+        (
+            "Projected end",
+            f"{projection.end_date.isoformat()} at {_mg(projection.final_mg)} ({projection.steps} steps; {done} started so far)",
+        ),
     ]
     return Section("Plan", (Table(("", ""), tuple(rows)),))
 
 
-def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, settings, today: date) -> Section | None:
+def _steps_section(
+    entries: Sequence[DayEntry], plan: Plan | None, settings: dict[str, Any], today: date
+) -> Section | None:
     """Each step started so far (daily totals, days dosed and off plan) and every intake of each
     step in the measured unit."""
     if plan is None:
@@ -215,7 +241,11 @@ def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, settings, tod
         last = min(step.end, today) if number < len(plan.steps) else today
         days = [step.start + timedelta(days=i) for i in range((last - step.start).days + 1)]
         taken = [by_day[d].total_mg for d in days if d in by_day and by_day[d].intakes]
-        off = [(d, by_day[d].total_mg) for d in days if d in by_day and by_day[d].intakes and by_day[d].total_mg != step.dose_mg]
+        off = [
+            (d, by_day[d].total_mg)
+            for d in days
+            if d in by_day and by_day[d].intakes and by_day[d].total_mg != step.dose_mg
+        ]
         if not taken:
             taken_text = "—"
         elif min(taken) == max(taken):
@@ -223,16 +253,18 @@ def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, settings, tod
         else:
             taken_text = f"{format_decimal(min(taken))}–{format_decimal(max(taken))}"
         notes = " ".join(PlanFlag(c).marked for c in step.flag_codes if c in REPORTED_FLAGS)
-        rows.append((
-            str(number),
-            step.start.isoformat(),
-            last.isoformat(),
-            format_decimal(step.dose_mg),
-            taken_text,
-            f"{len(taken)}/{len(days)}",
-            str(len(off)),
-            notes,
-        ))
+        rows.append(
+            (
+                str(number),
+                step.start.isoformat(),
+                last.isoformat(),
+                format_decimal(step.dose_mg),
+                taken_text,
+                f"{len(taken)}/{len(days)}",
+                str(len(off)),
+                notes,
+            )
+        )
         shown_flags += [c for c in step.flag_codes if c in REPORTED_FLAGS]
         intakes.append(f"Step {number} (from {step.start.isoformat()}): {step_intakes(step, times)}")
         deviations += [
@@ -243,7 +275,11 @@ def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, settings, tod
     if not rows:
         return Section("Steps so far", (f"The plan starts on {plan.start.isoformat()}.",))
     blocks: list[Block] = [
-        Table(("#", "from", "to", "planned mg", "taken mg", "dosed", "off plan", "notes"), tuple(rows[-MAX_LISTED:]), frozenset({0, 3, 4, 5, 6})),
+        Table(
+            ("#", "from", "to", "planned mg", "taken mg", "dosed", "off plan", "notes"),
+            tuple(rows[-MAX_LISTED:]),
+            frozenset({0, 3, 4, 5, 6}),
+        ),
         "planned mg, taken mg: the daily total (taken: lowest–highest of the step's days); "
         "dosed: days with a dose logged, of the days in the step; off plan: of those, days whose daily total differs from the plan.",
         "Each intake, as measured:",
@@ -271,20 +307,26 @@ def _cuts_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) -
     rows = []
     for response in responses:
         dose = planned(response.cut) if planned else None
-        rows.append((
-            response.cut.isoformat(),
-            format_decimal(dose) if dose is not None else "",
-            _mean(response.before),
-            _mean(response.days_1_7),
-            _change(response.change_1_7),
-            _mean(response.days_8_14),
-            _change(response.change_8_14),
-        ))
+        rows.append(
+            (
+                response.cut.isoformat(),
+                format_decimal(dose) if dose is not None else "",
+                _mean(response.before),
+                _mean(response.days_1_7),
+                _change(response.change_1_7),
+                _mean(response.days_8_14),
+                _change(response.change_8_14),
+            )
+        )
     blocks: list[Block] = [
         f"Symptom total ({TOTAL_SCALE_TEXT}) as a mean over the logged days "
         "(logged/days in the window): the 7 days before each cut against days 1–7 and 8–14 after it; "
         "to mg: the new daily total.",
-        Table(("cut", "to mg", "before", "days 1–7", "change", "days 8–14", "change"), tuple(rows[-MAX_LISTED:]), frozenset({1, 2, 3, 4, 5, 6})),
+        Table(
+            ("cut", "to mg", "before", "days 1–7", "change", "days 8–14", "change"),
+            tuple(rows[-MAX_LISTED:]),
+            frozenset({1, 2, 3, 4, 5, 6}),
+        ),
     ]
     if len(rows) > MAX_LISTED:
         blocks.append(_LEFT_OUT.format(count=len(rows) - MAX_LISTED, what="cuts"))
@@ -295,7 +337,8 @@ def _red_flag_section(entries: Sequence[DayEntry]) -> Section:
     found = [
         f"{e.day.isoformat()}: "
         + ", ".join(f"{symptom_label(k)} ({e.symptoms[k]}/{SYMPTOM.high})" for k in e.red_flags)
-        for e in entries if e.red_flags
+        for e in entries
+        if e.red_flags
     ]
     if not found:
         return Section("Red flags", ("None logged (seizure, confusion, hallucinations, suicidal thoughts).",))
@@ -307,10 +350,14 @@ def _red_flag_section(entries: Sequence[DayEntry]) -> Section:
 def _adherence_section(entries, plan, planned, settings, today) -> Section:
     intakes = settings.get("intakes_per_day") or (len(plan.params.split) if plan and plan.params.split else None)
     start = plan.start if plan else None
-    summary = adherence(entries, planned, start=start if start and start <= today else None, end=today, intakes_per_day=intakes)
+    summary = adherence(
+        entries, planned, start=start if start and start <= today else None, end=today, intakes_per_day=intakes
+    )
     if summary is None or summary.days_logged == 0:
         return Section("Adherence", ("Nothing logged in this period.",))
-    items = [f"Days logged: {summary.days_logged} of {summary.days_in_range} ({summary.start.isoformat()} to {summary.end.isoformat()})"]
+    items = [
+        f"Days logged: {summary.days_logged} of {summary.days_in_range} ({summary.start.isoformat()} to {summary.end.isoformat()})"
+    ]
     items.append(f"Days with a dose logged: {summary.days_with_dose}")
     if summary.days_compared:
         items.append(
@@ -318,7 +365,9 @@ def _adherence_section(entries, plan, planned, settings, today) -> Section:
             f"({summary.days_below_plan} below plan, {summary.days_above_plan} above)"
         )
     if summary.intakes_missed is not None:
-        items.append(f"Doses missed: {summary.intakes_missed} (intakes short of {intakes} a day, on days with a dose logged)")
+        items.append(
+            f"Doses missed: {summary.intakes_missed} (intakes short of {intakes} a day, on days with a dose logged)"
+        )
     return Section("Adherence", (Bullets(tuple(items)),))
 
 
@@ -336,7 +385,9 @@ def _events_section(events: Sequence[dict[str, Any]]) -> Section | None:
 def _questions_section(entries: Sequence[DayEntry]) -> Section:
     questions = question_lines(entries)
     if not questions:
-        return Section("Questions for my prescriber", ("None noted. (Start a line of a day's note with Q: or ? to list it here.)",))
+        return Section(
+            "Questions for my prescriber", ("None noted. (Start a line of a day's note with Q: or ? to list it here.)",)
+        )
     return Section("Questions for my prescriber", (Bullets(tuple(f"{d.isoformat()}: {q}" for d, q in questions)),))
 
 
@@ -367,11 +418,14 @@ def _chart_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) 
         total_bar = "" if total is None or top_total == 0 else "*" * round(total / top_total * half)
         dose_text = "  —" if dose is None else f"{float(dose):>5.2f}"
         total_text = "  —" if total is None else f"{total:>5.1f}"
-        lines.append(f"{week.isoformat():<10} {dose_text:>5} {dose_bar:<{half}} {total_text:>5} {total_bar:<{half}} {'<' if has_cut else ''}".rstrip())
-    return Section(f"The last {len(weeks)} weeks (weekly means of the logged days)", (
-        Preformatted(tuple(lines)),
-        f"Legend: # daily total in mg, * symptom total ({TOTAL_SCALE_TEXT}), each scaled to its largest week; "
-        "the cut column marks weeks with a cut; — nothing logged.",
-    ))
-
-
+        lines.append(
+            f"{week.isoformat():<10} {dose_text:>5} {dose_bar:<{half}} {total_text:>5} {total_bar:<{half}} {'<' if has_cut else ''}".rstrip()
+        )
+    return Section(
+        f"The last {len(weeks)} weeks (weekly means of the logged days)",
+        (
+            Preformatted(tuple(lines)),
+            f"Legend: # daily total in mg, * symptom total ({TOTAL_SCALE_TEXT}), each scaled to its largest week; "
+            "the cut column marks weeks with a cut; — nothing logged.",
+        ),
+    )

@@ -8,11 +8,12 @@ neutralises it for its medium, the report's own words included (they pass unchan
 * all three formats first show every control character a terminal would obey (ESC sequences,
   C0/C1 controls, DEL, bidi overrides) as a visible escape (:func:`~tui.core.terminal_text.terminal_safe`):
   the text report is printed to terminals, and a Markdown or HTML file is ``cat`` too;
-* Markdown then backslash-escapes what CommonMark or GitHub would act on — raw HTML and
-  autolinks (``<``), images and links (``[``, ``]``: without them ``![`` is just text), code,
-  emphasis and tables (`````, ``*``, ``_``, ``~``, ``|``), entities (``&``), bare-URL autolinks
-  (``://``, ``www.``) and, where text starts a block, a heading, quote or list marker — so a note
-  reads literally and nothing is fetched when the file is previewed;
+* Markdown then escapes what CommonMark or GitHub would act on — raw HTML and autolinks
+  (``<`` becomes ``&lt;``, so no tag is even spelled out in the file), images and links (``[``,
+  ``]``: without them ``![`` is just text), code, emphasis and tables (`````, ``*``, ``_``,
+  ``~``, ``|``), entities (``&``), bare-URL autolinks (``://``, ``www.``) and, where text starts
+  a block, a heading, quote or list marker — so a note reads literally and nothing is fetched
+  when the file is previewed;
 * HTML escapes with :func:`html.escape`, loads nothing (no remote image, stylesheet or font) and
   says so in a Content-Security-Policy that forbids every fetch and script.
 """
@@ -29,7 +30,7 @@ from tui.exchange.report.model import Bullets, Preformatted, Report, Table
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 """The HTML page may use its own inline style and nothing else: no script, image, font or frame."""
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<|~&])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~&])")
 _MD_AUTOLINK = re.compile(r"(?<=[A-Za-z]):(?=//)|(?<=\b[wW]{3})\.")
 _MD_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)](?=\s|$))")
 
@@ -37,14 +38,16 @@ _MD_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)](?=\s|$))")
 def _md_inline(text: str) -> str:
     """``text`` as Markdown that shows it literally on one line (see the module docstring)."""
     safe = terminal_safe(text).replace("\n", " ")
-    safe = _MD_SPECIAL.sub(r"\\\1", safe)
+    safe = _MD_SPECIAL.sub(r"\\\1", safe).replace("<", "&lt;")
     return _MD_AUTOLINK.sub(lambda m: "\\" + m.group(), safe)
 
 
 def _md_block(text: str) -> str:
     """Like :func:`_md_inline`, for text that starts a block (a paragraph, a list item): a
     leading ``#``, ``>``, ``-``, ``+``, ``=`` or ``1.`` would make a heading, quote or list."""
-    return _MD_BLOCK_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], _md_inline(text), count=1)
+    return _MD_BLOCK_START.sub(
+        lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], _md_inline(text), count=1
+    )
 
 
 def _fence(lines: tuple[str, ...]) -> str:
@@ -72,7 +75,9 @@ def render_markdown(report: Report) -> str:
                     out += [f"- **{_md_inline(label)}:** {_md_inline(value)}" for label, value in block.rows] + [""]
                     continue
                 out.append("| " + " | ".join(_md_inline(h) for h in block.headers) + " |")
-                out.append("|" + "|".join("---:" if i in block.numeric else "---" for i in range(len(block.headers))) + "|")
+                out.append(
+                    "|" + "|".join("---:" if i in block.numeric else "---" for i in range(len(block.headers))) + "|"
+                )
                 out += ["| " + " | ".join(_md_inline(c) for c in row) + " |" for row in block.rows] + [""]
     return "\n".join(out).rstrip() + "\n"
 
@@ -91,7 +96,9 @@ def _text_table(table: Table, width: int) -> list[str]:
     rows = table.rows if not any(table.headers) else (table.headers, *table.rows)
     for row in rows:
         wrapped_last = textwrap.wrap(str(row[-1]), widths[-1]) or [""]
-        cells = [str(c).rjust(widths[i]) if i in table.numeric else str(c).ljust(widths[i]) for i, c in enumerate(row[:-1])]
+        cells = [
+            str(c).rjust(widths[i]) if i in table.numeric else str(c).ljust(widths[i]) for i, c in enumerate(row[:-1])
+        ]
         lines.append("  ".join([*cells, wrapped_last[0]]).rstrip())
         indent = sum(widths[:-1]) + 2 * (columns - 1)
         lines += [" " * indent + more for more in wrapped_last[1:]]
@@ -129,13 +136,15 @@ def render_html(report: Report) -> str:
         return html.escape(terminal_safe(text))
 
     out = [
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{html.escape(CONTENT_SECURITY_POLICY)}">',
         '<meta name="referrer" content="no-referrer">',
         f"<title>{e(report.title)}</title>",
         "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto}table{border-collapse:collapse}"
         "td,th{border:1px solid #999;padding:2px 6px}td.n{text-align:right}</style></head><body>",
-        f"<h1>{e(report.title)}</h1>", f"<p><strong>{e(report.preamble[0])}</strong></p>",
+        f"<h1>{e(report.title)}</h1>",
+        f"<p><strong>{e(report.preamble[0])}</strong></p>",
     ]
     out += [f"<p>{e(line)}</p>" for line in report.preamble[1:]]
     for section in report.sections:
@@ -152,7 +161,10 @@ def render_html(report: Report) -> str:
                 if any(block.headers):
                     out.append("<tr>" + "".join(f"<th>{e(h)}</th>" for h in block.headers) + "</tr>")
                 for row in block.rows:
-                    cells = "".join(f'<td class="n">{e(c)}</td>' if i in block.numeric else f"<td>{e(c)}</td>" for i, c in enumerate(row))
+                    cells = "".join(
+                        f'<td class="n">{e(c)}</td>' if i in block.numeric else f"<td>{e(c)}</td>"
+                        for i, c in enumerate(row)
+                    )
                     out.append(f"<tr>{cells}</tr>")
                 out.append("</table>")
     out.append("</body></html>")
