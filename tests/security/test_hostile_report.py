@@ -211,3 +211,16 @@ def test_the_whole_corpus_with_a_lone_surrogate_renders_printable(render) -> Non
     out = render(build_report(entries, build_plan(params), events, {"intake_times": [ALL_IN_ONE]}, TODAY))
     assert raw_controls(out) == []
     out.encode("utf-8")  # a lone surrogate left raw would raise here
+
+
+def test_the_upper_case_title_keeps_its_escapes_readable() -> None:
+    plan = build_plan(
+        PlanParams(
+            drug="clonazepam\x1b]0;x\x07",
+            start=date(2027, 1, 4),
+            dose_mg=Decimal(1),
+            formulation=Liquid.create("0.1", "0.1"),
+        )
+    )
+    first = render_text(build_report([], plan, [], {}, TODAY)).splitlines()[0]
+    assert first == "TAPER SUMMARY FOR MY PRESCRIBER — CLONAZEPAM\\x1b]0;X\\x07"

@@ -110,7 +110,8 @@ def _text_table(table: Table, width: int) -> list[str]:
 def render_text(report: Report, width: int = 80) -> str:
     """The report as plain text no wider than ``width`` columns, safe to print to a terminal."""
     title = terminal_safe_line(report.title)
-    out = [title.upper() if len(title) <= width else title, ""]
+    # Upper-case before escaping: an upper-cased escape (\X1B) would no longer read as one.
+    out = [terminal_safe_line(report.title.upper()) if len(title) <= width else title, ""]
     for line in report.preamble:
         out += textwrap.wrap(terminal_safe(line), width)
     for section in report.sections:
