@@ -8,9 +8,20 @@ from datetime import date
 from decimal import Decimal
 
 from tests.exchange.helpers import sample_entries, sample_plan
+from tests.security.hostile_corpus import ALL_IN_ONE, HOSTILE
 from tui.core.entry import DayEntry, Intake
-from tui.core.plan_model import Plan
-from tui.exchange.csv_export import DAY_FIELDS, STEP_FIELDS, days_csv, intake_detail, spreadsheet_safe, steps_csv
+from tui.core.formulations import Tablet
+from tui.core.plan_model import Plan, PlanParams
+from tui.core.planner import build_plan
+from tui.exchange.csv_export import (
+    DAY_FIELDS,
+    STEP_FIELDS,
+    days_csv,
+    intake_columns,
+    intake_detail,
+    spreadsheet_safe,
+    steps_csv,
+)
 
 
 def read_rows(text: str) -> list[dict[str, str]]:
@@ -25,7 +36,7 @@ def test_days_read_back_match_the_store():
     entries = sample_entries()
     rows = read_rows(days_csv(entries, None, {"custom_symptoms": []}))
     assert len(rows) == len(entries)
-    for entry, row in zip(entries, rows):
+    for entry, row in zip(entries, rows, strict=True):
         assert date.fromisoformat(row["date"]) == entry.day
         assert _optional(row["dose_total_mg"], Decimal) == (entry.total_mg if entry.intakes else None)
         parsed = [
@@ -84,9 +95,9 @@ def test_intake_detail_without_time():
 def test_steps_read_back_match_the_plan():
     plan = Plan.from_record(sample_plan())
     rows = read_rows(steps_csv(plan))
-    assert list(rows[0]) == list(STEP_FIELDS)
+    assert list(rows[0]) == [*STEP_FIELDS[:-1], *intake_columns(2), "note"]
     assert len(rows) == len(plan.steps)
-    for number, (step, row) in enumerate(zip(plan.steps, rows), start=1):
+    for number, (step, row) in enumerate(zip(plan.steps, rows, strict=True), start=1):
         assert int(row["step"]) == number
         assert (date.fromisoformat(row["start"]), date.fromisoformat(row["end"])) == (step.start, step.end)
         assert Decimal(row["dose_mg"]) == step.dose_mg
@@ -106,3 +117,59 @@ def test_a_note_a_spreadsheet_would_run_as_a_formula_is_guarded():
     assert row["note"] == "'" + entry.note
     assert spreadsheet_safe("rough night") == "rough night"
     assert spreadsheet_safe("-3 hours sleep") == "'-3 hours sleep"
+
+
+def test_steps_give_each_intake_of_a_liquid_in_mg_and_ml():
+    """A number to calculate with and what goes in the syringe, intake by intake."""
+    rows = read_rows(steps_csv(Plan.from_record(sample_plan())))
+    step_2 = rows[1]
+    assert (step_2["intake_1_mg"], step_2["intake_1_measured"]) == ("0.4", "4 mL")
+    assert (step_2["intake_2_mg"], step_2["intake_2_measured"]) == ("0.41", "4.1 mL")
+    assert Decimal(step_2["intake_1_mg"]) + Decimal(step_2["intake_2_mg"]) == Decimal(step_2["dose_mg"])
+
+
+def test_steps_give_each_intake_of_a_tablet_in_pieces():
+    plan = build_plan(
+        PlanParams(
+            drug="lorazepam",
+            start=date(2027, 1, 4),
+            dose_mg=Decimal("1.5"),
+            formulation=Tablet.create("0.5", 4),
+            cut_pct=Decimal(10),
+            split=(Decimal("0.75"), Decimal("0.75")),
+        )
+    )
+    first = read_rows(steps_csv(plan))[0]
+    assert (first["intake_1_mg"], first["intake_1_measured"]) == ("0.625", "1 ¼ tab")
+    assert (first["intake_2_mg"], first["intake_2_measured"]) == ("0.75", "1 ½ tab")
+
+
+def test_a_step_with_fewer_intakes_leaves_the_extra_cells_empty():
+    """The last step of a plan to 0 mg may be a single intake of 0 mg; its second pair stays empty."""
+    plan = Plan.from_record(sample_plan())
+    rows = read_rows(steps_csv(plan))
+    for step, row in zip(plan.steps, rows, strict=True):
+        for n in range(len(step.intake_mg) + 1, 3):
+            assert row[f"intake_{n}_mg"] == "" and row[f"intake_{n}_measured"] == ""
+
+
+def test_hostile_notes_are_written_losslessly_with_the_formula_guard():
+    """The file is data for a spreadsheet: every character kept (controls too), only the formula
+    start guarded, in the days and the steps export alike."""
+    notes = [ALL_IN_ONE, "=" + ALL_IN_ONE, "@SUM(A1)" + HOSTILE["osc52_clipboard"], HOSTILE["long_line"], "+1\n-2"]
+    entries = [DayEntry(date(2027, 1, 1 + i), note=note) for i, note in enumerate(notes)]
+    rows = read_rows(days_csv(entries, None, {"custom_symptoms": []}))
+    assert [row["note"] for row in rows] == [spreadsheet_safe(note) for note in notes]
+    assert [row["note"][1:] for row in rows[1:3]] == notes[1:3] and rows[1]["note"].startswith("'=")
+    assert rows[0]["note"] == ALL_IN_ONE
+    record = sample_plan()
+    record["steps"][0]["note"] = "-" + ALL_IN_ONE
+    first = read_rows(steps_csv(Plan.from_record(record)))[0]
+    assert first["note"] == "'-" + ALL_IN_ONE
+
+
+def test_a_carriage_return_in_a_note_stays_inside_its_row():
+    """A bare ``\\r`` left unquoted split the row in every reader, moving the rest of the day."""
+    entries = [DayEntry(date(2027, 1, 1), anxiety=3, note="first\rsecond"), DayEntry(date(2027, 1, 2), anxiety=4)]
+    rows = read_rows(days_csv(entries, None, {"custom_symptoms": []}))
+    assert [(row["date"], row["note"]) for row in rows] == [("2027-01-01", "first\rsecond"), ("2027-01-02", "")]

@@ -83,13 +83,14 @@ def test_adherence_figures_are_the_insights_figures(markdown, taper):
 
 def test_dose_plan_and_steps(markdown, taper):
     _, plan = taper
-    assert "**Current daily dose:** 0.54 mg (planned for 2027-03-15: 5.4 mL)" in markdown
-    assert "**Start dose:** 1 mg a day when the plan started on 2027-01-04" in markdown
-    assert "**Reduction so far:** 0.46 mg (46 % of the start dose)" in markdown
+    assert "**Current dose:** 0.27 mg = 2.7 mL · 0.27 mg = 2.7 mL (planned for 2027-03-15)" in markdown
+    assert "**Current daily total:** 0.54 mg = 5.4 mL" in markdown
+    assert "**Start dose:** daily total 1 mg when the plan started on 2027-01-04" in markdown
+    assert "**Reduction so far:** daily total 0.46 mg lower (46 % of the start dose)" in markdown
     assert f"**Projected end:** {plan.end_date.isoformat()}" in markdown
     assert "liquid 0.1 mg/mL" in markdown and "14 days" in markdown
     assert "| 2 | 2027-01-18 | 2027-01-31 | 0.81 | 0.4–0.81 | 13/14 | 2 |" in markdown
-    assert "2027-01-19: took 0.4 mg, planned 0.81 mg" in markdown
+    assert "2027-01-19: took 08:00 0.4 mg = 4 mL (daily total 0.4 mg), planned daily total 0.81 mg" in markdown
 
 
 def test_red_flags_and_questions_with_dates(markdown):
@@ -151,3 +152,67 @@ def test_step_notes_use_the_flag_vocabulary_with_a_legend():
     assert PlanFlag.HOLD.marked in text and PlanFlag.OVER_10.marked in text
     assert f"{PlanFlag.HOLD.marked}: {PlanFlag.HOLD.explanation}" in text
     assert f"{PlanFlag.OVER_10.marked}: {PlanFlag.OVER_10.explanation}" in text
+
+
+def _tablet_plan():
+    from decimal import Decimal
+
+    from tui.core.formulations import Tablet
+    from tui.core.plan_model import PlanParams
+    from tui.core.planner import build_plan
+
+    return build_plan(
+        PlanParams(
+            drug="lorazepam",
+            start=date(2027, 1, 4),
+            dose_mg=Decimal("1.5"),
+            formulation=Tablet.create("0.5", 4),
+            cut_pct=Decimal(10),
+            step_days=14,
+            split=(Decimal("0.75"), Decimal("0.75")),
+        )
+    )
+
+
+def test_a_liquid_plan_gives_each_intake_in_ml_and_labels_the_daily_total(taper):
+    """What goes in the syringe at each time, never a day's volume beside per-intake mg."""
+    entries, plan = taper
+    report = build_report(entries, plan, [], {"intake_times": ["08:00", "20:00"]}, TODAY)
+    markdown, text = render_markdown(report), render_text(report)
+    assert "**Current dose:** 08:00 0.27 mg = 2.7 mL · 20:00 0.27 mg = 2.7 mL (planned for 2027-03-15)" in markdown
+    assert "**Current daily total:** 0.54 mg = 5.4 mL" in markdown
+    assert (
+        "**Next step:** from 2027-03-29: 08:00 0.24 mg = 2.4 mL · 20:00 0.25 mg = 2.5 mL (daily total 0.49 mg = 4.9 mL)"
+    ) in markdown
+    assert "- Step 2 (from 2027-01-18): 08:00 0.4 mg = 4 mL · 20:00 0.41 mg = 4.1 mL" in markdown
+    assert "Current dose         08:00 0.27 mg = 2.7 mL · 20:00 0.27 mg = 2.7 mL" in text
+    # Every mL figure is either one intake ("= 2.7 mL") or labelled as the day's total.
+    for line in markdown.splitlines():
+        if "5.4 mL" in line:
+            assert "daily total" in line.lower(), line
+
+
+def test_a_tablet_plan_gives_each_intake_in_tablet_pieces():
+    from decimal import Decimal
+
+    from tui.core.entry import Intake
+
+    plan = _tablet_plan()
+    logged = [DayEntry(date(2027, 1, 5), (Intake(Decimal("0.625"), "08:00"), Intake(Decimal("0.75"), "20:00")))]
+    markdown = render_markdown(build_report(logged, plan, [], {"intake_times": ["08:00", "20:00"]}, date(2027, 1, 5)))
+    assert "**Current dose:** 08:00 0.625 mg = 1 ¼ tab · 20:00 0.75 mg = 1 ½ tab (planned for 2027-01-05)" in markdown
+    assert "**Current daily total:** 1.375 mg = 2 ¾ tab" in markdown
+    assert (
+        "**Last dose logged:** 2027-01-05: 08:00 0.625 mg = 1 ¼ tab · 20:00 0.75 mg = 1 ½ tab "
+        "(daily total 1.375 mg = 2 ¾ tab)"
+    ) in markdown
+
+
+def test_a_logged_amount_the_form_cannot_measure_is_given_in_mg_only():
+    from decimal import Decimal
+
+    from tui.core.entry import Intake
+
+    logged = [DayEntry(date(2027, 1, 5), (Intake(Decimal("0.6"), "08:00"),))]
+    markdown = render_markdown(build_report(logged, _tablet_plan(), [], {}, date(2027, 1, 5)))
+    assert "**Last dose logged:** 2027-01-05: 08:00 0.6 mg (daily total 0.6 mg)" in markdown

@@ -6,6 +6,14 @@ the rule the charts use (:func:`tui.core.insights.metric_value`): a symptom rate
 a symptom not rated that day is empty. Symptom columns are ``symptom_<key>`` so a person's own symptom can never clash with a
 field name.
 
+The steps export gives each intake two columns, ``intake_<n>_mg`` (a number) and
+``intake_<n>_measured`` (what goes in the syringe, e.g. ``4.6 mL`` or ``1 ¼ tab``, as the step
+itself words it), one pair per intake of the step with the most intakes; ``intake_doses`` and
+``intakes_mg`` keep the same values joined by ``;`` for older spreadsheets.
+
+The file is written exactly as stored (no character is replaced: a spreadsheet is not a
+terminal, and the export must be lossless apart from the formula guard below).
+
 Free text (notes) that starts with ``=``, ``+``, ``-``, ``@`` or a tab would be run as a formula
 by a spreadsheet; such a cell gets a leading ``'`` (the usual guard; the JSON export stays
 lossless).
@@ -51,9 +59,23 @@ STEP_FIELDS = (
     "flags",
     "note",
 )
+"""The fixed columns of the steps export; the per-intake columns go just before ``note``."""
 SYMPTOM_COLUMN_PREFIX = "symptom_"
 DETAIL_SEPARATOR = ";"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_row(cells: Sequence[object]) -> str:
+    """One CSV line ending in ``\\n``, every cell holding ``\\r`` or ``\\n`` quoted.
+
+    ``csv.writer`` with a ``\\n`` line end leaves a bare carriage return unquoted, and every reader
+    (Python's, a spreadsheet's) then splits the row there: a note holding ``\\r`` would shift the
+    rest of the day into a new row. Written with ``\\r\\n`` as the terminator, both characters
+    force quoting; the line then ends in ``\\n`` like the rest of taper-tui's text files.
+    """
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()[:-2] + "\n"
 
 
 def spreadsheet_safe(text: str) -> str:
@@ -91,48 +113,62 @@ def days_csv(entries: Sequence[DayEntry], plan: Plan | None = None, settings: di
     """One row per logged day, in date order (``planned_mg`` from the plan's step that day)."""
     entries = sorted(entries, key=lambda e: e.day)
     keys = symptom_columns(entries, settings)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*DAY_FIELDS, *(SYMPTOM_COLUMN_PREFIX + k for k in keys), "note"])
+    lines = [csv_row([*DAY_FIELDS, *(SYMPTOM_COLUMN_PREFIX + k for k in keys), "note"])]
     for entry in entries:
         step = plan.step_on(entry.day) if plan is not None else None
-        writer.writerow(
-            [
-                entry.day.isoformat(),
-                format_decimal(entry.total_mg) if entry.intakes else "",
-                intake_detail(entry.intakes),
-                "" if step is None else format_decimal(step.dose_mg),
-                _number(entry.anxiety),
-                _number(entry.mood),
-                _number(entry.sleep_hours),
-                _number(entry.sleep_quality),
-                entry.phase or "",
-                *(_number(metric_value(entry, symptom_metric(k))) for k in keys),
-                spreadsheet_safe(entry.note),
-            ]
+        lines.append(
+            csv_row(
+                [
+                    entry.day.isoformat(),
+                    format_decimal(entry.total_mg) if entry.intakes else "",
+                    intake_detail(entry.intakes),
+                    "" if step is None else format_decimal(step.dose_mg),
+                    _number(entry.anxiety),
+                    _number(entry.mood),
+                    _number(entry.sleep_hours),
+                    _number(entry.sleep_quality),
+                    entry.phase or "",
+                    *(_number(metric_value(entry, symptom_metric(k))) for k in keys),
+                    spreadsheet_safe(entry.note),
+                ]
+            )
         )
-    return buffer.getvalue()
+    return "".join(lines)
+
+
+def intake_columns(count: int) -> list[str]:
+    """``intake_1_mg, intake_1_measured, …`` for ``count`` intakes."""
+    return [f"intake_{n}_{what}" for n in range(1, count + 1) for what in ("mg", "measured")]
 
 
 def steps_csv(plan: Plan | None) -> str:
-    """One row per step of the plan (only the header when there is no plan)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(STEP_FIELDS)
-    for number, step in enumerate(plan.steps if plan else (), start=1):
-        writer.writerow(
-            [
-                number,
-                step.start.isoformat(),
-                step.end.isoformat(),
-                step.days,
-                format_decimal(step.dose_mg),
-                step.unit_dose,
-                DETAIL_SEPARATOR.join(step.intake_doses),
-                DETAIL_SEPARATOR.join(format_decimal(mg) for mg in step.intake_mg),
-                format_decimal(step.cut_pct),
-                DETAIL_SEPARATOR.join(step.flag_codes),
-                spreadsheet_safe(step.note),
-            ]
+    """One row per step of the plan (only the fixed header when there is no plan)."""
+    steps = plan.steps if plan else ()
+    most = max((len(step.intake_mg) for step in steps), default=0)
+    lines = [csv_row([*STEP_FIELDS[:-1], *intake_columns(most), STEP_FIELDS[-1]])]
+    for number, step in enumerate(steps, start=1):
+        per_intake = [
+            cell
+            for mg, measured in zip(step.intake_mg, step.intake_doses, strict=True)
+            for cell in (format_decimal(mg), measured)
+        ]
+        lines.append(
+            csv_row(
+                [
+                    number,
+                    step.start.isoformat(),
+                    step.end.isoformat(),
+                    step.days,
+                    format_decimal(step.dose_mg),
+                    step.unit_dose,
+                    DETAIL_SEPARATOR.join(step.intake_doses),
+                    DETAIL_SEPARATOR.join(format_decimal(mg) for mg in step.intake_mg),
+                    format_decimal(step.cut_pct),
+                    DETAIL_SEPARATOR.join(step.flag_codes),
+                    *per_intake,
+                    *[""] * (2 * most - len(per_intake)),
+                    spreadsheet_safe(step.note),
+                ]
+            )
         )
-    return buffer.getvalue()
+    return "".join(lines)

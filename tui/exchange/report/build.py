@@ -38,6 +38,14 @@ from tui.core.insights import (
     daily_dose_series,
     daily_series,
 )
+from tui.core.intake_text import (
+    DAILY_TOTAL,
+    logged_daily_total,
+    logged_intakes,
+    measured_dose,
+    step_daily_total,
+    step_intakes,
+)
 from tui.core.plan_model import Plan, PlanFlag, flag_legend
 from tui.core.safety import SAFETY_NOTICE
 from tui.core.scales import SYMPTOM, TOTAL_SCALE_TEXT
@@ -52,9 +60,7 @@ CHART_BAR_WIDTH = 24
 MAX_LISTED = 12
 """Longer lists (deviations, red flags) show the most recent this many and say how many more."""
 
-_LEFT_OUT = (
-    "The {count} earlier {what} are left out to keep this to a page; `taper-tui export --format csv` has every day."
-)
+_LEFT_OUT = "The {count} earlier {what} are left out to keep this to a page; the CSV export (taper-tui export --format csv) has every day."
 
 REPORTED_FLAGS: tuple[PlanFlag, ...] = (
     PlanFlag.HOLD,
@@ -128,9 +134,9 @@ def build_report(
         ),
     )
     sections = [
-        _dose_section(entries, plan, drug, today),
+        _dose_section(entries, plan, drug, settings, today),
         _plan_section(plan, today),
-        _steps_section(entries, plan, today),
+        _steps_section(entries, plan, settings, today),
         _cuts_section(entries, plan, today),
         _red_flag_section(entries),
         _adherence_section(entries, plan, planned, settings, today),
@@ -143,32 +149,51 @@ def build_report(
     return Report(title, preamble, tuple(s for s in sections if s is not None))
 
 
-def _dose_section(entries: Sequence[DayEntry], plan: Plan | None, drug: str | None, today: date) -> Section:
+def _dose_section(
+    entries: Sequence[DayEntry], plan: Plan | None, drug: str | None, settings: dict[str, Any], today: date
+) -> Section:
+    """Drug, the dose today intake by intake in the measured unit, the next cut, the last day
+    logged, the start dose and the reduction; every total for a day is labelled as such."""
+    formulation = plan.params.formulation if plan else None
+    times = tuple(settings.get("intake_times") or ())
     last_dosed = next((e for e in reversed(entries) if e.intakes), None)
     step = plan.step_on(today) if plan else None
     current = step.dose_mg if step else (last_dosed.total_mg if last_dosed else None)
     if plan:
         start = plan.projection().start_mg
-        start_text = f"{_mg(start)} a day when the plan started on {plan.start.isoformat()}"
+        start_text = f"{DAILY_TOTAL} {_mg(start)} when the plan started on {plan.start.isoformat()}"
     else:
         first_dosed = next((e for e in entries if e.intakes), None)
         start = first_dosed.total_mg if first_dosed else None
-        start_text = f"{_mg(start)} a day, first logged {first_dosed.day.isoformat()}" if first_dosed else "—"
+        start_text = f"{DAILY_TOTAL} {_mg(start)}, first logged {first_dosed.day.isoformat()}" if first_dosed else "—"
     rows = [("Drug", drug or "not recorded")]
-    rows.append(
-        (
-            "Current daily dose",
-            f"{_mg(current)}" + (f" (planned for {today.isoformat()}: {step.unit_dose})" if step else " (last logged)"),
-        )
-    )
+    if step:
+        rows.append(("Current dose", f"{step_intakes(step, times)} (planned for {today.isoformat()})"))
+        rows.append(("Current daily total", measured_dose(step.dose_mg, step.unit_dose)))
+        upcoming = next((s for s in plan.steps if s.start > today), None) if plan else None
+        if upcoming is not None:
+            rows.append(
+                (
+                    "Next step",
+                    f"from {upcoming.start.isoformat()}: {step_intakes(upcoming, times)} ({step_daily_total(upcoming)})",
+                )
+            )
+    else:
+        rows.append(("Current daily total", f"{_mg(current)} (last logged)"))
     if last_dosed:
-        rows.append(("Last dose logged", f"{_mg(last_dosed.total_mg)} on {last_dosed.day.isoformat()}"))
+        rows.append(
+            (
+                "Last dose logged",
+                f"{last_dosed.day.isoformat()}: {logged_intakes(last_dosed.intakes, formulation)} "
+                f"({logged_daily_total(last_dosed.total_mg, formulation)})",
+            )
+        )
     rows.append(("Start dose", start_text))
     if start and current is not None and start > 0:
         rows.append(
             (
                 "Reduction so far",
-                f"{_mg(start - current)} ({format_decimal(percent(start - current, start))} % of the start dose)",
+                f"{DAILY_TOTAL} {_mg(start - current)} lower ({format_decimal(percent(start - current, start))} % of the start dose)",
             )
         )
     return Section("Dose", (Table(("", ""), tuple(rows)),))
@@ -196,9 +221,16 @@ def _plan_section(plan: Plan | None, today: date) -> Section:
     return Section("Plan", (Table(("", ""), tuple(rows)),))
 
 
-def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) -> Section | None:
+def _steps_section(
+    entries: Sequence[DayEntry], plan: Plan | None, settings: dict[str, Any], today: date
+) -> Section | None:
+    """Each step started so far (daily totals, days dosed and off plan) and every intake of each
+    step in the measured unit."""
     if plan is None:
         return None
+    formulation = plan.params.formulation
+    times = tuple(settings.get("intake_times") or ())
+    intakes: list[str] = []
     by_day = {e.day: e for e in entries}
     rows = []
     shown_flags: list[str] = []
@@ -234,7 +266,12 @@ def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) 
             )
         )
         shown_flags += [c for c in step.flag_codes if c in REPORTED_FLAGS]
-        deviations += [f"{d.isoformat()}: took {_mg(mg)}, planned {_mg(step.dose_mg)}" for d, mg in off]
+        intakes.append(f"Step {number} (from {step.start.isoformat()}): {step_intakes(step, times)}")
+        deviations += [
+            f"{d.isoformat()}: took {logged_intakes(by_day[d].intakes, formulation)} ({DAILY_TOTAL} {_mg(mg)}), "
+            f"planned {DAILY_TOTAL} {_mg(step.dose_mg)}"
+            for d, mg in off
+        ]
     if not rows:
         return Section("Steps so far", (f"The plan starts on {plan.start.isoformat()}.",))
     blocks: list[Block] = [
@@ -243,7 +280,10 @@ def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) 
             tuple(rows[-MAX_LISTED:]),
             frozenset({0, 3, 4, 5, 6}),
         ),
-        "dosed: days with a dose logged, of the days in the step; off plan: of those, days whose total differs from the plan.",
+        "planned mg, taken mg: the daily total (taken: lowest–highest of the step's days); "
+        "dosed: days with a dose logged, of the days in the step; off plan: of those, days whose daily total differs from the plan.",
+        "Each intake, as measured:",
+        Bullets(tuple(intakes[-MAX_LISTED:])),
     ]
     legend = flag_legend(shown_flags, separator="; ")
     if legend:
@@ -253,6 +293,7 @@ def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) 
     if deviations:
         shown = deviations[-MAX_LISTED:]
         more = len(deviations) - len(shown)
+        blocks.append("Days whose daily total differed from the plan:")
         blocks.append(Bullets(tuple(([f"… {more} earlier days off plan"] if more else []) + shown)))
     return Section("Steps so far", tuple(blocks))
 
@@ -279,7 +320,8 @@ def _cuts_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) -
         )
     blocks: list[Block] = [
         f"Symptom total ({TOTAL_SCALE_TEXT}) as a mean over the logged days "
-        "(logged/days in the window): the 7 days before each cut against days 1–7 and 8–14 after it.",
+        "(logged/days in the window): the 7 days before each cut against days 1–7 and 8–14 after it; "
+        "to mg: the new daily total.",
         Table(
             ("cut", "to mg", "before", "days 1–7", "change", "days 8–14", "change"),
             tuple(rows[-MAX_LISTED:]),
@@ -383,7 +425,7 @@ def _chart_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) 
         f"The last {len(weeks)} weeks (weekly means of the logged days)",
         (
             Preformatted(tuple(lines)),
-            f"Legend: # daily dose in mg, * symptom total ({TOTAL_SCALE_TEXT}), each scaled to its largest week; "
+            f"Legend: # daily total in mg, * symptom total ({TOTAL_SCALE_TEXT}), each scaled to its largest week; "
             "the cut column marks weeks with a cut; — nothing logged.",
         ),
     )

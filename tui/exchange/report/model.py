@@ -8,7 +8,6 @@ worked out here and nothing is formatted for a medium.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ class Bullets:
     """The items, in order."""
 
 
-Block = Union[str, Table, Preformatted, Bullets]
+Block = str | Table | Preformatted | Bullets
 """A paragraph (a plain string) or one of the block types above."""
 
 
