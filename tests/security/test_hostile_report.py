@@ -91,7 +91,8 @@ def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     events = [{"at": "2027-02-01T10:00:00+00:00", "kind": "hold", "effective": STORED, "reason": STORED}]
     fill_store(path, entries, plan, events)
     with open_journal(path) as journal:
-        journal.update_settings(custom_symptoms=[custom], intake_times=[STORED, "20:00"], region=STORED)
+        # Intake times (HH:MM) and the region (a code) are checked when stored: hostile text cannot get there.
+        journal.update_settings(custom_symptoms=[custom], intake_times=["08:00", "20:00"], region="UK")
         day = journal.get_day(date(2027, 3, 1))
         journal.save_day(DayEntry(day.day, day.intakes, anxiety=3, symptoms={**day.symptoms, "jaw": 1}, note=day.note))
     return path
