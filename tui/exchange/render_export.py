@@ -65,7 +65,7 @@ def _ics(source: ExportSource, what: str, now: datetime, today: date) -> bytes:
     plan = stored_plan(source)
     if plan is None:
         raise NothingToExport("there is no plan yet, so no schedule to put in a calendar; make one first")
-    return schedule_ics(plan, now)
+    return schedule_ics(plan, now, source.settings().intake_times)
 
 
 def _report(render: Callable[..., str]) -> Callable[[ExportSource, str, datetime, date], bytes]:
