@@ -28,7 +28,9 @@ import pytest
 from tests.security.hostile_corpus import ESC, HOSTILE, raw_controls
 from tests.soak.soak_runs import base_export
 from tui.core.symptoms import symptom_key
+from tui.core.terminal_text import terminal_safe, terminal_safe_line
 from tui.core.validation import MAX_NOTE_CHARS
+from tui.exchange.json_export import dumps_export
 from tui.store.journal import open_journal
 
 TODAY = "2027-03-15"
@@ -154,6 +156,22 @@ def test_json_export_to_stdout_is_lossless_and_safe(data: Path, tmp_path: Path) 
     from_file = json.loads(written.read_bytes())
     assert {**from_file, "exported_at": None} == {**document, "exported_at": None}
     assert_still_exact(data)
+
+
+@pytest.mark.parametrize("name", sorted(set(HOSTILE) - {"lone_surrogate"}))
+def test_the_json_export_spells_what_a_terminal_obeys_as_escapes(name: str) -> None:
+    """Every entry that a store can hold comes out of the JSON writer as the same string, with no raw control."""
+    document = {"note": HOSTILE[name], HOSTILE_KEY: [HOSTILE[name]]}
+    written = dumps_export(document)
+    assert raw_controls(written) == []
+    assert orjson.loads(written) == document == json.loads(written)
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_a_value_shown_on_one_line_passes_the_printing_sanitiser_unchanged(name: str) -> None:
+    """Import refusals name file values with terminal_safe_line; common.out's pass then changes nothing."""
+    once = terminal_safe_line(HOSTILE[name])
+    assert terminal_safe(once) == once and "\n" not in once
 
 
 def _without_stamps(ics: bytes) -> bytes:
