@@ -34,7 +34,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("export", help="export the data: JSON (default), CSV, the prescriber report, a calendar", description="Export everything as JSON (lossless; `taper-tui import` reads it back), the days or the steps as CSV, a one-page report for your prescriber, or the schedule as an .ics calendar. Exports hold health data and are written 0600.")
     parser.add_argument("--format", default="json", choices=sorted(FORMAT_EXTENSIONS), help="json (lossless, default), csv, report (Markdown for your prescriber), text (the report in 80 columns), html, ics (the schedule as a calendar)")
     parser.add_argument("--what", choices=WHAT_CHOICES, help="for --format csv: one row per logged day (default) or per step of the plan")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (mode 0600) instead of standard output; on a terminal, control characters in notes are shown as escapes (\\x1b), a file gets them exactly")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (mode 0600) instead of standard output (there, on a terminal, control characters in notes are shown as escapes such as \\x1b in every format but JSON; a pipe, a redirect or FILE gets them exactly)")
     parser.set_defaults(handler=run)
 
 
