@@ -369,6 +369,7 @@ def test_restore_lists_and_restores_under_a_hostile_path(data: Path) -> None:
         ("export",),
         ("restore",),
         ("import", "x.json"),
+        (),  # opening the app: refused before any screen
     ],
 )
 def test_a_hostile_folder_as_the_data_file_is_one_safe_message(data: Path, args: tuple[str, ...]) -> None:

@@ -5,7 +5,9 @@ Every line the command line prints for a person — a message, a summary, an err
 character as a visible escape (:func:`tui.core.terminal_text.terminal_safe`). A note, a symptom
 name, a path or a value named in an import refusal can hold ``ESC`` sequences that would retitle
 the window or draw "all doses OK" over the screen; printed here, they stay text. This is the one
-place that sanitises messages, so callers pass the raw values and never escape them themselves.
+place that sanitises messages: callers pass raw values. (A value that must stay on one line
+inside a message of several lines, such as a value named by an import refusal, is made one line
+where that message is built, with ``terminal_safe_line``; this pass then finds nothing to change.)
 
 Exports are data, not messages: ``export`` writes their bytes itself (see :mod:`.export`).
 """
