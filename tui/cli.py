@@ -18,6 +18,7 @@ import errno
 import os
 import sys
 from importlib import import_module
+from typing import NoReturn
 
 from tui import __version__
 from tui.commands import common
@@ -57,10 +58,25 @@ class _VersionAction(argparse.Action):
 
     def __call__(self, parser, namespace, values, option_string=None):
         data = resolve_data_path(getattr(namespace, "data", None))
-        print(f"taper-tui {__version__}\ntextual {_textual_version()}\ndata file {data}")
+        common.out(f"taper-tui {__version__}\ntextual {_textual_version()}\ndata file {data}")
         for warning in location_warnings(data):
-            print(f"taper-tui: warning: {warning}", file=sys.stderr)
+            common.warn(f"warning: {warning}")
         parser.exit()
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its error messages printed through :func:`common.out`.
+
+    argparse quotes a bad choice with ``repr`` but names unrecognised arguments as typed, so a
+    stray ``ESC`` on the command line (a pasted note, a file name from a script) would reach the
+    terminal raw. Subparsers are built with this class too (argparse uses the parent's class).
+    """
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and ``prog: error: message`` with every control shown as an escape; exit 2."""
+        self.print_usage(sys.stderr)
+        common.out(f"{self.prog}: error: {message}", err=True)
+        self.exit(common.EXIT_USAGE)
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
@@ -70,7 +86,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     (never shown: their help is printed only when no command is named, and then all are loaded).
     """
     named = set(argv or ()) & set(SUBCOMMANDS)
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="taper-tui",
         description="Plan, log and see a supervised benzodiazepine micro-taper. "
         "Not medical advice: plan and change your taper only with your prescriber.",

@@ -10,7 +10,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from tui.commands.common import EXIT_OK, fail, today_from, usage_error
+from tui.commands.common import EXIT_OK, fail, out, today_from, usage_error
 from tui.demo.story import DEFAULT_SEED, DEMO_DAYS, MAX_DEMO_DAYS, DemoData, generate_demo
 from tui.store.errors import StoreError
 from tui.store.journal import open_journal
@@ -99,5 +99,5 @@ def run(args: argparse.Namespace) -> int:
         return usage_error("--data", f"{path} already exists; pass --force to replace it (a backup of it is kept)")
     except StoreError as error:
         return fail(str(error))
-    print(f"wrote {days} demo days ending {end.isoformat()} to {path}")
+    out(f"wrote {days} demo days ending {end.isoformat()} to {path}")
     return EXIT_OK

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.commands.common import EXIT_OK, fail
+from tui.commands.common import EXIT_OK, fail, out
 from tui.store.backups import list_backups
 from tui.store.errors import StoreError
 from tui.store.journal import DEFAULT_SETTINGS, open_journal
@@ -71,25 +70,25 @@ def run(args: argparse.Namespace) -> int:
             if args.dry_run:
                 return _report_dry_run(source, path, plan.summary())
             if not plan.changes_anything:
-                print(f"nothing to import: {path} already holds everything in {source}")
+                out(f"nothing to import: {path} already holds everything in {source}")
                 return EXIT_OK
             apply_import(journal, plan, datetime.now().astimezone(), source.name)
             before = journal.last_backup
         numbers = {backup.path: number for number, backup in enumerate(list_backups(path), start=1)}
     except StoreError as error:
         return fail(str(error))
-    print(f"imported {source} into {path}")
-    print(plan.summary())
+    out(f"imported {source} into {path}")
+    out(plan.summary())
     if existed and before is not None:
         # The backup this very save kept, found by name: never "the newest" by some other order.
-        print(f"the data file as it was before the import is kept as {before}", file=sys.stderr)
+        out(f"the data file as it was before the import is kept as {before}", err=True)
         if before in numbers:
-            print(f"(undo with `taper-tui restore {numbers[before]}`)", file=sys.stderr)
+            out(f"(undo with `taper-tui restore {numbers[before]}`)", err=True)
     return EXIT_OK
 
 
 def _report_dry_run(source: Path, path: Path, summary: str) -> int:
-    print(f"dry run: importing {source} into {path} would change:")
-    print(summary)
-    print("nothing was written (run again without --dry-run to import)")
+    out(f"dry run: importing {source} into {path} would change:")
+    out(summary)
+    out("nothing was written (run again without --dry-run to import)")
     return EXIT_OK

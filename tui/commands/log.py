@@ -12,10 +12,9 @@ without ``--yes``.
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import timedelta
 
-from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, today_from, usage_error
+from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, out, today_from, usage_error, warn
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry, Intake, parse_intake
 from tui.core.plan_model import Plan
@@ -183,7 +182,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with open_journal(path) as journal:
             for warning in journal.warnings:
-                print(f"taper-tui: {warning}", file=sys.stderr)
+                warn(warning)
             settings = journal.settings()
             symptoms = catalogue(settings["custom_symptoms"])
             entry = journal.get_day(day) or DayEntry(day=day)
@@ -206,7 +205,7 @@ def run(args: argparse.Namespace) -> int:
             region = settings["region"]
     except StoreError as error:
         return fail(str(error))
-    print(f"saved {day.isoformat()} in {path}")
+    out(f"saved {day.isoformat()} in {path}")
     print("\n".join(describe_day(updated, symptoms)))
     flags = red_flags_in(updated.symptoms)
     if flags:

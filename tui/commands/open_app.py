@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
-from tui.commands.common import EXIT_OK, fail, today_from
+from tui.commands.common import EXIT_OK, fail, today_from, warn
 from tui.store.errors import StoreError
 from tui.store.journal import open_journal
 from tui.store.locations import resolve_data_path
@@ -36,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         journal.close()
         return fail(str(error))
     for warning in journal.warnings:
-        print(f"taper-tui: {warning}", file=sys.stderr)
+        warn(warning)
     from tui.ui.app import build_app  # Textual loads only when the app opens
 
     try:

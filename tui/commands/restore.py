@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import datetime
 
-from tui.commands.common import EXIT_OK, fail, usage_error
+from tui.commands.common import EXIT_OK, fail, out, usage_error
 from tui.store.atomic_storage import check_data_path
 from tui.store.errors import StoreError
 from tui.store.locations import real_data_path, resolve_data_path
@@ -33,10 +33,10 @@ def run(args: argparse.Namespace) -> int:
     if not backups:
         return fail(f"there are no backups of {path} yet (one is kept every time a save replaces the file)")
     if args.number is None:
-        print(f"Backups of {path}, newest first:")
+        out(f"Backups of {path}, newest first:")
         for number, backup in enumerate(backups, start=1):
-            print(f"  {number:>2}  {describe_backup(backup)}")
-        print("Restore one with: taper-tui restore NUMBER")
+            out(f"  {number:>2}  {describe_backup(backup)}")
+        out("Restore one with: taper-tui restore NUMBER")
         return EXIT_OK
     if not 1 <= args.number <= len(backups):
         return usage_error("number", f'"{args.number}" is not allowed — use a number from 1 to {len(backups)}')
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:
         return fail(str(error))
     zone = " UTC" if chosen.sequence else ""
-    print(f"restored the backup of {chosen.taken_at:%Y-%m-%d %H:%M:%S}{zone} to {path}")
+    out(f"restored the backup of {chosen.taken_at:%Y-%m-%d %H:%M:%S}{zone} to {path}")
     if kept:
-        print(f"the file it replaced is kept as {kept}")
+        out(f"the file it replaced is kept as {kept}")
     return EXIT_OK

@@ -3,11 +3,17 @@
 Entries are sorted by date and every object's keys come in a fixed order, so two exports of
 the same data are byte-identical and a changed day shows as a small diff. Doses and hours are
 exact decimal strings. The format is described by ``taper-tui.schema.json`` beside this file.
+
+The export is safe to print on a terminal (``taper-tui export | less``): JSON already escapes C0
+controls (``ESC`` is written ``\\u001b``), and the other characters a terminal would obey — DEL,
+C1 controls, bidi overrides — are written as ``\\uXXXX`` escapes too. The document is the same,
+so the export stays lossless; only the spelling of those characters changes.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from importlib.resources import files
@@ -16,6 +22,7 @@ from typing import Any
 import orjson
 
 from tui.core.entry import DayEntry
+from tui.core.terminal_text import NEUTRALISED
 
 EXPORT_FORMAT = "taper-tui"
 EXPORT_SCHEMA_VERSION = 1
@@ -41,8 +48,17 @@ def export_document(
 
 
 def dumps_export(document: dict[str, Any]) -> bytes:
-    """Serialise an export: 2-space indent, insertion order (already stable), newline at the end."""
-    return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    """Serialise an export: 2-space indent, insertion order (already stable), newline at the end.
+
+    Characters a terminal would obey are written as ``\\uXXXX`` escapes (see the module docstring).
+    """
+    text = orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+    # Outside strings JSON holds only ASCII punctuation, digits, words and spaces: every match is in a string.
+    return NEUTRALISED.sub(_json_escape, text).encode()
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def export_schema() -> dict[str, Any]:

@@ -23,6 +23,7 @@ from jsonschema import Draft202012Validator
 
 from tui.core.entry import DayEntry
 from tui.core.plan_model import Plan
+from tui.core.terminal_text import terminal_safe_line
 from tui.core.validation import ValidationError
 from tui.exchange.json_export import EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, export_schema
 
@@ -288,7 +289,7 @@ def _document_schema_problems(data: dict[str, Any]) -> list[str]:
 def _schema_message(error: Any, path: list[Any]) -> str:
     where = ""
     for part in path:
-        where += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if where else str(part))
+        where += f"[{part + 1}]" if isinstance(part, int) else (f".{_short(part)}" if where else _short(part))
     value = _short(error.instance)
     if error.validator in ("oneOf", "anyOf", "type", "pattern", "enum", "const"):
         text = f'"{value}" is not allowed here'
@@ -312,7 +313,14 @@ def _describe(error: ValidationError) -> str:
 
 
 def _short(value: Any) -> str:
-    text = str(value)
+    """A value or key from the file as a refusal names it: cut to a readable length, on one line.
+
+    The file is untrusted and each problem is one line, so a newline in a value must not start a
+    line of its own ("Nothing wrong: imported"), nor an ``ESC`` sequence reach the screen: the
+    text is shown with :func:`terminal_safe_line`. Printing it again through the CLI's sanitiser
+    (or a widget's) changes nothing, since the result holds no character either would escape.
+    """
+    text = terminal_safe_line(str(value))
     return text if len(text) <= _MAX_VALUE_CHARS else text[: _MAX_VALUE_CHARS - 1] + "…"
 
 
