@@ -292,7 +292,13 @@ class LogView(JournalView):
         if entry is None:
             widget, first = problems[0]
             count = "1 field needs" if len(problems) == 1 else f"{len(problems)} fields need"
-            self.notify(f"{count} a look before saving: {first}", title="Not saved yet", severity="warning", timeout=8)
+            self.notify(
+                f"{count} a look before saving: {first}",
+                title="Not saved yet",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
             widget.focus()
             return False
         warnings = self._warnings(entry)
@@ -311,7 +317,7 @@ class LogView(JournalView):
         try:
             saved = self.session.save_day(entry)
         except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=15)
+            self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)
             return False
         # What was typed is now what is stored: the form is clean until the re-read refills it.
         self._loaded_state = self._form_state()
@@ -463,7 +469,7 @@ class LogView(JournalView):
                 custom.append(name)
             if self._update_symptom_settings(custom_symptoms=custom, hidden_symptoms=hidden):
                 self._rebuild_symptoms(focus_key=key)
-                self.notify(f"Added {name}. It is on the form from now on.", timeout=4)
+                self.notify(f"Added {terminal_safe(name)}. It is on the form from now on.", timeout=4, markup=False)
 
         self.app.push_screen(
             TextPrompt(
@@ -476,7 +482,7 @@ class LogView(JournalView):
     def _hide_symptom(self, event: SymptomRating.HideRequested) -> None:
         symptom = event.rating.symptom
         if symptom.red_flag:
-            self.notify(f"{symptom.label} is a red flag and stays on the form.", timeout=5)
+            self.notify(f"{symptom.label} is a red flag and stays on the form.", timeout=5, markup=False)
             return
         order = [r.symptom.key for r in self.query(SymptomRating)]
         index = order.index(symptom.key)
@@ -487,7 +493,9 @@ class LogView(JournalView):
         if self._update_symptom_settings(hidden_symptoms=hidden):
             self._rebuild_symptoms(focus_key=following)
             self.notify(
-                f"Hid {symptom.label}. “Show hidden symptoms again”, below the list, brings it back.", timeout=6
+                f"Hid {terminal_safe(symptom.label)}. “Show hidden symptoms again”, below the list, brings it back.",
+                timeout=6,
+                markup=False,
             )
 
     @on(Button.Pressed, "#show-hidden")

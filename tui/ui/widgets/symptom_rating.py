@@ -18,6 +18,7 @@ from textual.widget import Widget
 
 from tui.core.scales import SYMPTOM
 from tui.core.symptoms import Symptom
+from tui.core.terminal_text import terminal_safe
 
 LABEL_WIDTH = 36
 RED_FLAG_GLYPH = "⚠"
@@ -99,7 +100,7 @@ class SymptomRating(Widget, can_focus=True):
     def render(self) -> Text:
         marker = "▸ " if self.has_focus else "  "
         glyph = f"{RED_FLAG_GLYPH} " if self.symptom.red_flag else ""
-        label = f"{marker}{glyph}{self.symptom.label}"
+        label = f"{marker}{glyph}{terminal_safe(self.symptom.label)}"
         label = label[: LABEL_WIDTH - 1] + "…" if len(label) > LABEL_WIDTH else label.ljust(LABEL_WIDTH)
         text = Text(label)
         if self.prompt:
