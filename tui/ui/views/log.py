@@ -17,16 +17,13 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Select, TextArea
 
 from tui.core.entry import DayEntry, Intake
 from tui.core.plausibility import dose_warnings
-from tui.core.scales import SYMPTOM
-from tui.core.symptoms import Symptom, catalogue, default_symptom, red_flags_in, symptom_key, symptom_label
+from tui.core.symptoms import Symptom, catalogue, default_symptom, red_flags_in, symptom_key
 from tui.core.terminal_text import terminal_safe
-from tui.core.validation import ValidationError, parse_note
+from tui.core.validation import ValidationError
 from tui.store.errors import StoreError
 from tui.ui.screens.crisis_panel import CrisisPanel
 from tui.ui.screens.date_prompt import DatePrompt
@@ -35,12 +32,11 @@ from tui.ui.screens.text_prompt import TextPrompt
 from tui.ui.screens.unsaved_changes import UnsavedChangesDialog, UnsavedChoice
 from tui.ui.session import Change, Origin, Session
 from tui.ui.views.journal_view import JournalView
-from tui.ui.widgets.day_measures import DayMeasures
+from tui.ui.widgets.day_form import DayForm, Problems
 from tui.ui.widgets.intake_list import IntakeList
 from tui.ui.widgets.log_header import LogHeader, day_phrase
 from tui.ui.widgets.symptom_list import SymptomList
 from tui.ui.widgets.symptom_rating import SymptomRating
-from tui.ui.widgets.value_field import ValueField
 
 MAX_SYMPTOM_NAME = 40
 DAY_MOVES = ("previous_day", "next_day")
@@ -56,7 +52,6 @@ class LogView(JournalView):
         # note keeps them for moving by word (see check_action).
         Binding("ctrl+left", "previous_day", "Prev day", key_display="^←", priority=True),
         Binding("ctrl+right", "next_day", "Next day", key_display="^→", priority=True),
-        Binding("n", "no_symptoms", "No symptoms"),
         Binding("left_square_bracket", "previous_day", "Previous day", show=False),
         Binding("right_square_bracket", "next_day", "Next day", show=False),
         Binding("ctrl+n", "add_symptom", "Add symptom", show=False),
@@ -70,47 +65,34 @@ class LogView(JournalView):
         self._logged = False
         """Whether the day in the form was logged when it was loaded (or last saved)."""
         self._loaded_state: tuple[Any, ...] = ()
-        self._carried: dict[str, int] = {}
-        """Ratings of the loaded day for symptoms not on show (hidden ones): saved back unchanged."""
 
     # -- layout ---------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield LogHeader(id="log-header")
-        with VerticalScroll(id="log-form"):
-            yield Label("Doses taken (time optional)", classes="form-section -first")
-            yield IntakeList(id="intakes")
-            yield DayMeasures(id="measures")
-            yield Label(f"Symptoms  {SYMPTOM.meaning}", classes="form-section")
-            yield SymptomList(*self._catalogue(), id="symptoms")
-            yield Static("", id="carried", markup=False)
-            yield Label("Note (start a line with Q: to ask your prescriber)", classes="form-section")
-            yield TextArea(compact=True, id="note", tab_behavior="focus")
+        yield DayForm(*self._catalogue(), id="log-form")
 
     # -- parts ----------------------------------------------------------------------------------
 
     @property
-    def intakes(self) -> IntakeList:
-        return self.query_one("#intakes", IntakeList)
+    def form(self) -> DayForm:
+        return self.query_one(DayForm)
 
     @property
-    def measures(self) -> DayMeasures:
-        return self.query_one("#measures", DayMeasures)
+    def intakes(self) -> IntakeList:
+        return self.form.intakes
 
     @property
     def symptoms(self) -> SymptomList:
-        return self.query_one("#symptoms", SymptomList)
+        return self.form.symptoms
 
     @property
     def note(self) -> TextArea:
-        return self.query_one("#note", TextArea)
+        return self.form.note
 
     @property
     def phase(self) -> Select[str]:
-        return self.measures.phase
-
-    def _field(self, field_id: str) -> ValueField[Any]:
-        return self.query_one(f"#{field_id}", ValueField)
+        return self.form.measures.phase
 
     def _catalogue(self) -> tuple[list[Symptom], int]:
         """The symptoms on show and how many are hidden (from the person's settings)."""
@@ -119,16 +101,10 @@ class LogView(JournalView):
         shown = catalogue(list(settings.custom_symptoms), hidden)
         return shown, len(hidden - {s.key for s in shown})
 
-    # -- state ----------------------------------------------------------------------------------
-
     def _form_state(self) -> tuple[Any, ...]:
-        """Everything typed, as typed: compared with the loaded state to spot unsaved changes."""
-        return (
-            self.intakes.raw,
-            self.measures.raw,
-            tuple(sorted({**self._carried, **self.symptoms.values()}.items())),
-            self.note.text,
-        )
+        return self.form.state
+
+    # -- state ----------------------------------------------------------------------------------
 
     @property
     def has_unsaved_changes(self) -> bool:
@@ -175,24 +151,10 @@ class LogView(JournalView):
             due, offered = self._due_and_offered(day)
             entry = DayEntry(day=day, intakes=due)
         plan = self.session.plan
-        self.intakes.set_intakes(entry.intakes, plan.params.formulation if plan else None, offered)
-        self.measures.load(entry)
-        self.symptoms.set_values(entry.symptoms)
-        self._carried = {k: v for k, v in entry.symptoms.items() if k not in self.symptoms.keys}
-        self.note.load_text(entry.note)
-        self._show_carried()
+        self.form.custom_names = self.session.settings.custom_symptoms
+        self.form.load(entry, plan.params.formulation if plan else None, offered)
         self._loaded_state = self._form_state()
         self._update_header()
-
-    def _show_carried(self) -> None:
-        carried = self.query_one("#carried", Static)
-        if self._carried:
-            custom = self.session.settings.custom_symptoms
-            listed = ", ".join(f"{symptom_label(k, custom)} {v}" for k, v in sorted(self._carried.items()))
-            carried.update(terminal_safe(f"Also logged this day (hidden from the form, kept as they are): {listed}"))
-        else:
-            carried.update("")
-        carried.set_class(not self._carried, "-hidden")
 
     def _update_header(self) -> None:
         if self.day is None:
@@ -213,52 +175,12 @@ class LogView(JournalView):
     def _form_changed(self) -> None:
         self._update_header()
 
-    def action_no_symptoms(self) -> None:
-        """``n``: "no symptoms today" — 0 (none) for every symptom on show not rated yet."""
-        changed = self.symptoms.rate_unrated(SYMPTOM.low)
-        if changed:
-            self.notify(
-                f"{len(changed)} symptoms not rated yet set to {SYMPTOM.low} ({SYMPTOM.label(SYMPTOM.low)}); "
-                "rated ones kept. Save with ctrl+s.",
-                timeout=5,
-            )
-        else:
-            self.notify("Every symptom on the form is already rated.", timeout=4)
-
     # -- reading and saving ---------------------------------------------------------------------
 
-    def read_form(self) -> tuple[DayEntry | None, list[tuple[Widget, ValidationError]]]:
-        """The entry the form describes, or ``None`` and every (widget, error) that is wrong.
-
-        Each wrong field is marked where it is; nothing typed is changed.
-        """
+    def read_form(self) -> tuple[DayEntry | None, Problems]:
+        """The entry the form describes, or ``None`` and every (widget, error) that is wrong."""
         assert self.day is not None
-        problems: list[tuple[Widget, ValidationError]] = []
-        intakes, intake_errors = self.intakes.parse()
-        for error in intake_errors:
-            row = next(r for n, r in enumerate(self.intakes.rows, 1) if error.field.startswith(f"dose {n}"))
-            problems.append((row.time_input if error.field.endswith("time") else row.amount_input, error))
-        values, value_problems = self.measures.parse()
-        problems.extend(value_problems)
-        try:
-            note = parse_note(self.note.text)
-        except ValidationError as error:
-            problems.append((self.note, error))
-            note = ""
-        if problems:
-            return None, problems
-        entry = DayEntry(
-            day=self.day,
-            intakes=intakes,
-            anxiety=values["anxiety"],
-            mood=values["mood"],
-            sleep_hours=values["sleep-hours"],
-            sleep_quality=values["sleep-quality"],
-            symptoms={**self._carried, **self.symptoms.values()},
-            phase=self.measures.phase_value,
-            note=note,
-        )
-        return entry, []
+        return self.form.read(self.day)
 
     def _warnings(self, entry: DayEntry) -> list[str]:
         """What looks wrong with the doses, when they differ from what is stored for the day."""
@@ -407,35 +329,11 @@ class LogView(JournalView):
             return
         self.query_one("#log-form").focus()
 
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        # Enter in a field moves on, like Tab: a day can be typed in without leaving the keys.
-        # Buttons are skipped so that Enter, pressed again, never removes a dose by accident.
-        event.stop()
-        self.screen.focus_next("Input, Select, SymptomRating, TextArea")
-
-    @on(Input.Blurred)
-    def _check_left_field(self, event: Input.Blurred) -> None:
-        # Say what is wrong as soon as a field is left, not only when saving.
-        if self.measures.check_left(event.input):
-            return
-        for number, row in enumerate(self.intakes.rows, start=1):
-            if event.input in (row.time_input, row.amount_input):
-                row.parse(number)
-                return
-
     # -- the person's own symptom list ----------------------------------------------------------
 
     def _rebuild_symptoms(self, focus_key: str | None = None) -> None:
-        shown, hidden_count = self._catalogue()
-        keep = {**self._carried, **self.symptoms.values()}
-        self.symptoms.rebuild(shown, hidden_count)
-        self.symptoms.set_values(keep)
-        self._carried = {k: v for k, v in keep.items() if k not in self.symptoms.keys}
-        self._show_carried()
-        rating = self.symptoms.rating(focus_key) if focus_key else None
-        if rating is not None:
-            self.call_after_refresh(rating.focus)
+        self.form.custom_names = self.session.settings.custom_symptoms
+        self.form.rebuild_symptoms(*self._catalogue(), focus_key=focus_key)
         self._update_header()
 
     def _update_symptom_settings(self, **changes: Any) -> bool:
