@@ -55,7 +55,10 @@ class LogView(JournalView):
         Binding("left_square_bracket", "previous_day", "Previous day", show=False),
         Binding("right_square_bracket", "next_day", "Next day", show=False),
         Binding("ctrl+n", "add_symptom", "Add symptom", show=False),
-        Binding("enter", "start_form", "Start", show=False),
+        # Enter moves the cursor as a priority binding: it runs when the key is taken from the
+        # queue, before the keys typed after it are handed to the focused widget, so they follow
+        # the cursor (a deferred focus, or Input.Submitted, lets them land in the old field).
+        Binding("enter", "enter_key", "Next field", show=False, priority=True),
     ]
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
@@ -290,8 +293,13 @@ class LogView(JournalView):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        focused = self.screen.focused
+        if action == "enter_key":
+            # Only on the form itself or in one of its one-line fields; elsewhere Enter keeps its
+            # own meaning (a button, a select, a rating, a new line in the note).
+            return focused is self.form or (isinstance(focused, Input) and focused in self.form.query(Input))
         # Inside the note, ctrl+←/→ keep their text-editing meaning (move by word).
-        return not (action in DAY_MOVES and isinstance(self.screen.focused, TextArea))
+        return not (action in DAY_MOVES and isinstance(focused, TextArea))
 
     def action_previous_day(self) -> None:
         if self.day is not None:
@@ -312,10 +320,16 @@ class LogView(JournalView):
 
         self.app.push_screen(DatePrompt(self.today, self.day), chosen)
 
-    def action_start_form(self) -> None:
-        """Enter on the form itself (not in a field) puts the cursor in the first field."""
-        if self.screen.focused is self.query_one("#log-form"):
-            self.intakes.first_input().focus()
+    def action_enter_key(self) -> None:
+        """Enter on the form puts the cursor in the first field; in a field, moves on like Tab.
+
+        Focus moves at once (``set_focus``, not the deferred ``focus()``), see the binding.
+        Buttons are skipped so that Enter, pressed again, never removes a dose by accident.
+        """
+        if self.screen.focused is self.form:
+            self.screen.set_focus(self.intakes.first_input())
+        else:
+            self.screen.focus_next("Input, Select, SymptomRating, TextArea")
 
     # -- focus ----------------------------------------------------------------------------------
 

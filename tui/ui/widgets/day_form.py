@@ -155,13 +155,6 @@ class DayForm(VerticalScroll, can_focus=True):
         else:
             self.notify("Every symptom on the form is already rated.", timeout=4)
 
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        # Enter in a field moves on, like Tab: a day can be typed in without leaving the keys.
-        # Buttons are skipped so that Enter, pressed again, never removes a dose by accident.
-        event.stop()
-        self.screen.focus_next("Input, Select, SymptomRating, TextArea")
-
     @on(Input.Blurred)
     def _check_left_field(self, event: Input.Blurred) -> None:
         # Say what is wrong as soon as a field is left, not only when saving.
