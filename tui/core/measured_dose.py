@@ -34,6 +34,8 @@ from tui.core.validation import MAX_DAILY_MG, PLAIN_DECIMAL_HINT, ValidationErro
 
 _GLYPHS = {"¼": Fraction(1, 4), "½": Fraction(1, 2), "¾": Fraction(3, 4)}
 _TABLET_AMOUNT = re.compile(r"(?:([0-9]+)\s*)?([¼½¾])|([0-9]+)\s*/\s*([0-9]+)|([0-9]+(?:\.[0-9]+)?)")
+_UNIT_WORDS = re.compile(r"\s*[A-Za-z][A-Za-z ]*$")
+"""The unit written after a measured amount by ``unit_text`` (`` mL``, `` tab``, `` mg powder``)."""
 _SUFFIXES = {
     Liquid: ("ml",),
     Drops: ("drops", "drop", "gtt"),
@@ -162,11 +164,20 @@ def other_unit_text(dose: MeasuredDose, form: Formulation | None) -> str:
 
 
 def dose_text(mg: Decimal, form: Formulation | None) -> str:
-    """A stored dose as it goes back in the field: the measured amount when measurable, else ``mg``.
+    """A stored dose as it goes back in the field: the measured amount when measurable, else mg.
 
-    ``4.6 mL``, ``½ tab``, ``0.463 mg`` — with its unit written, so it reads back the same.
+    ``4.6`` (mL), ``1 ½`` (tab), ``9`` (drops) — the number of the measured unit, which the form
+    writes beside the field — or ``0.463 mg`` with its unit when the form cannot measure it, so
+    either reads back as the same dose.
     """
     if form is None or isinstance(form, RawIncrement):
         return format_decimal(mg)
     units = form.units_of(mg)
-    return f"{format_decimal(mg)} mg" if units is None else form.unit_text(units)
+    if units is None:
+        return f"{format_decimal(mg)} mg"
+    return _UNIT_WORDS.sub("", form.unit_text(units))
+
+
+def names_its_unit(text: str) -> bool:
+    """True when typed text ends in a unit word (``4.6 mL``, ``0.46 mg``), not in a number."""
+    return text.strip()[-1:].isalpha()

@@ -23,7 +23,14 @@ from textual.widgets import Button, Input, Label, Static
 from tui.core.doses import ZERO, format_decimal
 from tui.core.entry import Intake
 from tui.core.formulations import Formulation
-from tui.core.measured_dose import MeasuredDose, dose_text, measured_unit, other_unit_text, read_dose
+from tui.core.measured_dose import (
+    MeasuredDose,
+    dose_text,
+    measured_unit,
+    names_its_unit,
+    other_unit_text,
+    read_dose,
+)
 from tui.core.validation import ValidationError, parse_time
 
 PLANNED_TEXT = "planned, not taken yet"
@@ -108,6 +115,8 @@ class IntakeRow(Vertical):
     def update_other(self) -> None:
         """Show the other unit beside the amount (or that the row is an offered, planned intake)."""
         dose = self.dose()
+        # The unit is written once: beside the field, unless the text names its own.
+        self.unit_label.update("" if names_its_unit(self.amount_input.value) else measured_unit(self.form))
         if dose is not None:
             self.other.update(other_unit_text(dose, self.form))
         elif self.planned is not None and not any(text.strip() for text in self.raw):
