@@ -437,7 +437,7 @@ async def fuzz_log_form(folder: Path, count: int, seed: int = 13) -> SoakResult:
                     if not log.intakes.rows:
                         await pilot.press("ctrl+s")  # nothing to do: rows come back on reload
                     row = log.intakes.rows[0]
-                    widget: Any = row.time_input if name == "time" else row.mg_input
+                    widget: Any = row.time_input if name == "time" else row.amount_input
                 elif name == "note":
                     widget = log.note
                 else:

@@ -192,7 +192,7 @@ async def test_a_red_flag_symptom_opens_the_crisis_panel_on_saving(app_factory, 
     async with app.run_test(size=SIZE) as pilot:
         log = await open_log(pilot)
         log.symptoms.rating("seizure").focus()
-        await pilot.press("1", "ctrl+s")
+        await pilot.press("1", "1", "ctrl+s")  # a red flag needs the digit twice
         await pilot.pause()
         assert isinstance(app.screen, CrisisPanel)
         assert journal.get_day(TODAY).symptoms == {"seizure": 1}
@@ -268,6 +268,9 @@ async def test_days_without_an_entry_start_from_the_plan(app_factory):
     app.session.planned_intakes = lambda day: (Intake(Decimal("0.25"), "08:00"), Intake(Decimal("0.125"), "20:00"))
     async with app.run_test(size=SIZE) as pilot:
         log = await open_log(pilot)
+        await pilot.press("left_square_bracket")  # a past day: every planned intake was due
+        await pilot.pause()
+        assert log.day == YESTERDAY
         assert log.intakes.raw == (("08:00", "0.25"), ("20:00", "0.125"))
         assert not log.has_unsaved_changes  # nothing typed yet: leaving does not ask
 

@@ -2,58 +2,44 @@
 
 What is typed is never thrown away behind the person's back: a wrong value stays in its field
 with a message under it, moving to another day with unsaved changes asks first, and the app's
-quit prompt asks :attr:`LogView.has_unsaved_changes`.
+quit prompt asks :attr:`LogView.has_unsaved_changes`. Doses are typed in the unit the person
+measures (see :mod:`tui.ui.widgets.intake_list`); today, a planned intake later than the
+session's clock is offered, not filled in as taken. Doses that look like a typo
+(:func:`tui.core.plausibility.dose_warnings`) are named in a dialog before they are saved.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Select, TextArea
 
-from tui.core.doses import format_decimal
-from tui.core.entry import DayEntry
-from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM
+from tui.core.entry import DayEntry, Intake
+from tui.core.plausibility import dose_warnings
 from tui.core.symptoms import Symptom, catalogue, default_symptom, red_flags_in, symptom_key
-from tui.core.validation import (
-    ValidationError,
-    parse_int,
-    parse_note,
-    parse_sleep_hours,
-)
+from tui.core.terminal_text import terminal_safe
+from tui.core.validation import ValidationError
 from tui.store.errors import StoreError
 from tui.ui.screens.crisis_panel import CrisisPanel
 from tui.ui.screens.date_prompt import DatePrompt
+from tui.ui.screens.plausibility_dialog import PlausibilityDialog
 from tui.ui.screens.text_prompt import TextPrompt
 from tui.ui.screens.unsaved_changes import UnsavedChangesDialog, UnsavedChoice
 from tui.ui.session import Change, Origin, Session
 from tui.ui.views.journal_view import JournalView
+from tui.ui.widgets.day_form import DayForm, Problems
 from tui.ui.widgets.intake_list import IntakeList
+from tui.ui.widgets.log_header import LogHeader, day_phrase
 from tui.ui.widgets.symptom_list import SymptomList
 from tui.ui.widgets.symptom_rating import SymptomRating
-from tui.ui.widgets.value_field import ValueField
 
-PHASE_OPTIONS = [("▲ window — a better stretch", "window"), ("▼ wave — a worse stretch", "wave")]
 MAX_SYMPTOM_NAME = 40
 DAY_MOVES = ("previous_day", "next_day")
-
-
-def day_phrase(day: date, today: date) -> str:
-    """``today (Monday 15 March)``, ``yesterday (…)`` or ``Friday 12 March 2027``, for sentences."""
-    relative = {0: "today", 1: "yesterday"}.get((today - day).days)
-    return f"{relative} ({day:%A} {day.day} {day:%B})" if relative else f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def day_title(day: date, today: date) -> str:
-    """``Monday 15 March 2027 · today`` (``yesterday``, or nothing, for other days)."""
-    relative = {0: " · today", 1: " · yesterday"}.get((today - day).days, "")
-    return f"{day:%A} {day.day} {day:%B %Y}{relative}"
 
 
 class LogView(JournalView):
@@ -69,7 +55,10 @@ class LogView(JournalView):
         Binding("left_square_bracket", "previous_day", "Previous day", show=False),
         Binding("right_square_bracket", "next_day", "Next day", show=False),
         Binding("ctrl+n", "add_symptom", "Add symptom", show=False),
-        Binding("enter", "start_form", "Start", show=False),
+        # Enter moves the cursor as a priority binding: it runs when the key is taken from the
+        # queue, before the keys typed after it are handed to the focused widget, so they follow
+        # the cursor (a deferred focus, or Input.Submitted, lets them land in the old field).
+        Binding("enter", "enter_key", "Next field", show=False, priority=True),
     ]
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
@@ -79,97 +68,46 @@ class LogView(JournalView):
         self._logged = False
         """Whether the day in the form was logged when it was loaded (or last saved)."""
         self._loaded_state: tuple[Any, ...] = ()
-        self._carried: dict[str, int] = {}
-        """Ratings of the loaded day for symptoms not on show (hidden ones): saved back unchanged."""
 
     # -- layout ---------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="log-header", markup=False)
-        with VerticalScroll(id="log-form"):
-            yield Label("Doses taken (time optional)", classes="form-section -first")
-            yield IntakeList(id="intakes")
-            yield ValueField(
-                "Anxiety",
-                lambda t: parse_int("anxiety", t, ANXIETY.low, ANXIETY.high),
-                f"{ANXIETY.low}–{ANXIETY.high}: {ANXIETY.meaning}",
-                width=4,
-                id="anxiety",
-            )
-            yield ValueField(
-                "Mood",
-                lambda t: parse_int("mood", t, MOOD.low, MOOD.high),
-                f"{MOOD.low}–{MOOD.high}: {MOOD.meaning}",
-                width=4,
-                id="mood",
-            )
-            yield ValueField(
-                "Sleep hours",
-                lambda t: parse_sleep_hours(t, "sleep hours"),
-                "hours slept, e.g. 6.5",
-                width=6,
-                id="sleep-hours",
-            )
-            yield ValueField(
-                "Sleep quality",
-                lambda t: parse_int("sleep quality", t, SLEEP_QUALITY.low, SLEEP_QUALITY.high),
-                f"{SLEEP_QUALITY.low}–{SLEEP_QUALITY.high}: {SLEEP_QUALITY.meaning}",
-                width=4,
-                id="sleep-quality",
-            )
-            with Horizontal(id="phase-row"):
-                yield Label("Phase")
-                yield Select(PHASE_OPTIONS, prompt="neither", compact=True, id="phase")
-            yield Label(f"Symptoms  {SYMPTOM.meaning}", classes="form-section")
-            yield SymptomList(*self._catalogue(), id="symptoms")
-            yield Static("", id="carried", markup=False)
-            yield Label("Note (start a line with Q: to ask your prescriber)", classes="form-section")
-            yield TextArea(compact=True, id="note", tab_behavior="focus")
+        yield LogHeader(id="log-header")
+        yield DayForm(*self._catalogue(), id="log-form")
 
     # -- parts ----------------------------------------------------------------------------------
 
     @property
+    def form(self) -> DayForm:
+        return self.query_one(DayForm)
+
+    @property
     def intakes(self) -> IntakeList:
-        return self.query_one("#intakes", IntakeList)
+        return self.form.intakes
 
     @property
     def symptoms(self) -> SymptomList:
-        return self.query_one("#symptoms", SymptomList)
+        return self.form.symptoms
 
     @property
     def note(self) -> TextArea:
-        return self.query_one("#note", TextArea)
+        return self.form.note
 
     @property
     def phase(self) -> Select[str]:
-        return self.query_one("#phase", Select)
-
-    def _field(self, field_id: str) -> ValueField[Any]:
-        return self.query_one(f"#{field_id}", ValueField)
-
-    @property
-    def _value_fields(self) -> list[ValueField[Any]]:
-        return [self._field(i) for i in ("anxiety", "mood", "sleep-hours", "sleep-quality")]
+        return self.form.measures.phase
 
     def _catalogue(self) -> tuple[list[Symptom], int]:
         """The symptoms on show and how many are hidden (from the person's settings)."""
         settings = self.session.settings
-        custom = list(settings.get("custom_symptoms") or [])
-        hidden = set(settings.get("hidden_symptoms") or [])
-        shown = catalogue(custom, hidden)
+        hidden = set(settings.hidden_symptoms)
+        shown = catalogue(list(settings.custom_symptoms), hidden)
         return shown, len(hidden - {s.key for s in shown})
 
-    # -- state ----------------------------------------------------------------------------------
-
     def _form_state(self) -> tuple[Any, ...]:
-        """Everything typed, as typed: compared with the loaded state to spot unsaved changes."""
-        return (
-            self.intakes.raw,
-            tuple(f.raw for f in self._value_fields),
-            self.phase.value,
-            tuple(sorted({**self._carried, **self.symptoms.values()}.items())),
-            self.note.text,
-        )
+        return self.form.state
+
+    # -- state ----------------------------------------------------------------------------------
 
     @property
     def has_unsaved_changes(self) -> bool:
@@ -193,58 +131,44 @@ class LogView(JournalView):
             self._logged = self.journal.get_day(self.day) is not None
             self._update_header()
 
+    def _due_and_offered(self, day: date) -> tuple[tuple[Intake, ...], tuple[Intake, ...]]:
+        """The plan's intakes for a day not logged: (pre-filled as taken, offered for later).
+
+        Today, an intake whose time is later than the session's clock is not taken yet; one with
+        no time cannot be told apart and is pre-filled. Past days pre-fill everything.
+        """
+        planned = self.session.planned_intakes(day)
+        if day != self.today:
+            return planned, ()
+        now = self.session.now().strftime("%H:%M")
+        due = tuple(i for i in planned if i.time is None or i.time <= now)
+        return due, tuple(i for i in planned if i.time is not None and i.time > now)
+
     def _load(self, day: date) -> None:
-        """Fill the form with ``day``: its entry, or the plan's intakes when nothing is logged."""
+        """Fill the form with ``day``: its entry, or the plan's intakes due by now when nothing is logged."""
         self.day = day
         entry = self.journal.get_day(day)
         self._logged = entry is not None
+        offered: tuple[Intake, ...] = ()
         if entry is None:
-            entry = DayEntry(day=day, intakes=self.session.planned_intakes(day))
-        self.intakes.set_intakes(entry.intakes)
-        for field_id, value in (
-            ("anxiety", entry.anxiety),
-            ("mood", entry.mood),
-            ("sleep-hours", entry.sleep_hours),
-            ("sleep-quality", entry.sleep_quality),
-        ):
-            field = self._field(field_id)
-            field.raw = "" if value is None else format_decimal(value) if field_id == "sleep-hours" else str(value)
-            field.show_error(None)
-        self.phase.value = entry.phase if entry.phase else Select.NULL
-        self.symptoms.set_values(entry.symptoms)
-        self._carried = {k: v for k, v in entry.symptoms.items() if k not in self.symptoms.keys}
-        self.note.load_text(entry.note)
-        self._show_carried()
+            due, offered = self._due_and_offered(day)
+            entry = DayEntry(day=day, intakes=due)
+        plan = self.session.plan
+        self.form.custom_names = self.session.settings.custom_symptoms
+        self.form.load(entry, plan.params.formulation if plan else None, offered)
         self._loaded_state = self._form_state()
         self._update_header()
-
-    def _show_carried(self) -> None:
-        carried = self.query_one("#carried", Static)
-        if self._carried:
-            listed = ", ".join(f"{self._symptom_label(k)} {v}" for k, v in sorted(self._carried.items()))
-            carried.update(f"Also logged this day (hidden from the form, kept as they are): {listed}")
-        else:
-            carried.update("")
-        carried.set_class(not self._carried, "-hidden")
-
-    @staticmethod
-    def _symptom_label(key: str) -> str:
-        symptom = default_symptom(key)
-        return symptom.label if symptom else key.replace("_", " ")
 
     def _update_header(self) -> None:
         if self.day is None:
             return
-        logged = "logged" if self._logged else "not logged yet"
-        parts = [day_title(self.day, self.today), logged]
-        if self.session.read_only:
-            parts.append("read-only")
-        dirty = self.has_unsaved_changes
-        if dirty:
-            parts.append("● unsaved")
-        header = self.query_one("#log-header", Static)
-        header.update("  ·  ".join(parts))
-        header.set_class(dirty, "-dirty")
+        self.query_one(LogHeader).show(
+            self.day,
+            self.today,
+            logged=self._logged,
+            read_only=self.session.read_only,
+            dirty=self.has_unsaved_changes,
+        )
 
     @on(Input.Changed)
     @on(TextArea.Changed)
@@ -256,49 +180,28 @@ class LogView(JournalView):
 
     # -- reading and saving ---------------------------------------------------------------------
 
-    def read_form(self) -> tuple[DayEntry | None, list[tuple[Widget, ValidationError]]]:
-        """The entry the form describes, or ``None`` and every (widget, error) that is wrong.
-
-        Each wrong field is marked where it is; nothing typed is changed.
-        """
+    def read_form(self) -> tuple[DayEntry | None, Problems]:
+        """The entry the form describes, or ``None`` and every (widget, error) that is wrong."""
         assert self.day is not None
-        problems: list[tuple[Widget, ValidationError]] = []
-        intakes, intake_errors = self.intakes.parse()
-        for error in intake_errors:
-            row = next(r for n, r in enumerate(self.intakes.rows, 1) if error.field.startswith(f"dose {n}"))
-            problems.append((row.time_input if error.field.endswith("time") else row.mg_input, error))
-        values: dict[str, Any] = {}
-        for field in self._value_fields:
-            try:
-                values[field.id or ""] = field.parse()
-            except ValidationError as error:
-                problems.append((field.input, error))
-        try:
-            note = parse_note(self.note.text)
-        except ValidationError as error:
-            problems.append((self.note, error))
-            note = ""
-        if problems:
-            return None, problems
-        phase = self.phase.value
-        entry = DayEntry(
-            day=self.day,
-            intakes=intakes,
-            anxiety=values["anxiety"],
-            mood=values["mood"],
-            sleep_hours=values["sleep-hours"],
-            sleep_quality=values["sleep-quality"],
-            symptoms={**self._carried, **self.symptoms.values()},
-            phase=phase if isinstance(phase, str) else None,
-            note=note,
-        )
-        return entry, []
+        return self.form.read(self.day)
 
-    def save(self) -> bool:
-        """Save the form through the session; False (and everything kept, marked) when it cannot.
+    def _warnings(self, entry: DayEntry) -> list[str]:
+        """What looks wrong with the doses, when they differ from what is stored for the day."""
+        stored = self.journal.get_day(entry.day)
+        if stored is not None and stored.intakes == entry.intakes:
+            return []
+        plan = self.session.plan
+        drug = plan.params.drug if plan else self.session.settings.drug
+        day_before = self.journal.get_day(entry.day - timedelta(days=1))
+        return dose_warnings(entry, self.session.planned_intakes(entry.day), day_before, drug)
 
-        The session announces the saved day, and this view re-reads it from that announcement
-        (one re-read); a red flag in what was logged opens the crisis panel.
+    def save(self, then: Callable[[], None] | None = None) -> bool:
+        """Save the form through the session; False (and everything kept, marked) when it is not saved now.
+
+        Doses that look wrong open :class:`PlausibilityDialog` first: "Go back" (the default)
+        saves nothing; "Save anyway" saves and then calls ``then``. The session announces the
+        saved day, and this view re-reads it from that announcement (one re-read); a red flag in
+        what was logged opens the crisis panel.
         """
         if self.day is None:
             return False
@@ -314,13 +217,32 @@ class LogView(JournalView):
         if entry is None:
             widget, first = problems[0]
             count = "1 field needs" if len(problems) == 1 else f"{len(problems)} fields need"
-            self.notify(f"{count} a look before saving: {first}", title="Not saved yet", severity="warning", timeout=8)
+            self.notify(
+                f"{count} a look before saving: {first}",
+                title="Not saved yet",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
             widget.focus()
             return False
+        warnings = self._warnings(entry)
+        if warnings:
+
+            def answered(save_anyway: bool | None) -> None:
+                if save_anyway and self._commit(entry) and then is not None:
+                    then()
+
+            self.app.push_screen(PlausibilityDialog(day_phrase(entry.day, self.today), warnings), answered)
+            return False
+        return self._commit(entry)
+
+    def _commit(self, entry: DayEntry) -> bool:
+        """Write ``entry`` through the session and say so; False (form kept) when the store refuses."""
         try:
             saved = self.session.save_day(entry)
         except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=15)
+            self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)
             return False
         # What was typed is now what is stored: the form is clean until the re-read refills it.
         self._loaded_state = self._form_state()
@@ -337,7 +259,7 @@ class LogView(JournalView):
         flagged = red_flags_in(entry.symptoms)
         if flagged:
             names = [symptom.label.lower() for symptom in flagged]
-            self.app.push_screen(CrisisPanel(names, self.session.settings.get("region")))
+            self.app.push_screen(CrisisPanel(names, self.session.settings.region))
         return True
 
     def action_save_day(self) -> None:
@@ -360,7 +282,7 @@ class LogView(JournalView):
         leaving = self.day
 
         def answered(choice: UnsavedChoice | None) -> None:
-            if choice == "save" and self.save():
+            if choice == "save" and self.save(then=lambda: self._load(day)):
                 self._load(day)
             elif choice == "discard":
                 self._load(day)
@@ -371,10 +293,13 @@ class LogView(JournalView):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        focused = self.screen.focused
+        if action == "enter_key":
+            # Only on the form itself or in one of its one-line fields; elsewhere Enter keeps its
+            # own meaning (a button, a select, a rating, a new line in the note).
+            return focused is self.form or (isinstance(focused, Input) and focused in self.form.query(Input))
         # Inside the note, ctrl+←/→ keep their text-editing meaning (move by word).
-        if action in DAY_MOVES and isinstance(self.screen.focused, TextArea):
-            return False
-        return True
+        return not (action in DAY_MOVES and isinstance(focused, TextArea))
 
     def action_previous_day(self) -> None:
         if self.day is not None:
@@ -395,52 +320,34 @@ class LogView(JournalView):
 
         self.app.push_screen(DatePrompt(self.today, self.day), chosen)
 
-    def action_start_form(self) -> None:
-        """Enter on the form itself (not in a field) puts the cursor in the first field."""
-        if self.screen.focused is self.query_one("#log-form"):
-            self.intakes.first_input().focus()
+    def action_enter_key(self) -> None:
+        """Enter on the form puts the cursor in the first field; in a field, moves on like Tab.
+
+        Focus moves at once (``set_focus``, not the deferred ``focus()``), see the binding.
+        Buttons are skipped so that Enter, pressed again, never removes a dose by accident.
+        """
+        if self.screen.focused is self.form:
+            self.screen.set_focus(self.intakes.first_input())
+        else:
+            self.screen.focus_next("Input, Select, SymptomRating, TextArea")
 
     # -- focus ----------------------------------------------------------------------------------
 
     def focus_content(self) -> None:
         # The form itself, not a text field: digits still switch views and [ ] move a day;
-        # Tab or Enter goes into the first field.
+        # Tab or Enter goes into the first field. The app asks again after a refresh (in case
+        # the pane was not focusable yet); by then a key may already have put the cursor in a
+        # field of this form, and taking it back would send what is typed next elsewhere.
+        focused = self.screen.focused
+        if focused is not None and focused in self.query("*"):
+            return
         self.query_one("#log-form").focus()
-
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        # Enter in a field moves on, like Tab: a day can be typed in without leaving the keys.
-        # Buttons are skipped so that Enter, pressed again, never removes a dose by accident.
-        event.stop()
-        self.screen.focus_next("Input, Select, SymptomRating, TextArea")
-
-    @on(Input.Blurred)
-    def _check_left_field(self, event: Input.Blurred) -> None:
-        # Say what is wrong as soon as a field is left, not only when saving.
-        for field in self._value_fields:
-            if field.input is event.input:
-                try:
-                    field.parse()
-                except ValidationError:
-                    pass
-                return
-        for number, row in enumerate(self.intakes.rows, start=1):
-            if event.input in (row.time_input, row.mg_input):
-                row.parse(number)
-                return
 
     # -- the person's own symptom list ----------------------------------------------------------
 
     def _rebuild_symptoms(self, focus_key: str | None = None) -> None:
-        shown, hidden_count = self._catalogue()
-        keep = {**self._carried, **self.symptoms.values()}
-        self.symptoms.rebuild(shown, hidden_count)
-        self.symptoms.set_values(keep)
-        self._carried = {k: v for k, v in keep.items() if k not in self.symptoms.keys}
-        self._show_carried()
-        rating = self.symptoms.rating(focus_key) if focus_key else None
-        if rating is not None:
-            self.call_after_refresh(rating.focus)
+        self.form.custom_names = self.session.settings.custom_symptoms
+        self.form.rebuild_symptoms(*self._catalogue(), focus_key=focus_key)
         self._update_header()
 
     def _update_symptom_settings(self, **changes: Any) -> bool:
@@ -468,13 +375,13 @@ class LogView(JournalView):
                 return
             settings = self.session.settings
             key = symptom_key(name)
-            hidden = [k for k in settings.get("hidden_symptoms") or [] if k != key]
-            custom = list(settings.get("custom_symptoms") or [])
+            hidden = [k for k in settings.hidden_symptoms if k != key]
+            custom = list(settings.custom_symptoms)
             if default_symptom(key) is None and key not in {symptom_key(c) for c in custom}:
                 custom.append(name)
             if self._update_symptom_settings(custom_symptoms=custom, hidden_symptoms=hidden):
                 self._rebuild_symptoms(focus_key=key)
-                self.notify(f"Added {name}. It is on the form from now on.", timeout=4)
+                self.notify(f"Added {terminal_safe(name)}. It is on the form from now on.", timeout=4, markup=False)
 
         self.app.push_screen(
             TextPrompt(
@@ -487,18 +394,20 @@ class LogView(JournalView):
     def _hide_symptom(self, event: SymptomRating.HideRequested) -> None:
         symptom = event.rating.symptom
         if symptom.red_flag:
-            self.notify(f"{symptom.label} is a red flag and stays on the form.", timeout=5)
+            self.notify(f"{symptom.label} is a red flag and stays on the form.", timeout=5, markup=False)
             return
         order = [r.symptom.key for r in self.query(SymptomRating)]
         index = order.index(symptom.key)
         following = next((k for k in order[index + 1 :]), None)
-        hidden = list(self.session.settings.get("hidden_symptoms") or [])
+        hidden = list(self.session.settings.hidden_symptoms)
         if symptom.key not in hidden:
             hidden.append(symptom.key)
         if self._update_symptom_settings(hidden_symptoms=hidden):
             self._rebuild_symptoms(focus_key=following)
             self.notify(
-                f"Hid {symptom.label}. “Show hidden symptoms again”, below the list, brings it back.", timeout=6
+                f"Hid {terminal_safe(symptom.label)}. “Show hidden symptoms again”, below the list, brings it back.",
+                timeout=6,
+                markup=False,
             )
 
     @on(Button.Pressed, "#show-hidden")

@@ -1,9 +1,18 @@
-"""The day's doses: one row per intake (time HH:MM and mg), rows added and removed by key."""
+"""The day's doses: one row per intake (time, amount in the measured unit or mg), and the daily total.
+
+A person measures mL, drops, tablet pieces or mg of powder, so each row takes the amount in the
+unit of the plan's formulation (or in mg, written with ``mg``) and shows the other unit beside
+it as it is typed (``4.6 mL = 0.46 mg``); what is stored is the exact mg (see
+:mod:`tui.core.measured_dose`). The sum below the rows is labelled *daily total*, so it is never
+read as one intake. A planned intake later than now is *offered* — its time and amount shown
+greyed as placeholders, "planned, not taken yet" — and counts for nothing until it is typed in.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,63 +20,78 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
-from tui.core.doses import format_decimal
+from tui.core.doses import ZERO, format_decimal
 from tui.core.entry import Intake
-from tui.core.validation import ValidationError, parse_mg, parse_time
+from tui.core.formulations import Formulation
+from tui.core.measured_dose import (
+    MeasuredDose,
+    dose_text,
+    measured_unit,
+    names_its_unit,
+    other_unit_text,
+    read_dose,
+)
+from tui.core.validation import ValidationError, parse_time
+
+PLANNED_TEXT = "planned, not taken yet"
+"""Beside an offered intake: it is on the plan for later today and not counted as taken."""
 
 
 class IntakeRow(Vertical):
-    """One intake: a time and an amount, a remove button, and a line for what is wrong."""
+    """One intake: time, amount and its unit, the other unit beside it, a remove button, and a line for what is wrong."""
 
     DEFAULT_CSS = """
     IntakeRow { height: auto; }
     IntakeRow > Horizontal { height: 1; }
-    IntakeRow .intake-label { width: 16; padding: 0 1; }
+    IntakeRow .intake-label { width: 8; padding: 0 1; }
     IntakeRow .intake-time { width: 7; margin-right: 1; }
-    IntakeRow .intake-mg { width: 10; }
-    IntakeRow .intake-unit { width: 4; padding-left: 1; }
+    IntakeRow .intake-amount { width: 10; }
+    IntakeRow .intake-unit { width: 10; padding-left: 1; }
+    IntakeRow .intake-other { width: 1fr; color: $text-muted; }
     IntakeRow .remove-intake { margin-left: 1; min-width: 10; }
     IntakeRow .field-error { display: none; color: $error; padding: 0 1 0 2; height: auto; }
     IntakeRow .field-error.-shown { display: block; }
     IntakeRow Input.-error { background: $error 30%; text-style: bold; }
     """
 
-    def __init__(self, intake: Intake | None = None) -> None:
+    def __init__(
+        self, intake: Intake | None = None, form: Formulation | None = None, *, planned: Intake | None = None
+    ) -> None:
         super().__init__()
-        self.time_input = Input(
-            intake.time or "" if intake else "",
-            placeholder="HH:MM",
-            compact=True,
-            classes="intake-time",
-            select_on_focus=False,
-        )
-        self.mg_input = Input(
-            format_decimal(intake.mg) if intake else "",
-            placeholder="mg",
-            compact=True,
-            classes="intake-mg",
-            select_on_focus=False,
-        )
+        self.form = form
+        """The plan's formulation (the measured unit), or ``None``: mg."""
+        self.planned = planned
+        """The planned intake this row offers (not taken yet), or ``None``."""
+        self.time_input = Input(compact=True, classes="intake-time", select_on_focus=False)
+        self.amount_input = Input(compact=True, classes="intake-amount", select_on_focus=False)
+        self.unit_label = Label(measured_unit(form), classes="intake-unit")
+        self.other = Static("", classes="intake-other", markup=False)
         self.error_line = Static("", classes="field-error", markup=False)
         self.label = Label("Dose", classes="intake-label")
+        self.show(intake, planned=planned)
 
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield self.label
             yield self.time_input
-            yield self.mg_input
-            yield Label("mg", classes="intake-unit")
+            yield self.amount_input
+            yield self.unit_label
+            yield self.other
             yield Button("✕ remove", classes="remove-intake", compact=True)
         yield self.error_line
 
-    def show(self, intake: Intake | None) -> None:
-        """Show ``intake`` (or nothing) in this row, with no error marks."""
+    def show(self, intake: Intake | None, *, planned: Intake | None = None) -> None:
+        """Show ``intake`` (or nothing, or an offered ``planned`` one) in this row, with no error marks."""
+        self.planned = planned
         self.time_input.value = (intake.time or "") if intake else ""
-        self.mg_input.value = format_decimal(intake.mg) if intake else ""
-        for field in (self.time_input, self.mg_input):
+        self.amount_input.value = dose_text(intake.mg, self.form) if intake else ""
+        self.time_input.placeholder = (planned.time or "") if planned else "HH:MM"
+        self.amount_input.placeholder = dose_text(planned.mg, self.form) if planned else measured_unit(self.form)
+        for field in (self.time_input, self.amount_input):
             field.remove_class("-error")
         self.error_line.update("")
         self.error_line.remove_class("-shown")
+        self.update_other()
 
     def number(self, number: int) -> None:
         """Label the row ``Dose N`` (rows are renumbered when one is removed)."""
@@ -75,20 +99,46 @@ class IntakeRow(Vertical):
 
     @property
     def raw(self) -> tuple[str, str]:
-        """What is typed, unchanged: (time, mg)."""
-        return self.time_input.value, self.mg_input.value
+        """What is typed, unchanged: (time, amount)."""
+        return self.time_input.value, self.amount_input.value
+
+    def dose(self) -> MeasuredDose | None:
+        """The amount typed, read; ``None`` when blank or not readable (no marks made)."""
+        text = self.amount_input.value
+        if not text.strip():
+            return None
+        try:
+            return read_dose(text, self.form)
+        except ValidationError:
+            return None
+
+    def update_other(self) -> None:
+        """Show the other unit beside the amount (or that the row is an offered, planned intake)."""
+        dose = self.dose()
+        # The unit is written once: beside the field, unless the text names its own.
+        self.unit_label.update("" if names_its_unit(self.amount_input.value) else measured_unit(self.form))
+        if dose is not None:
+            self.other.update(other_unit_text(dose, self.form))
+        elif self.planned is not None and not any(text.strip() for text in self.raw):
+            self.other.update(PLANNED_TEXT)
+        else:
+            self.other.update("")
+
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        self.update_other()
 
     def parse(self, number: int) -> tuple[Intake | None, list[ValidationError]]:
         """The intake typed here (``None`` when both fields are blank) and what is wrong with it.
 
         Every wrong field of the row is marked, and its message shown under the row.
         """
-        time_text, mg_text = self.raw
+        time_text, amount_text = self.raw
         errors: list[ValidationError] = []
-        mg = when = None
-        if time_text.strip() or mg_text.strip():
+        dose = when = None
+        if time_text.strip() or amount_text.strip():
             try:
-                mg = parse_mg(mg_text, f"dose {number}")
+                dose = read_dose(amount_text, self.form, f"dose {number}")
             except ValidationError as error:
                 errors.append(error)
             if time_text.strip():
@@ -97,20 +147,22 @@ class IntakeRow(Vertical):
                 except ValidationError as error:
                     errors.append(error)
         self.time_input.set_class(any(e.field.endswith("time") for e in errors), "-error")
-        self.mg_input.set_class(any(not e.field.endswith("time") for e in errors), "-error")
+        self.amount_input.set_class(any(not e.field.endswith("time") for e in errors), "-error")
         self.error_line.update("\n".join(f"✗ {e}" for e in errors))
         self.error_line.set_class(bool(errors), "-shown")
-        if errors or mg is None:
+        if errors or dose is None:
             return None, errors
-        return Intake(mg=mg, time=when), []
+        return Intake(mg=dose.mg, time=when), []
 
 
 class IntakeList(Vertical):
-    """All intake rows of the day and an "add dose" button; always at least one row."""
+    """All intake rows of the day, an "add dose" button and the daily total; always at least one row."""
 
     DEFAULT_CSS = """
     IntakeList { height: auto; }
-    IntakeList > #add-intake { margin: 0 0 0 16; }
+    IntakeList > #intake-foot { height: 1; }
+    IntakeList #add-intake { margin: 0 0 0 8; }
+    IntakeList #daily-total { width: 1fr; padding-left: 2; color: $text-muted; }
     """
 
     @dataclass
@@ -121,13 +173,18 @@ class IntakeList(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.form: Formulation | None = None
+        """The plan's formulation: doses are typed and shown in its unit (``None``: mg)."""
         # Our own list of rows: values can be set and read right after a change, before
         # Textual has finished mounting or removing row widgets.
         self.rows: list[IntakeRow] = [IntakeRow()]
+        self.total = Static("", id="daily-total", markup=False)
 
     def compose(self) -> ComposeResult:
         yield from self.rows
-        yield Button("+ add dose", id="add-intake", compact=True)
+        with Horizontal(id="intake-foot"):
+            yield Button("+ add dose", id="add-intake", compact=True)
+            yield self.total
 
     def on_mount(self) -> None:
         self._renumber()
@@ -136,18 +193,28 @@ class IntakeList(Vertical):
         for number, row in enumerate(self.rows, start=1):
             row.number(number)
 
-    def set_intakes(self, intakes: Sequence[Intake]) -> None:
-        """Show these intakes, one row each (one empty row when there are none)."""
-        if len(self.rows) == max(1, len(intakes)):
-            # Same number of rows: fill them in place, so the focused field keeps focus.
-            for row, intake in zip(self.rows, intakes or (None,)):
-                row.show(intake)
-            return
-        for row in self.rows:
-            row.remove()
-        self.rows = [IntakeRow(intake) for intake in intakes] or [IntakeRow()]
-        self.mount_all(self.rows, before="#add-intake")
-        self._renumber()
+    def set_intakes(
+        self, intakes: Sequence[Intake], form: Formulation | None = None, offered: Sequence[Intake] = ()
+    ) -> None:
+        """Show these intakes, one row each, then the ``offered`` (planned, not taken yet) ones.
+
+        ``form`` is the plan's formulation (``None``: doses in mg). One empty row when there is nothing.
+        """
+        shown: list[tuple[Intake | None, Intake | None]] = [(i, None) for i in intakes] + [(None, p) for p in offered]
+        if self.form == form and len(self.rows) == max(1, len(shown)):
+            # Same rows: fill them in place, so the focused field keeps focus.
+            for row, (intake, planned) in zip(self.rows, shown or [(None, None)], strict=True):
+                row.show(intake, planned=planned)
+        else:
+            self.form = form
+            for row in self.rows:
+                row.remove()
+            self.rows = [IntakeRow(intake, form, planned=planned) for intake, planned in shown] or [
+                IntakeRow(form=form)
+            ]
+            self.mount_all(self.rows, before="#intake-foot")
+            self._renumber()
+        self.update_total()
 
     @property
     def raw(self) -> tuple[tuple[str, str], ...]:
@@ -165,15 +232,35 @@ class IntakeList(Vertical):
                 intakes.append(intake)
         return tuple(intakes), errors
 
+    def update_total(self) -> None:
+        """``daily total 0.93 mg = 9.3 mL`` of the amounts typed (offered rows count for nothing)."""
+        doses = [dose for row in self.rows if (dose := row.dose()) is not None]
+        if not doses:
+            self.total.update("")
+            return
+        total = sum((dose.mg for dose in doses), ZERO)
+        units = self.form.units_of(total) if self.form is not None else None
+        measured = "" if units is None or measured_unit(self.form) == "mg" else f" = {self.form.unit_text(units)}"  # type: ignore[union-attr]
+        self.total.update(f"daily total {format_decimal(total)} mg{measured}")
+
+    @property
+    def total_mg(self) -> Decimal:
+        """The sum of the amounts typed that can be read (for tests and the header)."""
+        return sum((dose.mg for row in self.rows if (dose := row.dose()) is not None), ZERO)
+
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        self.update_total()
+
     def first_input(self) -> Input:
         return self.rows[0].time_input
 
     @on(Button.Pressed, "#add-intake")
     def action_add_intake(self) -> None:
         """Add an empty row and put the cursor in its time field."""
-        row = IntakeRow()
+        row = IntakeRow(form=self.form)
         self.rows.append(row)
-        self.mount(row, before="#add-intake")
+        self.mount(row, before="#intake-foot")
         self._renumber()
         self.call_after_refresh(row.time_input.focus)
         self.post_message(self.Changed(self))
@@ -186,7 +273,7 @@ class IntakeList(Vertical):
     def remove_row(self, row: IntakeRow) -> None:
         """Remove a row (the last one left is cleared instead, so there is always a row)."""
         if len(self.rows) == 1:
-            row.time_input.value = row.mg_input.value = ""
+            row.time_input.value = row.amount_input.value = ""
             row.time_input.focus()
         else:
             index = self.rows.index(row)
@@ -194,5 +281,6 @@ class IntakeList(Vertical):
             row.remove()
             self._renumber()
             neighbour = self.rows[min(index, len(self.rows) - 1)]
-            neighbour.mg_input.focus()
+            neighbour.amount_input.focus()
+        self.update_total()
         self.post_message(self.Changed(self))

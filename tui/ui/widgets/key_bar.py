@@ -4,6 +4,9 @@ Textual's ``Footer`` recomposes one widget per key on every focus change; with s
 cost ~50 ms per view switch here (a bare six-tab app: 67 ms with it, 16 ms without). This bar
 shows the same active bindings (those with ``show=True``) as one line of text. Clicking a key
 still works: the bar remembers where each key was drawn.
+
+Where the focused widget takes digits (a text field, a symptom rating), digits do not change
+view, so the bar says what does: ``F1–F6 views``.
 """
 
 from __future__ import annotations
@@ -11,7 +14,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static, TextArea
+
+from tui.ui.widgets.symptom_rating import SymptomRating
+
+DIGIT_TAKERS = (Input, TextArea, SymptomRating)
+"""Widgets in which a digit is typed or rates, so it never switches view (F-keys do)."""
+VIEW_KEYS_HINT = ("F1–F6", "views")
 
 
 class KeyBar(Static):
@@ -55,6 +64,10 @@ class KeyBar(Static):
             text.append(f" {binding.description}", style="" if enabled else "dim")
             spans.append((start, len(text), binding.key))
             text.append(" ")
+        if isinstance(self.screen.focused, DIGIT_TAKERS):
+            text.append(" ")
+            text.append(VIEW_KEYS_HINT[0], style=f"bold {key_style}")
+            text.append(f" {VIEW_KEYS_HINT[1]} ")
         palette = active[app.COMMAND_PALETTE_BINDING].binding if app.COMMAND_PALETTE_BINDING in active else None
         if palette is not None and app.ENABLE_COMMAND_PALETTE:
             label = f" {app.get_key_display(palette)} {palette.description} "

@@ -50,7 +50,8 @@ class SymptomList(Vertical):
     def _rows(self) -> list[Widget]:
         rows: list[Widget] = [
             Static(
-                "0–4 rate and move on · ← → adjust · backspace clears · ctrl+d hides",
+                f"0–4 rate and move on · {RED_FLAG_GLYPH} needs the digit twice · ← → adjust · "
+                "backspace: not rated · ctrl+d hides · n: no symptoms today · F1–F6 views",
                 classes="symptom-hint",
                 markup=False,
             ),
@@ -96,6 +97,13 @@ class SymptomList(Vertical):
         """Show these ratings (others become "not rated"); keys not on show are ignored."""
         for key, rating in self._ratings.items():
             rating.set_level_quietly(levels.get(key))
+
+    def rate_unrated(self, level: int) -> list[str]:
+        """Give every symptom on show that is not rated ``level`` (rated ones stay); the keys changed."""
+        changed = [key for key, rating in self._ratings.items() if rating.level is None]
+        for key in changed:
+            self._ratings[key].level = level
+        return changed
 
     def first_rating(self) -> SymptomRating | None:
         return next(iter(self._ratings.values()), None)

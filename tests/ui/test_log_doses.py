@@ -1,0 +1,168 @@
+"""The Log's doses: typed in the measured unit, checked before saving, pre-filled only when due."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from textual.widgets import Input
+
+from tui.core.entry import DayEntry, Intake
+from tui.core.formulations import Formulation, Liquid, RawIncrement
+from tui.core.plan_changes import creation_event
+from tui.core.plan_model import PlanParams
+from tui.core.planner import build_plan
+from tui.ui.screens.plausibility_dialog import PlausibilityDialog
+from tui.ui.views.log import LogView
+from tui.ui.widgets.intake_list import PLANNED_TEXT
+
+TODAY = date(2027, 3, 15)
+SIZE = (80, 24)
+
+
+def store_plan(journal, formulation: Formulation) -> None:
+    """A 1 mg a day plan (0.5 mg at 08:00 and 20:00, held two weeks) whose first step covers TODAY."""
+    params = PlanParams(
+        drug="clonazepam",
+        start=TODAY - timedelta(days=2),
+        dose_mg=Decimal(1),
+        hold_days=14,
+        formulation=formulation,
+        split=(Decimal("0.5"), Decimal("0.5")),
+    )
+    plan = build_plan(params)
+    journal.save_plan(plan.to_record(), creation_event(plan, datetime(2027, 3, 1, 9, 0)))
+    journal.update_settings(intake_times=["08:00", "20:00"])
+
+
+async def open_log(pilot) -> LogView:
+    await pilot.press("f3")
+    await pilot.pause()
+    view = pilot.app.view("log")
+    assert isinstance(view, LogView)
+    return view
+
+
+async def type_into(pilot, field: Input, text: str) -> None:
+    field.focus()
+    await pilot.pause()
+    field.value = ""
+    await pilot.press(*text)
+    await pilot.pause()
+
+
+async def test_at_noon_the_evening_dose_is_offered_not_filled_in_as_taken(app_factory, journal):
+    store_plan(journal, Liquid.create("0.1", "0.1"))
+    app = app_factory()  # the fixed clock stands at 12:00
+    assert app.session.now().hour == 12
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        morning, evening = log.intakes.rows
+        assert morning.raw == ("08:00", "5") and str(morning.unit_label.render()) == "mL"
+        assert evening.raw == ("", "")  # offered, not taken
+        assert (evening.time_input.placeholder, evening.amount_input.placeholder) == ("20:00", "5")
+        assert str(evening.other.render()) == PLANNED_TEXT
+        assert str(log.intakes.total.render()) == "daily total 0.5 mg = 5 mL"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert journal.get_day(TODAY).intakes == (Intake(Decimal("0.5"), "08:00"),)
+
+
+async def test_past_days_pre_fill_every_planned_intake(app_factory, journal):
+    store_plan(journal, Liquid.create("0.1", "0.1"))
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert log.intakes.raw == (("08:00", "5"), ("20:00", "5"))
+        assert str(log.intakes.total.render()) == "daily total 1 mg = 10 mL"
+
+
+async def test_a_dose_typed_in_ml_shows_its_mg_live_and_is_stored_as_exact_mg(app_factory, journal):
+    store_plan(journal, Liquid.create("0.1", "0.1"))
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        morning, evening = log.intakes.rows
+        await type_into(pilot, morning.amount_input, "4.6")
+        assert str(morning.other.render()) == "= 0.46 mg"
+        await type_into(pilot, evening.time_input, "20:00")
+        await type_into(pilot, evening.amount_input, "0.47 mg")
+        assert str(evening.other.render()) == "= 4.7 mL"
+        assert str(evening.unit_label.render()) == ""  # "0.47 mg mL" would misread
+        assert str(log.intakes.total.render()) == "daily total 0.93 mg = 9.3 mL"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert journal.get_day(TODAY).intakes == (
+            Intake(Decimal("0.46"), "08:00"),
+            Intake(Decimal("0.47"), "20:00"),
+        )
+
+
+async def test_an_amount_the_syringe_cannot_measure_names_the_nearest_ones(app_factory, journal):
+    store_plan(journal, Liquid.create("0.1", "0.1"))
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        row = log.intakes.rows[0]
+        await type_into(pilot, row.amount_input, "4.65")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        message = str(row.error_line.render())
+        assert "4.6 mL (0.46 mg) or 4.7 mL (0.47 mg)" in message
+        assert journal.get_day(TODAY) is None
+        assert row.amount_input.value == "4.65"
+
+
+async def test_without_a_plan_doses_are_in_mg(app_factory, journal):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        row = log.intakes.rows[0]
+        assert str(row.unit_label.render()) == "mg"
+        await type_into(pilot, row.amount_input, "0.25")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert journal.get_day(TODAY).intakes == (Intake(Decimal("0.25")),)
+
+
+async def test_an_implausible_dose_asks_and_enter_goes_back_without_saving(app_factory, journal):
+    store_plan(journal, RawIncrement.create("0.01"))
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        evening = log.intakes.rows[1]
+        await type_into(pilot, evening.time_input, "20:00")
+        await type_into(pilot, evening.amount_input, "6")
+        typed = log.intakes.raw
+        assert typed == (("08:00", "0.5"), ("20:00", "6"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PlausibilityDialog)
+        assert "20:00 intake 6 mg is 12× the planned 0.5 mg" in dialog.warnings
+        assert dialog.focused is not None and dialog.focused.id == "back"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, PlausibilityDialog)
+        assert journal.get_day(TODAY) is None
+        assert log.intakes.raw == typed and log.has_unsaved_changes
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("a")  # save anyway
+        await pilot.pause()
+        assert journal.get_day(TODAY).total_mg == Decimal("6.5")
+
+
+async def test_unchanged_doses_are_not_asked_about_again(app_factory, journal):
+    store_plan(journal, RawIncrement.create("0.01"))
+    journal.save_day(DayEntry(day=TODAY, intakes=(Intake(Decimal("0.5"), "08:00"), Intake(Decimal(6), "20:00"))))
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        log.query_one("#anxiety").input.value = "3"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, PlausibilityDialog)
+        assert journal.get_day(TODAY).anxiety == 3
