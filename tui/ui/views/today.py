@@ -27,7 +27,7 @@ from tui.core.terminal_text import terminal_safe_line
 from tui.core.validation import ValidationError
 from tui.ui.session import Change
 from tui.ui.views.journal_view import JournalView
-from tui.ui.widgets.step_table import daily_total_text, logged_intake_text, planned_intake_texts
+from tui.ui.widgets.step_table import daily_total_text, formulation_on, logged_intake_text, planned_intake_texts
 from tui.ui.widgets.symptom_rating import RED_FLAG_GLYPH
 
 SPARK = " ▁▂▃▄▅▆▇█"
@@ -209,11 +209,12 @@ class TodayView(JournalView):
         the ratings with their scales, the note's first line (shown as text, never obeyed)."""
         if entry is None:
             return "Nothing logged today yet — press l when you are ready."
-        form = plan.params.formulation if plan is not None else None
+        form = formulation_on(plan, entry.day)
+        step = plan.step_on(entry.day) if plan is not None else None
         lines = []
         if entry.intakes:
-            texts = [logged_intake_text(i.mg, form) for i in entry.intakes]
-            total = logged_intake_text(entry.total_mg, form)
+            texts = [logged_intake_text(i.mg, step, form) for i in entry.intakes]
+            total = logged_intake_text(entry.total_mg, step, form)
             lines.append(f"Taken today: {intakes_line(texts, [i.time for i in entry.intakes])}")
             lines.append(f"             daily total {total}")
         scores = []

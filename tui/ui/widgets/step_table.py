@@ -58,10 +58,24 @@ def daily_total_text(step: pm.Step) -> str:
     return f"daily total {measured_text(step.dose_mg, step.unit_dose)}"
 
 
-def logged_intake_text(mg: Decimal, formulation: Formulation | None) -> str:
-    """A logged intake in mg and, when the plan's form measures it exactly, in that unit."""
+def logged_intake_text(mg: Decimal, step: pm.Step | None, formulation: Formulation | None) -> str:
+    """A logged amount in mg and in the measured unit: the plan's own text when it is one of the
+    day's planned intakes (or the day's dose), else the form's unit when ``formulation`` (the one
+    in use that day, or None if unknown) measures it exactly, else mg alone."""
+    if step is not None:
+        for planned, measured in zip(step.intake_mg, step.intake_doses, strict=True):
+            if planned == mg:
+                return measured_text(mg, measured)
+        if step.dose_mg == mg:
+            return measured_text(mg, step.unit_dose)
     units = formulation.units_of(mg) if formulation is not None else None
     return mg_text(mg) if units is None or formulation is None else measured_text(mg, formulation.unit_text(units))
+
+
+def formulation_on(plan: pm.Plan | None, day: date) -> Formulation | None:
+    """The form measured on ``day``: the plan's current one from its start on; None before it
+    (an earlier plan's form is not kept, so a past day is not said in a unit it may not have had)."""
+    return plan.params.formulation if plan is not None and day >= plan.params.start else None
 
 
 def intakes_cell(step: pm.Step) -> str:
