@@ -65,12 +65,14 @@ async def open_history(pilot) -> HistoryView:
 
 def test_rows_use_words_and_glyphs_not_colour_alone():
     window_day, wave_day, flagged_day = sample_days()
-    assert history_row(window_day)[6] == "▲ window"
-    assert history_row(wave_day)[6] == "▼ wave"
-    assert str(history_row(wave_day)[1]) == "0.225"
-    assert history_row(wave_day)[7] == "✎"
-    assert history_row(flagged_day)[7] == "⚠"
-    assert str(history_row(window_day)[5]) == "–"  # no symptoms logged: a dash, not 0
+    assert str(history_row(window_day)[6]) == "☼ window"
+    assert str(history_row(wave_day)[6]) == "∿ wave"
+    assert str(history_row(wave_day)[1]) == "0.125+0.1"  # each intake, never only the day's sum
+    assert str(history_row(wave_day)[7]) == "✎"
+    assert str(history_row(flagged_day)[7]) == "⚠"
+    # the symptom total is Metric.TOTAL: the sum of what was rated on a day whose form was filled
+    assert str(history_row(window_day)[5]) == "0"
+    assert str(history_row(DayEntry(day=TODAY, intakes=(Intake(Decimal("0.5"), None),)))[5]) == "–"
 
 
 async def test_days_are_listed_newest_first_and_j_k_move(app_factory, journal):
@@ -110,7 +112,7 @@ async def test_delete_asks_first_showing_the_day_and_u_undoes_it(app_factory, jo
         await pilot.press("j", "d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        assert "0.125 mg @ 08:00" in app.screen.body_text and "rough night" in app.screen.body_text
+        assert "08:00 0.125 mg · 20:00 0.1 mg" in app.screen.body_text and "rough night" in app.screen.body_text
         await pilot.press("n")  # keep it
         await pilot.pause()
         assert journal.get_day(wave_day.day) == wave_day
@@ -183,3 +185,27 @@ def test_history_view_snapshot_at_80x24(snap_compare, tmp_path: Path):
         assert snap_compare(build_app(journal, today=TODAY), terminal_size=SIZE, run_before=run_before)
     finally:
         journal.close()
+
+
+async def test_the_highlighted_day_is_described_under_the_table_with_names_as_typed_and_the_note_as_text(
+    app_factory, journal
+):
+    journal.update_settings(custom_symptoms=["Jaw clenching"])
+    journal.save_day(
+        DayEntry(
+            day=TODAY,
+            intakes=(Intake(Decimal("0.25"), "08:00"), Intake(Decimal("0.2"), "20:00")),
+            symptoms={"jaw_clenching": 2},
+            note="[/b] closed? [@click=app.quit]q[/] \x1b[2J",
+        )
+    )
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        detail = str(app.screen.query_one("#history-detail").render())
+        assert "Taken: 08:00 0.25 mg · 20:00 0.2 mg (daily total 0.45 mg)" in detail
+        assert "Jaw clenching 2" in detail
+        assert "[/b] closed? [@click=app.quit]q[/] \\x1b[2J" in detail
+        assert "\x1b" not in detail
+        legend = " ".join(str(app.screen.query_one("#history-legend").render()).split())
+        assert "symptoms: sum of 0–4 ratings" in legend and "☼ window" in legend and "∿ wave" in legend

@@ -4,7 +4,7 @@ Nothing here is required: Escape starts logging straight away. What is entered i
 settings (drug, intakes per day and their usual times) and pre-fills the plan editor. The
 answers are read by :mod:`tui.core.plan_input`, with the editor's and the CLI's bounds (1 to 6
 intakes) and messages; the usual times follow the number of intakes until the person types
-their own.
+their own. The region chooses the crisis lines shown from then on (Help's ``r`` changes it).
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from tui.core import plan_input as pi
+from tui.core.crisis_lines import DEFAULT_REGION, region_choices
 from tui.core.drugs import DRUGS
 from tui.core.safety import SAFETY_NOTICE
 from tui.core.settings import parse_times, proposed_times
@@ -34,6 +35,8 @@ class OnboardingAnswers:
     intakes_per_day: int
     intake_times: tuple[str, ...]
     build_plan: bool
+    region: str = DEFAULT_REGION
+    """The region whose crisis lines are shown (a code from :func:`region_choices`)."""
 
 
 class OnboardingScreen(Dialog[OnboardingAnswers | None]):
@@ -46,6 +49,7 @@ class OnboardingScreen(Dialog[OnboardingAnswers | None]):
     OnboardingScreen .row { height: 1; margin-bottom: 1; }
     OnboardingScreen .row Label { width: 24; }
     OnboardingScreen .row Input { width: 1fr; }
+    OnboardingScreen .row Select { width: 1fr; }
     OnboardingScreen #choices { height: auto; margin-top: 1; }
     OnboardingScreen #choices Button { margin-right: 2; }
     """
@@ -73,6 +77,17 @@ class OnboardingScreen(Dialog[OnboardingAnswers | None]):
             yield Horizontal(
                 Label(pi.TIMES.label), Input(", ".join(proposed_times(2)), id="times", compact=True), classes="row"
             )
+            yield Horizontal(
+                Label("Crisis lines for"),
+                Select(
+                    [(name, code) for code, name in region_choices()],
+                    value=DEFAULT_REGION,
+                    allow_blank=False,
+                    id="region",
+                    compact=True,
+                ),
+                classes="row",
+            )
             yield Static("", id="problem", markup=False)
             with Horizontal(id="choices"):
                 yield Button("Build a plan", id="plan", variant="primary", compact=True)
@@ -95,7 +110,15 @@ class OnboardingScreen(Dialog[OnboardingAnswers | None]):
         text = self._text()
         dose = pi.parse_mg_field(text, pi.DOSE, positive=True) if text[pi.DOSE.key].strip() else None
         intakes = pi.parse_int_field(text, pi.INTAKES, 1, pi.MAX_INTAKES) if text[pi.INTAKES.key].strip() else 1
-        return OnboardingAnswers(pi.parse_drug(text), dose, intakes, parse_times(text, intakes), build_plan)
+        region = self.query_one("#region", Select).value
+        return OnboardingAnswers(
+            pi.parse_drug(text),
+            dose,
+            intakes,
+            parse_times(text, intakes),
+            build_plan,
+            region if isinstance(region, str) else DEFAULT_REGION,
+        )
 
     def _finish(self, build_plan: bool) -> None:
         try:

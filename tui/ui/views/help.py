@@ -1,17 +1,31 @@
-"""Help: every key grouped by view, what the scales mean, the data file, safety and crisis lines."""
+"""Help: every key grouped by view, what the scales and signs mean, the data file, safety and
+the crisis lines for the person's region (``r`` changes the region).
+
+The signs are read from their one definition (:class:`~tui.core.plan_flags.PlanFlag`,
+:class:`~tui.core.scales.Phase`), so Help, the Schedule, the Chart and the README agree.
+"""
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.core.safety import SAFETY_NOTICE, crisis_lines
-from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM
+from tui.core.crisis_lines import REGIONS, CrisisLine
+from tui.core.plan_flags import PlanFlag
+from tui.core.safety import SAFETY_NOTICE
+from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM, TOTAL_SCALE_TEXT, Phase
+from tui.core.terminal_text import terminal_safe
+from tui.store.errors import StoreError
+from tui.ui.screens.crisis_panel import crisis_lines_for
+from tui.ui.screens.region_dialog import RegionDialog
 from tui.ui.session import Change
 from tui.ui.views.journal_view import JournalView
+from tui.ui.widgets.step_table import STEP_MARKS
 
 KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
@@ -27,6 +41,7 @@ KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("q / ctrl+q", "quit (asks first if the Log form has unsaved changes)"),
         ),
     ),
+    ("Help", (("r", "choose the region whose crisis lines are shown"),)),
     (
         "Today",
         (
@@ -103,8 +118,15 @@ def _paragraph(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width=max(20, width - 2), initial_indent="  ", subsequent_indent="  ")
 
 
-def help_text(data_path: str, region: str | None, width: int = 78) -> str:
-    """The whole help page as plain text, wrapped to ``width`` columns."""
+def region_name(code: str) -> str:
+    """``United Kingdom`` for ``UK``; "your own lines" for the person's own list."""
+    region = REGIONS.get(code.upper())
+    return region.name if region is not None else "your own lines"
+
+
+def help_text(data_path: str, crisis: Sequence[CrisisLine], width: int = 78, region: str = "US") -> str:
+    """The whole help page as plain text, wrapped to ``width`` columns; ``crisis`` are the crisis
+    lines for the person's ``region`` (:func:`~tui.ui.screens.crisis_panel.crisis_lines_for`)."""
     lines: list[str] = ["KEYS", ""]
     for group, keys in KEY_GROUPS:
         lines.append(group)
@@ -117,11 +139,17 @@ def help_text(data_path: str, region: str | None, width: int = 78) -> str:
         ("mood", MOOD.meaning),
         ("each symptom", SYMPTOM.meaning),
         ("sleep", f"hours (e.g. 6.5) and quality {SLEEP_QUALITY.meaning}"),
-        ("phase", "window (a better stretch), wave (a worse stretch), or neither"),
-        ("doses", "one line per intake: mg and, if you like, the time (HH:MM)"),
+        ("symptom total", f"the day's {TOTAL_SCALE_TEXT}"),
+        *((p.marked, p.meaning) for p in Phase),
+        ("doses", "each intake in mg and in what you measure (0.46 mg = 4.6 mL); a daily total is labelled"),
         ("notes", "start a line with Q: to collect it for your prescriber"),
     ):
         lines += _row(term, meaning, width)
+    lines += ["", "SIGNS IN THE SCHEDULE AND CHART", ""]
+    for glyph, meaning in STEP_MARKS:
+        lines += _row(glyph, meaning, width)
+    for flag in PlanFlag:
+        lines += _row(flag.marked, flag.explanation, width)
     lines += ["", "YOUR DATA", ""]
     for term, meaning in (
         ("data file", data_path),
@@ -134,15 +162,23 @@ def help_text(data_path: str, region: str | None, width: int = 78) -> str:
     lines.append("")
     lines += _paragraph(
         "If you are in crisis, or you logged a seizure, confusion, hallucinations or "
-        "suicidal thoughts, contact your prescriber now or:",
+        f"suicidal thoughts, contact your prescriber now or (lines for {region_name(region)}; r changes it):",
         width,
     )
-    lines.extend(f"  • {line}" for line in crisis_lines(region))
+    for line in lines_shown(crisis):
+        lines += textwrap.wrap(line, width=max(20, width - 2), initial_indent="  • ", subsequent_indent="    ")
     return "\n".join(lines)
+
+
+def lines_shown(crisis: Sequence[CrisisLine]) -> list[str]:
+    """Each line as one text (the person's own lines are shown as typed, never obeyed)."""
+    return [terminal_safe(line.describe()) for line in crisis]
 
 
 class HelpView(JournalView):
     """The Help view: scrollable text, focused so arrows and page keys scroll it."""
+
+    BINDINGS = [Binding("r", "choose_region", "Crisis lines region")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-scroll", can_focus=True):
@@ -157,9 +193,24 @@ class HelpView(JournalView):
     def refresh_data(self) -> None:
         # Wrap to the view (less the scrollbar and a margin) so meanings stay in their column.
         width = max(40, self.size.width - 3) if self.size.width else 78
-        self.query_one("#help-text", Static).update(
-            help_text(str(self.journal.path), self.session.settings.get("region"), width)
-        )
+        settings = self.journal.settings()
+        text = help_text(str(self.journal.path), crisis_lines_for(settings), width, settings.region)
+        self.query_one("#help-text", Static).update(text)
+
+    def action_choose_region(self) -> None:
+        """Pick the region whose crisis lines are shown, and store it."""
+
+        def chosen(code: str | None) -> None:
+            if code is None or code == self.journal.settings().region:
+                return
+            try:
+                self.session.update_settings(region=code)
+            except StoreError as error:
+                self.notify(str(error), title="Not saved", severity="error", timeout=15)
+                return
+            self.notify(f"Crisis lines: {region_name(code)}.", timeout=4)
+
+        self.app.push_screen(RegionDialog(self.journal.settings().region), chosen)
 
     def focus_content(self) -> None:
         self.query_one("#help-scroll").focus()

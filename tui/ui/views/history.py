@@ -1,8 +1,14 @@
-"""History: every logged day in a table, newest first; open one in Log, delete (asked) and undo."""
+"""History: every logged day in a table, newest first; open one in Log, delete (asked) and undo.
+
+Under the table, the highlighted day in words: each intake in mg and the unit measured, the
+symptoms by the names the person reads (their own as typed), the note as text — stored text is
+shown, never read as markup or terminal controls. The legend names every sign and scale.
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from rich.text import Text
 from textual import on
@@ -10,21 +16,30 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from tui.core.doses import format_decimal, format_mg
+from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry
-from tui.core.symptoms import default_symptom
+from tui.core.insights import metric_value
+from tui.core.plan_model import Plan
+from tui.core.scales import Metric, phase_legend, phase_marked
+from tui.core.symptoms import symptom_label
+from tui.core.terminal_text import terminal_safe_line
 from tui.store.errors import StoreError
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.session import Change, Session
 from tui.ui.views.journal_view import JournalView
 from tui.ui.widgets.day_table import DayTable
+from tui.ui.widgets.step_table import formulation_on, logged_intake_text
 from tui.ui.widgets.symptom_rating import RED_FLAG_GLYPH
 
-PHASE_GLYPHS = {"window": "▲ window", "wave": "▼ wave"}
 NOTE_GLYPH = "✎"
 MISSING = "–"
-COLUMNS = ("Date", "Dose mg", "Anxiety", "Mood", "Sleep h", "Symptoms", "Phase", "Flags")
-LEGEND = f"enter opens in Log · {RED_FLAG_GLYPH} red flag · {NOTE_GLYPH} note · ▲ window · ▼ wave"
+COLUMNS = ("Date", "Intakes mg", "Anxiety", "Mood", "Sleep h", "Symptoms", "Phase", "Flags")
+LEGEND = (
+    f"intakes: mg of each dose taken · anxiety {Metric.ANXIETY.unit_text} · mood {Metric.MOOD.unit_text} (0 worst) · "
+    f"symptoms: {Metric.TOTAL.unit_text} · {RED_FLAG_GLYPH} red flag · {NOTE_GLYPH} note · {phase_legend()} · "
+    "enter opens the day in Log"
+)
+"""Every sign and scale the table shows, in words."""
 
 
 def _number(value: object) -> Text:
@@ -34,23 +49,35 @@ def _number(value: object) -> Text:
 def history_row(entry: DayEntry) -> tuple[Text | str, ...]:
     """One table row: plain text and glyphs, so nothing depends on colour."""
     flags = " ".join(g for g, on_ in ((RED_FLAG_GLYPH, entry.red_flags), (NOTE_GLYPH, entry.note.strip())) if on_)
+    total = metric_value(entry, Metric.TOTAL)
     return (
-        f"{entry.day:%a} {entry.day.isoformat()}",
-        Text(format_decimal(entry.total_mg) if entry.intakes else MISSING, justify="right"),
+        Text(f"{entry.day:%a} {entry.day.isoformat()}"),
+        Text("+".join(format_decimal(i.mg) for i in entry.intakes) if entry.intakes else MISSING, justify="right"),
         _number(entry.anxiety),
         _number(entry.mood),
         _number(None if entry.sleep_hours is None else format_decimal(entry.sleep_hours)),
-        _number(entry.symptom_total if entry.symptoms else None),
-        PHASE_GLYPHS.get(entry.phase or "", ""),
-        flags,
+        _number(None if total is None else format_decimal(Decimal(str(total)))),
+        Text(phase_marked(entry.phase)),
+        Text(flags),
     )
 
 
-def describe_entry(entry: DayEntry, with_date: bool = True) -> str:
-    """What a day holds, in a few plain lines (shown before it is deleted)."""
+def describe_entry(
+    entry: DayEntry, with_date: bool = True, plan: Plan | None = None, custom: tuple[str, ...] = ()
+) -> str:
+    """What a day holds, in a few plain lines (under the table, and before it is deleted).
+
+    ``plan`` says each intake in the unit measured that day; ``custom`` are the person's own
+    symptom names, shown as typed."""
     lines = [f"{entry.day:%A} {entry.day.isoformat()}"] if with_date else []
     if entry.intakes:
-        lines.append(f"Doses: {', '.join(i.describe() for i in entry.intakes)} (total {format_mg(entry.total_mg)})")
+        step = plan.step_on(entry.day) if plan is not None else None
+        form = formulation_on(plan, entry.day)
+        taken = " · ".join(
+            f"{i.time} {logged_intake_text(i.mg, step, form)}" if i.time else logged_intake_text(i.mg, step, form)
+            for i in entry.intakes
+        )
+        lines.append(f"Taken: {taken} (daily total {logged_intake_text(entry.total_mg, step, form)})")
     scores = [
         f"{name} {value}"
         for name, value in (("anxiety", entry.anxiety), ("mood", entry.mood), ("sleep quality", entry.sleep_quality))
@@ -62,16 +89,14 @@ def describe_entry(entry: DayEntry, with_date: bool = True) -> str:
         lines.append(", ".join(scores).capitalize())
     rated = [(k, v) for k, v in sorted(entry.symptoms.items()) if v]
     if rated:
-        names = ", ".join(
-            f"{(default_symptom(k).label if default_symptom(k) else k.replace('_', ' '))} {v}" for k, v in rated
-        )
-        lines.append(f"Symptoms (total {entry.symptom_total}): {names}")
+        names = ", ".join(f"{terminal_safe_line(symptom_label(k, custom))} {v}" for k, v in rated)
+        lines.append(f"Symptoms (total {entry.symptom_total}, {Metric.TOTAL.unit_text}): {names}")
     if entry.phase:
-        lines.append(f"Phase: {PHASE_GLYPHS[entry.phase]}")
+        lines.append(f"Phase: {phase_marked(entry.phase)}")
     if entry.note.strip():
         note_lines = entry.note.strip().splitlines()
         more = "…" if len(note_lines[0]) > 60 or len(note_lines) > 1 else ""
-        lines.append(f"Note: {note_lines[0][:60]}{more}")
+        lines.append(f"Note: {terminal_safe_line(note_lines[0][:60])}{more}")
     return "\n".join(lines)
 
 
@@ -90,9 +115,16 @@ class HistoryView(JournalView):
         self._cursor_to: date | None = None
         """A day to put the cursor on at the next refresh (a restored day, once it is back)."""
 
+    DEFAULT_CSS = """
+    HistoryView #history-detail { height: auto; max-height: 5; padding: 0 1; border-top: solid $primary-muted; }
+    HistoryView #history-legend { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
+    """
+
     def compose(self) -> ComposeResult:
         yield Static("", id="history-summary", markup=False)
         yield DayTable(id="history-table")
+        yield Static("", id="history-detail", markup=False)
+        yield Static(LEGEND, id="history-legend", markup=False)
 
     def on_mount(self) -> None:
         self.table.add_columns(*COLUMNS)
@@ -116,13 +148,28 @@ class HistoryView(JournalView):
             table.add_row(*history_row(entry), key=entry.day.isoformat())
         count = len(entries)
         summary = (
-            f"{count} day{'s' if count != 1 else ''} logged · {LEGEND}"
+            f"{count} day{'s' if count != 1 else ''} logged, newest first"
             if count
             else "Nothing logged yet. Days you save in the Log view appear here, newest first."
         )
         self.query_one("#history-summary", Static).update(summary)
         if current is not None:
             self.move_to(current)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        """The highlighted day in words under the table."""
+        day = self.cursor_day()
+        entry = self.journal.get_day(day) if day is not None else None
+        text = ""
+        if entry is not None:
+            text = describe_entry(entry, False, self.session.plan, self.journal.settings().custom_symptoms)
+        self.query_one("#history-detail", Static).update(text)
+
+    @on(DataTable.RowHighlighted, "#history-table")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._show_detail()
 
     def cursor_day(self) -> date | None:
         """The day under the cursor, or ``None`` when the table is empty."""
@@ -177,7 +224,10 @@ class HistoryView(JournalView):
         self.app.push_screen(
             ConfirmDialog(
                 f"Delete {day:%A} {day.isoformat()}?",
-                describe_entry(entry, with_date=False) + "\n\nYou can undo this with u.",
+                describe_entry(
+                    entry, with_date=False, plan=self.session.plan, custom=self.journal.settings().custom_symptoms
+                )
+                + "\n\nYou can undo this with u.",
                 "Delete",
                 "Keep",
             ),

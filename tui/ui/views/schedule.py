@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Static
 
 from tui.core import plan_changes
 from tui.core.doses import format_decimal
+from tui.core.plan_flags import flag_legend, flag_summary
 from tui.core.plan_model import Plan
 from tui.core.planner import MAX_STEP_DAYS
 from tui.core.validation import ValidationError, parse_decimal, parse_int
@@ -27,13 +28,17 @@ from tui.ui.screens.plan_editor import PlanEditorScreen
 from tui.ui.screens.text_prompt import TextPrompt
 from tui.ui.session import Change
 from tui.ui.views.journal_view import JournalView
-from tui.ui.widgets.step_table import fill_step_table
+from tui.ui.widgets.step_table import daily_total_text, fill_step_table, planned_intake_texts, step_legend
 
 
 class ScheduleView(JournalView):
     """The steps table with plan actions on keys."""
 
     can_focus = True  # with no plan there is no table: the view itself takes focus for its keys
+
+    DEFAULT_CSS = """
+    ScheduleView #schedule-legend { height: auto; max-height: 6; padding: 0 1; color: $text-muted; }
+    """
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -54,6 +59,7 @@ class ScheduleView(JournalView):
             markup=False,
         )
         yield DataTable(id="schedule-steps", cursor_type="row", zebra_stripes=True)
+        yield Static(id="schedule-legend", markup=False)
 
     def concerns(self, change: Change) -> bool:
         # The steps and where today stands in them: the plan and the date, not the log.
@@ -65,17 +71,32 @@ class ScheduleView(JournalView):
         self.query_one("#schedule-empty").set_class(plan is not None, "-hidden")
         table.set_class(plan is None, "-hidden")
         summary = self.query_one("#schedule-summary", Static)
+        legend = self.query_one("#schedule-legend", Static)
         if plan is None:
             summary.update("")
+            legend.update("")
             return
         summary.update(self.summary_text(plan))
+        legend.update(step_legend(plan.steps))
         fill_step_table(table, plan.steps, today=self.today)
-        current = plan.step_index_on(self.today)
+        self._scroll_to_current()
+
+    def set_shown(self, shown: bool) -> None:
+        # Filled while hidden, the table had no size to scroll in: scroll once the view is laid
+        # out at its final size, so today's step is never left under the scrollbar.
+        super().set_shown(shown)
+        if shown:
+            self.call_after_refresh(self._scroll_to_current)
+
+    def _scroll_to_current(self) -> None:
+        """Put the cursor on today's step and scroll it into view."""
+        plan = self.session.plan
+        current = plan.step_index_on(self.today) if plan else None
         if current is not None:
-            table.move_cursor(row=current, scroll=True)
+            self.query_one("#schedule-steps", DataTable).move_cursor(row=current, scroll=True)
 
     def summary_text(self, plan: Plan) -> str:
-        """Two lines: the plan's shape and where today stands."""
+        """Two lines: the plan's shape and where it ends (the legend is under the table)."""
         params = plan.params
         projection = plan.projection()
         shape = (
@@ -83,8 +104,7 @@ class ScheduleView(JournalView):
             f"{params.step_days} days · {params.formulation.describe()}"
         )
         end = f"ends {projection.end_date.isoformat()} at {format_decimal(projection.final_mg)} mg · {projection.cuts} cuts"
-        glyphs = "✓ past  ▶ now  ⚠ >10%  ‼ needs confirmation  ‖ hold  ↑ increase  ■ stop"
-        return f"{shape}\n{end}\n{glyphs}"
+        return f"{shape}\n{end}"
 
     def focus_content(self) -> None:
         table = self.query_one("#schedule-steps", DataTable)
@@ -167,14 +187,14 @@ class ScheduleView(JournalView):
             return
         current = plan.params.cut_pct
 
-        def chosen(cut) -> None:
+        def chosen(cut: Decimal | None) -> None:
             if cut is not None:
                 self._propose(
                     f"Slow down to {format_decimal(cut)} %",
                     lambda: plan_changes.slow_down(plan, cut, self.today, self.session.now()),
                 )
 
-        suggestion = format_decimal(max(current / 2, min(current, 5)))
+        suggestion = format_decimal(max(current / 2, min(current, Decimal(5))))
         self.app.push_screen(
             TextPrompt(
                 "Slow down: new cut %",
@@ -246,16 +266,21 @@ class ScheduleView(JournalView):
         if self.session.read_only:
             self.notify("Read-only: another taper-tui is writing to this file.", severity="warning")
             return
-        settings = self.session.settings
+        settings = self.journal.settings()
         current = self.session.plan
         step = current.step_on(self.today) if current else None
         editor = PlanEditorScreen(
             self.today,
-            drug=settings.get("drug") or (current.params.drug if current else "clonazepam"),
+            drug=settings.drug or (current.params.drug if current else "clonazepam"),
             dose_mg=step.dose_mg if step else None,
-            intakes=settings.get("intakes_per_day"),
+            intakes=settings.intakes_per_day,
         )
-        self.app.push_screen(editor, lambda plan: plan and self.adopt_plan(plan))
+
+        def built(plan: Plan | None) -> None:
+            if plan is not None:
+                self.adopt_plan(plan)
+
+        self.app.push_screen(editor, built)
 
 
 def describe_change(old: Plan | None, new: Plan, today: date) -> str:
@@ -269,10 +294,15 @@ def describe_change(old: Plan | None, new: Plan, today: date) -> str:
     lines.append("Steps from today:")
     index = new.step_index_on(today) or 0
     for step in new.steps[index : index + 5]:
-        flags = f"  [{', '.join(step.flag_codes)}]" if step.flags else ""
+        flags = f"  {flag_summary(step.flag_codes)}" if step.flags else ""
+        intakes = " · ".join(planned_intake_texts(step))
         lines.append(
-            f"  {step.start.isoformat()} – {step.end.isoformat()}  {format_decimal(step.dose_mg)} mg  ({step.unit_dose}){flags}"
+            f"  {step.start.isoformat()} – {step.end.isoformat()}  {intakes} ({daily_total_text(step)}){flags}"
         )
     if len(new.steps) > index + 5:
         lines.append(f"  … {len(new.steps) - index - 5} more")
+    shown = new.steps[index : index + 5]
+    legend = flag_legend(code for step in shown for code in step.flag_codes)
+    if legend:
+        lines.append(legend)
     return "\n".join(lines)

@@ -6,7 +6,9 @@ A hold suggestion appears when the log warrants one (see :mod:`tui.core.hold_sug
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
+from decimal import Decimal
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,12 +18,20 @@ from textual.widgets import Static
 from tui.core.doses import format_decimal, format_mg, percent
 from tui.core.entry import DayEntry
 from tui.core.hold_suggestion import suggest_hold_for_plan
+from tui.core.insights import metric_value
 from tui.core.plan_model import Plan
+from tui.core.scales import Metric, phase_legend, phase_marked
+from tui.core.settings import Settings
+from tui.core.supply import outlook, read_bottle
+from tui.core.terminal_text import terminal_safe_line
+from tui.core.validation import ValidationError
 from tui.ui.session import Change
 from tui.ui.views.journal_view import JournalView
+from tui.ui.widgets.step_table import daily_total_text, formulation_on, logged_intake_text, planned_intake_texts
+from tui.ui.widgets.symptom_rating import RED_FLAG_GLYPH
 
 SPARK = " ▁▂▃▄▅▆▇█"
-PARTS = ("date", "plan", "logged", "hold", "week")
+PARTS = ("date", "plan", "logged", "supply", "hold", "week")
 """The parts of the view, top to bottom; a part with no text is hidden."""
 RECENT_DAYS = 60
 """Days read back from today: two months cover the week shown and the windows around the latest cut."""
@@ -48,43 +58,55 @@ def relative_day(day: date, today: date) -> str:
     return f"{day:%a}"
 
 
-def plan_lines(plan: Plan, today: date) -> list[str]:
-    """Where the taper stands: step, day in it, next cut, cumulative reduction."""
+def plan_lines(plan: Plan, today: date, times: Sequence[str] = ()) -> list[str]:
+    """Where the taper stands: step, day in it, today's intakes in the measured unit, the
+    labelled daily total, next cut, cumulative reduction."""
     lines = []
     index = plan.step_index_on(today)
     if index is None:
         first = plan.steps[0]
-        lines.append(
-            f"The plan starts {first.start.isoformat()} (in {(first.start - today).days} days) at {format_mg(first.dose_mg)}."
-        )
+        wait = (first.start - today).days
+        lines.append(f"The plan starts {first.start.isoformat()} (in {wait} days) at {daily_total_text(first)}.")
         return lines
     step = plan.steps[index]
     day_in = (today - step.start).days + 1
-    intakes = " + ".join(format_decimal(mg) for mg in step.intake_mg)
-    per = f" ({intakes} mg, {step.unit_dose})" if len(step.intake_mg) > 1 else f" ({step.unit_dose})"
     if index == len(plan.steps) - 1 and today > step.end:
-        lines.append(f"Final dose since {step.start.isoformat()}: {format_mg(step.dose_mg)}{per}.")
+        lines.append(f"Final dose since {step.start.isoformat()}.")
     else:
-        lines.append(
-            f"Step {index + 1} of {len(plan.steps)}, day {day_in} of {step.days}: {format_mg(step.dose_mg)} a day{per}."
-        )
+        lines.append(f"Step {index + 1} of {len(plan.steps)}, day {day_in} of {step.days}.")
+    lines.append(f"Today: {intakes_line(planned_intake_texts(step), times)}")
+    lines.append(f"       {daily_total_text(step)}")
     upcoming = plan.next_cut_on_or_after(today)
     if upcoming is not None:
         wait = (upcoming.start - today).days
         lines.append(
-            f"Next cut {upcoming.start.isoformat()} (in {wait} day{'s' if wait != 1 else ''}) to {format_mg(upcoming.dose_mg)} — {upcoming.unit_dose}."
+            f"Next cut {upcoming.start.isoformat()} (in {wait} day{'s' if wait != 1 else ''}): "
+            f"{daily_total_text(upcoming)}."
         )
     start_mg = plan.dose_before_mg if plan.dose_before_mg > 0 else plan.steps[0].dose_mg
     if start_mg > 0:
         down = start_mg - step.dose_mg
         lines.append(
-            f"Since the plan began: {format_mg(start_mg)} → {format_mg(step.dose_mg)} ({format_decimal(percent(down, start_mg))} % lower). Plan ends {plan.end_date.isoformat()}."
+            f"Since the plan began: {format_mg(start_mg)} → {format_mg(step.dose_mg)} a day "
+            f"({format_decimal(percent(down, start_mg))} % lower). Plan ends {plan.end_date.isoformat()}."
         )
     return lines
 
 
+def intakes_line(texts: Sequence[str], times: Sequence[str | None]) -> str:
+    """``08:00 0.46 mg = 4.6 mL · 20:00 0.47 mg = 4.7 mL`` (an intake without a time: the dose alone)."""
+    timed = list(times) + [None] * (len(texts) - len(times))
+    return " · ".join(f"{when} {text}" if when else text for text, when in zip(texts, timed, strict=False))
+
+
+def symptom_total_text(entry: DayEntry) -> str:
+    """The day's symptom total (:data:`Metric.TOTAL`) as a number, ``–`` when nothing was rated."""
+    value = metric_value(entry, Metric.TOTAL)
+    return "–" if value is None else format_decimal(Decimal(str(value)))
+
+
 def week_table(entries: dict[date, DayEntry], today: date) -> list[str]:
-    """The last 7 days as a small text table (gaps shown neutrally as ``–``)."""
+    """The last 7 days as a small text table (gaps shown neutrally as ``–``), scales named under it."""
     rows = [f"{'day':<16} dose mg  anxiety  mood  sleep h  symptoms  phase"]
     for offset in range(6, -1, -1):
         day = today - timedelta(days=offset)
@@ -97,10 +119,32 @@ def week_table(entries: dict[date, DayEntry], today: date) -> list[str]:
         anxiety = "–" if entry.anxiety is None else str(entry.anxiety)
         mood = "–" if entry.mood is None else str(entry.mood)
         sleep = "–" if entry.sleep_hours is None else format_decimal(entry.sleep_hours)
-        symptoms = str(entry.symptom_total) + (" ⚠" if entry.red_flags else "") if entry.symptoms else "–"
-        phase = {"window": "▲ window", "wave": "▼ wave"}.get(entry.phase or "", "")
-        rows.append(f"{label:<16} {dose:>7}  {anxiety:>7}  {mood:>4}  {sleep:>7}  {symptoms:>8}  {phase}")
+        symptoms = symptom_total_text(entry) + (f" {RED_FLAG_GLYPH}" if entry.red_flags else "")
+        rows.append(
+            f"{label:<16} {dose:>7}  {anxiety:>7}  {mood:>4}  {sleep:>7}  {symptoms:>8}  {phase_marked(entry.phase)}"
+        )
+    rows.append(
+        f"dose: mg taken that day · anxiety {Metric.ANXIETY.unit_text} · mood {Metric.MOOD.unit_text} "
+        f"(0 worst) · symptoms: {Metric.TOTAL.unit_text} · {RED_FLAG_GLYPH} red flag · {phase_legend()}"
+    )
     return rows
+
+
+def supply_line(plan: Plan | None, settings: Settings, entries: Sequence[DayEntry], today: date) -> str:
+    """``Supply: the bottle runs out on …`` when it ends within :data:`SOON_DAYS` days, else ``""``."""
+    if plan is None:
+        return ""
+    try:
+        bottle = read_bottle(settings)
+        if bottle is None:
+            return ""
+        logged = {e.day: e.total_mg for e in entries if e.intakes}
+        found = outlook(plan, bottle, today, logged)
+    except ValidationError as error:
+        return f"Supply: {error} (taper-tui supply)"
+    if not found.is_soon(today):
+        return ""
+    return f"Supply: the current bottle {found.describe(today)}."
 
 
 class TodayView(JournalView):
@@ -136,36 +180,58 @@ class TodayView(JournalView):
         by_day = {e.day: e for e in recent}
         suggestion = suggest_hold_for_plan(recent, plan, self.journal.events(), today)
         fortnight = [by_day.get(today - timedelta(days=offset)) for offset in range(13, -1, -1)]
-        totals = [e.symptom_total if e is not None and e.symptoms else None for e in fortnight]
-        week = week_table(by_day, today) + [f"symptom total, last 14 days: {sparkline(totals)}"]
+        values = [None if e is None else metric_value(e, Metric.TOTAL) for e in fortnight]
+        totals = [None if v is None else int(v) for v in values]
+        trend = f"symptom total ({Metric.TOTAL.unit_text}), last 14 days: {sparkline(totals)}"
+        week = [*week_table(by_day, today), trend]
+        settings = self.journal.settings()  # typed (the session hands on the same read)
         return {
             "date": f"{today:%A %d %B %Y}   ·   l: log today   y: log yesterday",
-            "plan": "\n".join(plan_lines(plan, today))
+            "plan": "\n".join(plan_lines(plan, today, settings.intake_times))
             if plan
             else "No plan yet (Schedule → n to build one). Logging works without one.",
-            "logged": self._logged_text(by_day.get(today)),
+            "logged": self._logged_text(by_day.get(today), plan),
+            "supply": supply_line(plan, settings, self._bottle_days(plan, settings), today),
             "hold": f"⚠ {suggestion}" if suggestion else "",
             "week": "\n".join(week),
         }
 
-    def _logged_text(self, entry: DayEntry | None) -> str:
-        planned = self.session.planned_intakes(self.today)
-        planned_text = " + ".join(i.describe() for i in planned)
-        lines = [f"Planned today: {planned_text}." if planned else ""]
+    def _bottle_days(self, plan: Plan | None, settings: Settings) -> list[DayEntry]:
+        """The days logged since the current bottle was opened (what emptied it)."""
+        try:
+            bottle = read_bottle(settings) if plan is not None else None
+        except ValidationError:
+            return []  # the supply line names the problem
+        return [] if bottle is None else self.journal.days(bottle.opened, self.today)
+
+    def _logged_text(self, entry: DayEntry | None, plan: Plan | None) -> str:
+        """What is logged today: each intake in mg and the measured unit, the labelled total,
+        the ratings with their scales, the note's first line (shown as text, never obeyed)."""
         if entry is None:
-            lines.append("Nothing logged today yet — press l when you are ready.")
-        else:
-            parts = []
-            if entry.intakes:
-                parts.append(", ".join(i.describe() for i in entry.intakes) + f" (total {format_mg(entry.total_mg)})")
-            if entry.anxiety is not None:
-                parts.append(f"anxiety {entry.anxiety}")
-            if entry.mood is not None:
-                parts.append(f"mood {entry.mood}")
-            if entry.symptoms:
-                parts.append(f"symptom total {entry.symptom_total}")
-            lines.append("Logged today: " + ("; ".join(parts) if parts else "a note"))
-        return "\n".join(line for line in lines if line)
+            return "Nothing logged today yet — press l when you are ready."
+        form = formulation_on(plan, entry.day)
+        step = plan.step_on(entry.day) if plan is not None else None
+        lines = []
+        if entry.intakes:
+            texts = [logged_intake_text(i.mg, step, form) for i in entry.intakes]
+            total = logged_intake_text(entry.total_mg, step, form)
+            lines.append(f"Taken today: {intakes_line(texts, [i.time for i in entry.intakes])}")
+            lines.append(f"             daily total {total}")
+        scores = []
+        if entry.anxiety is not None:
+            scores.append(f"anxiety {entry.anxiety} ({Metric.ANXIETY.unit_text})")
+        if entry.mood is not None:
+            scores.append(f"mood {entry.mood} ({Metric.MOOD.unit_text})")
+        total_value = metric_value(entry, Metric.TOTAL)
+        if entry.symptoms and total_value is not None:
+            scores.append(f"symptom total {symptom_total_text(entry)} ({Metric.TOTAL.unit_text})")
+        if scores:
+            lines.append("Rated today: " + "; ".join(scores))
+        note = entry.note.strip()
+        if note:
+            first, *rest = note.splitlines()
+            lines.append(f"Note: {terminal_safe_line(first)}{' …' if rest else ''}")
+        return "\n".join(lines) or "Logged today."
 
     def focus_content(self) -> None:
         self.query_one("#today-scroll").focus()

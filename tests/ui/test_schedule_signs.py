@@ -1,0 +1,88 @@
+"""Schedule at 80×24: each step's intakes in mg and the measured unit, every sign explained,
+and today's step in view."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from textual.widgets import DataTable, Static
+
+from tui.core.formulations import Liquid
+from tui.core.plan_changes import creation_event
+from tui.core.plan_flags import PlanFlag
+from tui.core.plan_model import Plan, PlanParams
+from tui.core.planner import build_plan
+from tui.ui.app import build_app
+
+from .test_schedule_view import open_schedule
+
+TODAY = date(2027, 3, 15)
+NOW = datetime(2027, 3, 15, 9, 0)
+
+
+def store_liquid_plan(journal, start: date = date(2026, 6, 1)) -> Plan:
+    """0.93 mg a day of a 0.1 mg/mL liquid, 10 % every 14 days down to 0 (a long plan with flags)."""
+    params = PlanParams(
+        drug="clonazepam",
+        start=start,
+        dose_mg=Decimal("0.93"),
+        formulation=Liquid.create("0.1", "0.1"),
+        hold_days=14,
+        split=(Decimal("0.46"), Decimal("0.47")),
+        jump_off_mg=Decimal("0.05"),
+    )
+    plan = build_plan(params)
+    journal.save_plan(plan.to_record(), creation_event(plan, NOW))
+    return plan
+
+
+def row_text(table: DataTable, index: int) -> list[str]:
+    return [str(cell) for cell in table.get_row_at(index)]
+
+
+async def test_each_step_shows_its_intakes_in_mg_and_ml(journal):
+    store_liquid_plan(journal)
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        table = app.screen.query_one("#schedule-steps", DataTable)
+        assert "0.46+0.47 mg · 4.6+4.7 mL" in row_text(table, 0)
+        labels = [str(column.label) for column in table.columns.values()]
+        assert "mg/day" in labels
+        assert "each intake: mg · measured" in labels
+
+
+async def test_the_legend_explains_every_flag_the_table_shows(journal):
+    plan = store_liquid_plan(journal)
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        table = app.screen.query_one("#schedule-steps", DataTable)
+        legend = str(app.screen.query_one("#schedule-legend", Static).render())
+        shown = " ".join(row_text(table, i)[-1] for i in range(table.row_count))
+        flags = {flag for step in plan.steps for code in step.flag_codes if (flag := PlanFlag.of(code))}
+        assert {PlanFlag.ONE_INCREMENT, PlanFlag.TOO_COARSE, PlanFlag.HOLD} <= flags
+        for flag in flags:
+            assert flag.marked in shown
+            assert f"{flag.marked}: {flag.explanation}" in " ".join(legend.split())
+        assert "✓ past step" in legend and "▶ today's step" in legend
+        # the old table words that no legend explained are gone
+        assert "· 1 inc" not in shown and "▲ >plan" not in shown
+
+
+async def test_todays_step_is_in_view_at_80x24_when_the_schedule_is_shown(journal):
+    plan = store_liquid_plan(journal)
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        await pilot.pause()
+        table = app.screen.query_one("#schedule-steps", DataTable)
+        current = plan.step_index_on(TODAY)
+        assert current is not None and table.cursor_row == current
+        # the row is inside the table's visible region, not under a scrollbar
+        row_y = current + 1  # the header takes the first line
+        visible_top = int(table.scroll_y) + 1
+        visible_bottom = int(table.scroll_y) + table.scrollable_content_region.height - 1
+        assert visible_top <= row_y <= visible_bottom, (row_y, table.scroll_y, table.scrollable_content_region)
+        assert table.max_scroll_x == 0  # the columns fit 80 columns
