@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from tui.core.entry import DayEntry
 from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM, symptom_metric
-from tui.ui.chart_frame import build_frame, metric_title, y_scale
+from tui.ui.chart.frame import build_frame, metric_title, y_scale
 
 START = date(2027, 3, 1)
 

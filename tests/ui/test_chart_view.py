@@ -231,7 +231,7 @@ async def test_gaps_stay_gaps_in_the_series_handed_to_the_plot(app_factory, jour
         await pilot.pause()
         frame = view.frame
         assert frame is not None and frame.days == 30 and len(frame.xs) == 30
-        by_day = {frame.start + timedelta(days=int(x)): v for x, v in zip(frame.xs, frame.values)}
+        by_day = {frame.start + timedelta(days=int(x)): v for x, v in zip(frame.xs, frame.values, strict=True)}
         for day in gap | {half}:
             assert by_day[day] is None
         assert all(v == 3.0 for d, v in by_day.items() if d not in gap and d != half)
@@ -241,7 +241,7 @@ async def test_gaps_stay_gaps_in_the_series_handed_to_the_plot(app_factory, jour
         monitor = plt.monitor
         dot_runs = [
             (xs, ys)
-            for xs, ys, markers, line in zip(monitor.x, monitor.y, monitor.marker, monitor.lines)
+            for xs, ys, markers, line in zip(monitor.x, monitor.y, monitor.marker, monitor.lines, strict=True)
             if not line and markers[0] == "•"
         ]
         assert len(dot_runs) == 3  # before the half-logged day, between it and the gap, after the gap
@@ -369,7 +369,7 @@ async def test_each_change_draws_once_and_a_resize_to_the_same_size_not_at_all(a
         assert await builds_after(size=(100, 30)) == 1
         # Hidden, a new version of the journal waits; shown, it draws once; shown again, not at all.
         assert await builds_after("1") == 0
-        app.save_day(DayEntry(day=TODAY, anxiety=2))
+        app.session.save_day(DayEntry(day=TODAY, anxiety=2))
         assert await builds_after() == 0
         assert await builds_after(CHART_KEY) == 1
         assert await builds_after("1", CHART_KEY) == 0

@@ -21,13 +21,15 @@ listed under "Questions for my prescriber", with its date (e.g. a note
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from tui.core.adherence import adherence
+from tui.core.cut_response_curve import sentence, summarise
 from tui.core.doses import ZERO, format_decimal, percent
+from tui.core.drug_level import ESTIMATE_NOTE, describe_swing, estimate
 from tui.core.entry import DayEntry
 from tui.core.insights import (
     TOTAL,
@@ -57,6 +59,10 @@ QUESTION_PREFIXES = ("q:", "?")
 """A note line starting with one of these (any case) is a question for the prescriber."""
 CHART_WEEKS = 12
 CHART_BAR_WIDTH = 24
+SWING_DAYS = 28
+"""The estimated swing is the median over this many recent days (four weeks: recent, yet not one odd day)."""
+DEFAULT_CUT_COUNT = 6
+"""The days-since-cut sentence speaks of this many recent cuts, as the Chart does at first."""
 MAX_LISTED = 12
 """Longer lists (deviations, red flags) show the most recent this many and say how many more."""
 
@@ -138,6 +144,8 @@ def build_report(
         _plan_section(plan, today),
         _steps_section(entries, plan, settings, today),
         _cuts_section(entries, plan, today),
+        _cut_curve_section(entries, plan, today),
+        _level_swing_section(entries, drug, settings, today),
         _red_flag_section(entries),
         _adherence_section(entries, plan, planned, settings, today),
         _events_section(events),
@@ -331,6 +339,28 @@ def _cuts_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) -
     if len(rows) > MAX_LISTED:
         blocks.append(_LEFT_OUT.format(count=len(rows) - MAX_LISTED, what="cuts"))
     return Section("Symptoms around each cut", tuple(blocks))
+
+
+def _cut_curve_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) -> Section:
+    """The days-since-cut sentence, as the Chart's ``a`` mode says it (the last 6 cuts, symptom total)."""
+    summary = summarise(entries, cut_dates(entries, plan, today), TOTAL, DEFAULT_CUT_COUNT)
+    return Section("How each cut lands", (sentence(summary, whose="my"),))
+
+
+def _level_swing_section(
+    entries: Sequence[DayEntry], drug: str | None, settings: Mapping[str, Any], today: date
+) -> Section | None:
+    """The estimated daily trough-to-peak swing over the last :data:`SWING_DAYS` dosed days, with
+    what it is and is not; left out when no medicine is named or its half-life is not on file."""
+    if not drug:
+        return None
+    first = today - timedelta(days=SWING_DAYS - 1)
+    days = [e.day for e in entries if first <= e.day <= today and e.intakes]
+    result = estimate(entries, drug, days, tuple(settings.get("intake_times") or ()))
+    swing = None if result is None else describe_swing(result)
+    if swing is None:
+        return None
+    return Section("Estimated level between doses", (f"{swing} (the last {SWING_DAYS} days).", ESTIMATE_NOTE))
 
 
 def _red_flag_section(entries: Sequence[DayEntry]) -> Section:

@@ -1,4 +1,4 @@
-"""ChartPanel: a PlotextPlot that draws a :class:`~tui.ui.chart_frame.ChartFrame` in the app's
+"""ChartPanel: a PlotextPlot that draws a :class:`~tui.ui.chart.frame.ChartFrame` in the app's
 theme colours — the base of the symptom panel and the dose panel.
 
 Series colours come from the Textual theme (``$primary``, ``$warning`` …) because plotext's
@@ -22,7 +22,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual_plotext import PlotextPlot
 
-from tui.ui.chart_frame import LABEL_WIDTH, ChartFrame
+from tui.ui.chart.frame import LABEL_WIDTH, ChartFrame
 
 RGB = tuple[int, int, int]
 
@@ -91,14 +91,14 @@ class ChartPanel(PlotextPlot):
             try:
                 parsed = Color.parse(value)
             except ColorParseError:  # an unknown colour name: use the fixed palette
-                parsed = None
-            if parsed is not None and parsed.ansi is None:
-                return parsed.rgb
-            if parsed is not None and 0 <= parsed.ansi < 8:
+                return FALLBACK_COLOURS.get(name, FALLBACK_COLOURS["foreground"])
+            ansi = parsed.ansi
+            if ansi is not None and 0 <= ansi < 8:
                 # Plain ansi blue/red are too dark to read as thin markers on a dark terminal:
                 # take the bright variant. (The terminal's "default" colour has no RGB at all.)
-                return tuple(RichColor.from_ansi(parsed.ansi + 8).get_truecolor())  # type: ignore[return-value]
-            if parsed is not None and parsed.ansi >= 8:
+                red, green, blue = RichColor.from_ansi(ansi + 8).get_truecolor()
+                return (red, green, blue)
+            if ansi is None or ansi >= 8:
                 return parsed.rgb
         return FALLBACK_COLOURS.get(name, FALLBACK_COLOURS["foreground"])
 

@@ -4,12 +4,15 @@ Per cut: the date, the dose before → after (and the cut %), the mean total sym
 the 7 days before, of days 1–7 and of days 8–14 after (with the change from before as
 ``▲ +2.1`` worse / ``▼ −0.8`` better, so the direction never rests on colour), and the worst
 day (days since the cut, and its score). Means stand on logged days only; a mean of fewer
-than :data:`FEW_DAYS` logged days is marked ``*``. Shows as many of the latest cuts as fit.
+than :data:`FEW_DAYS` logged days is marked ``*``. Shows as many of the latest cuts as fit, and
+under them a key line that says what ``*`` and ``d13 36`` mean (a number is never left to guess).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import ClassVar
 
@@ -17,11 +20,16 @@ from rich.text import Text
 from textual.widget import Widget
 
 from tui.core.doses import format_decimal
+from tui.core.entry import DayEntry
 from tui.core.insights import CutResponse, WindowMean
+from tui.core.plan_model import Plan
+from tui.core.scales import Metric
 
 FEW_DAYS = 4
-TITLE = "Before / after each cut · mean total score · ▲ worse ▼ better than before"
-HEADER = f"{'cut':<10}  {'mg before → after':<20}  {'week':>5}  {'days 1–7':>12}  {'days 8–14':>12}  {'worst':>8}"
+TITLE = f"Each cut, the week before vs after · mean {Metric.TOTAL.name_text} ({Metric.TOTAL.unit_text})"
+HEADER = f"{'cut':<10}  {'mg before → after':<20}  {'before':>6}  {'days 1–7':>12}  {'days 8–14':>12}  {'worst':>7}"
+KEY = f"▲ worse ▼ better · * under {FEW_DAYS} days logged · worst d13 36: day 13 after, 36"
+"""What the table's marks mean, shown under its rows."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,26 @@ class CutRow:
     response: CutResponse
     dose_before: Decimal | None
     dose_after: Decimal | None
+
+
+def _dose_on(day: date, entries: Sequence[DayEntry], plan: Plan | None) -> Decimal | None:
+    """The planned daily dose on ``day``; without a plan, the last dose logged by then."""
+    if plan is not None:
+        step = plan.step_on(day)
+        return None if step is None else step.dose_mg
+    logged = [e for e in entries if e.day <= day and e.intakes]
+    return logged[-1].total_mg if logged else None
+
+
+def cut_rows(
+    responses: Sequence[CutResponse], entries: Sequence[DayEntry], plan: Plan | None, start: date, end: date
+) -> list[CutRow]:
+    """The table rows for the cuts from ``start`` to ``end``, with the dose before and after each."""
+    return [
+        CutRow(r, _dose_on(r.cut - timedelta(days=1), entries, plan), _dose_on(r.cut, entries, plan))
+        for r in responses
+        if start <= r.cut <= end
+    ]
 
 
 def _mean(window: WindowMean) -> str:
@@ -65,8 +93,9 @@ def row_text(row: CutRow) -> str:
     response = row.response
     peak = "–" if response.peak_offset is None else f"d{response.peak_offset} {response.peak_value:g}"
     return (
-        f"{response.cut.isoformat():<10}  {_doses(row):<20}  {_mean(response.before):>5}  "
-        f"{_change(response.days_1_7, response.change_1_7):>12}  {_change(response.days_8_14, response.change_8_14):>12}  {peak:>8}"
+        f"{response.cut.isoformat():<10}  {_doses(row):<20}  {_mean(response.before):>6}  "
+        f"{_change(response.days_1_7, response.change_1_7):>12}  "
+        f"{_change(response.days_8_14, response.change_8_14):>12}  {peak:>7}"
     )
 
 
@@ -75,7 +104,7 @@ class CutTable(Widget):
 
     DEFAULT_CSS = """
     CutTable {
-        height: 8;
+        height: 9;
         padding: 0 1;
     }
     CutTable > .cut-table--title {
@@ -86,9 +115,12 @@ class CutTable(Widget):
         text-style: underline;
         color: $text-muted;
     }
+    CutTable > .cut-table--key {
+        color: $text-muted;
+    }
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"cut-table--title", "cut-table--header"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"cut-table--title", "cut-table--header", "cut-table--key"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -101,8 +133,8 @@ class CutTable(Widget):
         self.refresh()
 
     def visible_rows(self) -> list[CutRow]:
-        """The rows that fit under the title and header lines."""
-        room = max(0, self.size.height - 2)
+        """The rows that fit between the title and header lines and the key line."""
+        room = max(0, self.size.height - 3)
         return self.rows[-room:] if room else []
 
     def render(self) -> Text:
@@ -117,4 +149,5 @@ class CutTable(Widget):
             return text
         for row in self.visible_rows():
             text.append("\n" + row_text(row))
+        text.append("\n" + KEY, style=self.get_component_rich_style("cut-table--key"))
         return text

@@ -20,6 +20,7 @@ from textual.widget import Widget
 
 from tui.core.entry import DayEntry
 from tui.core.heatmap import HeatCell, legend, month_map, year_strip
+from tui.core.scales import Metric
 
 WEEKDAY_LABELS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 LEVEL_COLOURS = ("success", "foreground", "warning", "warning", "error")
@@ -83,7 +84,9 @@ class HeatMap(Widget):
         columns = year_strip(self.entries, end)
         first_day = min((e.day for e in self.entries), default=None)
 
-        text.append(f"Total symptom score, the year to {end:%d %b %Y}", style=title)
+        text.append(
+            f"{Metric.TOTAL.name_text.capitalize()} ({Metric.TOTAL.unit_text}), the year to {end:%d %b %Y}", style=title
+        )
         text.append("\n    ")
         months = []
         previous_month = None
@@ -99,8 +102,10 @@ class HeatMap(Widget):
             for column in columns:
                 cell = column[weekday]
                 # Before the first logged day there is nothing to miss: blank, not "not logged".
-                before = cell is None or (first_day is not None and cell.day < first_day)
-                text.append(" " if before else cell.shade, style=self._style(cell))
+                if cell is None or (first_day is not None and cell.day < first_day):
+                    text.append(" ", style=self._style(cell))
+                else:
+                    text.append(cell.shade, style=self._style(cell))
         text.append("\n    ")
         for digit, shade, meaning in legend():
             if digit == shade:  # the "not logged" dot has no level

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-Mode = Literal["plot", "table", "calendar"]
+Mode = Literal["plot", "table", "calendar", "aligned"]
 """What fills the view under the status line: the two plot panels, the symptom panel over the
-cut table, or the calendar heat map alone."""
+cut table, the calendar heat map alone, or every cut's curve by day since the cut."""
 
 
 @dataclass(frozen=True)
@@ -34,3 +34,7 @@ class ChartState:
     0 until the panel is first laid out (nothing can be plotted before that)."""
     data_version: int
     """How many times the journal has been read; 0 before the first read."""
+    cut_count: int | None = 6
+    """How many recent cuts the days-since-cut curve lines up (``None``: all)."""
+    level: bool = False
+    """Whether the dose panel carries the estimated level."""

@@ -1,17 +1,16 @@
 """SymptomChart: the upper panel — the chosen metric per day, its 7-day average, cuts, phases.
 
 Markers (the view's legend names them): ``•`` a day (the worst day of a column when days are
-pooled), a thin line the 7-day average, ``│`` a cut, ``≈`` a wave day and ``○`` a window
-day along the top row. The x axis is shared with the dose panel below, which labels the dates.
+pooled), a thin line the 7-day average, ``│`` a cut, and along the top row the phase glyphs of
+:class:`~tui.core.scales.Phase` (``∿`` a wave day, ``☼`` a window day). The x axis is shared with the dose panel below, which labels the dates.
 """
 
 from __future__ import annotations
 
+from tui.core.scales import Phase
 from tui.ui.chart.chart_panel import ChartPanel
-from tui.ui.chart_frame import WAVE, WINDOW, ChartFrame, y_label, y_scale
+from tui.ui.chart.frame import ChartFrame, y_label, y_scale
 
-WAVE_MARK = "≈"
-WINDOW_MARK = "○"
 MAX_CUT_LINES_PER_COLUMN = 1 / 3
 """Cut lines are drawn while they take at most a third of the columns; beyond that (years of
 cuts) they would hide the data, and the dose panel's steps show the cuts anyway."""
@@ -35,10 +34,10 @@ class SymptomChart(ChartPanel):
             for cut in frame.cuts:
                 plt.vertical_line(frame.x_of(cut), color=cut_colour)
 
-        for mark, phase, colour in ((WAVE_MARK, WAVE, "warning"), (WINDOW_MARK, WINDOW, "success")):
-            xs = [x for x, p in zip(frame.xs, frame.phases) if p == phase]
+        for phase, colour in ((Phase.WAVE, "warning"), (Phase.WINDOW, "success")):
+            xs = [x for x, p in zip(frame.xs, frame.phases, strict=True) if p == phase]
             if xs:
-                plt.scatter(xs, [marks_y] * len(xs), marker=mark, color=self.colour(colour))
+                plt.scatter(xs, [marks_y] * len(xs), marker=phase.glyph, color=self.colour(colour))
 
         average_colour = self.colour("accent")
         for xs, ys in frame.average_segments():

@@ -3,8 +3,10 @@
 The upper panel shows the chosen metric (``m`` cycles total / anxiety / mood / sleep hours /
 sleep quality, ``s`` picks one symptom) with its 7-day average, the cuts, and wave/window
 days; the lower panel the dose planned and taken on the same date axis (``t`` swaps it for
-the "before / after each cut" table). ``r`` changes the range (30 / 90 / 365 days / all),
-← → (or h l) move it through time, ``c`` shows the calendar heat map instead.
+the "before / after each cut" table; ``L`` lays the estimated drug level over it). ``r``
+changes the range (30 / 90 / 365 days / all), ← → (or h l) move it through time, ``c`` shows
+the calendar heat map instead, ``a`` every cut's curve by day since the cut (where ``r`` then
+chooses how many recent cuts), with what they have in common in one sentence under it.
 
 State drives the drawing. The view's ``var``s (metric, range, window end, panels, the plot's
 width, the version of the data read) combine into one :class:`~tui.ui.chart.state.ChartState`;
@@ -18,7 +20,6 @@ into plot columns first. The panels plot at their next repaint, when their size 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal
 from typing import ClassVar
 
 from rich.text import Text
@@ -28,17 +29,21 @@ from textual.binding import Binding, BindingType
 from textual.reactive import var
 from textual.widgets import Static
 
+from tui.core.cut_response_curve import sentence, summarise
 from tui.core.entry import DayEntry
 from tui.core.insights import SYMPTOM_PREFIX, TOTAL, CutResponse, cut_responses, symptom_metric
 from tui.core.plan_model import Plan
 from tui.core.symptoms import catalogue
+from tui.ui.chart import words
+from tui.ui.chart.aligned_chart import AlignedChart
 from tui.ui.chart.chart_panel import ChartPanel
-from tui.ui.chart.cut_table import CutRow, CutTable
+from tui.ui.chart.cut_table import CutRow, CutTable, cut_rows
 from tui.ui.chart.dose_chart import DoseChart
+from tui.ui.chart.frame import RANGES, ChartFrame, build_frame, cut_dates, next_metric, window_bounds
 from tui.ui.chart.heat_map import HeatMap
+from tui.ui.chart.level_frame import LevelFrame, build_level_frame
 from tui.ui.chart.state import ChartState, Mode
 from tui.ui.chart.symptom_chart import SymptomChart
-from tui.ui.chart_frame import RANGES, ChartFrame, build_frame, cut_dates, metric_title, next_metric, window_bounds
 from tui.ui.screens.symptom_picker import SymptomPicker
 from tui.ui.session import Session
 from tui.ui.views.journal_view import JournalView
@@ -46,15 +51,13 @@ from tui.ui.views.journal_view import JournalView
 DEFAULT_RANGE = 90
 """Three months: about six cuts of a two-week taper, enough to compare the latest ones."""
 
-NO_DATA = (
-    "Nothing to chart yet.\n\n"
-    "Log a few days (F3 or 3 opens the Log: doses, symptoms, sleep, mood) and this view will\n"
-    "show your symptoms against the dose, each cut marked, with a calendar of good and bad days.\n\n"
-    "To see what it looks like first: taper-tui demo --data /tmp/demo.json, then\n"
-    "taper-tui --data /tmp/demo.json"
-)
+CUT_COUNTS: tuple[int | None, ...] = (3, 6, 12, None)
+"""How many recent cuts ``r`` cycles through in the days-since-cut mode; ``None`` is every cut."""
+DEFAULT_CUT_COUNT = 6
+"""About three months of a two-week taper: recent enough to be today's pattern."""
 
-PARTS = ("chart-empty", "chart-symptoms", "chart-dose", "chart-cuts", "chart-calendar", "chart-legend")
+_PART_NAMES = ("empty", "symptoms", "aligned", "dose", "note", "cuts", "calendar", "legend", "sentence")
+PARTS = tuple(f"chart-{part}" for part in _PART_NAMES)
 """The ids of what the view shows or hides under the status line, depending on its state."""
 
 
@@ -65,15 +68,15 @@ class ChartView(JournalView):
     ChartView {
         padding: 0 0;
     }
-    ChartView #chart-status {
-        height: 1;
+    ChartView #chart-status, ChartView #chart-legend, ChartView #chart-note, ChartView #chart-sentence {
+        height: auto;
         padding: 0 1;
+    }
+    ChartView #chart-status {
         text-style: bold;
         color: $primary;
     }
-    ChartView #chart-legend {
-        height: 1;
-        padding: 0 1;
+    ChartView #chart-legend, ChartView #chart-note {
         color: $text-muted;
     }
     ChartView #chart-empty {
@@ -99,6 +102,8 @@ class ChartView(JournalView):
         Binding("end,e", "latest", "Latest", show=False),
         Binding("t", "toggle_cut_table", "Cuts"),
         Binding("c", "toggle_calendar", "Calendar"),
+        Binding("a", "toggle_aligned", "Since each cut", show=False),
+        Binding("L", "toggle_level", "Level", show=False),
     ]
 
     metric: var[str] = var(TOTAL)
@@ -111,6 +116,12 @@ class ChartView(JournalView):
     """The "before / after each cut" table in place of the dose panel (kept under the calendar)."""
     show_calendar: var[bool] = var(False)
     """The calendar heat map in place of both panels."""
+    show_aligned: var[bool] = var(False)
+    """Every recent cut's curve by day since the cut, in place of both panels."""
+    cut_count: var[int | None] = var(DEFAULT_CUT_COUNT)
+    """How many recent cuts the days-since-cut mode lines up (``None``: all)."""
+    show_level: var[bool] = var(False)
+    """The estimated drug level over the dose panel."""
     plot_columns: var[int] = var(0)
     """The upper panel's plot width in columns as last laid out (0 before its first layout).
     Only the width counts: a panel fits its plot to its height itself when it repaints."""
@@ -134,11 +145,14 @@ class ChartView(JournalView):
     def compose(self) -> ComposeResult:
         yield Static(id="chart-status", markup=False)
         yield Static(id="chart-legend", markup=False)
-        yield Static(NO_DATA, id="chart-empty", markup=False, classes="-hidden")
+        yield Static(words.NO_DATA, id="chart-empty", markup=False, classes="-hidden")
         yield SymptomChart(id="chart-symptoms")
+        yield AlignedChart(id="chart-aligned")
         yield DoseChart(id="chart-dose")
+        yield Static(id="chart-note", markup=False)
         yield CutTable(id="chart-cuts")
         yield HeatMap(id="chart-calendar")
+        yield Static(id="chart-sentence", markup=False)
 
     def on_mount(self) -> None:
         self.request_refresh()
@@ -167,35 +181,32 @@ class ChartView(JournalView):
         """The last day in view (today unless moved back)."""
         return min(self.end or self.today, self.today)
 
-    def _dose_on(self, day: date) -> Decimal | None:
-        if self._plan is not None:
-            step = self._plan.step_on(day)
-            return None if step is None else step.dose_mg
-        logged = [e for e in self._entries if e.day <= day and e.intakes]
-        return logged[-1].total_mg if logged else None
-
     def cut_rows(self, start: date, end: date) -> list[CutRow]:
         """The table rows for the cuts from ``start`` to ``end``."""
-        return [
-            CutRow(r, self._dose_on(r.cut - timedelta(days=1)), self._dose_on(r.cut))
-            for r in self._responses
-            if start <= r.cut <= end
-        ]
+        return cut_rows(self._responses, self._entries, self._plan, start, end)
 
     # -- state ----------------------------------------------------------------------------------
 
     def compute_state(self) -> ChartState:
         """The state to draw, from the vars above (Textual recomputes it when any of them changes)."""
         start, end = self.window
-        mode: Mode = "calendar" if self.show_calendar else "table" if self.show_cut_table else "plot"
-        return ChartState(self.metric, start, end, mode, self.plot_columns, self.data_version)
+        mode: Mode = "plot"
+        if self.show_calendar:
+            mode = "calendar"
+        elif self.show_aligned:
+            mode = "aligned"
+        elif self.show_cut_table:
+            mode = "table"
+        return ChartState(
+            self.metric, start, end, mode, self.plot_columns, self.data_version, self.cut_count, self.show_level
+        )
 
     def watch_state(self, state: ChartState | None) -> None:
         """Draw a state not drawn yet (the one place a change of state turns into drawing)."""
         if state is not None and state != self._drawn:
             self._draw(state)
 
-    @on(ChartPanel.Resized, "#chart-symptoms")
+    @on(ChartPanel.Resized, "#chart-symptoms, #chart-aligned")
     def _plot_laid_out(self, event: ChartPanel.Resized) -> None:
         # Every Resize arrives here, also those to the same size (a panel shown again); the var
         # keeps only a new width, and only a new width changes the pooling of days.
@@ -224,15 +235,24 @@ class ChartView(JournalView):
             return
         status.update(self._status(state))
         if not self._entries:
-            empty.update(NO_DATA)
+            empty.update(words.NO_DATA)
             self._show("chart-empty")
             return
         if state.mode == "calendar":
             self._show("chart-calendar")
             self.query_one(HeatMap).show(self._entries, state.end)
             return
-        lower = "chart-cuts" if state.mode == "table" else "chart-dose"
-        self._show("chart-legend", "chart-symptoms", lower)
+        if state.mode == "aligned":
+            self._draw_aligned(state)
+            return
+        lower = (
+            ("chart-cuts",)
+            if state.mode == "table"
+            else ("chart-dose", "chart-note")
+            if state.level
+            else ("chart-dose",)
+        )
+        self._show("chart-legend", "chart-symptoms", *lower)
         if not state.plot_columns:
             # Not laid out yet: the layout that follows gives the plot its width, a new state.
             return
@@ -247,37 +267,40 @@ class ChartView(JournalView):
             self._show("chart-empty")
             return
         self.frame = frame
-        status.update(self._status(state, frame))
-        self.query_one("#chart-legend", Static).update(self._legend(state, frame))
+        self.query_one("#chart-legend", Static).update(words.legend(state, frame))
         self.query_one(SymptomChart).show(frame)
         if state.mode == "table":
             self.query_one(CutTable).show(self.cut_rows(state.start, state.end))
-        else:
-            self.query_one(DoseChart).show(frame)
+            return
+        dose = self.query_one(DoseChart)
+        level = self._level(frame, state.plot_columns) if state.level else None
+        dose.show_level(level if isinstance(level, LevelFrame) else None)
+        if level is not None:
+            note = level.note if isinstance(level, LevelFrame) else level
+            self.query_one("#chart-note", Static).update(note)
+        dose.show(frame)
 
-    def _status(self, state: ChartState, frame: ChartFrame | None = None) -> Text:
-        labels = None
-        if state.metric.startswith(SYMPTOM_PREFIX):
-            labels = {s.key: s.label for s in self._symptoms_offered()}
-        title = "Calendar: total symptom score" if state.mode == "calendar" else metric_title(state.metric, labels)
-        start, end = state.start, state.end
-        first = f"{start:%d %b}" if start.year == end.year else f"{start:%d %b %Y}"
-        status = f"{title} · {first} – {end:%d %b %Y}"
-        if frame is not None and frame.days >= 1.5 * len(frame.xs):
-            # Pooled: say so, or a reader takes each dot for one day.
-            status += f" · • worst of {frame.days / len(frame.xs):.0f} d"
-        return Text(status, no_wrap=True, overflow="ellipsis")
-
-    def _legend(self, state: ChartState, frame: ChartFrame) -> str:
-        symptoms = "• day ⠒ 7-d avg │ cut ≈ wave ○ window"
-        if state.mode == "table":
-            return symptoms
-        dose = "mg: ⠒ plan • taken ▼ less ‖ hold" if frame.planned else "mg: • taken"
-        return f"{symptoms} · {dose}"
-
-    def _symptoms_offered(self) -> list:
+    def _level(self, frame: ChartFrame, columns: int) -> LevelFrame | str:
+        """The estimated level over ``frame``, or why there is none."""
         settings = self.session.settings
-        return catalogue(list(settings.get("custom_symptoms") or []), set(settings.get("hidden_symptoms") or []))
+        drug = self._plan.params.drug if self._plan is not None else settings.get("drug")
+        return build_level_frame(self._entries, frame, columns, drug, tuple(settings.get("intake_times") or ()))
+
+    def _draw_aligned(self, state: ChartState) -> None:
+        """Every recent cut's curve by day since the cut, and the sentence under it."""
+        self._show("chart-legend", "chart-aligned", "chart-sentence")
+        cuts = [c for c in self._cuts if c <= state.end]
+        summary = summarise(self._entries, cuts, state.metric, state.cut_count)
+        custom = self._custom_symptoms()
+        self.query_one("#chart-legend", Static).update(words.legend(state, None))
+        self.query_one("#chart-sentence", Static).update(sentence(summary, words.metric_name(state.metric, custom)))
+        self.query_one(AlignedChart).show_summary(summary)
+
+    def _status(self, state: ChartState) -> Text:
+        return Text(words.status(state, self._custom_symptoms()), no_wrap=True, overflow="ellipsis")
+
+    def _custom_symptoms(self) -> tuple[str, ...]:
+        return tuple(self.session.settings.get("custom_symptoms") or ())
 
     # -- actions: each changes state, the state's watcher draws ----------------------------------
 
@@ -291,15 +314,9 @@ class ChartView(JournalView):
 
     def action_pick_symptom(self) -> None:
         """Choose one symptom from a list (the ones rated most often first)."""
-        counts: dict[str, int] = {}
-        for entry in self._entries:
-            for key, level in entry.symptoms.items():
-                if level > 0:
-                    counts[key] = counts.get(key, 0) + 1
-        offered = {s.key: s.label for s in self._symptoms_offered()}
-        for key in counts:  # rated once, hidden since: still worth charting
-            offered.setdefault(key, key.replace("_", " ").capitalize())
-        choices = sorted(((key, label, counts.get(key, 0)) for key, label in offered.items()), key=lambda c: -c[2])
+        settings = self.session.settings
+        offered = catalogue(list(settings.get("custom_symptoms") or []), set(settings.get("hidden_symptoms") or []))
+        choices = words.symptom_choices(self._entries, offered, self._custom_symptoms())
         current = self.metric[len(SYMPTOM_PREFIX) :] if self.metric.startswith(SYMPTOM_PREFIX) else None
 
         def picked(key: str | None) -> None:
@@ -309,6 +326,10 @@ class ChartView(JournalView):
         self.app.push_screen(SymptomPicker(choices, current), picked)
 
     def _set_range(self, step: int) -> None:
+        if self.show_aligned and not self.show_calendar:
+            # Lined up by day since the cut, the range is how many recent cuts.
+            self.cut_count = CUT_COUNTS[(CUT_COUNTS.index(self.cut_count) + step) % len(CUT_COUNTS)]
+            return
         range_days = RANGES[(RANGES.index(self.range_days) + step) % len(RANGES)]
         end = self._clamped(self.window_end, range_days)
         # The end first, without its watchers: the range then changes the state once, with both.
@@ -316,7 +337,7 @@ class ChartView(JournalView):
         self.range_days = range_days
 
     def action_next_range(self) -> None:
-        """30 → 90 → 365 days → all → 30."""
+        """30 → 90 → 365 days → all → 30 (since each cut: the last 3 → 6 → 12 → every cut)."""
         self._set_range(1)
 
     def action_previous_range(self) -> None:
@@ -362,3 +383,12 @@ class ChartView(JournalView):
     def action_toggle_calendar(self) -> None:
         """The calendar heat map in place of the chart, or back."""
         self.show_calendar = not self.show_calendar
+
+    def action_toggle_aligned(self) -> None:
+        """Every recent cut's curve by day since the cut in place of the chart, or back."""
+        self.set_reactive(ChartView.show_calendar, False)
+        self.show_aligned = not self.show_aligned
+
+    def action_toggle_level(self) -> None:
+        """The estimated drug level over the dose panel, or not."""
+        self.show_level = not self.show_level

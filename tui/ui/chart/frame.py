@@ -76,11 +76,11 @@ def _usual(values: Iterable[Decimal]) -> Decimal:
     return min(counts, key=lambda value: (-counts[value], value))
 
 
-def _segments(xs: Sequence[float], ys: Sequence[float | None]) -> list[tuple[list[float], list[float]]]:
+def segments(xs: Sequence[float], ys: Sequence[float | None]) -> list[tuple[list[float], list[float]]]:
     """Runs of consecutive points that have a value: a line is drawn per run, never across a gap."""
     runs: list[tuple[list[float], list[float]]] = []
     current: tuple[list[float], list[float]] | None = None
-    for x, y in zip(xs, ys):
+    for x, y in zip(xs, ys, strict=True):
         if y is None:
             current = None
             continue
@@ -136,15 +136,15 @@ class ChartFrame:
 
     def value_segments(self) -> list[tuple[list[float], list[float]]]:
         """The metric's columns as unbroken runs (a gap splits the line)."""
-        return _segments(self.xs, self.values)
+        return segments(self.xs, self.values)
 
     def average_segments(self) -> list[tuple[list[float], list[float]]]:
         """The moving average as unbroken runs."""
-        return _segments(self.xs, self.averages)
+        return segments(self.xs, self.averages)
 
     def taken_points(self) -> tuple[list[float], list[float]]:
         """Columns with a logged dose, as x and mg lists (unlogged columns left out)."""
-        pairs = [(x, mg) for x, mg in zip(self.xs, self.taken_mg) if mg is not None]
+        pairs = [(x, mg) for x, mg in zip(self.xs, self.taken_mg, strict=True) if mg is not None]
         return [p[0] for p in pairs], [p[1] for p in pairs]
 
     @property
@@ -279,7 +279,7 @@ def clamp_taken(frame: ChartFrame, low: float, high: float) -> tuple[list[Point]
     inside: list[Point] = []
     below: list[Point] = []
     above: list[Point] = []
-    for x, mg in zip(frame.xs, frame.taken_mg):
+    for x, mg in zip(frame.xs, frame.taken_mg, strict=True):
         if mg is None:
             continue
         if mg < low:
@@ -316,7 +316,7 @@ def date_ticks(start: date, end: date, max_ticks: int) -> tuple[list[float], lis
 
 def _month_starts(start: date, end: date, every: int) -> list[date]:
     year, month = start.year, start.month
-    found = []
+    found: list[date] = []
     while True:
         month += 1
         if month > 12:
