@@ -43,6 +43,7 @@ class ScheduleView(JournalView):
         Binding("r", "return_to_stable", "Return to stable"),
         Binding("p", "replan", "Re-plan"),
         Binding("n", "new_plan", "New plan"),
+        Binding("H", "plan_history", "Plan history"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -256,6 +257,12 @@ class ScheduleView(JournalView):
             intakes=settings.get("intakes_per_day"),
         )
         self.app.push_screen(editor, lambda plan: plan and self.adopt_plan(plan))
+
+    def action_plan_history(self) -> None:
+        """Every change to the plan, newest first; the last one can be undone there."""
+        from tui.ui.screens.plan_history import PlanHistoryScreen  # loaded when first opened
+
+        self.app.push_screen(PlanHistoryScreen(self.session))
 
 
 def describe_change(old: Plan | None, new: Plan, today: date) -> str:
