@@ -9,7 +9,9 @@ store's audit trail and the export::
      "details": {...}, "reason": "..."}
 
 ``kind`` is one of :data:`EVENT_KINDS`; ``details`` holds decimal strings, ISO dates and
-ints only. The same functions back ``taper-tui plan --hold-days …`` and the Schedule view.
+ints, and, for a change of a stored plan, ``previous_plan``: the plan record as it was before,
+so the change can be undone exactly (:mod:`tui.core.plan_history`). The same functions back
+``taper-tui plan --hold-days …`` and the Schedule view.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from tui.core.plan_model import HELD, HOLD, OVER_25_IN_14, Flag, Method, Plan, P
 from tui.core.planner import MAX_STEP_DAYS, build_plan, over_25_in_14, plan_steps
 from tui.core.validation import ValidationError
 
-EVENT_KINDS = ("create", "hold", "slow_down", "return_to_stable", "replan")
+EVENT_KINDS = ("create", "hold", "slow_down", "return_to_stable", "replan", "undo")
 
 
 class PlanChangeError(ValueError):
@@ -48,6 +50,12 @@ def make_event(kind: str, at: datetime, effective: date, details: dict[str, Any]
 def _summary(plan: Plan) -> dict[str, Any]:
     """The figures every event repeats so the trail reads on its own."""
     return {"end_date": plan.end_date.isoformat(), "steps": len(plan.steps)}
+
+
+def _before(plan: Plan) -> dict[str, Any]:
+    """What a change of ``plan`` keeps of it: the end date it had, and the whole record, so the
+    change can be undone exactly."""
+    return {"end_date_before": plan.end_date.isoformat(), "previous_plan": plan.to_record()}
 
 
 def creation_event(plan: Plan, at: datetime, reason: str = "") -> dict[str, Any]:
@@ -134,7 +142,7 @@ def hold(
     details = {
         "days": days,
         "dose_mg": format_decimal(steps[index].dose_mg if index is not None else plan.dose_before_mg),
-        "end_date_before": plan.end_date.isoformat(),
+        **_before(plan),
         **_summary(new_plan),
     }
     return new_plan, make_event("hold", at, effective, details, text)
@@ -223,7 +231,7 @@ def slow_down(
         "cut_pct": format_decimal(new_plan.params.cut_pct),
         "step_days_before": plan.params.step_days,
         "step_days": new_plan.params.step_days,
-        "end_date_before": plan.end_date.isoformat(),
+        **_before(plan),
         **_summary(new_plan),
     }
     return new_plan, make_event("slow_down", at, effective, details, text)
@@ -276,7 +284,7 @@ def return_to_stable(
         "to_mg": format_decimal(stable_mg),
         "hold_days": days,
         "cut_pct": format_decimal(params.cut_pct),
-        "end_date_before": plan.end_date.isoformat(),
+        **_before(plan),
         **_summary(new_plan),
     }
     return new_plan, make_event("return_to_stable", at, today, details, text)
@@ -292,5 +300,5 @@ def replan(plan: Plan, params: PlanParams, today: date, at: datetime, reason: st
     _check_not_past(params.start, today)
     text = _check_reason(reason, required=False)
     new_plan = _continue_from(plan, params.start, params, include_hold=True, first_note=text)
-    details = {"params": params.to_record(), "end_date_before": plan.end_date.isoformat(), **_summary(new_plan)}
+    details = {"params": params.to_record(), **_before(plan), **_summary(new_plan)}
     return new_plan, make_event("replan", at, params.start, details, text)

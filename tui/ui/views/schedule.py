@@ -48,6 +48,7 @@ class ScheduleView(JournalView):
         Binding("r", "return_to_stable", "Return to stable"),
         Binding("p", "replan", "Re-plan"),
         Binding("n", "new_plan", "New plan"),
+        Binding("H", "plan_history", "Plan history"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -281,6 +282,12 @@ class ScheduleView(JournalView):
                 self.adopt_plan(plan)
 
         self.app.push_screen(editor, built)
+
+    def action_plan_history(self) -> None:
+        """Every change to the plan, newest first; the last one can be undone there."""
+        from tui.ui.screens.plan_history import PlanHistoryScreen  # loaded when first opened
+
+        self.app.push_screen(PlanHistoryScreen(self.session))
 
 
 def describe_change(old: Plan | None, new: Plan, today: date) -> str:
