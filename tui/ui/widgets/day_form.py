@@ -27,6 +27,7 @@ from tui.core.terminal_text import terminal_safe
 from tui.core.validation import ValidationError, parse_note
 from tui.ui.widgets.day_measures import DayMeasures
 from tui.ui.widgets.intake_list import IntakeList
+from tui.ui.widgets.note_area import NoteArea
 from tui.ui.widgets.symptom_list import SymptomList
 
 Problems = list[tuple[Widget, ValidationError]]
@@ -54,7 +55,7 @@ class DayForm(VerticalScroll, can_focus=True):
         yield SymptomList(*self._catalogue, id="symptoms")
         yield Static("", id="carried", markup=False)
         yield Label("Note (start a line with Q: to ask your prescriber)", classes="form-section")
-        yield TextArea(compact=True, id="note", tab_behavior="focus")
+        yield NoteArea(compact=True, id="note", tab_behavior="focus")
 
     @property
     def intakes(self) -> IntakeList:
