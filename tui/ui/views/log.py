@@ -8,6 +8,7 @@ quit prompt asks :attr:`LogView.has_unsaved_changes`.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from textual import on
@@ -18,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from tui.core.doses import format_decimal
-from tui.core.entry import DayEntry
+from tui.core.entry import DayEntry, Intake
 from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM
 from tui.core.symptoms import Symptom, catalogue, default_symptom, red_flags_in, symptom_key
 from tui.core.validation import (
@@ -506,3 +507,35 @@ class LogView(JournalView):
         if self._update_symptom_settings(hidden_symptoms=[]):
             self._rebuild_symptoms()
             self.notify("Every symptom is on the form again.", timeout=4)
+
+    # -- drafts (the app keeps unsaved work beside the data file: tui.store.drafts) -----------
+
+    def draft_state(self) -> dict[str, Any] | None:
+        """The form's unsaved state as plain JSON data, as typed; ``None`` when nothing is unsaved."""
+        if self.day is None or not self.has_unsaved_changes:
+            return None
+        return {
+            "day": self.day.isoformat(),
+            "intakes": [list(row) for row in self.intakes.raw],
+            "fields": {field.id: field.raw for field in self._value_fields},
+            "phase": self.phase.value if isinstance(self.phase.value, str) else None,
+            "symptoms": {**self._carried, **self.symptoms.values()},
+            "note": self.note.text,
+        }
+
+    def restore_draft(self, state: dict[str, Any]) -> None:
+        """Put a draft's state back in the form, on its day (shown as unsaved until saved)."""
+        self._load(date.fromisoformat(state["day"]))
+        rows = [(str(time), str(mg)) for time, mg in state.get("intakes", [])]
+        self.intakes.set_intakes([Intake(Decimal(1))] * len(rows))
+        for row, (time, mg) in zip(self.intakes.rows, rows, strict=False):
+            row.time_input.value, row.mg_input.value = time, mg
+        for field in self._value_fields:
+            field.raw = str(state.get("fields", {}).get(field.id, field.raw))
+        self.phase.value = state["phase"] if state.get("phase") in ("window", "wave") else Select.NULL
+        levels = {str(k): int(v) for k, v in state.get("symptoms", {}).items()}
+        self.symptoms.set_values(levels)
+        self._carried = {k: v for k, v in levels.items() if k not in self.symptoms.keys}
+        self._show_carried()
+        self.note.load_text(str(state.get("note", "")))
+        self._update_header()
