@@ -448,14 +448,15 @@ class TaperApp(App[None]):
             self.write_drafts()
         try:
             self.crash_log = write_crash_log(self.journal.path, error)
-            where = f"A report without your data was written to {self.crash_log} (readable by you only)."
+            where = f"A report without your data was written to (readable by you only):\n{self.crash_log}"
         except OSError:
             where = "No crash report could be written."
         message = (
-            f"taper-tui stopped on an unexpected error ({type(error).__name__}). Nothing saved was lost; "
-            f"a form that was not saved is kept as a draft and offered at the next start. {where}"
+            f"taper-tui stopped on an unexpected error ({type(error).__name__}). Nothing saved was lost;\n"
+            f"a form that was not saved is kept as a draft and offered at the next start.\n{where}"
         )
-        self._exit_renderables.append(Text(message))
+        # Not wrapped by Rich, so the path stays one piece for copying (the terminal wraps it).
+        self._exit_renderables.append(Text(message, no_wrap=True, overflow="ignore"))
         self._close_messages_no_wait()
 
     # -- the file underneath --------------------------------------------------------------------
