@@ -7,14 +7,16 @@ import stat
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from textual.widgets import Button
+from textual.widgets import Button, Input
 
 from tui.core.entry import DayEntry, Intake
 from tui.core.settings import Settings
 from tui.store.drafts import DISCARDED_SUFFIX, draft_path, write_draft
 from tui.store.journal import open_journal
 from tui.ui.app import build_app
+from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.draft_prompt import DraftPrompt
+from tui.ui.screens.plan_editor import PlanEditorScreen
 from tui.ui.views.log import LogView
 from tui.ui.widgets.value_field import ValueField
 
@@ -179,3 +181,48 @@ async def test_a_saved_entry_is_not_replaced_by_restoring_a_draft_of_another_day
         assert log_view(app).note.text == "woke at 3, [/b] jaw tight"
     # Nothing was saved: the stored day is what it was until the person saves.
     assert journal.get_day(TODAY).note == "kept"
+
+
+async def test_ctrl_q_in_the_plan_editor_with_changes_asks_with_keep_editing_focused(journal):
+    app = build_app(journal, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("n")  # a new plan
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, PlanEditorScreen)
+        await pilot.press("backspace", "2")  # the dose field has the focus
+        await pilot.pause()
+        assert editor.has_unsaved_changes and app.has_unsaved_changes()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert (
+            isinstance(app.focused, Button) and app.focused.id == "cancel" and "Keep editing" in str(app.focused.label)
+        )
+        await pilot.press("enter")  # Enter keeps editing
+        await pilot.pause()
+        assert app.screen is editor and app.is_running
+
+
+async def test_a_plan_editor_draft_is_written_and_offered_back(journal):
+    app = build_app(journal, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", *"3")  # the dose, 3 mg
+        await pilot.pause(0.9)
+    state = json.loads(draft_path(journal.path, "plan").read_text())["state"]
+    assert state["values"]["dose"] == "3"
+    app = build_app(journal, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DraftPrompt) and "Unsaved changes to a plan" in app.screen.title_text
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        editor = app.screen
+        assert isinstance(editor, PlanEditorScreen)
+        assert editor.query_one("#dose", Input).value == "3"

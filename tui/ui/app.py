@@ -107,6 +107,8 @@ class TaperApp(App[None]):
         self._drafts_ready = False
         """Drafts are written only once any draft left by the last run was offered (never over it)."""
         self._draft_timer: Timer | None = None
+        self._leaving_on_purpose = False
+        """Set when the person chose to quit without saving: the drafts are not written again."""
         self._file_trouble = ""
         """What is wrong with the data file on disk (shown in the banner), or ``""``."""
         self.crash_log: Path | None = None
@@ -323,6 +325,7 @@ class TaperApp(App[None]):
         def answered(quit_anyway: bool | None) -> None:
             if quit_anyway:
                 # Losing the form was chosen: its draft is set aside (….discarded), not offered again.
+                self._leaving_on_purpose = True
                 self._discard_drafts()
                 self.exit()
 
@@ -340,32 +343,61 @@ class TaperApp(App[None]):
     # -- drafts ---------------------------------------------------------------------------------
 
     def _offer_draft(self) -> None:
-        """Offer the Log draft the last run left (Restore focused); drafts are written only after."""
-        draft = None if self.journal.read_only else read_draft(self.journal.path, "log")
-        if draft is None:
+        """Offer the drafts the last run left, the Log's then the plan editor's (Restore focused).
+
+        No draft is written before both were answered, so a form loading meanwhile cannot
+        overwrite one not yet offered.
+        """
+        if self.journal.read_only:
             self._drafts_ready = True
             return
-        try:
-            day = date.fromisoformat(draft.state["day"])
-        except (KeyError, TypeError, ValueError):
+        log_draft = read_draft(self.journal.path, "log")
+        day = None
+        if log_draft is not None:
+            with contextlib.suppress(KeyError, TypeError, ValueError):
+                day = date.fromisoformat(log_draft.state["day"])
+        if log_draft is None or day is None:
+            self._offer_plan_draft()
+            return
+        title = f"An unsaved entry for {day:%a} {day.day} {day:%b} from {log_draft.written_at:%H:%M}"
+
+        def answered(choice: DraftChoice | None) -> None:
+            if choice == "discard":
+                self._discard_draft("log")
+            else:
+                log = self.view("log")
+                assert isinstance(log, LogView)
+                self.action_show_view("log")
+                log.restore_draft(log_draft.state)
+                self.notify("Unsaved entry restored: check it, then ctrl+s to save.", timeout=6)
+            self._offer_plan_draft()
+
+        self.push_screen(DraftPrompt(title, _draft_text(log_draft.state)), answered)
+
+    def _offer_plan_draft(self) -> None:
+        plan_draft = read_draft(self.journal.path, "plan")
+        if plan_draft is None or not isinstance(plan_draft.state.get("values"), dict):
             self._drafts_ready = True
             return
-        title = f"An unsaved entry for {day:%a} {day.day} {day:%b} from {draft.written_at:%H:%M}"
-        content = "\n".join(f"{key}: {value}" for key, value in draft.state.items())
+        title = f"Unsaved changes to a plan from {plan_draft.written_at:%a} {plan_draft.written_at:%H:%M}"
 
         def answered(choice: DraftChoice | None) -> None:
             self._drafts_ready = True
             if choice == "discard":
-                self._discard_drafts()
-                self.notify("The unsaved entry was set aside; nothing stored changed.", timeout=5)
+                self._discard_draft("plan")
                 return
-            log = self.view("log")
-            assert isinstance(log, LogView)
-            self.action_show_view("log")
-            log.restore_draft(draft.state)
-            self.notify("Unsaved entry restored: check it, then ctrl+s to save.", timeout=6)
+            schedule = self.view("schedule")
+            assert isinstance(schedule, ScheduleView)
+            self.action_show_view("schedule")
+            if plan_draft.state.get("replan") and self.session.plan is not None:
+                schedule.action_replan()
+            else:
+                schedule.action_new_plan()
+            editor = self._plan_editor()
+            if editor is not None:
+                self.call_after_refresh(editor.restore_draft, plan_draft.state)
 
-        self.push_screen(DraftPrompt(title, content), answered)
+        self.push_screen(DraftPrompt(title, _draft_text(plan_draft.state.get("values", {}))), answered)
 
     @on(Input.Changed)
     @on(TextArea.Changed)
@@ -410,10 +442,13 @@ class TaperApp(App[None]):
 
     def _discard_drafts(self) -> None:
         for form in ("log", "plan"):
-            try:
-                discard_draft(self.journal.path, form)
-            except StoreError as error:
-                self.notify(widget_text(str(error)), severity="warning", timeout=8)
+            self._discard_draft(form)
+
+    def _discard_draft(self, form: str) -> None:
+        try:
+            discard_draft(self.journal.path, form)
+        except StoreError as error:
+            self.notify(widget_text(str(error)), severity="warning", timeout=8)
 
     # -- signals and crashes --------------------------------------------------------------------
 
@@ -431,9 +466,17 @@ class TaperApp(App[None]):
             loop.add_signal_handler(signum, self.exit_on_signal, signum)
 
     def exit_on_signal(self, signum: int) -> None:
-        """Write the drafts, then exit with status 128 + ``signum`` (the shell's convention)."""
-        self.write_drafts()
+        """Exit with status 128 + ``signum`` (the shell's convention); the drafts are written on the way out."""
         self.exit(return_code=128 + signum)
+
+    def _on_exit_app(self) -> None:
+        # Every way out passes here — a key, a signal, a browser tab closed (the served app's
+        # input ends): the forms' drafts are brought up to date first, unless the person chose to
+        # quit without them. Textual then runs App's own handler for the same message (it calls
+        # the handler of each class in the MRO), which shuts the app down.
+        if not self._leaving_on_purpose:
+            with contextlib.suppress(Exception):  # the way out must stay open whatever failed
+                self.write_drafts()
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual's own crash screen prints every frame's local variables: whole days, notes and
@@ -571,6 +614,11 @@ class TaperApp(App[None]):
         yield SystemCommand(
             "Log yesterday", "Open yesterday's entry in the Log view", lambda: self.open_day(self.session.yesterday)
         )
+
+
+def _draft_text(state: dict[str, Any]) -> str:
+    """A draft's content, one ``name: value`` line each, for the offer's Show."""
+    return "\n".join(f"{key}: {value}" for key, value in state.items())
 
 
 def fixed_clock(day: date) -> Clock:
