@@ -17,7 +17,7 @@ import signal
 from collections.abc import Iterable
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -53,6 +53,9 @@ from tui.ui.widgets.intake_list import IntakeList
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.symptom_rating import SymptomRating
 from tui.ui.widgets.view_tabs import ViewTabs
+
+if TYPE_CHECKING:
+    from tui.exchange.json_import import ImportPlan
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
@@ -272,7 +275,7 @@ class TaperApp(App[None]):
         # Imported on first use: the exporters (icalendar, the report) add ~50 ms to start-up.
         from tui.ui.screens.export_dialog import ExportDialog
 
-        def written(path) -> None:
+        def written(path: Path | None) -> None:
             if path is not None:
                 self.notify(f"Exported to {widget_text(str(path))} (readable by you only).")
 
@@ -288,7 +291,7 @@ class TaperApp(App[None]):
 
         self.push_screen(ImportDialog(self.journal), self._import_chosen)
 
-    def _import_chosen(self, chosen) -> None:
+    def _import_chosen(self, chosen: tuple[ImportPlan, str] | None) -> None:
         if chosen is None:
             return
         plan, source_name = chosen
@@ -469,7 +472,7 @@ class TaperApp(App[None]):
         """Exit with status 128 + ``signum`` (the shell's convention); the drafts are written on the way out."""
         self.exit(return_code=128 + signum)
 
-    def _on_exit_app(self) -> None:
+    async def _on_exit_app(self) -> None:
         # Every way out passes here — a key, a signal, a browser tab closed (the served app's
         # input ends): the forms' drafts are brought up to date first, unless the person chose to
         # quit without them. Textual then runs App's own handler for the same message (it calls
