@@ -48,4 +48,5 @@ def run(args: argparse.Namespace) -> int:
         journal.close()
         if args.demo:
             shutil.rmtree(path.parent, ignore_errors=True)
-    return EXIT_OK
+    # Non-zero after a crash (1, its log's path already printed) or a signal (128 + its number).
+    return app.return_code or EXIT_OK

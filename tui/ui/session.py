@@ -24,6 +24,7 @@ from textual.signal import Signal
 from tui.core.entry import DayEntry, Intake
 from tui.core.plan_changes import creation_event
 from tui.core.plan_model import Plan
+from tui.core.settings import Settings, planned_intakes
 from tui.core.validation import ValidationError
 from tui.store.journal import Journal
 
@@ -56,6 +57,8 @@ class Origin(Enum):
     """A JSON export brought in: any day, the plan and the settings may have changed."""
     CLOCK = "clock"
     """The date rolled over while the app was open."""
+    FILE = "file"
+    """The data file was read again (it changed on disk, or this copy became the writer)."""
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,6 @@ class Session:
         """Published once after every write and when the date rolls over."""
         self._clock = clock
         self._last_today = clock().date()
-        self._plan_cache: tuple[dict[str, Any] | None, Plan | None] = (None, None)
         self.plan_error: str | None = None
         """Why the stored plan cannot be read (it is then kept in the file as it is), or ``None``."""
 
@@ -143,40 +145,29 @@ class Session:
 
     @property
     def plan(self) -> Plan | None:
-        """The active plan, parsed once per stored record; ``None`` without one (or if damaged)."""
-        record = self.journal.get_plan()
-        if record is not None and record == self._plan_cache[0]:
-            return self._plan_cache[1]
-        plan = None
+        """The active plan (parsed once per stored version by the journal); ``None`` without one or if damaged."""
         self.plan_error = None
-        if record is not None:
-            try:
-                plan = Plan.from_record(record)
-            except ValidationError as error:
-                self.plan_error = f"The stored plan cannot be read ({error}); it is kept as it is in the file."
-        self._plan_cache = (record, plan)
-        return plan
+        try:
+            return self.journal.plan()
+        except ValidationError as error:
+            self.plan_error = f"The stored plan cannot be read ({error}); it is kept as it is in the file."
+            return None
 
     @property
-    def settings(self) -> dict[str, Any]:
-        """The person's settings merged over the defaults."""
+    def settings(self) -> Settings:
+        """The person's settings, typed (defaults for what the file does not hold)."""
         return self.journal.settings()
 
     def planned_intakes(self, day: date) -> tuple[Intake, ...]:
         """The intakes the plan sets for ``day`` (times from the settings, if the person set them)."""
-        plan = self.plan
-        step = plan.step_on(day) if plan else None
-        if step is None:
-            return ()
-        times = list(self.settings.get("intake_times") or [])
-        return tuple(Intake(mg, times[i] if i < len(times) else None) for i, mg in enumerate(step.intake_mg))
+        return planned_intakes(self.plan, self.settings, day)
 
     def needs_onboarding(self) -> bool:
         """First run: nothing logged, no plan, and the welcome not yet seen."""
         journal = self.journal
         return (
             not journal.read_only
-            and not self.settings.get("onboarded")
+            and not self.settings.onboarded
             and journal.day_count() == 0
             and journal.get_plan() is None
         )
@@ -223,6 +214,21 @@ class Session:
         """Change some settings, keeping the others."""
         self.journal.update_settings(**changes)
         self._announce(Change(Origin.SETTINGS, settings=True))
+
+    def reload(self) -> None:
+        """Read the data file again as it is now and announce that anything may have changed.
+
+        Raises :class:`~tui.store.errors.StoreError` (damaged, gone) and announces nothing then.
+        """
+        self.journal.reload()
+        self._announce(Change(Origin.FILE, every_day=True, plan=True, settings=True))
+
+    def become_writer(self) -> bool:
+        """A read-only copy takes the writer lock once it is free; True (and announced) when it did."""
+        if not self.journal.try_become_writer():
+            return False
+        self._announce(Change(Origin.FILE, every_day=True, plan=True, settings=True))
+        return True
 
     def import_journal(self, plan: ImportPlan, source_name: str) -> dict[str, Any]:
         """Apply a previewed import in one atomic write; return its audit event."""

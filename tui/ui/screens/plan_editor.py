@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -362,3 +363,31 @@ class PlanEditorScreen(Dialog[Plan | None]):
         )
         dialog = SafeConfirmDialog("This plan needs your confirmation", body, "Save anyway", "Go back")
         self.app.push_screen(dialog, answered)
+
+    # -- drafts (the app keeps unsaved work beside the data file: tui.store.drafts) -----------
+
+    def draft_state(self) -> dict[str, Any] | None:
+        """The fields' unsaved text as plain JSON data (and whether this re-plans); ``None`` when nothing is unsaved."""
+        if not self.has_unsaved_changes:
+            return None
+        return {"replan": self.existing is not None, "values": self._values()}
+
+    def restore_draft(self, state: dict[str, Any]) -> None:
+        """Put a draft's field texts back (the choices first: changing the form clears its fields)."""
+        values = {str(key): str(value) for key, value in state.get("values", {}).items()}
+        if values.get(pi.METHOD.key) in {m.value for m in Method}:
+            self.query_one("#method", Select).value = values[pi.METHOD.key]
+        if values.get(pi.FORM.key) in {k.key for k in pi.FORM_KINDS}:
+            self.query_one("#form-kind", Select).value = values[pi.FORM.key]
+
+        def fill() -> None:
+            for key, widget_id in _INPUT_IDS.items():
+                if key in values:
+                    self._input(widget_id).value = values[key]
+            for index, field in enumerate(self._kind().fields):
+                if field.key in values:
+                    self._input(f"form-{index}").value = values[field.key]
+            self.rebuild()
+
+        # After the choices' own Changed handlers ran (they reset the measuring fields).
+        self.call_after_refresh(fill)

@@ -415,3 +415,17 @@ class LogView(JournalView):
         if self._update_symptom_settings(hidden_symptoms=[]):
             self._rebuild_symptoms()
             self.notify("Every symptom is on the form again.", timeout=4)
+
+    # -- drafts (the app keeps unsaved work beside the data file: tui.store.drafts) -----------
+
+    def draft_state(self) -> dict[str, Any] | None:
+        """The form's unsaved state as plain JSON data, as typed; ``None`` when nothing is unsaved."""
+        if self.day is None or not self.has_unsaved_changes:
+            return None
+        return {"day": self.day.isoformat(), **self.form.draft()}
+
+    def restore_draft(self, state: dict[str, Any]) -> None:
+        """Put a draft's state back in the form, on its day (shown as unsaved until saved)."""
+        self._load(date.fromisoformat(state["day"]))
+        self.form.restore(state)
+        self._update_header()

@@ -9,7 +9,9 @@ unchanged, so hiding a symptom never deletes its history.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from textual import on
@@ -17,11 +19,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from tui.core.entry import DayEntry, Intake
 from tui.core.formulations import Formulation
-from tui.core.scales import SYMPTOM
+from tui.core.scales import SYMPTOM, Phase
 from tui.core.symptoms import Symptom, symptom_label
 from tui.core.terminal_text import terminal_safe
 from tui.core.validation import ValidationError, parse_note
@@ -90,6 +92,34 @@ class DayForm(VerticalScroll, can_focus=True):
         self.symptoms.set_values(entry.symptoms)
         self.carried = {k: v for k, v in entry.symptoms.items() if k not in self.symptoms.keys}
         self.note.load_text(entry.note)
+        self._show_carried()
+
+    def draft(self) -> dict[str, Any]:
+        """Everything typed, as typed, in plain JSON data: what a draft beside the data file keeps."""
+        return {
+            "intakes": [list(raw) for raw in self.intakes.raw],
+            "fields": {field.id: field.raw for field in self.measures.fields},
+            "phase": self.measures.phase_value,
+            "symptoms": {**self.carried, **self.symptoms.values()},
+            "note": self.note.text,
+        }
+
+    def restore(self, draft: Mapping[str, Any]) -> None:
+        """Put a :meth:`draft` back as it was typed (over the day it was typed for, loaded first)."""
+        rows = [(str(time), str(amount)) for time, amount in draft.get("intakes", [])]
+        # One row per typed row: placeholders make the rows, then each gets its text as typed.
+        self.intakes.set_intakes([Intake(Decimal(1))] * len(rows), self.intakes.form)
+        for row, (time, amount) in zip(self.intakes.rows, rows, strict=False):
+            row.time_input.value, row.amount_input.value = time, amount
+        fields = draft.get("fields", {})
+        for field in self.measures.fields:
+            field.raw = str(fields.get(field.id, field.raw))
+        phase = draft.get("phase")
+        self.measures.phase.value = phase if phase in tuple(Phase) else Select.NULL
+        levels = {str(key): int(level) for key, level in draft.get("symptoms", {}).items()}
+        self.symptoms.set_values(levels)
+        self.carried = {key: level for key, level in levels.items() if key not in self.symptoms.keys}
+        self.note.load_text(str(draft.get("note", "")))
         self._show_carried()
 
     def rebuild_symptoms(self, symptoms: list[Symptom], hidden_count: int, focus_key: str | None = None) -> None:
