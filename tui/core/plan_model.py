@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
+from itertools import pairwise
 from typing import Any
 
 from tui.core.doses import ZERO, format_decimal, to_decimal
@@ -54,6 +55,8 @@ SCALE_UNRELIABLE = PlanFlag.SCALE_UNRELIABLE
 INCREASE = PlanFlag.INCREASE
 HELD = PlanFlag.HELD
 TARGET = PlanFlag.TARGET
+SHORT_LAST = PlanFlag.SHORT_LAST
+FAST_START = PlanFlag.FAST_START
 
 CONFIRMATION_FLAGS = tuple(f for f in PlanFlag if f.needs_confirmation)
 
@@ -373,11 +376,33 @@ class Plan:
         coarse = self.params.coarse_below_mg
         if coarse is not None and any(s.has(TOO_COARSE) for s in self.steps):
             found.append(too_coarse_text(self.params))
-        worst = max((s.cut_pct for s in self.steps if s.cut_pct > 0 and not s.has(STOP)), default=None)
-        if any(s.has(OVER_10) and not s.has(STOP) for s in self.steps):
-            found.append(f"Some cuts are above 10 % of the dose (largest {format_decimal(worst)} %).")
+        if any(s.has(OVER_10) for s in self.steps):
+            found.append(self._largest_cut_text())
+        found.extend(f.text for s in self.steps for f in s.flags if f.code in (FAST_START, SHORT_LAST))
+        if self.params.lengthen_steps and self.params.method is Method.CUSTOM:
+            found.append("Lengthening does not apply to custom dated doses: they are taken as typed.")
         found.extend(self.confirmations_needed())
         return found
+
+    def _largest_cut_text(self) -> str:
+        """``Some cuts are above 10 % … (largest 33.3 % before the stop; the stop 100 %)``: the
+        stop is a cut too, the largest in %, so the summary always names it."""
+        cuts = [s for s in self.steps if s.cut_pct > 0]
+        before_stop = max((s.cut_pct for s in cuts if not s.has(STOP)), default=None)
+        stop = next((s for s in cuts if s.has(STOP)), None)
+        parts = []
+        if before_stop is not None:
+            parts.append(f"largest {format_decimal(before_stop)} %" + (" before the stop" if stop else ""))
+        if stop is not None:
+            parts.append(
+                f"the stop from {format_decimal(self._dose_before(stop))} mg is {format_decimal(stop.cut_pct)} %"
+            )
+        return f"Some cuts are above 10 % of the dose ({'; '.join(parts)})."
+
+    def _dose_before(self, step: Step) -> Decimal:
+        """The daily dose taken the day before ``step`` (the dose before the plan for the first)."""
+        index = self.steps.index(step)
+        return self.steps[index - 1].dose_mg if index else self.dose_before_mg
 
     def confirmations_needed(self) -> list[str]:
         """Why the person must explicitly confirm this plan (empty when nothing needs it).
@@ -436,7 +461,7 @@ class Plan:
         steps = tuple(Step.from_record(s) for s in record.get("steps") or ())
         if not steps:
             raise ValidationError("plan.steps", "[]", "a plan has at least one step")
-        for before, after in zip(steps, steps[1:]):
+        for before, after in pairwise(steps):
             if after.start != before.end + timedelta(days=1):
                 raise ValidationError(
                     "plan.steps", after.start.isoformat(), "steps must follow each other without gap or overlap"

@@ -45,8 +45,11 @@ from tui.core.step_flags import (
     Units,
     cut_flags,
     draft_flags,
+    fast_start_flag,
+    fast_start_pct,
     increase_flag,
     percent_of,
+    short_last_flag,
 )
 from tui.core.step_flags import History as History  # re-exported: plan changes name it from here
 from tui.core.step_flags import over_25_in_14 as over_25_in_14  # re-exported likewise
@@ -54,6 +57,8 @@ from tui.core.validation import ValidationError
 
 MAX_STEPS = 2000
 """A plan longer than this is certainly a typo (0.01 % cuts, say); refuse rather than hang."""
+MAX_PLAN_DAYS = 36_525
+"""A curve longer than a hundred years (lengthened linear or occupancy periods) is a typo too."""
 _IDEAL_QUANTUM = Decimal("0.0001")
 DEFAULT_CUSTOM_INCREMENT = "0.0001"
 """Custom doses are taken as typed; the store keeps at most 4 decimals of a mg."""
@@ -197,9 +202,14 @@ def _drafts_shaped(params: PlanParams, start_units: int) -> list[_Draft]:
     ideal_decimal = Decimal(start_exact.numerator) / Decimal(start_exact.denominator)
     keep_decimal = 1 - params.cut_pct / 100
     k = 0
+    follow_curve = params.lengthen_steps and params.method in (Method.LINEAR, Method.OCCUPANCY)
     while units > target_units:
         k += 1
-        if k > MAX_STEPS:
+        if k * params.step_days > MAX_PLAN_DAYS:
+            raise ValidationError(
+                "cut", format_decimal(params.cut_pct), "this plan would last more than 100 years — use a larger cut"
+            )
+        if (len(drafts) if follow_curve else k) > MAX_STEPS:
             raise ValidationError(
                 "cut",
                 format_decimal(params.cut_pct),
@@ -225,6 +235,23 @@ def _drafts_shaped(params: PlanParams, start_units: int) -> list[_Draft]:
             # DOMAIN.md §3.2: cut the dose actually taken by the planned fraction, round up.
             wanted = units * (1 - draft.planned)
             new_units = -(-wanted.numerator // wanted.denominator)
+        if follow_curve:
+            # DOMAIN.md §3.3: with lengthening, linear and occupancy follow their curve in time: the
+            # dose is the curve rounded up, and while that is the dose already taken, the step is
+            # held one period longer instead of taking a bigger cut than the curve.
+            ideal_exact = Fraction(draft.ideal or 0)
+            new_units = form.units_up(ideal_exact)
+            draft.planned = 1 - ideal_exact / (units * inc)  # the cut the curve asks of the dose taken
+            if new_units >= units and not (
+                target_units == 0 and jump_off_units is not None and units <= jump_off_units
+            ):
+                periods = 1
+                if params.method is Method.LINEAR:  # straight to the period the line is one increment lower
+                    needed = (start_units - units + 1) / linear_units
+                    periods = max(1, -(-needed.numerator // needed.denominator) - k)
+                _lengthen_last(drafts, units, periods * params.step_days)
+                k += periods - 1
+                continue
         if target_units == 0 and jump_off_units is not None and units <= jump_off_units:
             new_units = 0  # the accepted last step: from the jump-off dose straight to 0
         elif new_units >= units:
@@ -243,7 +270,31 @@ def _drafts_shaped(params: PlanParams, start_units: int) -> list[_Draft]:
                     drafts.append(_Draft(units=units, days=extra_periods * params.step_days, lengthened=True))
         drafts.append(draft)
         units = new_units
+    if params.lengthen_steps:
+        _hold_last_dose(drafts, params.step_days)
     return drafts
+
+
+def _lengthen_last(drafts: list[_Draft], units: int, days: int) -> None:
+    """Hold the dose now taken ``days`` longer (a new lengthened step when nothing was cut yet)."""
+    if drafts:
+        drafts[-1].days += days
+        drafts[-1].lengthened = True
+    else:
+        drafts.append(_Draft(units=units, days=days, lengthened=True))
+
+
+def _hold_last_dose(drafts: list[_Draft], step_days: int) -> None:
+    """DOMAIN.md §3.8: with lengthening, the last dose before the stop is held at least as long as
+    the longest step before it (and at least one step): the stop is the largest cut in %, so it
+    gets the most time, never one step of a day after months."""
+    if len(drafts) < 2 or drafts[-1].units != 0 or drafts[-2].hold:
+        return
+    last = drafts[-2]
+    wanted = max([step_days] + [d.days for d in drafts[:-2] if not d.hold])
+    if last.days < wanted:
+        last.days = wanted
+        last.lengthened = True
 
 
 def _split_units(total: int, weights: tuple[Fraction, ...], cut_first: int) -> tuple[int, ...]:
@@ -399,6 +450,33 @@ def _finish(
         window.append((day, end, units))
         previous = units
         day = end + timedelta(days=1)
+    return _flag_short_last(steps)
+
+
+def _with_flag(step: Step, flag: Flag) -> Step:
+    return replace(step, flags=(*step.flags, flag))
+
+
+def _flag_short_last(steps: list[Step]) -> list[Step]:
+    """DOMAIN.md §3.8: a stop whose last dose is held fewer days than the step before it (a
+    custom list, a re-plan) is flagged, never silently accepted."""
+    if len(steps) >= 3 and steps[-1].units == 0 and steps[-2].units > 0:
+        last, before = steps[-2], steps[-3]
+        if not last.has(PlanFlag.HOLD) and not before.has(PlanFlag.HOLD) and last.days < before.days:
+            steps[-1] = _with_flag(steps[-1], short_last_flag(last.days, before.days))
+    return steps
+
+
+def _flag_fast_start(steps: list[Step], dose_before: Decimal) -> list[Step]:
+    """DOMAIN.md §1: information on the first cut when the first 14–28 days average above the
+    guideline's initial 10 % per 2 weeks."""
+    first = next((i for i, s in enumerate(steps) if s.cut_pct > 0), None)
+    if first is None:
+        return steps
+    cuts = [(s.start, s.end, s.dose_exact) for s in steps[first:]]
+    pct = fast_start_pct(cuts, Fraction(steps[first - 1].dose_exact if first else dose_before))
+    if pct is not None:
+        steps[first] = _with_flag(steps[first], fast_start_flag(pct))
     return steps
 
 
@@ -425,8 +503,8 @@ def plan_steps(
     history_list = list(history)
     fallback = before if dose_before_history is None else dose_before_history
     if params.method is Method.CUSTOM:
-        drafts = [_Draft(units=form.units_of(mg) or 0, days=params.step_days, date=d) for d, mg in params.custom]
-        return _finish(drafts, params, params.custom[0][0], before, history_list, fallback)
+        listed = [_Draft(units=form.units_of(mg) or 0, days=params.step_days, date=d) for d, mg in params.custom]
+        return _finish(listed, params, params.custom[0][0], before, history_list, fallback)
     start_units = form.units_of(params.dose_mg)
     assert start_units is not None  # validate_params checked it
     drafts: list[_Draft] = []
@@ -451,7 +529,8 @@ def build_plan(params: PlanParams) -> Plan:
             ",".join(map(format_decimal, params.split)),
             f"the intakes must add up to the daily dose ({format_decimal(params.dose_mg)} mg)",
         )
-    return Plan(params=params, steps=tuple(plan_steps(params)), dose_before_mg=params.dose_mg)
+    steps = _flag_fast_start(plan_steps(params), params.dose_mg)
+    return Plan(params=params, steps=tuple(steps), dose_before_mg=params.dose_mg)
 
 
 def default_formulation() -> Formulation:
