@@ -16,6 +16,7 @@ from typing import Any
 from tui.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail, today_from, usage_error
 from tui.core import plan_input
 from tui.core.doses import format_decimal
+from tui.core.drugs import find_drug
 from tui.core.hold_suggestion import suggest_hold_for_plan
 from tui.core.plan_changes import PlanChangeError, creation_event, hold, replan, return_to_stable, slow_down
 from tui.core.plan_model import Method, Plan, PlanParams
@@ -157,6 +158,8 @@ def plan_json(plan: Plan, extra: dict[str, Any] | None = None) -> dict[str, Any]
     projection = plan.projection()
     return {
         "drug": plan.params.drug,
+        "drug_as_typed": plan.params.drug_as_typed,
+        "half_life_hours": None if (drug := find_drug(plan.params.drug)) is None else drug.half_life_hours,
         "method": plan.params.method.value,
         "formulation": plan.params.formulation.describe(),
         "steps": [
@@ -198,7 +201,11 @@ def plan_table(plan: Plan) -> str:
         Method.OCCUPANCY: f"equal receptor-occupancy steps every {p.step_days} days",
         Method.CUSTOM: "custom dated doses",
     }[p.method]
-    lines = [f"{p.drug}: {pace}; {p.formulation.describe()}", DISCLAIMER, ""]
+    lines = [f"{p.drug_label}: {pace}; {p.formulation.describe()}"]
+    drug = find_drug(p.drug)
+    if drug is not None:
+        lines.append(f"{drug.name}: {drug.half_life_text()}.")
+    lines += [DISCLAIMER, ""]
     rows = [("#", "from", "to", "mg/day", "measured", "cut %", "flags")]
     for number, s in enumerate(plan.steps, start=1):
         measured = s.unit_dose if len(s.intake_doses) == 1 else " + ".join(s.intake_doses)

@@ -10,7 +10,9 @@ Rules shared by every surface (so they cannot drift apart again):
 
 * bounds: a cut from 0.1 to 99.9 %, 1 to :data:`MAX_INTAKES` intakes a day, steps of 1 to
   365 days, a hold of 0 to 365 days, dates from 2000-01-01 to 2099-12-31;
-* the drug name is kept as typed (stripped); drug look-ups ignore case;
+* a known drug or brand name (any case) is stored as the drug, with a brand kept as typed
+  beside it (``Klonopin`` → clonazepam, shown ``clonazepam (Klonopin)``); any other name is
+  kept as typed (stripped);
 * intake amounts are separated by ``+`` or ``,`` (``0.5+0.25`` or ``0.5,0.25``); with none
   given the day's dose is split evenly (:func:`tui.core.planner.even_split` says where the
   units that do not divide evenly go);
@@ -28,6 +30,7 @@ from decimal import Decimal
 from enum import Enum
 
 from tui.core.doses import format_decimal
+from tui.core.drugs import drug_names
 from tui.core.formulations import Drops, Formulation, Liquid, PowderScale, RawIncrement, Tablet
 from tui.core.plan_model import MAX_STEP_DAYS, Method, Plan, PlanParams
 from tui.core.validation import ValidationError, parse_decimal, parse_int, parse_mg
@@ -422,8 +425,10 @@ def params_from_text(text: Text, today: date, kind: str | None = None, lengthen:
     formulation = parse_formulation(kind or form_kind_given(text), text)
     split, cut_first = _intake_amounts(text, dose, formulation, method)
     occupancy = method is Method.OCCUPANCY
+    drug, as_typed = drug_names(parse_drug(text))
     return PlanParams(
-        drug=parse_drug(text),
+        drug=drug,
+        drug_as_typed=as_typed,
         start=start,
         dose_mg=dose,
         formulation=formulation,

@@ -222,6 +222,13 @@ class PlanParams:
     occupancy_steps: int = 8
     custom: tuple[tuple[date, Decimal], ...] = ()
     lengthen_steps: bool = False
+    drug_as_typed: str = ""
+    """The name the person typed when it differs from :attr:`drug` (a brand: ``Klonopin``)."""
+
+    @property
+    def drug_label(self) -> str:
+        """``clonazepam (Klonopin)``: the drug, with the name as typed beside it."""
+        return f"{self.drug} ({self.drug_as_typed})" if self.drug_as_typed else self.drug
 
     @property
     def weights(self) -> tuple[Decimal, ...]:
@@ -262,6 +269,7 @@ class PlanParams:
             "occupancy_steps": self.occupancy_steps,
             "custom": [{"date": d.isoformat(), "dose_mg": format_decimal(mg)} for d, mg in self.custom],
             "lengthen_steps": self.lengthen_steps,
+            **({"drug_as_typed": self.drug_as_typed} if self.drug_as_typed else {}),
         }
 
     @classmethod
@@ -294,6 +302,7 @@ class PlanParams:
                     (date.fromisoformat(c["date"]), to_decimal(c["dose_mg"])) for c in record.get("custom", ())
                 ),
                 lengthen_steps=bool(record.get("lengthen_steps", False)),
+                drug_as_typed=str(record.get("drug_as_typed", "")),
             )
         except (KeyError, TypeError, ValueError) as problem:
             if isinstance(problem, ValidationError):

@@ -152,7 +152,7 @@ class PlanEditorScreen(Dialog[Plan | None]):
         with Horizontal(id="editor"):
             with VerticalScroll(id="fields"):
                 yield Static("Plan (discuss with prescriber)", id="title")
-                yield self._row(pi.DRUG, p.drug if p else self.drug_default, "clonazepam")
+                yield self._row(pi.DRUG, (p.drug_as_typed or p.drug) if p else self.drug_default, "clonazepam")
                 yield self._row(pi.START, self.initial_start.isoformat())
                 yield self._row(pi.DOSE, format_decimal(dose), "e.g. 1")
                 yield self._row(pi.INTAKES, str(max(1, intakes)), f"1 to {pi.MAX_INTAKES}")
