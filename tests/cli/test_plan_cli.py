@@ -218,3 +218,16 @@ def test_lengthen_is_used_for_a_linear_plan(tmp_path: Path) -> None:
     assert plain["end_date"] == "2027-01-25"  # its own line is still at 0.6 mg that day
     assert longer["end_date"] == "2027-03-15"  # the line reaches 0 after 10 weeks; the last dose is held 3
     assert [s["dose_mg"] for s in longer["steps"]] == ["1", "0.75", "0.5", "0.25", "0"]
+
+
+def test_sequential_order_and_per_intake_custom_doses(tmp_path: Path) -> None:
+    args = ("--drug", "diazepam", "--dose", "20", "--split-doses", "10+10", "--order", "sequential")
+    args += ("--method", "linear", "--linear-mg", "1", "--increment", "1", "--start", "2027-01-04", "--json")
+    document = json.loads(run_plan(tmp_path, *args).stdout)
+    assert [s["intakes_mg"] for s in document["steps"][8:12]] == [["1", "10"], ["0", "10"], ["0", "9"], ["0", "8"]]
+    custom = "2027-01-04=9+10,2027-01-18=8+10,2027-02-01=0"
+    result = run_plan(tmp_path, "--method", "custom", "--custom", custom, "--increment", "1", "--drug", "diazepam")
+    assert result.returncode == 0, result.stderr
+    assert "9 mg + 10 mg" in result.stdout and "8 mg + 10 mg" in result.stdout
+    bad = run_plan(tmp_path, "--order", "zigzag", "--dose", "1")
+    assert bad.returncode == 2 and "--order" in bad.stderr

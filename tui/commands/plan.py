@@ -64,6 +64,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--cut-first", metavar="N", default="1", help="which intake takes an uneven cut first (1 = first)"
     )
     what.add_argument(
+        "--order",
+        default="even",
+        choices=["even", "sequential"],
+        help="how a cut is shared between intakes: even (default) or sequential (the --cut-first intake to 0 first)",
+    )
+    what.add_argument(
         "--lengthen", action="store_true", help="lengthen a step instead of a bigger one-increment cut pace"
     )
     what.add_argument(
@@ -73,7 +79,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     what.add_argument("--ec50", metavar="MG", help="occupancy method: dose giving half the maximum")
     what.add_argument("--steps", metavar="N", default="8", help="occupancy method: number of steps (default 8)")
     what.add_argument(
-        "--custom", metavar="DATE=MG,…", help="custom method: dated doses, e.g. 2027-01-04=1,2027-01-18=0.9"
+        "--custom",
+        metavar="DATE=MG,…",
+        help="custom method: dated doses, e.g. 2027-01-04=1,2027-01-18=0.9; per intake 2027-01-04=9+10",
     )
     form = parser.add_argument_group("how the dose is measured (default a 0.01 mg increment)")
     form.add_argument("--increment", metavar="MG", help="a raw measurable increment in mg")
@@ -134,6 +142,7 @@ def plan_text(args: argparse.Namespace) -> dict[str, str | None]:
         plan_input.EC50.key: args.ec50,
         plan_input.STEPS.key: args.steps,
         plan_input.CUSTOM.key: args.custom,
+        plan_input.ORDER.key: args.order,
         plan_input.INCREMENT.key: args.increment,
         plan_input.TABLET.key: args.tablet,
         plan_input.PIECES.key: args.split,

@@ -32,7 +32,7 @@ from enum import Enum
 from tui.core.doses import format_decimal
 from tui.core.drugs import drug_names
 from tui.core.formulations import Drops, Formulation, Liquid, PowderScale, RawIncrement, Tablet
-from tui.core.plan_model import MAX_STEP_DAYS, Method, Plan, PlanParams
+from tui.core.plan_model import MAX_STEP_DAYS, IntakeOrder, Method, Plan, PlanParams
 from tui.core.validation import ValidationError, parse_decimal, parse_int, parse_mg
 
 MAX_INTAKES = 6
@@ -98,7 +98,20 @@ LINEAR = _field("linear", "--linear-mg", "Linear cut mg", "the mg cut each step,
 EMAX = _field("emax", "--emax", "Emax %", "the maximum occupancy in %, above 0 and up to 100, e.g. 91", "")
 EC50 = _field("ec50", "--ec50", "EC50 mg", "the dose giving half the maximum occupancy in mg, e.g. 0.3", "")
 STEPS = _field("steps", "--steps", "Steps", "the number of occupancy steps, from 1 to 200, e.g. 8", "8")
-CUSTOM = _field("custom", "--custom", "Dated doses", "DATE=MG pairs, e.g. 2027-01-04=1, 2027-01-18=0.9", "")
+CUSTOM = _field(
+    "custom",
+    "--custom",
+    "Dated doses",
+    "DATE=MG pairs, e.g. 2027-01-04=1, 2027-01-18=0.9, or each intake's mg: 2027-01-04=9+10",
+    "",
+)
+ORDER = _field(
+    "order",
+    "--order",
+    "Intake order",
+    "even (every intake cut in proportion) or sequential (the cut-first intake to 0, then the next)",
+    "even",
+)
 FORM = _field(
     "form", "--increment", "Measured as", "one way of measuring: tablet, liquid, drops, scale or increment", ""
 )
@@ -119,7 +132,7 @@ TIMES = _field("times", "--times", "Usual times", "one 24-hour time HH:MM per in
 
 FIELDS: tuple[PlanField, ...] = (
     DRUG, START, DOSE, INTAKES, SPLIT, CUT_FIRST, METHOD, CUT, EVERY, HOLD, JUMP_OFF, TARGET, LINEAR, EMAX, EC50,
-    STEPS, CUSTOM, FORM, INCREMENT, TABLET, PIECES, LIQUID, RESOLUTION, DROPS, SCALE, TABLET_WEIGHT,
+    STEPS, CUSTOM, ORDER, FORM, INCREMENT, TABLET, PIECES, LIQUID, RESOLUTION, DROPS, SCALE, TABLET_WEIGHT,
 )  # fmt: skip
 """Every field a plan is read from (the usual intake times are settings, see :data:`TIMES`)."""
 
@@ -146,7 +159,7 @@ KINDS = {kind.key: kind for kind in FORM_KINDS}
 _BY_CORE_NAME: dict[str, PlanField] = {
     "dose": DOSE, "cut": CUT, "every": EVERY, "hold": HOLD, "target": TARGET, "jump-off": JUMP_OFF,
     "split-doses": SPLIT, "cut-first": CUT_FIRST, "linear": LINEAR, "emax": EMAX, "ec50": EC50, "steps": STEPS,
-    "custom": CUSTOM, "tablet strength": TABLET, "split": PIECES, "liquid": LIQUID, "resolution": RESOLUTION,
+    "custom": CUSTOM, "order": ORDER, "tablet strength": TABLET, "split": PIECES, "liquid": LIQUID, "resolution": RESOLUTION,
     "drops": DROPS, "scale": SCALE, "tablet weight": TABLET_WEIGHT, "increment": INCREMENT,
 }  # fmt: skip
 
@@ -287,19 +300,65 @@ def parse_split(text: Text) -> tuple[Decimal, ...]:
 
 
 def parse_custom(text: Text, today: date) -> tuple[tuple[date, Decimal], ...]:
-    """``2027-01-04=1, 2027-01-18=0.9`` (pairs separated by ``,`` or ``;``) → dated doses."""
+    """``2027-01-04=1, 2027-01-18=0.9`` (pairs separated by ``,`` or ``;``) → dated daily doses
+    (a per-intake entry ``9+10`` counts as its total, see :func:`parse_custom_intakes`)."""
+    return tuple((day, sum(intakes, Decimal(0))) for day, intakes in _custom_entries(text, today))
+
+
+def parse_custom_intakes(text: Text, today: date) -> tuple[tuple[Decimal, ...], ...]:
+    """Each date's intakes when the doses were typed per intake (``2027-01-04=9+10``), else ``()``.
+
+    Once one date names its intakes every date must (a lone ``0`` is a stop: every intake 0).
+    """
+    entries = _custom_entries(text, today)
+    count = max((len(intakes) for _, intakes in entries), default=1)
+    if count == 1:
+        return ()
+    listed = []
+    for day, intakes in entries:
+        if intakes == (Decimal(0),):
+            intakes = (Decimal(0),) * count
+        if len(intakes) != count:
+            allowed = f"give {count} amounts joined by + on every date (e.g. 9+10), or 0 to stop"
+            raise PlanInputError(CUSTOM, field_text(text, CUSTOM), f"{allowed}; {day.isoformat()} has {len(intakes)}")
+        listed.append(intakes)
+    return tuple(listed)
+
+
+def _custom_entries(text: Text, today: date) -> list[tuple[date, tuple[Decimal, ...]]]:
     raw = field_text(text, CUSTOM)
-    pairs = []
+    entries = []
     for item in filter(None, (part.strip() for part in re.split(r"[,;]", raw))):
         day_text, sep, mg_text = item.partition("=")
         if not sep:
             raise PlanInputError(CUSTOM, raw, f"use {CUSTOM.hint}")
         day = parse_date_text(CUSTOM, day_text, today)
+        parts = mg_text.split("+")
+        if len(parts) > MAX_INTAKES:
+            raise PlanInputError(CUSTOM, raw, f"give at most {MAX_INTAKES} intakes on a date, e.g. 9+10")
         try:
-            pairs.append((day, parse_mg(mg_text, CUSTOM.key)))
+            entries.append((day, tuple(parse_mg(part, CUSTOM.key) for part in parts)))
         except ValidationError:
             raise PlanInputError(CUSTOM, raw, f'use {CUSTOM.hint}; "{mg_text.strip()}" is not a dose in mg') from None
-    return tuple(pairs)
+    return entries
+
+
+def custom_text(params: PlanParams) -> str:
+    """A plan's custom doses as :func:`parse_custom` reads them back (``2027-01-04=9+10, …``)."""
+    per_intake = params.custom_intakes or [None] * len(params.custom)
+    return ", ".join(
+        f"{day.isoformat()}=" + ("+".join(map(format_decimal, intakes)) if intakes else format_decimal(mg))
+        for (day, mg), intakes in zip(params.custom, per_intake, strict=True)
+    )
+
+
+def parse_order(text: Text) -> IntakeOrder:
+    """``even`` or ``sequential`` (see :class:`IntakeOrder`)."""
+    raw = _value(text, ORDER)
+    try:
+        return IntakeOrder(raw.strip().lower())
+    except ValueError:
+        raise PlanInputError(ORDER, raw, f"use {ORDER.hint}") from None
 
 
 def parse_drug(text: Text) -> str:
@@ -447,6 +506,8 @@ def params_from_text(text: Text, today: date, kind: str | None = None, lengthen:
         ec50_mg=parse_mg_field(text, EC50, positive=True) if occupancy or _given(text, EC50) else None,
         occupancy_steps=parse_int_field(text, STEPS, 1, 200),
         custom=custom if method is Method.CUSTOM else (),
+        custom_intakes=parse_custom_intakes(text, today) if method is Method.CUSTOM and custom else (),
+        order=parse_order(text),
         lengthen_steps=lengthen,
     )
 

@@ -194,6 +194,15 @@ class Step:
         return step
 
 
+class IntakeOrder(StrEnum):
+    """How a day's cut is shared between intakes (docs/DOMAIN.md §3.9)."""
+
+    EVEN = "even"
+    """Every step keeps the intakes' starting ratio; the ``cut_first`` intake takes what cannot be shared."""
+    SEQUENTIAL = "sequential"
+    """Cuts come off the ``cut_first`` intake until it reaches 0, then off the next one (NHS Scotland)."""
+
+
 @dataclass(frozen=True)
 class PlanParams:
     """Everything the person and their prescriber agreed, as given (validated by :func:`build_plan`).
@@ -224,6 +233,9 @@ class PlanParams:
     lengthen_steps: bool = False
     drug_as_typed: str = ""
     """The name the person typed when it differs from :attr:`drug` (a brand: ``Klonopin``)."""
+    order: IntakeOrder = IntakeOrder.EVEN
+    custom_intakes: tuple[tuple[Decimal, ...], ...] = ()
+    """Each custom date's intakes in mg (``9+10``), parallel to :attr:`custom`; empty: split as :attr:`order` says."""
 
     @property
     def drug_label(self) -> str:
@@ -267,9 +279,21 @@ class PlanParams:
             "emax_pct": text(self.emax_pct),
             "ec50_mg": text(self.ec50_mg),
             "occupancy_steps": self.occupancy_steps,
-            "custom": [{"date": d.isoformat(), "dose_mg": format_decimal(mg)} for d, mg in self.custom],
+            "custom": [
+                {
+                    "date": d.isoformat(),
+                    "dose_mg": format_decimal(mg),
+                    **(
+                        {"intakes_mg": [format_decimal(x) for x in self.custom_intakes[i]]}
+                        if self.custom_intakes
+                        else {}
+                    ),
+                }
+                for i, (d, mg) in enumerate(self.custom)
+            ],
             "lengthen_steps": self.lengthen_steps,
             **({"drug_as_typed": self.drug_as_typed} if self.drug_as_typed else {}),
+            **({"order": self.order.value} if self.order is not IntakeOrder.EVEN else {}),
         }
 
     @classmethod
@@ -303,6 +327,10 @@ class PlanParams:
                 ),
                 lengthen_steps=bool(record.get("lengthen_steps", False)),
                 drug_as_typed=str(record.get("drug_as_typed", "")),
+                order=IntakeOrder(record.get("order", IntakeOrder.EVEN.value)),
+                custom_intakes=tuple(
+                    tuple(to_decimal(x) for x in c["intakes_mg"]) for c in record.get("custom", ()) if "intakes_mg" in c
+                ),
             )
         except (KeyError, TypeError, ValueError) as problem:
             if isinstance(problem, ValidationError):

@@ -38,7 +38,7 @@ from typing import Any
 
 from tui.core.doses import ZERO, format_decimal
 from tui.core.formulations import Formulation, RawIncrement
-from tui.core.plan_model import MAX_STEP_DAYS, Flag, Method, Plan, PlanFlag, PlanParams, Step
+from tui.core.plan_model import MAX_STEP_DAYS, Flag, IntakeOrder, Method, Plan, PlanFlag, PlanParams, Step
 from tui.core.step_flags import (
     CONFIRM_WINDOW_DAYS,
     FlagContext,
@@ -82,6 +82,7 @@ class _Draft:
     stop: bool = False
     target: bool = False
     date: date | None = None  # custom steps carry their own date
+    intakes: tuple[int, ...] | None = None  # custom steps may carry each intake's units
     note: str = ""
     extra_flags: list[Flag] = field(default_factory=list)
 
@@ -147,6 +148,7 @@ def validate_params(params: PlanParams) -> None:
             )
         if not 1 <= params.occupancy_steps <= MAX_STEPS:
             raise ValidationError("steps", params.occupancy_steps, f"use from 1 to {MAX_STEPS} steps")
+    _validate_custom_intakes(params)
     if params.method is Method.CUSTOM:
         if not params.custom:
             raise ValidationError("custom", "", "give dated doses, e.g. 2027-01-04=1,2027-01-18=0.9")
@@ -160,6 +162,20 @@ def validate_params(params: PlanParams) -> None:
                     f"{day.isoformat()}={format_decimal(mg)}",
                     f"use doses ≥ 0 the form can measure ({form.describe()})",
                 )
+
+
+def _validate_custom_intakes(params: PlanParams) -> None:
+    """Per-intake custom doses (``DATE=9+10``): one amount per intake, measurable, adding up."""
+    form = params.formulation
+    count = len(params.split) if params.split else len(params.custom_intakes[0]) if params.custom_intakes else 1
+    for (day, mg), intakes in zip(params.custom, params.custom_intakes, strict=False):
+        typed = f"{day.isoformat()}={'+'.join(map(format_decimal, intakes))}"
+        if len(intakes) != count:
+            raise ValidationError("custom", typed, f"give {count} amounts, one per intake, on every date (e.g. 9+10)")
+        if sum(intakes) != mg or any(x < 0 or not form.is_measurable(x) for x in intakes):
+            raise ValidationError("custom", typed, f"give amounts ≥ 0 the form can measure ({form.describe()})")
+    if params.custom_intakes and len(params.custom_intakes) != len(params.custom):
+        raise ValidationError("custom", len(params.custom_intakes), "give every date's intakes, or none")
 
 
 def _periods_to_reach(ratio: Fraction, keep: Fraction) -> int:
@@ -315,6 +331,34 @@ def _split_units(total: int, weights: tuple[Fraction, ...], cut_first: int) -> t
     return tuple(floors)
 
 
+def _sequential_units(total: int, start: tuple[int, ...], cut_first: int) -> tuple[int, ...] | None:
+    """DOMAIN.md §3.9: ``total`` units with the cut taken off intake ``cut_first`` until it is 0,
+    then off the next (wrapping round); ``None`` above the starting total (an increase is
+    shared in the starting ratio instead)."""
+    remove = sum(start) - total
+    if remove < 0:
+        return None
+    intakes = list(start)
+    for offset in range(len(start)):
+        index = (cut_first + offset) % len(start)
+        taken = min(intakes[index], remove)
+        intakes[index] -= taken
+        remove -= taken
+    return tuple(intakes)
+
+
+def _intake_units(units: int, params: PlanParams, weights: tuple[Fraction, ...], draft: _Draft) -> tuple[int, ...]:
+    """Each intake's units on a step: as listed (custom per intake), in order, or in the ratio."""
+    if draft.intakes is not None:
+        return draft.intakes
+    if params.order is IntakeOrder.SEQUENTIAL and params.split:
+        start = tuple(params.formulation.units_of(mg) or 0 for mg in params.split)
+        sequential = _sequential_units(units, start, params.cut_first)
+        if sequential is not None:
+            return sequential
+    return _split_units(units, weights, params.cut_first)
+
+
 def _step_days(drafts: list[_Draft], index: int) -> int:
     """How long the draft at ``index`` lasts: to the next custom date, 1 for the final dose
     ("from this day on"), else the draft's own length."""
@@ -429,7 +473,7 @@ def _finish(
             flags += cut_flags(context, draft, previous, units, cut_pct, over_25)
         if draft.target:
             flags.append(Flag(PlanFlag.TARGET, "Final target dose reached."))
-        intake_units = _split_units(units, weights, params.cut_first)
+        intake_units = _intake_units(units, params, weights, draft)
         end = day + timedelta(days=days - 1)
         unit_dose = form.unit_text(units)
         steps.append(
@@ -503,7 +547,13 @@ def plan_steps(
     history_list = list(history)
     fallback = before if dose_before_history is None else dose_before_history
     if params.method is Method.CUSTOM:
-        listed = [_Draft(units=form.units_of(mg) or 0, days=params.step_days, date=d) for d, mg in params.custom]
+        per_intake: list[tuple[int, ...] | None] = [
+            tuple(form.units_of(x) or 0 for x in xs) for xs in params.custom_intakes
+        ]
+        listed = [
+            _Draft(units=form.units_of(mg) or 0, days=params.step_days, date=d, intakes=xs)
+            for (d, mg), xs in zip(params.custom, per_intake or [None] * len(params.custom), strict=True)
+        ]
         return _finish(listed, params, params.custom[0][0], before, history_list, fallback)
     start_units = form.units_of(params.dose_mg)
     assert start_units is not None  # validate_params checked it
