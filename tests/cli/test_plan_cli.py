@@ -231,3 +231,13 @@ def test_sequential_order_and_per_intake_custom_doses(tmp_path: Path) -> None:
     assert "9 mg + 10 mg" in result.stdout and "8 mg + 10 mg" in result.stdout
     bad = run_plan(tmp_path, "--order", "zigzag", "--dose", "1")
     assert bad.returncode == 2 and "--order" in bad.stderr
+
+
+def test_dose_bands_from_repeated_below(tmp_path: Path) -> None:
+    args = ("--drug", "diazepam", "--dose", "30", "--method", "linear", "--linear-mg", "4", "--tablet", "2")
+    args += ("--split", "4", "--below", "20:2mg:14", "--below", "5:0.5mg:14", "--start", "2027-01-04", "--json")
+    document = json.loads(run_plan(tmp_path, *args).stdout)
+    doses = [s["dose_mg"] for s in document["steps"]]
+    assert doses[:6] == ["26", "22", "20", "18", "16", "14"] and doses[-3:] == ["1", "0.5", "0"]
+    bad = run_plan(tmp_path, "--dose", "1", "--below", "0.5:5")
+    assert bad.returncode == 2 and '--below: "0.5:5" is not allowed' in bad.stderr

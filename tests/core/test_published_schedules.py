@@ -150,3 +150,63 @@ def test_every_new_shape_saves_exports_and_imports_back_unchanged() -> None:
         imported = parse_import_bytes(dumps_export(document))
         assert imported.plan is not None and Plan.from_record(imported.plan) == plan
         assert plan.params.drug == "diazepam" and plan.params.drug_as_typed == "Valium"
+
+
+def test_cks_diazepam_bands() -> None:
+    """NICE CKS (diazepam): 2–4 mg steps to 20 mg, 1–2 mg to 10, 1 mg to 5, 0.5–1 mg to stop,
+    here 4, 2, 1 and 0.5 mg every 2 weeks in ¼ of a 2 mg tablet (0.5 mg)."""
+    text = {"drug": "diazepam", "dose": "30", "method": "linear", "linear": "4", "cut": "10", "every": "14"}
+    text.update(start="2027-01-04", tablet="2", pieces="4", below="20:2mg:14, 10:1mg:14; 5:0.5mg:14")
+    plan = pi.plan_from_text(text, START, "tablet")
+    doses = [s.dose_mg for s in plan.steps]
+    expected = [26, 22, 20, 18, 16, 14, 12, 10, 9, 8, 7, 6, 5] + [Decimal(n) / 2 for n in range(9, -1, -1)]
+    assert doses == expected
+    assert all(s.days == 14 for s in plan.steps[:-1])
+    assert Plan.from_record(json.loads(json.dumps(plan.to_record()))) == plan
+    assert pi.bands_text(plan.params) == "20:2mg:14, 10:1mg:14, 5:0.5mg:14"  # the editor shows it back
+    assert [b.describe() for b in plan.params.bands] == [
+        "≤ 20 mg: 2 mg every 14 days",
+        "≤ 10 mg: 1 mg every 14 days",
+        "≤ 5 mg: 0.5 mg every 14 days",
+    ]
+
+
+def test_a_band_can_cut_a_percentage_and_slow_the_step() -> None:
+    text = {"dose": "1", "cut": "10", "every": "14", "start": "2027-01-04", "increment": "0.01", "below": "0.5:5:28"}
+    plan = pi.plan_from_text(text, START, "increment")
+    below = [s for s in plan.steps if s.dose_mg < Decimal("0.5") and s.dose_mg > 0]
+    assert (
+        below
+        and all(s.days == 28 for s in below[:-1])
+        and all(s.cut_pct <= 5 for s in below if not s.has("one_increment"))
+    )
+    try:
+        pi.plan_from_text({**text, "below": "0.5:5"}, START, "increment")
+    except pi.PlanInputError as error:
+        assert error.field is pi.BELOW and error.text(pi.Surface.CLI).startswith('--below: "0.5:5" is not allowed')
+    else:
+        raise AssertionError("a band of two parts was accepted")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(20, 80),
+    st.lists(st.tuples(st.integers(1, 19), st.integers(1, 4), st.integers(1, 28)), min_size=1, max_size=3),
+)
+def test_bands_are_respected(start_half_mg: int, raw_bands: list[tuple[int, int, int]]) -> None:
+    bands = ", ".join(
+        f"{below}:{Decimal(cut) / 2}mg:{days}" for below, cut, days in {b[0]: b for b in raw_bands}.values()
+    )
+    text = {"dose": str(Decimal(start_half_mg) / 2), "cut": "10", "every": "14", "start": "2027-01-04"}
+    plan = pi.plan_from_text({**text, "increment": "0.5", "below": bands}, START, "increment")
+    previous = plan.dose_before_mg
+    for step in plan.steps:
+        band = min((b for b in plan.params.bands if previous <= b.below_mg), key=lambda b: b.below_mg, default=None)
+        if band is not None and step.units > 0:
+            assert previous - step.dose_mg <= max(band.cut_mg, Decimal("0.5"))  # never a bigger cut than the band
+            assert step.days == band.days
+        lower = [b.below_mg for b in plan.params.bands if b.below_mg < previous]
+        if lower and step.units > 0:
+            assert step.dose_mg >= max(lower)  # a band's threshold is never stepped over
+        assert step.dose_mg < previous
+        previous = step.dose_mg

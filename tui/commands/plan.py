@@ -70,6 +70,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="how a cut is shared between intakes: even (default) or sequential (the --cut-first intake to 0 first)",
     )
     what.add_argument(
+        "--below",
+        metavar="MG:PCT:DAYS",
+        action="append",
+        help="repeatable: from this dose down cut PCT %% (or e.g. 0.5mg) every DAYS, e.g. --below 20:1mg:14",
+    )
+    what.add_argument(
         "--lengthen", action="store_true", help="lengthen a step instead of a bigger one-increment cut pace"
     )
     what.add_argument(
@@ -143,6 +149,7 @@ def plan_text(args: argparse.Namespace) -> dict[str, str | None]:
         plan_input.STEPS.key: args.steps,
         plan_input.CUSTOM.key: args.custom,
         plan_input.ORDER.key: args.order,
+        plan_input.BELOW.key: ", ".join(args.below) if args.below else None,
         plan_input.INCREMENT.key: args.increment,
         plan_input.TABLET.key: args.tablet,
         plan_input.PIECES.key: args.split,
@@ -210,7 +217,8 @@ def plan_table(plan: Plan) -> str:
         Method.OCCUPANCY: f"equal receptor-occupancy steps every {p.step_days} days",
         Method.CUSTOM: "custom dated doses",
     }[p.method]
-    lines = [f"{p.drug_label}: {pace}; {p.formulation.describe()}"]
+    bands = "".join(f"; {band.describe()}" for band in p.bands)
+    lines = [f"{p.drug_label}: {pace}{bands}; {p.formulation.describe()}"]
     drug = find_drug(p.drug)
     if drug is not None:
         lines.append(f"{drug.name}: {drug.half_life_text()}.")

@@ -32,7 +32,7 @@ from enum import Enum
 from tui.core.doses import format_decimal
 from tui.core.drugs import drug_names
 from tui.core.formulations import Drops, Formulation, Liquid, PowderScale, RawIncrement, Tablet
-from tui.core.plan_model import MAX_STEP_DAYS, IntakeOrder, Method, Plan, PlanParams
+from tui.core.plan_model import MAX_STEP_DAYS, DoseBand, IntakeOrder, Method, Plan, PlanParams
 from tui.core.validation import ValidationError, parse_decimal, parse_int, parse_mg
 
 MAX_INTAKES = 6
@@ -105,6 +105,14 @@ CUSTOM = _field(
     "DATE=MG pairs, e.g. 2027-01-04=1, 2027-01-18=0.9, or each intake's mg: 2027-01-04=9+10",
     "",
 )
+BELOW = _field(
+    "below",
+    "--below",
+    "Slower below",
+    "bands MG:PCT:DAYS or MG:0.5mg:DAYS (from this dose down, cut PCT % or a fixed mg every DAYS), "
+    "e.g. 20:1mg:14, 5:0.5mg:14",
+    "",
+)
 ORDER = _field(
     "order",
     "--order",
@@ -132,7 +140,7 @@ TIMES = _field("times", "--times", "Usual times", "one 24-hour time HH:MM per in
 
 FIELDS: tuple[PlanField, ...] = (
     DRUG, START, DOSE, INTAKES, SPLIT, CUT_FIRST, METHOD, CUT, EVERY, HOLD, JUMP_OFF, TARGET, LINEAR, EMAX, EC50,
-    STEPS, CUSTOM, ORDER, FORM, INCREMENT, TABLET, PIECES, LIQUID, RESOLUTION, DROPS, SCALE, TABLET_WEIGHT,
+    STEPS, CUSTOM, ORDER, BELOW, FORM, INCREMENT, TABLET, PIECES, LIQUID, RESOLUTION, DROPS, SCALE, TABLET_WEIGHT,
 )  # fmt: skip
 """Every field a plan is read from (the usual intake times are settings, see :data:`TIMES`)."""
 
@@ -159,7 +167,7 @@ KINDS = {kind.key: kind for kind in FORM_KINDS}
 _BY_CORE_NAME: dict[str, PlanField] = {
     "dose": DOSE, "cut": CUT, "every": EVERY, "hold": HOLD, "target": TARGET, "jump-off": JUMP_OFF,
     "split-doses": SPLIT, "cut-first": CUT_FIRST, "linear": LINEAR, "emax": EMAX, "ec50": EC50, "steps": STEPS,
-    "custom": CUSTOM, "order": ORDER, "tablet strength": TABLET, "split": PIECES, "liquid": LIQUID, "resolution": RESOLUTION,
+    "custom": CUSTOM, "order": ORDER, "below": BELOW, "tablet strength": TABLET, "split": PIECES, "liquid": LIQUID, "resolution": RESOLUTION,
     "drops": DROPS, "scale": SCALE, "tablet weight": TABLET_WEIGHT, "increment": INCREMENT,
 }  # fmt: skip
 
@@ -352,6 +360,42 @@ def custom_text(params: PlanParams) -> str:
     )
 
 
+def parse_bands(text: Text) -> tuple[DoseBand, ...]:
+    """``20:1mg:14, 10:10:28`` (bands separated by ``,`` or ``;``) → dose bands, highest first."""
+    raw = field_text(text, BELOW)
+    bands = []
+    for item in filter(None, (part.strip() for part in re.split(r"[,;]", raw))):
+        parts = [part.strip() for part in item.split(":")]
+        if len(parts) != 3:
+            raise PlanInputError(BELOW, raw, f'use {BELOW.hint}; "{item}" has not three parts')
+        below_text, cut_text, days_text = parts
+        try:
+            below = parse_mg(below_text, BELOW.key)
+            days = parse_int(BELOW.key, days_text, 1, MAX_STEP_DAYS)
+            if cut_text.lower().endswith("mg"):
+                band = DoseBand(below, days, cut_mg=parse_mg(cut_text[:-2], BELOW.key))
+            else:
+                band = DoseBand(below, days, cut_pct=parse_decimal(BELOW.key, cut_text, CUT_LOW, CUT_HIGH, 2, "%"))
+        except ValidationError as error:
+            raise PlanInputError(BELOW, raw, f'"{item}": {error.allowed}') from None
+        if below <= 0 or (band.cut_mg is not None and band.cut_mg <= 0):
+            raise PlanInputError(BELOW, raw, f'"{item}": use a dose and a cut above 0 mg')
+        bands.append(band)
+    if len({b.below_mg for b in bands}) != len(bands):
+        raise PlanInputError(BELOW, raw, "give each dose once")
+    return tuple(sorted(bands, key=lambda b: b.below_mg, reverse=True))
+
+
+def bands_text(params: PlanParams) -> str:
+    """A plan's dose bands as :func:`parse_bands` reads them back (``20:2mg:14, 5:10:28``)."""
+    return ", ".join(
+        f"{format_decimal(b.below_mg)}:"
+        + (f"{format_decimal(b.cut_mg)}mg" if b.cut_mg is not None else format_decimal(b.cut_pct or Decimal(0)))
+        + f":{b.days}"
+        for b in params.bands
+    )
+
+
 def parse_order(text: Text) -> IntakeOrder:
     """``even`` or ``sequential`` (see :class:`IntakeOrder`)."""
     raw = _value(text, ORDER)
@@ -508,6 +552,7 @@ def params_from_text(text: Text, today: date, kind: str | None = None, lengthen:
         custom=custom if method is Method.CUSTOM else (),
         custom_intakes=parse_custom_intakes(text, today) if method is Method.CUSTOM and custom else (),
         order=parse_order(text),
+        bands=parse_bands(text) if method in (Method.PROPORTIONAL, Method.LINEAR) else (),
         lengthen_steps=lengthen,
     )
 

@@ -204,6 +204,44 @@ class IntakeOrder(StrEnum):
 
 
 @dataclass(frozen=True)
+class DoseBand:
+    """From ``below_mg`` down, cut ``cut_pct`` % of the dose or a fixed ``cut_mg`` every ``days``
+    (docs/DOMAIN.md §3.10: CKS's "slower reduction at lower doses")."""
+
+    below_mg: Decimal
+    days: int
+    cut_pct: Decimal | None = None
+    cut_mg: Decimal | None = None
+
+    def describe(self) -> str:
+        """``≤ 20 mg: 1 mg every 14 days``."""
+        cut = (
+            f"{format_decimal(self.cut_mg)} mg"
+            if self.cut_mg is not None
+            else f"{format_decimal(self.cut_pct or ZERO)} %"
+        )
+        return f"≤ {format_decimal(self.below_mg)} mg: {cut} every {self.days} days"
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "below_mg": format_decimal(self.below_mg),
+            "days": self.days,
+            "cut_pct": None if self.cut_pct is None else format_decimal(self.cut_pct),
+            "cut_mg": None if self.cut_mg is None else format_decimal(self.cut_mg),
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> DoseBand:
+        pct, mg = record.get("cut_pct"), record.get("cut_mg")
+        return cls(
+            below_mg=to_decimal(record["below_mg"]),
+            days=int(record["days"]),
+            cut_pct=None if pct is None else to_decimal(pct),
+            cut_mg=None if mg is None else to_decimal(mg),
+        )
+
+
+@dataclass(frozen=True)
 class PlanParams:
     """Everything the person and their prescriber agreed, as given (validated by :func:`build_plan`).
 
@@ -234,6 +272,8 @@ class PlanParams:
     drug_as_typed: str = ""
     """The name the person typed when it differs from :attr:`drug` (a brand: ``Klonopin``)."""
     order: IntakeOrder = IntakeOrder.EVEN
+    bands: tuple[DoseBand, ...] = ()
+    """Slower pace at lower doses, highest threshold first (``--below``)."""
     custom_intakes: tuple[tuple[Decimal, ...], ...] = ()
     """Each custom date's intakes in mg (``9+10``), parallel to :attr:`custom`; empty: split as :attr:`order` says."""
 
@@ -294,6 +334,7 @@ class PlanParams:
             "lengthen_steps": self.lengthen_steps,
             **({"drug_as_typed": self.drug_as_typed} if self.drug_as_typed else {}),
             **({"order": self.order.value} if self.order is not IntakeOrder.EVEN else {}),
+            **({"bands": [b.to_record() for b in self.bands]} if self.bands else {}),
         }
 
     @classmethod
@@ -328,6 +369,7 @@ class PlanParams:
                 lengthen_steps=bool(record.get("lengthen_steps", False)),
                 drug_as_typed=str(record.get("drug_as_typed", "")),
                 order=IntakeOrder(record.get("order", IntakeOrder.EVEN.value)),
+                bands=tuple(DoseBand.from_record(b) for b in record.get("bands", ())),
                 custom_intakes=tuple(
                     tuple(to_decimal(x) for x in c["intakes_mg"]) for c in record.get("custom", ()) if "intakes_mg" in c
                 ),

@@ -38,7 +38,7 @@ from typing import Any
 
 from tui.core.doses import ZERO, format_decimal
 from tui.core.formulations import Formulation, RawIncrement
-from tui.core.plan_model import MAX_STEP_DAYS, Flag, IntakeOrder, Method, Plan, PlanFlag, PlanParams, Step
+from tui.core.plan_model import MAX_STEP_DAYS, DoseBand, Flag, IntakeOrder, Method, Plan, PlanFlag, PlanParams, Step
 from tui.core.step_flags import (
     CONFIRM_WINDOW_DAYS,
     FlagContext,
@@ -149,6 +149,9 @@ def validate_params(params: PlanParams) -> None:
         if not 1 <= params.occupancy_steps <= MAX_STEPS:
             raise ValidationError("steps", params.occupancy_steps, f"use from 1 to {MAX_STEPS} steps")
     _validate_custom_intakes(params)
+    for band in params.bands:
+        if band.below_mg <= 0 or not 1 <= band.days <= MAX_STEP_DAYS or (band.cut_pct is None) == (band.cut_mg is None):
+            raise ValidationError("below", band.describe(), "give a dose above 0, one cut (% or mg) and 1 to 365 days")
     if params.method is Method.CUSTOM:
         if not params.custom:
             raise ValidationError("custom", "", "give dated doses, e.g. 2027-01-04=1,2027-01-18=0.9")
@@ -251,7 +254,11 @@ def _drafts_shaped(params: PlanParams, start_units: int) -> list[_Draft]:
             # DOMAIN.md §3.2: cut the dose actually taken by the planned fraction, round up.
             wanted = units * (1 - draft.planned)
             new_units = -(-wanted.numerator // wanted.denominator)
-        if follow_curve:
+        band = _band_for(params, units)
+        if band is not None:
+            _band_step(draft, band, units, inc)
+            new_units = draft.units
+        if follow_curve and band is None:
             # DOMAIN.md §3.3: with lengthening, linear and occupancy follow their curve in time: the
             # dose is the curve rounded up, and while that is the dose already taken, the step is
             # held one period longer instead of taking a bigger cut than the curve.
@@ -268,6 +275,7 @@ def _drafts_shaped(params: PlanParams, start_units: int) -> list[_Draft]:
                 _lengthen_last(drafts, units, periods * params.step_days)
                 k += periods - 1
                 continue
+        new_units = _not_past_next_band(params, units, new_units)
         if target_units == 0 and jump_off_units is not None and units <= jump_off_units:
             new_units = 0  # the accepted last step: from the jump-off dose straight to 0
         elif new_units >= units:
@@ -276,7 +284,8 @@ def _drafts_shaped(params: PlanParams, start_units: int) -> list[_Draft]:
             new_units = target_units
             draft.target = target_units > 0
         draft.units = new_units
-        if draft.forced and params.lengthen_steps and new_units > 0 and params.method is Method.PROPORTIONAL:
+        proportional = params.method is Method.PROPORTIONAL and band is None
+        if draft.forced and params.lengthen_steps and new_units > 0 and proportional:
             extra_periods = _periods_to_reach(Fraction(new_units, units), keep) - 1
             if extra_periods > 0:
                 if drafts:
@@ -289,6 +298,37 @@ def _drafts_shaped(params: PlanParams, start_units: int) -> list[_Draft]:
     if params.lengthen_steps:
         _hold_last_dose(drafts, params.step_days)
     return drafts
+
+
+def _band_for(params: PlanParams, units: int) -> DoseBand | None:
+    """DOMAIN.md §3.10: the band of the lowest threshold at or above the dose now taken."""
+    dose = units * params.formulation.increment
+    within = [b for b in params.bands if dose <= b.below_mg]
+    return min(within, key=lambda b: b.below_mg) if within else None
+
+
+def _not_past_next_band(params: PlanParams, units: int, new_units: int) -> int:
+    """A step stops at the next band's threshold (CKS: "to 20 mg", then the slower band)."""
+    form = params.formulation
+    dose = units * form.increment
+    lower = [b.below_mg for b in params.bands if b.below_mg < dose]
+    if not lower:
+        return new_units
+    threshold = form.units_up(max(lower))
+    return max(new_units, threshold) if threshold < units else new_units
+
+
+def _band_step(draft: _Draft, band: DoseBand, units: int, inc: Fraction) -> None:
+    """The band's cut of the dose taken, rounded up (never a bigger cut than the band's)."""
+    if band.cut_mg is not None:
+        wanted = units - Fraction(band.cut_mg) / inc
+        draft.planned = Fraction(band.cut_mg) / (units * inc)
+    else:
+        draft.planned = Fraction(band.cut_pct or 0) / 100
+        wanted = units * (1 - draft.planned)
+    draft.ideal = max(wanted, Fraction(0)) * inc
+    draft.units = max(0, -(-wanted.numerator // wanted.denominator))
+    draft.days = band.days
 
 
 def _lengthen_last(drafts: list[_Draft], units: int, days: int) -> None:

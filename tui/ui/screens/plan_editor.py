@@ -39,6 +39,7 @@ _INPUT_IDS: dict[str, str] = {
     pi.CUT_FIRST.key: "cut-first", pi.CUT.key: "cut", pi.EVERY.key: "every", pi.HOLD.key: "hold",
     pi.JUMP_OFF.key: "jump-off", pi.TARGET.key: "target", pi.EMAX.key: "emax", pi.EC50.key: "ec50",
     pi.STEPS.key: "occ-steps", pi.CUSTOM.key: "custom", pi.ORDER.key: "order",
+    pi.BELOW.key: "below",
 }  # fmt: skip
 """Plan field key → the id of its Input (the measuring fields use ``form-0`` … ``form-2``)."""
 
@@ -159,6 +160,7 @@ class PlanEditorScreen(Dialog[Plan | None]):
                 yield self._row(pi.SPLIT, _mg_text(split) if p and split else "", "even split")
                 yield self._row(pi.CUT_FIRST, str((p.cut_first if p else 0) + 1))
                 yield self._row(pi.ORDER, p.order.value if p else "even", "even or sequential")
+                yield self._row(pi.BELOW, pi.bands_text(p) if p else "", "e.g. 20:2mg:14, 5:0.5mg:14")
                 yield Horizontal(
                     Label(pi.METHOD.label),
                     Select(
