@@ -183,7 +183,8 @@ def test_the_cli_uses_the_one_set_of_bounds(tmp_path: Path) -> None:
 
 def test_drug_name_kept_and_both_split_separators(tmp_path: Path) -> None:
     document = plan_json(tmp_path, "--drug", "Klonopin", "--dose", "1", "--split-doses", "0.5+0.5", "--hold", "7")
-    assert document["drug"] == "Klonopin" and document["diazepam_equivalents"]
+    assert document["drug"] == "clonazepam" and document["drug_as_typed"] == "Klonopin"
+    assert document["diazepam_equivalents"] and document["half_life_hours"].startswith("18–50")
     assert document["steps"][0]["intakes_mg"] == ["0.5", "0.5"]
     assert plan_json(tmp_path, "--dose", "1", "--split-doses", "0.5,0.5", "--hold", "7")["steps"][0]["intakes_mg"] == [
         "0.5",
@@ -197,3 +198,46 @@ def test_slow_down_refuses_the_current_cut(tmp_path: Path) -> None:
     same = run_plan(tmp_path, "--slow-down", "10", today="2027-02-03")
     assert same.returncode == 2
     assert "smaller than the current 10 %" in same.stderr
+
+
+def test_the_header_shows_the_brand_as_typed_and_the_half_life(tmp_path: Path) -> None:
+    result = run_plan(tmp_path, "--drug", "Xanax", "--dose", "1", "--start", "2027-01-04")
+    assert result.returncode == 0, result.stderr
+    first, second = result.stdout.splitlines()[:2]
+    assert first.startswith("alprazolam (Xanax): 10 % of the current dose every 14 days")
+    assert second == "alprazolam: half-life in hours: 6–12 (Ashton Manual (2002))."
+    assert "≈ 20 mg diazepam (Ashton Manual (2002)" in result.stdout
+    assert "≈ 10 mg diazepam (VA/DoD guideline (2021)" in result.stdout
+
+
+def test_lengthen_is_used_for_a_linear_plan(tmp_path: Path) -> None:
+    common = ("--dose", "1", "--method", "linear", "--linear-mg", "0.1", "--every", "7", "--tablet", "1")
+    args = (*common, "--split", "4", "--start", "2027-01-04", "--json")
+    plain = json.loads(run_plan(tmp_path, *args).stdout)
+    longer = json.loads(run_plan(tmp_path, *args, "--lengthen").stdout)
+    assert plain["end_date"] == "2027-01-25"  # its own line is still at 0.6 mg that day
+    assert longer["end_date"] == "2027-03-15"  # the line reaches 0 after 10 weeks; the last dose is held 3
+    assert [s["dose_mg"] for s in longer["steps"]] == ["1", "0.75", "0.5", "0.25", "0"]
+
+
+def test_sequential_order_and_per_intake_custom_doses(tmp_path: Path) -> None:
+    args = ("--drug", "diazepam", "--dose", "20", "--split-doses", "10+10", "--order", "sequential")
+    args += ("--method", "linear", "--linear-mg", "1", "--increment", "1", "--start", "2027-01-04", "--json")
+    document = json.loads(run_plan(tmp_path, *args).stdout)
+    assert [s["intakes_mg"] for s in document["steps"][8:12]] == [["1", "10"], ["0", "10"], ["0", "9"], ["0", "8"]]
+    custom = "2027-01-04=9+10,2027-01-18=8+10,2027-02-01=0"
+    result = run_plan(tmp_path, "--method", "custom", "--custom", custom, "--increment", "1", "--drug", "diazepam")
+    assert result.returncode == 0, result.stderr
+    assert "9 mg + 10 mg" in result.stdout and "8 mg + 10 mg" in result.stdout
+    bad = run_plan(tmp_path, "--order", "zigzag", "--dose", "1")
+    assert bad.returncode == 2 and "--order" in bad.stderr
+
+
+def test_dose_bands_from_repeated_below(tmp_path: Path) -> None:
+    args = ("--drug", "diazepam", "--dose", "30", "--method", "linear", "--linear-mg", "4", "--tablet", "2")
+    args += ("--split", "4", "--below", "20:2mg:14", "--below", "5:0.5mg:14", "--start", "2027-01-04", "--json")
+    document = json.loads(run_plan(tmp_path, *args).stdout)
+    doses = [s["dose_mg"] for s in document["steps"]]
+    assert doses[:6] == ["26", "22", "20", "18", "16", "14"] and doses[-3:] == ["1", "0.5", "0"]
+    bad = run_plan(tmp_path, "--dose", "1", "--below", "0.5:5")
+    assert bad.returncode == 2 and '--below: "0.5:5" is not allowed' in bad.stderr

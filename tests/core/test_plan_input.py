@@ -44,9 +44,11 @@ def test_one_cut_bound_for_every_surface():
     assert pi.params_from_text(fields(cut="0.1"), TODAY, "increment").cut_pct == Decimal("0.1")
 
 
-def test_drug_name_is_kept_as_typed_and_still_found():
+def test_a_brand_is_stored_as_its_drug_with_the_name_as_typed_beside_it():
     params = pi.params_from_text(fields(drug="  Klonopin "), TODAY, "increment")
-    assert params.drug == "Klonopin"
+    assert (params.drug, params.drug_as_typed, params.drug_label) == ("clonazepam", "Klonopin", "clonazepam (Klonopin)")
+    assert pi.params_from_text(fields(drug="LORAZEPAM"), TODAY, "increment").drug_as_typed == ""
+    assert pi.params_from_text(fields(drug=" Buspirone "), TODAY, "increment").drug == "Buspirone"  # unknown: as typed
     assert diazepam_equivalents(params.drug, params.dose_mg)  # look-ups ignore case
     assert pi.params_from_text(fields(drug=""), TODAY, "increment").drug == "clonazepam"
     assert problem(fields(drug="x\x1b[2J")).field is pi.DRUG
@@ -174,9 +176,12 @@ def test_proposed_times_follow_the_count():
 def test_usual_times_one_per_intake():
     assert parse_times({"times": "8:00; 20:00"}, 2) == ("08:00", "20:00")
     assert parse_times({"times": ""}, 3) == ()
-    error = pytest.raises(pi.PlanInputError, parse_times, {"times": "08:00, 20:00"}, 3).value
-    assert error.field is pi.TIMES and "one time per intake (3)" in error.allowed
-    assert pytest.raises(pi.PlanInputError, parse_times, {"times": "25:00"}, 1).value.field is pi.TIMES
+    with pytest.raises(pi.PlanInputError) as raised:
+        parse_times({"times": "08:00, 20:00"}, 3)
+    assert raised.value.field is pi.TIMES and "one time per intake (3)" in raised.value.allowed
+    with pytest.raises(pi.PlanInputError) as raised:
+        parse_times({"times": "25:00"}, 1)
+    assert raised.value.field is pi.TIMES
 
 
 TEXT_FIELDS = [f for f in pi.FIELDS if f not in (pi.METHOD, pi.FORM)]

@@ -87,7 +87,7 @@ def test_occupancy_ladder_close_to_domain_vector() -> None:
     expected = [Decimal(v) for v in ("9.1", "5.4", "3.4", "2.3", "1.5", "0.8", "0.4", "0")]
     doses = [s.dose_mg for s in plan.steps]
     assert len(doses) == 8 and doses[-1] == 0
-    for got, want in zip(doses[:-1], expected[:-1]):
+    for got, want in zip(doses[:-1], expected[:-1], strict=True):
         assert abs(got - want) <= want * Decimal("0.1"), (got, want)
     # the ideal ladder is the formula itself: D_k = EC50·occ_k / (Emax − occ_k)
     occ0 = Fraction(91 * 20, 23)
@@ -291,7 +291,11 @@ def _daily(plan: Plan) -> dict[date, Fraction]:
 @settings(max_examples=150, deadline=None)
 @given(random_params())
 def test_random_plans_hold_every_rule(p: PlanParams) -> None:
-    plan = build_plan(p)
+    try:
+        plan = build_plan(p)
+    except ValidationError as error:  # a lengthened line of tiny cuts can outlast a century: refused
+        assert p.lengthen_steps and "100 years" in str(error)
+        return
     form, steps = p.formulation, plan.steps
     before = Fraction(p.dose_mg)
     daily = _daily(plan)

@@ -204,3 +204,22 @@ async def _type_everywhere(path: Path, changes: list[tuple[str, str]]) -> None:
 def test_nothing_typed_into_any_field_raises_out_of_the_editor(changes):
     with tempfile.TemporaryDirectory() as folder:
         asyncio.run(_type_everywhere(Path(folder) / "taper.json", changes))
+
+
+async def test_a_sequential_order_is_typed_in_the_editor_and_saved(journal):
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(pilot)
+        await type_into(pilot, editor, "dose", "1")
+        await type_into(pilot, editor, "intakes", "2")
+        await type_into(pilot, editor, "split", "0.5+0.5")
+        await type_into(pilot, editor, "jump-off", "0.05")
+        await type_into(pilot, editor, "order", "sideways")
+        assert 'Intake order: "sideways" is not allowed — use even' in problem_text(editor)
+        await type_into(pilot, editor, "order", "sequential")
+        assert problem_text(editor).strip() == ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    plan = Plan.from_record(journal.get_plan())
+    assert plan.params.order.value == "sequential"
+    assert plan.steps[0].intake_mg == (Decimal("0.4"), Decimal("0.5"))  # the first intake is cut first

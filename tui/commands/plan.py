@@ -16,6 +16,7 @@ from typing import Any
 from tui.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail, today_from, usage_error
 from tui.core import plan_input
 from tui.core.doses import format_decimal
+from tui.core.drugs import find_drug
 from tui.core.hold_suggestion import suggest_hold_for_plan
 from tui.core.plan_changes import PlanChangeError, creation_event, hold, replan, return_to_stable, slow_down
 from tui.core.plan_model import Method, Plan, PlanParams
@@ -63,6 +64,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--cut-first", metavar="N", default="1", help="which intake takes an uneven cut first (1 = first)"
     )
     what.add_argument(
+        "--order",
+        default="even",
+        choices=["even", "sequential"],
+        help="how a cut is shared between intakes: even (default) or sequential (the --cut-first intake to 0 first)",
+    )
+    what.add_argument(
+        "--below",
+        metavar="MG:PCT:DAYS",
+        action="append",
+        help="repeatable: from this dose down cut PCT %% (or e.g. 0.5mg) every DAYS, e.g. --below 20:1mg:14",
+    )
+    what.add_argument(
         "--lengthen", action="store_true", help="lengthen a step instead of a bigger one-increment cut pace"
     )
     what.add_argument(
@@ -72,7 +85,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     what.add_argument("--ec50", metavar="MG", help="occupancy method: dose giving half the maximum")
     what.add_argument("--steps", metavar="N", default="8", help="occupancy method: number of steps (default 8)")
     what.add_argument(
-        "--custom", metavar="DATE=MG,…", help="custom method: dated doses, e.g. 2027-01-04=1,2027-01-18=0.9"
+        "--custom",
+        metavar="DATE=MG,…",
+        help="custom method: dated doses, e.g. 2027-01-04=1,2027-01-18=0.9; per intake 2027-01-04=9+10",
     )
     form = parser.add_argument_group("how the dose is measured (default a 0.01 mg increment)")
     form.add_argument("--increment", metavar="MG", help="a raw measurable increment in mg")
@@ -133,6 +148,8 @@ def plan_text(args: argparse.Namespace) -> dict[str, str | None]:
         plan_input.EC50.key: args.ec50,
         plan_input.STEPS.key: args.steps,
         plan_input.CUSTOM.key: args.custom,
+        plan_input.ORDER.key: args.order,
+        plan_input.BELOW.key: ", ".join(args.below) if args.below else None,
         plan_input.INCREMENT.key: args.increment,
         plan_input.TABLET.key: args.tablet,
         plan_input.PIECES.key: args.split,
@@ -157,6 +174,8 @@ def plan_json(plan: Plan, extra: dict[str, Any] | None = None) -> dict[str, Any]
     projection = plan.projection()
     return {
         "drug": plan.params.drug,
+        "drug_as_typed": plan.params.drug_as_typed,
+        "half_life_hours": None if (drug := find_drug(plan.params.drug)) is None else drug.half_life_hours,
         "method": plan.params.method.value,
         "formulation": plan.params.formulation.describe(),
         "steps": [
@@ -198,7 +217,12 @@ def plan_table(plan: Plan) -> str:
         Method.OCCUPANCY: f"equal receptor-occupancy steps every {p.step_days} days",
         Method.CUSTOM: "custom dated doses",
     }[p.method]
-    lines = [f"{p.drug}: {pace}; {p.formulation.describe()}", DISCLAIMER, ""]
+    bands = "".join(f"; {band.describe()}" for band in p.bands)
+    lines = [f"{p.drug_label}: {pace}{bands}; {p.formulation.describe()}"]
+    drug = find_drug(p.drug)
+    if drug is not None:
+        lines.append(f"{drug.name}: {drug.half_life_text()}.")
+    lines += [DISCLAIMER, ""]
     rows = [("#", "from", "to", "mg/day", "measured", "cut %", "flags")]
     for number, s in enumerate(plan.steps, start=1):
         measured = s.unit_dose if len(s.intake_doses) == 1 else " + ".join(s.intake_doses)

@@ -1,9 +1,10 @@
 """Reference facts about benzodiazepines: approximate diazepam equivalents and half-lives.
 
-From DOMAIN.md §4 (Ashton Manual, 2002; the VA/DoD 2021 table as the alternative for
-clonazepam). Equivalences are approximate and sources disagree, so every "≈ diazepam" figure
-carries the name of its source, and nothing here is ever used to switch a person from one drug
-to another — a prescriber's crossover plan is entered as custom steps.
+From docs/DOMAIN.md §4: the Ashton Manual (2002) and, where it gives a figure, the VA/DoD 2021
+table (as set beside Ashton's in the 2025 joint guideline). Equivalences are approximate and
+sources disagree, so every "≈ diazepam" figure carries the name of its source, and nothing here
+is ever used to switch a person from one drug to another by itself. A brand name (Klonopin,
+Xanax…) finds its drug: a plan stores the drug, with the name as typed beside it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ class Drug:
     half_life_hours: str
     """As printed by the source, e.g. ``18–50`` or ``20–100 [36–200]`` ([active metabolite])."""
 
+    def half_life_text(self) -> str:
+        """``half-life in hours: 6–12 (Ashton Manual (2002))``, as printed by the source
+        (``[…]``: its active metabolite)."""
+        metabolite = "; [ ] = active metabolite" if "[" in self.half_life_hours else ""
+        return f"half-life in hours: {self.half_life_hours} ({ASHTON}{metabolite})"
+
     def label(self) -> str:
         """``clonazepam (Klonopin, Rivotril)``."""
         return f"{self.name} ({', '.join(self.brands)})" if self.brands else self.name
@@ -49,7 +56,7 @@ class DiazepamEquivalent:
 
 
 def _drug(key: str, brands: tuple[str, ...], ashton_mg: str, half_life: str, *others: tuple[str, str]) -> Drug:
-    equivalents = ((ASHTON, Decimal(ashton_mg)),) + tuple((source, Decimal(mg)) for source, mg in others)
+    equivalents = ((ASHTON, Decimal(ashton_mg)), *((source, Decimal(mg)) for source, mg in others))
     return Drug(key, key, brands, equivalents, half_life)
 
 
@@ -59,13 +66,13 @@ DRUGS: dict[str, Drug] = {
         _drug(
             "clonazepam", ("Klonopin", "Rivotril"), "0.5", "18–50 (US label 30–40; UK 20–60, mean 30)", (VA_DOD, "1")
         ),
-        _drug("alprazolam", ("Xanax",), "0.5", "6–12"),
-        _drug("lorazepam", ("Ativan",), "1", "10–20"),
-        _drug("diazepam", ("Valium",), "10", "20–100 [36–200]"),
+        _drug("alprazolam", ("Xanax",), "0.5", "6–12", (VA_DOD, "1")),
+        _drug("lorazepam", ("Ativan",), "1", "10–20", (VA_DOD, "2")),
+        _drug("diazepam", ("Valium", "Stesolid"), "10", "20–100 [36–200]"),
         _drug("chlordiazepoxide", ("Librium",), "25", "5–30 [36–200]"),
-        _drug("oxazepam", (), "20", "4–15"),
-        _drug("temazepam", (), "20", "8–22"),
-        _drug("nitrazepam", (), "10", "15–38"),
+        _drug("oxazepam", ("Serax",), "20", "4–15", (VA_DOD, "30")),
+        _drug("temazepam", ("Restoril",), "20", "8–22", (VA_DOD, "15")),
+        _drug("nitrazepam", ("Mogadon",), "10", "15–38"),
     )
 }
 """Known drugs by lower-case key. Any other name may still be planned (as a custom drug)."""
@@ -116,3 +123,14 @@ def diazepam_equivalents(drug_name: str, daily_mg: Decimal) -> list[DiazepamEqui
         DiazepamEquivalent(diazepam_mg=daily_mg * DIAZEPAM_REFERENCE_MG / mg, source=source)
         for source, mg in drug.equivalent_to_diazepam_10mg
     ]
+
+
+def drug_names(typed: str) -> tuple[str, str]:
+    """(the name a plan stores, the name as typed when it differs): ``Klonopin`` →
+    ``("clonazepam", "Klonopin")``, ``Clonazepam`` → ``("clonazepam", "")``; a drug not in the
+    table is stored as typed (stripped), ``("buspirone", "")``."""
+    name = typed.strip()
+    drug = find_drug(name)
+    if drug is None:
+        return name, ""
+    return drug.key, ("" if name.lower() == drug.key else name)

@@ -133,7 +133,7 @@ def hold(
     if index is not None:
         held = steps[index]
         note = f"Held {days} more days from {effective.isoformat()}" + (f": {text}" if text else "") + "."
-        steps[index] = replace(held, end=held.end + shift, flags=held.flags + (Flag(HELD, note),))
+        steps[index] = replace(held, end=held.end + shift, flags=(*held.flags, Flag(HELD, note)))
     for position in range(first_moved, len(steps)):
         step = steps[position]
         steps[position] = replace(step, start=step.start + shift, end=step.end + shift)
@@ -164,7 +164,7 @@ def _continue_from(plan: Plan, effective: date, params: PlanParams, include_hold
     return Plan(params=params, steps=tuple(kept) + tuple(new), dose_before_mg=plan.dose_before_mg)
 
 
-def _tail_params(plan: Plan, start: date, dose_mg, **changes: Any) -> PlanParams:
+def _tail_params(plan: Plan, start: date, dose_mg: Decimal, **changes: Any) -> PlanParams:
     """Parameters for a re-planned tail: custom and occupancy plans continue proportionally."""
     method = plan.params.method if plan.params.method in (Method.PROPORTIONAL, Method.LINEAR) else Method.PROPORTIONAL
     fields: dict[str, Any] = {"method": method, "custom": (), "hold_days": 0, **changes}
@@ -204,7 +204,7 @@ def hold_days_left(plan: Plan, today: date) -> int:
 
 
 def slow_down(
-    plan: Plan, cut_pct, today: date, at: datetime, reason: str = "", step_days: int | None = None
+    plan: Plan, cut_pct: Decimal | int | str, today: date, at: datetime, reason: str = "", step_days: int | None = None
 ) -> tuple[Plan, dict[str, Any]]:
     """From the next step on, cut ``cut_pct`` % of the current dose (optionally every
     ``step_days``); the step running today keeps its dose and end date. The cut must be
@@ -256,7 +256,7 @@ def return_to_stable(
     at: datetime,
     reason: str,
     hold_days: int | None = None,
-    cut_pct=None,
+    cut_pct: Decimal | None = None,
 ) -> tuple[Plan, dict[str, Any]]:
     """Go back up to the last stable dose from today — an increase, only on request.
 

@@ -44,6 +44,8 @@ class PlanFlag(StrEnum):
     SCALE_UNRELIABLE = "scale_unreliable"
     INCREASE = "increase"
     TARGET = "target"
+    SHORT_LAST = "short_last"
+    FAST_START = "fast_start"
 
     @property
     def glyph(self) -> str:
@@ -94,6 +96,12 @@ _FLAG_SIGNS: dict[PlanFlag, tuple[str, str, str]] = {
     PlanFlag.SCALE_UNRELIABLE: ("±", "scale", "cut under 10 readings of the scale: weighing is unreliable"),
     PlanFlag.INCREASE: ("↑", "up", "the dose goes up (a return to stable or a re-plan)"),
     PlanFlag.TARGET: ("◎", "target", "the final target dose is reached"),
+    PlanFlag.SHORT_LAST: ("◔", "short end", "the last dose before the stop is held shorter than the step before it"),
+    PlanFlag.FAST_START: (
+        "≫",
+        "fast start",
+        "faster at the start than the guideline's initial 5–10 % every 2–4 weeks (information)",
+    ),
 }
 
 

@@ -10,7 +10,9 @@ Rules shared by every surface (so they cannot drift apart again):
 
 * bounds: a cut from 0.1 to 99.9 %, 1 to :data:`MAX_INTAKES` intakes a day, steps of 1 to
   365 days, a hold of 0 to 365 days, dates from 2000-01-01 to 2099-12-31;
-* the drug name is kept as typed (stripped); drug look-ups ignore case;
+* a known drug or brand name (any case) is stored as the drug, with a brand kept as typed
+  beside it (``Klonopin`` → clonazepam, shown ``clonazepam (Klonopin)``); any other name is
+  kept as typed (stripped);
 * intake amounts are separated by ``+`` or ``,`` (``0.5+0.25`` or ``0.5,0.25``); with none
   given the day's dose is split evenly (:func:`tui.core.planner.even_split` says where the
   units that do not divide evenly go);
@@ -28,8 +30,9 @@ from decimal import Decimal
 from enum import Enum
 
 from tui.core.doses import format_decimal
+from tui.core.drugs import drug_names
 from tui.core.formulations import Drops, Formulation, Liquid, PowderScale, RawIncrement, Tablet
-from tui.core.plan_model import MAX_STEP_DAYS, Method, Plan, PlanParams
+from tui.core.plan_model import MAX_STEP_DAYS, DoseBand, IntakeOrder, Method, Plan, PlanParams
 from tui.core.validation import ValidationError, parse_decimal, parse_int, parse_mg
 
 MAX_INTAKES = 6
@@ -95,7 +98,28 @@ LINEAR = _field("linear", "--linear-mg", "Linear cut mg", "the mg cut each step,
 EMAX = _field("emax", "--emax", "Emax %", "the maximum occupancy in %, above 0 and up to 100, e.g. 91", "")
 EC50 = _field("ec50", "--ec50", "EC50 mg", "the dose giving half the maximum occupancy in mg, e.g. 0.3", "")
 STEPS = _field("steps", "--steps", "Steps", "the number of occupancy steps, from 1 to 200, e.g. 8", "8")
-CUSTOM = _field("custom", "--custom", "Dated doses", "DATE=MG pairs, e.g. 2027-01-04=1, 2027-01-18=0.9", "")
+CUSTOM = _field(
+    "custom",
+    "--custom",
+    "Dated doses",
+    "DATE=MG pairs, e.g. 2027-01-04=1, 2027-01-18=0.9, or each intake's mg: 2027-01-04=9+10",
+    "",
+)
+BELOW = _field(
+    "below",
+    "--below",
+    "Slower below",
+    "bands MG:PCT:DAYS or MG:0.5mg:DAYS (from this dose down, cut PCT % or a fixed mg every DAYS), "
+    "e.g. 20:1mg:14, 5:0.5mg:14",
+    "",
+)
+ORDER = _field(
+    "order",
+    "--order",
+    "Intake order",
+    "even (every intake cut in proportion) or sequential (the cut-first intake to 0, then the next)",
+    "even",
+)
 FORM = _field(
     "form", "--increment", "Measured as", "one way of measuring: tablet, liquid, drops, scale or increment", ""
 )
@@ -116,7 +140,7 @@ TIMES = _field("times", "--times", "Usual times", "one 24-hour time HH:MM per in
 
 FIELDS: tuple[PlanField, ...] = (
     DRUG, START, DOSE, INTAKES, SPLIT, CUT_FIRST, METHOD, CUT, EVERY, HOLD, JUMP_OFF, TARGET, LINEAR, EMAX, EC50,
-    STEPS, CUSTOM, FORM, INCREMENT, TABLET, PIECES, LIQUID, RESOLUTION, DROPS, SCALE, TABLET_WEIGHT,
+    STEPS, CUSTOM, ORDER, BELOW, FORM, INCREMENT, TABLET, PIECES, LIQUID, RESOLUTION, DROPS, SCALE, TABLET_WEIGHT,
 )  # fmt: skip
 """Every field a plan is read from (the usual intake times are settings, see :data:`TIMES`)."""
 
@@ -143,7 +167,7 @@ KINDS = {kind.key: kind for kind in FORM_KINDS}
 _BY_CORE_NAME: dict[str, PlanField] = {
     "dose": DOSE, "cut": CUT, "every": EVERY, "hold": HOLD, "target": TARGET, "jump-off": JUMP_OFF,
     "split-doses": SPLIT, "cut-first": CUT_FIRST, "linear": LINEAR, "emax": EMAX, "ec50": EC50, "steps": STEPS,
-    "custom": CUSTOM, "tablet strength": TABLET, "split": PIECES, "liquid": LIQUID, "resolution": RESOLUTION,
+    "custom": CUSTOM, "order": ORDER, "below": BELOW, "tablet strength": TABLET, "split": PIECES, "liquid": LIQUID, "resolution": RESOLUTION,
     "drops": DROPS, "scale": SCALE, "tablet weight": TABLET_WEIGHT, "increment": INCREMENT,
 }  # fmt: skip
 
@@ -284,19 +308,101 @@ def parse_split(text: Text) -> tuple[Decimal, ...]:
 
 
 def parse_custom(text: Text, today: date) -> tuple[tuple[date, Decimal], ...]:
-    """``2027-01-04=1, 2027-01-18=0.9`` (pairs separated by ``,`` or ``;``) → dated doses."""
+    """``2027-01-04=1, 2027-01-18=0.9`` (pairs separated by ``,`` or ``;``) → dated daily doses
+    (a per-intake entry ``9+10`` counts as its total, see :func:`parse_custom_intakes`)."""
+    return tuple((day, sum(intakes, Decimal(0))) for day, intakes in _custom_entries(text, today))
+
+
+def parse_custom_intakes(text: Text, today: date) -> tuple[tuple[Decimal, ...], ...]:
+    """Each date's intakes when the doses were typed per intake (``2027-01-04=9+10``), else ``()``.
+
+    Once one date names its intakes every date must (a lone ``0`` is a stop: every intake 0).
+    """
+    entries = _custom_entries(text, today)
+    count = max((len(intakes) for _, intakes in entries), default=1)
+    if count == 1:
+        return ()
+    listed = []
+    for day, intakes in entries:
+        if intakes == (Decimal(0),):
+            intakes = (Decimal(0),) * count
+        if len(intakes) != count:
+            allowed = f"give {count} amounts joined by + on every date (e.g. 9+10), or 0 to stop"
+            raise PlanInputError(CUSTOM, field_text(text, CUSTOM), f"{allowed}; {day.isoformat()} has {len(intakes)}")
+        listed.append(intakes)
+    return tuple(listed)
+
+
+def _custom_entries(text: Text, today: date) -> list[tuple[date, tuple[Decimal, ...]]]:
     raw = field_text(text, CUSTOM)
-    pairs = []
+    entries = []
     for item in filter(None, (part.strip() for part in re.split(r"[,;]", raw))):
         day_text, sep, mg_text = item.partition("=")
         if not sep:
             raise PlanInputError(CUSTOM, raw, f"use {CUSTOM.hint}")
         day = parse_date_text(CUSTOM, day_text, today)
+        parts = mg_text.split("+")
+        if len(parts) > MAX_INTAKES:
+            raise PlanInputError(CUSTOM, raw, f"give at most {MAX_INTAKES} intakes on a date, e.g. 9+10")
         try:
-            pairs.append((day, parse_mg(mg_text, CUSTOM.key)))
+            entries.append((day, tuple(parse_mg(part, CUSTOM.key) for part in parts)))
         except ValidationError:
             raise PlanInputError(CUSTOM, raw, f'use {CUSTOM.hint}; "{mg_text.strip()}" is not a dose in mg') from None
-    return tuple(pairs)
+    return entries
+
+
+def custom_text(params: PlanParams) -> str:
+    """A plan's custom doses as :func:`parse_custom` reads them back (``2027-01-04=9+10, …``)."""
+    per_intake = params.custom_intakes or [None] * len(params.custom)
+    return ", ".join(
+        f"{day.isoformat()}=" + ("+".join(map(format_decimal, intakes)) if intakes else format_decimal(mg))
+        for (day, mg), intakes in zip(params.custom, per_intake, strict=True)
+    )
+
+
+def parse_bands(text: Text) -> tuple[DoseBand, ...]:
+    """``20:1mg:14, 10:10:28`` (bands separated by ``,`` or ``;``) → dose bands, highest first."""
+    raw = field_text(text, BELOW)
+    bands = []
+    for item in filter(None, (part.strip() for part in re.split(r"[,;]", raw))):
+        parts = [part.strip() for part in item.split(":")]
+        if len(parts) != 3:
+            raise PlanInputError(BELOW, raw, f'use {BELOW.hint}; "{item}" has not three parts')
+        below_text, cut_text, days_text = parts
+        try:
+            below = parse_mg(below_text, BELOW.key)
+            days = parse_int(BELOW.key, days_text, 1, MAX_STEP_DAYS)
+            if cut_text.lower().endswith("mg"):
+                band = DoseBand(below, days, cut_mg=parse_mg(cut_text[:-2], BELOW.key))
+            else:
+                band = DoseBand(below, days, cut_pct=parse_decimal(BELOW.key, cut_text, CUT_LOW, CUT_HIGH, 2, "%"))
+        except ValidationError as error:
+            raise PlanInputError(BELOW, raw, f'"{item}": {error.allowed}') from None
+        if below <= 0 or (band.cut_mg is not None and band.cut_mg <= 0):
+            raise PlanInputError(BELOW, raw, f'"{item}": use a dose and a cut above 0 mg')
+        bands.append(band)
+    if len({b.below_mg for b in bands}) != len(bands):
+        raise PlanInputError(BELOW, raw, "give each dose once")
+    return tuple(sorted(bands, key=lambda b: b.below_mg, reverse=True))
+
+
+def bands_text(params: PlanParams) -> str:
+    """A plan's dose bands as :func:`parse_bands` reads them back (``20:2mg:14, 5:10:28``)."""
+    return ", ".join(
+        f"{format_decimal(b.below_mg)}:"
+        + (f"{format_decimal(b.cut_mg)}mg" if b.cut_mg is not None else format_decimal(b.cut_pct or Decimal(0)))
+        + f":{b.days}"
+        for b in params.bands
+    )
+
+
+def parse_order(text: Text) -> IntakeOrder:
+    """``even`` or ``sequential`` (see :class:`IntakeOrder`)."""
+    raw = _value(text, ORDER)
+    try:
+        return IntakeOrder(raw.strip().lower())
+    except ValueError:
+        raise PlanInputError(ORDER, raw, f"use {ORDER.hint}") from None
 
 
 def parse_drug(text: Text) -> str:
@@ -422,8 +528,10 @@ def params_from_text(text: Text, today: date, kind: str | None = None, lengthen:
     formulation = parse_formulation(kind or form_kind_given(text), text)
     split, cut_first = _intake_amounts(text, dose, formulation, method)
     occupancy = method is Method.OCCUPANCY
+    drug, as_typed = drug_names(parse_drug(text))
     return PlanParams(
-        drug=parse_drug(text),
+        drug=drug,
+        drug_as_typed=as_typed,
         start=start,
         dose_mg=dose,
         formulation=formulation,
@@ -442,6 +550,9 @@ def params_from_text(text: Text, today: date, kind: str | None = None, lengthen:
         ec50_mg=parse_mg_field(text, EC50, positive=True) if occupancy or _given(text, EC50) else None,
         occupancy_steps=parse_int_field(text, STEPS, 1, 200),
         custom=custom if method is Method.CUSTOM else (),
+        custom_intakes=parse_custom_intakes(text, today) if method is Method.CUSTOM and custom else (),
+        order=parse_order(text),
+        bands=parse_bands(text) if method in (Method.PROPORTIONAL, Method.LINEAR) else (),
         lengthen_steps=lengthen,
     )
 

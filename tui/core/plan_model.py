@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
+from itertools import pairwise
 from typing import Any
 
 from tui.core.doses import ZERO, format_decimal, to_decimal
@@ -54,6 +55,8 @@ SCALE_UNRELIABLE = PlanFlag.SCALE_UNRELIABLE
 INCREASE = PlanFlag.INCREASE
 HELD = PlanFlag.HELD
 TARGET = PlanFlag.TARGET
+SHORT_LAST = PlanFlag.SHORT_LAST
+FAST_START = PlanFlag.FAST_START
 
 CONFIRMATION_FLAGS = tuple(f for f in PlanFlag if f.needs_confirmation)
 
@@ -191,6 +194,53 @@ class Step:
         return step
 
 
+class IntakeOrder(StrEnum):
+    """How a day's cut is shared between intakes (docs/DOMAIN.md §3.9)."""
+
+    EVEN = "even"
+    """Every step keeps the intakes' starting ratio; the ``cut_first`` intake takes what cannot be shared."""
+    SEQUENTIAL = "sequential"
+    """Cuts come off the ``cut_first`` intake until it reaches 0, then off the next one (NHS Scotland)."""
+
+
+@dataclass(frozen=True)
+class DoseBand:
+    """From ``below_mg`` down, cut ``cut_pct`` % of the dose or a fixed ``cut_mg`` every ``days``
+    (docs/DOMAIN.md §3.10: CKS's "slower reduction at lower doses")."""
+
+    below_mg: Decimal
+    days: int
+    cut_pct: Decimal | None = None
+    cut_mg: Decimal | None = None
+
+    def describe(self) -> str:
+        """``≤ 20 mg: 1 mg every 14 days``."""
+        cut = (
+            f"{format_decimal(self.cut_mg)} mg"
+            if self.cut_mg is not None
+            else f"{format_decimal(self.cut_pct or ZERO)} %"
+        )
+        return f"≤ {format_decimal(self.below_mg)} mg: {cut} every {self.days} days"
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "below_mg": format_decimal(self.below_mg),
+            "days": self.days,
+            "cut_pct": None if self.cut_pct is None else format_decimal(self.cut_pct),
+            "cut_mg": None if self.cut_mg is None else format_decimal(self.cut_mg),
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> DoseBand:
+        pct, mg = record.get("cut_pct"), record.get("cut_mg")
+        return cls(
+            below_mg=to_decimal(record["below_mg"]),
+            days=int(record["days"]),
+            cut_pct=None if pct is None else to_decimal(pct),
+            cut_mg=None if mg is None else to_decimal(mg),
+        )
+
+
 @dataclass(frozen=True)
 class PlanParams:
     """Everything the person and their prescriber agreed, as given (validated by :func:`build_plan`).
@@ -219,6 +269,18 @@ class PlanParams:
     occupancy_steps: int = 8
     custom: tuple[tuple[date, Decimal], ...] = ()
     lengthen_steps: bool = False
+    drug_as_typed: str = ""
+    """The name the person typed when it differs from :attr:`drug` (a brand: ``Klonopin``)."""
+    order: IntakeOrder = IntakeOrder.EVEN
+    bands: tuple[DoseBand, ...] = ()
+    """Slower pace at lower doses, highest threshold first (``--below``)."""
+    custom_intakes: tuple[tuple[Decimal, ...], ...] = ()
+    """Each custom date's intakes in mg (``9+10``), parallel to :attr:`custom`; empty: split as :attr:`order` says."""
+
+    @property
+    def drug_label(self) -> str:
+        """``clonazepam (Klonopin)``: the drug, with the name as typed beside it."""
+        return f"{self.drug} ({self.drug_as_typed})" if self.drug_as_typed else self.drug
 
     @property
     def weights(self) -> tuple[Decimal, ...]:
@@ -257,8 +319,22 @@ class PlanParams:
             "emax_pct": text(self.emax_pct),
             "ec50_mg": text(self.ec50_mg),
             "occupancy_steps": self.occupancy_steps,
-            "custom": [{"date": d.isoformat(), "dose_mg": format_decimal(mg)} for d, mg in self.custom],
+            "custom": [
+                {
+                    "date": d.isoformat(),
+                    "dose_mg": format_decimal(mg),
+                    **(
+                        {"intakes_mg": [format_decimal(x) for x in self.custom_intakes[i]]}
+                        if self.custom_intakes
+                        else {}
+                    ),
+                }
+                for i, (d, mg) in enumerate(self.custom)
+            ],
             "lengthen_steps": self.lengthen_steps,
+            **({"drug_as_typed": self.drug_as_typed} if self.drug_as_typed else {}),
+            **({"order": self.order.value} if self.order is not IntakeOrder.EVEN else {}),
+            **({"bands": [b.to_record() for b in self.bands]} if self.bands else {}),
         }
 
     @classmethod
@@ -291,6 +367,12 @@ class PlanParams:
                     (date.fromisoformat(c["date"]), to_decimal(c["dose_mg"])) for c in record.get("custom", ())
                 ),
                 lengthen_steps=bool(record.get("lengthen_steps", False)),
+                drug_as_typed=str(record.get("drug_as_typed", "")),
+                order=IntakeOrder(record.get("order", IntakeOrder.EVEN.value)),
+                bands=tuple(DoseBand.from_record(b) for b in record.get("bands", ())),
+                custom_intakes=tuple(
+                    tuple(to_decimal(x) for x in c["intakes_mg"]) for c in record.get("custom", ()) if "intakes_mg" in c
+                ),
             )
         except (KeyError, TypeError, ValueError) as problem:
             if isinstance(problem, ValidationError):
@@ -373,11 +455,33 @@ class Plan:
         coarse = self.params.coarse_below_mg
         if coarse is not None and any(s.has(TOO_COARSE) for s in self.steps):
             found.append(too_coarse_text(self.params))
-        worst = max((s.cut_pct for s in self.steps if s.cut_pct > 0 and not s.has(STOP)), default=None)
-        if any(s.has(OVER_10) and not s.has(STOP) for s in self.steps):
-            found.append(f"Some cuts are above 10 % of the dose (largest {format_decimal(worst)} %).")
+        if any(s.has(OVER_10) for s in self.steps):
+            found.append(self._largest_cut_text())
+        found.extend(f.text for s in self.steps for f in s.flags if f.code in (FAST_START, SHORT_LAST))
+        if self.params.lengthen_steps and self.params.method is Method.CUSTOM:
+            found.append("Lengthening does not apply to custom dated doses: they are taken as typed.")
         found.extend(self.confirmations_needed())
         return found
+
+    def _largest_cut_text(self) -> str:
+        """``Some cuts are above 10 % … (largest 33.3 % before the stop; the stop 100 %)``: the
+        stop is a cut too, the largest in %, so the summary always names it."""
+        cuts = [s for s in self.steps if s.cut_pct > 0]
+        before_stop = max((s.cut_pct for s in cuts if not s.has(STOP)), default=None)
+        stop = next((s for s in cuts if s.has(STOP)), None)
+        parts = []
+        if before_stop is not None:
+            parts.append(f"largest {format_decimal(before_stop)} %" + (" before the stop" if stop else ""))
+        if stop is not None:
+            parts.append(
+                f"the stop from {format_decimal(self._dose_before(stop))} mg is {format_decimal(stop.cut_pct)} %"
+            )
+        return f"Some cuts are above 10 % of the dose ({'; '.join(parts)})."
+
+    def _dose_before(self, step: Step) -> Decimal:
+        """The daily dose taken the day before ``step`` (the dose before the plan for the first)."""
+        index = self.steps.index(step)
+        return self.steps[index - 1].dose_mg if index else self.dose_before_mg
 
     def confirmations_needed(self) -> list[str]:
         """Why the person must explicitly confirm this plan (empty when nothing needs it).
@@ -436,7 +540,7 @@ class Plan:
         steps = tuple(Step.from_record(s) for s in record.get("steps") or ())
         if not steps:
             raise ValidationError("plan.steps", "[]", "a plan has at least one step")
-        for before, after in zip(steps, steps[1:]):
+        for before, after in pairwise(steps):
             if after.start != before.end + timedelta(days=1):
                 raise ValidationError(
                     "plan.steps", after.start.isoformat(), "steps must follow each other without gap or overlap"

@@ -38,15 +38,18 @@ from typing import Any
 
 from tui.core.doses import ZERO, format_decimal
 from tui.core.formulations import Formulation, RawIncrement
-from tui.core.plan_model import MAX_STEP_DAYS, Flag, Method, Plan, PlanFlag, PlanParams, Step
+from tui.core.plan_model import MAX_STEP_DAYS, DoseBand, Flag, IntakeOrder, Method, Plan, PlanFlag, PlanParams, Step
 from tui.core.step_flags import (
     CONFIRM_WINDOW_DAYS,
     FlagContext,
     Units,
     cut_flags,
     draft_flags,
+    fast_start_flag,
+    fast_start_pct,
     increase_flag,
     percent_of,
+    short_last_flag,
 )
 from tui.core.step_flags import History as History  # re-exported: plan changes name it from here
 from tui.core.step_flags import over_25_in_14 as over_25_in_14  # re-exported likewise
@@ -54,6 +57,8 @@ from tui.core.validation import ValidationError
 
 MAX_STEPS = 2000
 """A plan longer than this is certainly a typo (0.01 % cuts, say); refuse rather than hang."""
+MAX_PLAN_DAYS = 36_525
+"""A curve longer than a hundred years (lengthened linear or occupancy periods) is a typo too."""
 _IDEAL_QUANTUM = Decimal("0.0001")
 DEFAULT_CUSTOM_INCREMENT = "0.0001"
 """Custom doses are taken as typed; the store keeps at most 4 decimals of a mg."""
@@ -77,6 +82,7 @@ class _Draft:
     stop: bool = False
     target: bool = False
     date: date | None = None  # custom steps carry their own date
+    intakes: tuple[int, ...] | None = None  # custom steps may carry each intake's units
     note: str = ""
     extra_flags: list[Flag] = field(default_factory=list)
 
@@ -142,6 +148,10 @@ def validate_params(params: PlanParams) -> None:
             )
         if not 1 <= params.occupancy_steps <= MAX_STEPS:
             raise ValidationError("steps", params.occupancy_steps, f"use from 1 to {MAX_STEPS} steps")
+    _validate_custom_intakes(params)
+    for band in params.bands:
+        if band.below_mg <= 0 or not 1 <= band.days <= MAX_STEP_DAYS or (band.cut_pct is None) == (band.cut_mg is None):
+            raise ValidationError("below", band.describe(), "give a dose above 0, one cut (% or mg) and 1 to 365 days")
     if params.method is Method.CUSTOM:
         if not params.custom:
             raise ValidationError("custom", "", "give dated doses, e.g. 2027-01-04=1,2027-01-18=0.9")
@@ -155,6 +165,20 @@ def validate_params(params: PlanParams) -> None:
                     f"{day.isoformat()}={format_decimal(mg)}",
                     f"use doses ≥ 0 the form can measure ({form.describe()})",
                 )
+
+
+def _validate_custom_intakes(params: PlanParams) -> None:
+    """Per-intake custom doses (``DATE=9+10``): one amount per intake, measurable, adding up."""
+    form = params.formulation
+    count = len(params.split) if params.split else len(params.custom_intakes[0]) if params.custom_intakes else 1
+    for (day, mg), intakes in zip(params.custom, params.custom_intakes, strict=False):
+        typed = f"{day.isoformat()}={'+'.join(map(format_decimal, intakes))}"
+        if len(intakes) != count:
+            raise ValidationError("custom", typed, f"give {count} amounts, one per intake, on every date (e.g. 9+10)")
+        if sum(intakes) != mg or any(x < 0 or not form.is_measurable(x) for x in intakes):
+            raise ValidationError("custom", typed, f"give amounts ≥ 0 the form can measure ({form.describe()})")
+    if params.custom_intakes and len(params.custom_intakes) != len(params.custom):
+        raise ValidationError("custom", len(params.custom_intakes), "give every date's intakes, or none")
 
 
 def _periods_to_reach(ratio: Fraction, keep: Fraction) -> int:
@@ -197,9 +221,14 @@ def _drafts_shaped(params: PlanParams, start_units: int) -> list[_Draft]:
     ideal_decimal = Decimal(start_exact.numerator) / Decimal(start_exact.denominator)
     keep_decimal = 1 - params.cut_pct / 100
     k = 0
+    follow_curve = params.lengthen_steps and params.method in (Method.LINEAR, Method.OCCUPANCY)
     while units > target_units:
         k += 1
-        if k > MAX_STEPS:
+        if k * params.step_days > MAX_PLAN_DAYS:
+            raise ValidationError(
+                "cut", format_decimal(params.cut_pct), "this plan would last more than 100 years — use a larger cut"
+            )
+        if (len(drafts) if follow_curve else k) > MAX_STEPS:
             raise ValidationError(
                 "cut",
                 format_decimal(params.cut_pct),
@@ -225,6 +254,28 @@ def _drafts_shaped(params: PlanParams, start_units: int) -> list[_Draft]:
             # DOMAIN.md §3.2: cut the dose actually taken by the planned fraction, round up.
             wanted = units * (1 - draft.planned)
             new_units = -(-wanted.numerator // wanted.denominator)
+        band = _band_for(params, units)
+        if band is not None:
+            _band_step(draft, band, units, inc)
+            new_units = draft.units
+        if follow_curve and band is None:
+            # DOMAIN.md §3.3: with lengthening, linear and occupancy follow their curve in time: the
+            # dose is the curve rounded up, and while that is the dose already taken, the step is
+            # held one period longer instead of taking a bigger cut than the curve.
+            ideal_exact = Fraction(draft.ideal or 0)
+            new_units = form.units_up(ideal_exact)
+            draft.planned = 1 - ideal_exact / (units * inc)  # the cut the curve asks of the dose taken
+            if new_units >= units and not (
+                target_units == 0 and jump_off_units is not None and units <= jump_off_units
+            ):
+                periods = 1
+                if params.method is Method.LINEAR:  # straight to the period the line is one increment lower
+                    needed = (start_units - units + 1) / linear_units
+                    periods = max(1, -(-needed.numerator // needed.denominator) - k)
+                _lengthen_last(drafts, units, periods * params.step_days)
+                k += periods - 1
+                continue
+        new_units = _not_past_next_band(params, units, new_units)
         if target_units == 0 and jump_off_units is not None and units <= jump_off_units:
             new_units = 0  # the accepted last step: from the jump-off dose straight to 0
         elif new_units >= units:
@@ -233,7 +284,8 @@ def _drafts_shaped(params: PlanParams, start_units: int) -> list[_Draft]:
             new_units = target_units
             draft.target = target_units > 0
         draft.units = new_units
-        if draft.forced and params.lengthen_steps and new_units > 0 and params.method is Method.PROPORTIONAL:
+        proportional = params.method is Method.PROPORTIONAL and band is None
+        if draft.forced and params.lengthen_steps and new_units > 0 and proportional:
             extra_periods = _periods_to_reach(Fraction(new_units, units), keep) - 1
             if extra_periods > 0:
                 if drafts:
@@ -243,7 +295,62 @@ def _drafts_shaped(params: PlanParams, start_units: int) -> list[_Draft]:
                     drafts.append(_Draft(units=units, days=extra_periods * params.step_days, lengthened=True))
         drafts.append(draft)
         units = new_units
+    if params.lengthen_steps:
+        _hold_last_dose(drafts, params.step_days)
     return drafts
+
+
+def _band_for(params: PlanParams, units: int) -> DoseBand | None:
+    """DOMAIN.md §3.10: the band of the lowest threshold at or above the dose now taken."""
+    dose = units * params.formulation.increment
+    within = [b for b in params.bands if dose <= b.below_mg]
+    return min(within, key=lambda b: b.below_mg) if within else None
+
+
+def _not_past_next_band(params: PlanParams, units: int, new_units: int) -> int:
+    """A step stops at the next band's threshold (CKS: "to 20 mg", then the slower band)."""
+    form = params.formulation
+    dose = units * form.increment
+    lower = [b.below_mg for b in params.bands if b.below_mg < dose]
+    if not lower:
+        return new_units
+    threshold = form.units_up(max(lower))
+    return max(new_units, threshold) if threshold < units else new_units
+
+
+def _band_step(draft: _Draft, band: DoseBand, units: int, inc: Fraction) -> None:
+    """The band's cut of the dose taken, rounded up (never a bigger cut than the band's)."""
+    if band.cut_mg is not None:
+        wanted = units - Fraction(band.cut_mg) / inc
+        draft.planned = Fraction(band.cut_mg) / (units * inc)
+    else:
+        draft.planned = Fraction(band.cut_pct or 0) / 100
+        wanted = units * (1 - draft.planned)
+    draft.ideal = max(wanted, Fraction(0)) * inc
+    draft.units = max(0, -(-wanted.numerator // wanted.denominator))
+    draft.days = band.days
+
+
+def _lengthen_last(drafts: list[_Draft], units: int, days: int) -> None:
+    """Hold the dose now taken ``days`` longer (a new lengthened step when nothing was cut yet)."""
+    if drafts:
+        drafts[-1].days += days
+        drafts[-1].lengthened = True
+    else:
+        drafts.append(_Draft(units=units, days=days, lengthened=True))
+
+
+def _hold_last_dose(drafts: list[_Draft], step_days: int) -> None:
+    """DOMAIN.md §3.8: with lengthening, the last dose before the stop is held at least as long as
+    the longest step before it (and at least one step): the stop is the largest cut in %, so it
+    gets the most time, never one step of a day after months."""
+    if len(drafts) < 2 or drafts[-1].units != 0 or drafts[-2].hold:
+        return
+    last = drafts[-2]
+    wanted = max([step_days] + [d.days for d in drafts[:-2] if not d.hold])
+    if last.days < wanted:
+        last.days = wanted
+        last.lengthened = True
 
 
 def _split_units(total: int, weights: tuple[Fraction, ...], cut_first: int) -> tuple[int, ...]:
@@ -262,6 +369,34 @@ def _split_units(total: int, weights: tuple[Fraction, ...], cut_first: int) -> t
     for i in order[:left]:
         floors[i] += 1
     return tuple(floors)
+
+
+def _sequential_units(total: int, start: tuple[int, ...], cut_first: int) -> tuple[int, ...] | None:
+    """DOMAIN.md §3.9: ``total`` units with the cut taken off intake ``cut_first`` until it is 0,
+    then off the next (wrapping round); ``None`` above the starting total (an increase is
+    shared in the starting ratio instead)."""
+    remove = sum(start) - total
+    if remove < 0:
+        return None
+    intakes = list(start)
+    for offset in range(len(start)):
+        index = (cut_first + offset) % len(start)
+        taken = min(intakes[index], remove)
+        intakes[index] -= taken
+        remove -= taken
+    return tuple(intakes)
+
+
+def _intake_units(units: int, params: PlanParams, weights: tuple[Fraction, ...], draft: _Draft) -> tuple[int, ...]:
+    """Each intake's units on a step: as listed (custom per intake), in order, or in the ratio."""
+    if draft.intakes is not None:
+        return draft.intakes
+    if params.order is IntakeOrder.SEQUENTIAL and params.split:
+        start = tuple(params.formulation.units_of(mg) or 0 for mg in params.split)
+        sequential = _sequential_units(units, start, params.cut_first)
+        if sequential is not None:
+            return sequential
+    return _split_units(units, weights, params.cut_first)
 
 
 def _step_days(drafts: list[_Draft], index: int) -> int:
@@ -378,7 +513,7 @@ def _finish(
             flags += cut_flags(context, draft, previous, units, cut_pct, over_25)
         if draft.target:
             flags.append(Flag(PlanFlag.TARGET, "Final target dose reached."))
-        intake_units = _split_units(units, weights, params.cut_first)
+        intake_units = _intake_units(units, params, weights, draft)
         end = day + timedelta(days=days - 1)
         unit_dose = form.unit_text(units)
         steps.append(
@@ -399,6 +534,33 @@ def _finish(
         window.append((day, end, units))
         previous = units
         day = end + timedelta(days=1)
+    return _flag_short_last(steps)
+
+
+def _with_flag(step: Step, flag: Flag) -> Step:
+    return replace(step, flags=(*step.flags, flag))
+
+
+def _flag_short_last(steps: list[Step]) -> list[Step]:
+    """DOMAIN.md §3.8: a stop whose last dose is held fewer days than the step before it (a
+    custom list, a re-plan) is flagged, never silently accepted."""
+    if len(steps) >= 3 and steps[-1].units == 0 and steps[-2].units > 0:
+        last, before = steps[-2], steps[-3]
+        if not last.has(PlanFlag.HOLD) and not before.has(PlanFlag.HOLD) and last.days < before.days:
+            steps[-1] = _with_flag(steps[-1], short_last_flag(last.days, before.days))
+    return steps
+
+
+def _flag_fast_start(steps: list[Step], dose_before: Decimal) -> list[Step]:
+    """DOMAIN.md §1: information on the first cut when the first 14–28 days average above the
+    guideline's initial 10 % per 2 weeks."""
+    first = next((i for i, s in enumerate(steps) if s.cut_pct > 0), None)
+    if first is None:
+        return steps
+    cuts = [(s.start, s.end, s.dose_exact) for s in steps[first:]]
+    pct = fast_start_pct(cuts, Fraction(steps[first - 1].dose_exact if first else dose_before))
+    if pct is not None:
+        steps[first] = _with_flag(steps[first], fast_start_flag(pct))
     return steps
 
 
@@ -425,8 +587,14 @@ def plan_steps(
     history_list = list(history)
     fallback = before if dose_before_history is None else dose_before_history
     if params.method is Method.CUSTOM:
-        drafts = [_Draft(units=form.units_of(mg) or 0, days=params.step_days, date=d) for d, mg in params.custom]
-        return _finish(drafts, params, params.custom[0][0], before, history_list, fallback)
+        per_intake: list[tuple[int, ...] | None] = [
+            tuple(form.units_of(x) or 0 for x in xs) for xs in params.custom_intakes
+        ]
+        listed = [
+            _Draft(units=form.units_of(mg) or 0, days=params.step_days, date=d, intakes=xs)
+            for (d, mg), xs in zip(params.custom, per_intake or [None] * len(params.custom), strict=True)
+        ]
+        return _finish(listed, params, params.custom[0][0], before, history_list, fallback)
     start_units = form.units_of(params.dose_mg)
     assert start_units is not None  # validate_params checked it
     drafts: list[_Draft] = []
@@ -451,7 +619,8 @@ def build_plan(params: PlanParams) -> Plan:
             ",".join(map(format_decimal, params.split)),
             f"the intakes must add up to the daily dose ({format_decimal(params.dose_mg)} mg)",
         )
-    return Plan(params=params, steps=tuple(plan_steps(params)), dose_before_mg=params.dose_mg)
+    steps = _flag_fast_start(plan_steps(params), params.dose_mg)
+    return Plan(params=params, steps=tuple(steps), dose_before_mg=params.dose_mg)
 
 
 def default_formulation() -> Formulation:

@@ -106,7 +106,10 @@ def draft_flags(draft: DraftLike) -> list[Flag]:
         flags.append(Flag(PlanFlag.HOLD, "Stabilisation hold at the current dose before the first cut."))
     if draft.lengthened:
         flags.append(
-            Flag(PlanFlag.LENGTHENED, "Lengthened so that the next one-increment cut keeps the planned average pace.")
+            Flag(
+                PlanFlag.LENGTHENED,
+                "Lengthened so the next measurable cut keeps the planned average pace (never ahead of the curve).",
+            )
         )
     return flags
 
@@ -191,3 +194,57 @@ def cut_flags(
                 )
             )
     return flags
+
+
+GUIDELINE_START_KEEP = Fraction(9, 10)
+"""docs/DOMAIN.md §1: the 2025 joint guideline's initial pace is 5–10 % every 2–4 weeks, so at
+most 10 % per 2 weeks: a start that keeps less than 9/10 of the dose per 14 days is faster."""
+PACE_WINDOW_DAYS = (14, 28)
+"""The start of a taper is read over any window of 14 to 28 days from the first cut."""
+
+
+def fast_start_pct(cuts: list[tuple[date, date, Fraction]], dose_before: Fraction) -> Decimal | None:
+    """DOMAIN.md §1: the fastest average pace, in % per 2 weeks, over a window of 14–28 days
+    from the first cut, when it is above the guideline's 10 % per 2 weeks (else ``None``).
+
+    ``cuts`` are the (start, end, dose) of the steps from the first cut on. A window ends on the
+    last day of a step (the dose then held to its end, so a cut is spread over its step and 10 %
+    every 14 days is exactly the guideline) or on day 28. The pace is compounded: a dose kept
+    ``r`` over ``w`` days keeps ``r^(14/w)`` per 2 weeks, compared exactly as
+    ``r^14 < (9/10)^w``.
+    """
+    if not cuts or dose_before <= 0:
+        return None
+    first = cuts[0][0]
+    low, high = (first + timedelta(days=days - 1) for days in PACE_WINDOW_DAYS)
+    ends = [(end, dose) for _, end, dose in cuts if low <= end <= high]
+    ends += [(high, dose) for start, end, dose in cuts if start <= high < end]
+    worst: Fraction | None = None
+    worst_days = 0
+    for end, dose in ends:
+        days = (end - first).days + 1
+        kept = dose / dose_before
+        if kept**14 < GUIDELINE_START_KEEP**days and (worst is None or kept**worst_days < worst**days):
+            worst, worst_days = kept, days
+    if worst is None:
+        return None
+    per_two_weeks = 1 - (Decimal(worst.numerator) / Decimal(worst.denominator)) ** (Decimal(14) / worst_days)
+    return (per_two_weeks * 100).quantize(Decimal("0.1"))
+
+
+def fast_start_flag(pct: Decimal) -> Flag:
+    """The information flag on the first cut when the start is faster than the guideline."""
+    return Flag(
+        PlanFlag.FAST_START,
+        f"The first weeks average {format_decimal(pct)} % per 2 weeks: faster than the guideline's initial "
+        "5–10 % every 2–4 weeks (information, for your prescriber).",
+    )
+
+
+def short_last_flag(last_days: int, before_days: int) -> Flag:
+    """The last dose before the stop is held fewer days than the step before it."""
+    return Flag(
+        PlanFlag.SHORT_LAST,
+        f"The last dose before the stop is held {last_days} days, shorter than the step before it ({before_days} "
+        "days): the stop is the largest cut in %, and guidelines ask for the most time there.",
+    )

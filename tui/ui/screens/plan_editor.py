@@ -39,7 +39,8 @@ _INPUT_IDS: dict[str, str] = {
     pi.DRUG.key: "drug", pi.START.key: "start", pi.DOSE.key: "dose", pi.INTAKES.key: "intakes", pi.SPLIT.key: "split",
     pi.CUT_FIRST.key: "cut-first", pi.CUT.key: "cut", pi.EVERY.key: "every", pi.HOLD.key: "hold",
     pi.JUMP_OFF.key: "jump-off", pi.TARGET.key: "target", pi.EMAX.key: "emax", pi.EC50.key: "ec50",
-    pi.STEPS.key: "occ-steps", pi.CUSTOM.key: "custom",
+    pi.STEPS.key: "occ-steps", pi.CUSTOM.key: "custom", pi.ORDER.key: "order",
+    pi.BELOW.key: "below",
 }  # fmt: skip
 """Plan field key → the id of its Input (the measuring fields use ``form-0`` … ``form-2``)."""
 
@@ -149,16 +150,18 @@ class PlanEditorScreen(Dialog[Plan | None]):
         intakes = len(self._existing_intakes()) if p else (self.intakes_default or 1)
         hold = self.kept_hold_days if self.kept_hold_days else (p.hold_days if p else 0)
         kind, numbers = form_fields_of(p.formulation) if p else ("increment", ["0.01"])
-        custom = ", ".join(f"{d.isoformat()}={format_decimal(mg)}" for d, mg in p.custom) if p else ""
+        custom = pi.custom_text(p) if p else ""
         with Horizontal(id="editor"):
             with VerticalScroll(id="fields"):
                 yield Static("Plan (discuss with prescriber)", id="title")
-                yield self._row(pi.DRUG, p.drug if p else self.drug_default, "clonazepam")
+                yield self._row(pi.DRUG, (p.drug_as_typed or p.drug) if p else self.drug_default, "clonazepam")
                 yield self._row(pi.START, self.initial_start.isoformat())
                 yield self._row(pi.DOSE, format_decimal(dose), "e.g. 1")
                 yield self._row(pi.INTAKES, str(max(1, intakes)), f"1 to {pi.MAX_INTAKES}")
                 yield self._row(pi.SPLIT, _mg_text(split) if p and split else "", "even split")
                 yield self._row(pi.CUT_FIRST, str((p.cut_first if p else 0) + 1))
+                yield self._row(pi.ORDER, p.order.value if p else "even", "even or sequential")
+                yield self._row(pi.BELOW, pi.bands_text(p) if p else "", "e.g. 20:2mg:14, 5:0.5mg:14")
                 yield Horizontal(
                     Label(pi.METHOD.label),
                     Select(
