@@ -9,7 +9,7 @@ CONSTRAINTS := constraints.txt
 PIP_INSTALL := $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS)
 # `make test` runs `make lint` (ruff format --check, ruff check, mypy) between lint-imports and
 # pytest when this is yes. It is no until the tree has been through `make format` once.
-LINT_IN_TEST ?= no
+LINT_IN_TEST ?= yes
 
 .PHONY: help run test lint format install install-test lock screenshots bench soak clean
 

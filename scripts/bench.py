@@ -136,7 +136,7 @@ def run_in_pty(
     seen = b""
     first_paint = None
     peak_kb = 0
-    pending = list(keys_after_paint) + [CTRL_Q]
+    pending = [*list(keys_after_paint), CTRL_Q]
     next_key_at = None
     try:
         while True:

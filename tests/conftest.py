@@ -19,6 +19,8 @@ import pytest
 import textual.constants
 from textual.widgets import Input, TextArea
 
+from tests.file_modes import permissive_umask  # noqa: F401 - a fixture, shared by the store and security tests
+
 FIXED_TODAY = date(2027, 3, 15)
 """Tests never depend on the real date."""
 

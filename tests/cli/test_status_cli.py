@@ -102,7 +102,7 @@ def test_the_cli_prints_the_line_and_exits_1_until_today_is_logged(taper, data_p
     result = taper("status")
     assert result.returncode == EXIT_NOT_YET
     assert result.stdout == status_of(plan, None, DAY).line() + "\n"
-    intakes = tuple(Intake(mg, time) for mg, time in zip(plan.steps[1].intake_mg, ("08:00", "20:00")))
+    intakes = tuple(Intake(mg, time) for mg, time in zip(plan.steps[1].intake_mg, ("08:00", "20:00"), strict=False))
     save(data_path, None, DayEntry(day=DAY, intakes=intakes))
     logged = taper("status")
     assert logged.returncode == EXIT_LOGGED

@@ -76,16 +76,16 @@ def test_the_since_window_starts_the_day_after_the_cut_and_runs_to_today() -> No
 
 
 def test_hold_suggested_when_symptoms_rise_clearly() -> None:
-    entries = _days(CUT - timedelta(days=7), [2, 2, 3, 2, 2, 2, 2] + [4, 5, 5, 6, 5])
+    entries = _days(CUT - timedelta(days=7), [2, 2, 3, 2, 2, 2, 2, 4, 5, 5, 6, 5])
     text = suggest_hold(entries, [date(2027, 2, 1), CUT], CUT + timedelta(days=4))
     assert text and "Consider holding" in text and "2027-03-01" in text
 
 
 def test_no_suggestion_for_a_small_rise_or_too_few_days() -> None:
     today = CUT + timedelta(days=5)
-    small = _days(CUT - timedelta(days=7), [2, 2, 2, 2, 2, 2, 2] + [3, 4, 3, 3, 3, 3])
+    small = _days(CUT - timedelta(days=7), [2, 2, 2, 2, 2, 2, 2, 3, 4, 3, 3, 3, 3])
     assert suggest_hold(small, [CUT], today) is None  # +1.2 < max(2, 25 %)
-    sparse = _days(CUT - timedelta(days=7), [2, None, None, None, None, 2, 2] + [9, 9, 9, 9, 9, 9])
+    sparse = _days(CUT - timedelta(days=7), [2, None, None, None, None, 2, 2, 9, 9, 9, 9, 9, 9])
     assert suggest_hold(sparse, [CUT], today) is None  # only 3 logged days before
     assert suggest_hold(small, [], today) is None
     assert suggest_hold(small, [CUT + timedelta(days=30)], today) is None

@@ -23,6 +23,7 @@ from tui.core.plan_changes import (
 )
 from tui.core.plan_model import HELD, INCREASE, Plan, PlanParams
 from tui.core.planner import build_plan
+from tui.core.validation import ValidationError
 
 START = date(2027, 1, 4)
 AT = datetime(2027, 2, 3, 9, 30)
@@ -54,7 +55,7 @@ def test_hold_moves_only_later_steps(offset: int, days: int) -> None:
     held, event = hold(plan, days, today, AT, "flu")
     assert_event_plain(event)
     assert event["kind"] == "hold" and event["details"]["days"] == days
-    for old, new in zip(plan.steps, held.steps):
+    for old, new in zip(plan.steps, held.steps, strict=False):
         assert new.dose_exact == old.dose_exact
         if old.end < today:  # past: untouched
             assert new == old
@@ -91,7 +92,7 @@ def test_return_to_stable_is_a_recorded_increase() -> None:
     assert up.note == "insomnia for a week"
     # the only increase in the whole plan is the one asked for
     assert [s.has(INCREASE) for s in back.steps].count(True) == 1
-    assert all(b.dose_exact < a.dose_exact for a, b in zip(back.steps[4:], back.steps[5:]))
+    assert all(b.dose_exact < a.dose_exact for a, b in zip(back.steps[4:], back.steps[5:], strict=False))
 
 
 def test_return_to_stable_needs_a_higher_dose_before() -> None:
@@ -107,7 +108,7 @@ def test_replan_never_rewrites_the_past() -> None:
     )
     with pytest.raises(PlanChangeError):
         replan(plan, new_params, date(2027, 3, 2), AT)
-    with pytest.raises(Exception):  # 0.7 mg is not measurable in quarters of 0.5 mg
+    with pytest.raises(ValidationError):  # 0.7 mg is not measurable in quarters of 0.5 mg
         replan(plan, new_params, date(2027, 2, 20), AT)
     new_params = replace(new_params, dose_mg=Decimal("0.75"), split=())
     again, event = replan(plan, new_params, date(2027, 2, 20), AT, "switching to tablets")

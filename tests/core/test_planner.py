@@ -1,4 +1,4 @@
-"""The planner against DOMAIN.md §2 worked vectors, §3's rounding rules, and random plans."""
+"""The planner against docs/DOMAIN.md §2 worked vectors, §3's rounding rules, and random plans."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def params(**changes) -> PlanParams:
     return PlanParams(**base)
 
 
-# ----- DOMAIN.md §2 worked vectors ---------------------------------------------------------
+# ----- docs/DOMAIN.md §2 worked vectors ----------------------------------------------------
 
 
 def test_exact_proportional_sequence() -> None:
@@ -95,7 +95,7 @@ def test_occupancy_ladder_close_to_domain_vector() -> None:
     assert plan.steps[0].ideal_mg == round(Decimal(float(3 * occ1 / (91 - occ1))), 4)
 
 
-# ----- DOMAIN.md §3 rules ------------------------------------------------------------------
+# ----- docs/DOMAIN.md §3 rules -------------------------------------------------------------
 
 
 def test_liquid_too_coarse_below_a_tenth_of_a_mg() -> None:

@@ -12,7 +12,8 @@ from tui.core.entry import DayEntry, Intake
 from tui.core.formulations import RawIncrement
 from tui.core.plan_model import Plan, PlanParams
 from tui.core.planner import build_plan
-from tui.core.plausibility import MARGIN_PCT, dose_warnings, labelled_maximum, planned_intakes
+from tui.core.plausibility import MARGIN_PCT, dose_warnings, labelled_maximum
+from tui.core.settings import Settings, planned_intakes
 
 DAY = date(2027, 3, 15)
 PLAN_1MG = (Intake(Decimal("0.5"), "08:00"), Intake(Decimal("0.5"), "20:00"))
@@ -84,9 +85,9 @@ def test_planned_intakes_come_from_the_plan_step_and_the_times():
         hold_days=14,
     )
     plan: Plan = build_plan(params)
-    assert planned_intakes(plan, date(2027, 3, 2), ["08:00", "20:00"]) == PLAN_1MG
-    assert planned_intakes(plan, date(2027, 3, 2), []) == (Intake(Decimal("0.5")), Intake(Decimal("0.5")))
-    assert planned_intakes(None, DAY, ["08:00"]) == ()
+    assert planned_intakes(plan, Settings(intake_times=("08:00", "20:00")), date(2027, 3, 2)) == PLAN_1MG
+    assert planned_intakes(plan, Settings(), date(2027, 3, 2)) == (Intake(Decimal("0.5")), Intake(Decimal("0.5")))
+    assert planned_intakes(None, Settings(intake_times=("08:00",)), DAY) == ()
 
 
 @settings(max_examples=200, deadline=None)

@@ -7,6 +7,7 @@ each of those is refused with a message that says what to type instead.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date
 from decimal import Decimal
@@ -93,10 +94,8 @@ def test_random_text_raises_nothing_but_validation_error(text):
         lambda t: parse_day(t, date(2027, 3, 15)),
         lambda t: parse_plan_date(t, date(2027, 3, 15)),
     ):
-        try:
+        with contextlib.suppress(ValidationError):
             parse(text)
-        except ValidationError:
-            pass
 
 
 _NUMBERISH = st.text(alphabet="0123456789.eE_+-, ٣５", max_size=12)

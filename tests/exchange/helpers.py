@@ -99,7 +99,7 @@ def logged_taper(plan_record: dict[str, Any], first: date, last: date) -> list[D
         intakes = (
             (Intake(Decimal("0.5"), "08:00"), Intake(Decimal("0.5"), "20:00"))
             if step is None
-            else tuple(Intake(mg, time) for mg, time in zip(step.intake_mg, ("08:00", "20:00")))
+            else tuple(Intake(mg, time) for mg, time in zip(step.intake_mg, ("08:00", "20:00"), strict=False))
         )
         if index % 9 == 4:
             intakes = intakes[:1]

@@ -1,4 +1,4 @@
-"""The prescriber report: the figures the insights compute, every section UX.md asks for, 80 columns."""
+"""The prescriber report: the figures the insights compute, every section of the prescriber summary, 80 columns."""
 
 from __future__ import annotations
 

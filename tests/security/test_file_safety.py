@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.file_modes import mode, permissive_umask  # noqa: F401 (fixture)
+from tests.file_modes import mode
 from tui.core.entry import DayEntry
 from tui.exchange.private_file import UnsafeDestination, write_private_file
 from tui.store.journal import open_journal

@@ -66,7 +66,7 @@ def check_inert(raw: bytes):
 
 def test_paths_urls_and_code_in_notes_are_stored_as_plain_text() -> None:
     document = base_export()
-    for entry, text in zip(document["entries"], HOSTILE):
+    for entry, text in zip(document["entries"], HOSTILE, strict=False):
         entry["note"] = text
     parsed = check_inert(orjson.dumps(document))
     assert parsed is not None

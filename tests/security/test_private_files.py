@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.file_modes import mode, permissive_umask  # noqa: F401 (fixture)
+from tests.file_modes import mode
 
 TODAY = "2027-03-15"
 

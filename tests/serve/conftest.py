@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -60,10 +61,8 @@ def stop(process: subprocess.Popen) -> None:
         pass
     except ProcessLookupError:
         return
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)  # an app child left spinning after the server quit
-    except ProcessLookupError:
-        pass
     process.wait(timeout=10)
 
 

@@ -205,10 +205,10 @@ def _nodes(value: Any, path: tuple = ()) -> list[tuple]:
     found = [path]
     if isinstance(value, dict):
         for key, child in value.items():
-            found += _nodes(child, path + (key,))
+            found += _nodes(child, (*path, key))
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            found += _nodes(child, path + (index,))
+            found += _nodes(child, (*path, index))
     return found
 
 

@@ -87,7 +87,7 @@ def test_a_failed_open_releases_the_lock(damaged):
 
 
 def test_cli_commands_leave_the_damaged_file_alone(damaged):
-    kind, path = damaged
+    _kind, path = damaged
     before = age_file(path)
     for command in (["log", "--date", "2027-03-10", "--anxiety", "3"], ["export"], ["log", "--anxiety", "3"]):
         result = subprocess.run(
@@ -102,7 +102,7 @@ def test_cli_commands_leave_the_damaged_file_alone(damaged):
 
 
 def test_restore_lists_backups_and_restores_one_keeping_the_damaged_file_aside(damaged):
-    kind, path = damaged
+    _kind, path = damaged
     damaged_state = age_file(path)
     command = [sys.executable, "-m", "tui", "--data", str(path), "restore"]
 

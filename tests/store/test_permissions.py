@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from tests.file_modes import mode, permissive_umask  # noqa: F401 (fixture)
+from tests.file_modes import mode
 from tui.store.backups import backup_dir, list_backups
 from tui.store.journal import open_journal
 from tui.store.lock import WriterLock

@@ -19,7 +19,8 @@ from tui.core.plan_model import Plan, PlanParams
 from tui.core.planner import build_plan
 from tui.store.journal import open_journal
 from tui.ui.app import build_app
-from tui.ui.screens.plan_editor import _INPUT_IDS, PlanEditorScreen, SafeConfirmDialog
+from tui.ui.screens.confirm_dialog import ConfirmDialog
+from tui.ui.screens.plan_editor import _INPUT_IDS, PlanEditorScreen
 
 TODAY = date(2027, 3, 15)
 NOW = datetime(2027, 3, 15, 9, 0)
@@ -106,7 +107,7 @@ async def test_escape_with_changes_asks_and_enter_keeps_editing(journal):
         await pilot.press("escape")
         await pilot.pause()
         dialog = app.screen
-        assert isinstance(dialog, SafeConfirmDialog)
+        assert isinstance(dialog, ConfirmDialog)
         assert app.focused is dialog.query_one("#cancel", Button)
         await pilot.press("enter")
         await pilot.pause()
@@ -124,7 +125,7 @@ async def test_escape_without_changes_just_leaves(journal):
         await open_editor(pilot)
         await pilot.press("escape")
         await pilot.pause()
-        assert not isinstance(app.screen, (PlanEditorScreen, SafeConfirmDialog))
+        assert not isinstance(app.screen, (PlanEditorScreen, ConfirmDialog))
 
 
 async def test_enter_on_the_guideline_confirmation_goes_back(journal):
@@ -135,7 +136,7 @@ async def test_enter_on_the_guideline_confirmation_goes_back(journal):
         await pilot.press("ctrl+s")
         await pilot.pause()
         dialog = app.screen
-        assert isinstance(dialog, SafeConfirmDialog)
+        assert isinstance(dialog, ConfirmDialog)
         assert app.focused is dialog.query_one("#cancel", Button)
         assert "Go back" in str(dialog.query_one("#cancel", Button).label)
         await pilot.press("enter")
@@ -188,7 +189,7 @@ async def _type_everywhere(path: Path, changes: list[tuple[str, str]]) -> None:
                 editor.query_one(f"#{widget_id}", Input).value = text
                 await pilot.press("ctrl+s")
                 await pilot.pause()
-                if isinstance(app.screen, SafeConfirmDialog):
+                if isinstance(app.screen, ConfirmDialog):
                     await pilot.press("escape")
                     await pilot.pause()
                 assert app.is_running and app.return_code is None

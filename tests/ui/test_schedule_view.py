@@ -203,3 +203,23 @@ async def test_changes_without_a_plan_say_so(journal, key):
         await pilot.pause()
         assert not isinstance(app.screen, (TextPrompt, ConfirmDialog, PlanEditorScreen))
     assert journal.get_plan() is None
+
+
+async def test_hold_and_slow_down_record_an_optional_reason(journal):
+    store_plan(journal)
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        await pilot.press("h")
+        await pilot.pause()
+        app.screen.query_one("#reason", Input).value = "a flu [/b] week"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        await ask(pilot, "s", "5")  # Enter straight away: no reason
+        await pilot.press("y")
+        await pilot.pause()
+    hold_event, slow_event = journal.events()[1:]
+    assert (hold_event["kind"], hold_event["reason"]) == ("hold", "a flu [/b] week")
+    assert (slow_event["kind"], slow_event["reason"]) == ("slow_down", "")

@@ -65,7 +65,12 @@ def run(args: argparse.Namespace) -> int:
             return _report_dry_run(source, path, plan.summary())
         with open_journal(path, read_only=args.dry_run) as journal:
             plan = plan_import(
-                journal.days(), journal.get_plan(), journal.events(), document, _mode(args), journal.settings()
+                journal.days(),
+                journal.get_plan(),
+                journal.events(),
+                document,
+                _mode(args),
+                journal.settings().to_record(),
             )
             if args.dry_run:
                 return _report_dry_run(source, path, plan.summary())

@@ -15,12 +15,12 @@ import argparse
 from datetime import timedelta
 
 from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, out, today_from, usage_error, warn
+from tui.core.crisis_lines import crisis_lines_for, situation_for
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry, Intake, parse_intake
-from tui.core.plan_model import Plan
-from tui.core.plausibility import dose_warnings, planned_intakes
-from tui.core.safety import crisis_lines
+from tui.core.plausibility import dose_warnings
 from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM
+from tui.core.settings import planned_intakes
 from tui.core.symptoms import Symptom, catalogue, red_flags_in, symptom_key
 from tui.core.validation import ValidationError, parse_day, parse_int, parse_note, parse_phase, parse_sleep_hours
 from tui.store.errors import StoreError
@@ -184,25 +184,23 @@ def run(args: argparse.Namespace) -> int:
             for warning in journal.warnings:
                 warn(warning)
             settings = journal.settings()
-            symptoms = catalogue(settings["custom_symptoms"])
+            symptoms = catalogue(list(settings.custom_symptoms))
             entry = journal.get_day(day) or DayEntry(day=day)
             try:
                 updated = _apply(args, entry, {s.key for s in symptoms})
             except ValidationError as error:
                 return usage_error(error.field, str(error).split(": ", 1)[1])
             if updated.intakes != entry.intakes and not args.yes:
-                stored_plan = journal.get_plan()
-                plan = Plan.from_record(stored_plan) if stored_plan else None
+                plan = journal.plan()
                 warnings = dose_warnings(
                     updated,
-                    planned_intakes(plan, day, settings.get("intake_times") or ()),
+                    planned_intakes(plan, settings, day),
                     journal.get_day(day - timedelta(days=1)),
-                    plan.params.drug if plan else settings["drug"],
+                    plan.params.drug if plan else settings.drug,
                 )
                 if warnings:
                     return _refuse_implausible(day.isoformat(), warnings)
             journal.save_day(updated)
-            region = settings["region"]
     except StoreError as error:
         return fail(str(error))
     out(f"saved {day.isoformat()} in {path}")
@@ -210,9 +208,9 @@ def run(args: argparse.Namespace) -> int:
     flags = red_flags_in(updated.symptoms)
     if flags:
         names = ", ".join(s.label.lower() for s in flags)
-        print(f"You logged {names}. Please contact your prescriber now, or a crisis line:")
-        for line in crisis_lines(region):
-            print(f"  {line}")
+        out(f"You logged {names}. Please contact your prescriber now, or a crisis line:")
+        for line in crisis_lines_for(settings, situation_for(s.key for s in flags)):
+            out(f"  {line.describe()}")
     return EXIT_OK
 
 

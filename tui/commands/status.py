@@ -184,7 +184,7 @@ def status_of(plan: Plan | None, entry: DayEntry | None, today: date) -> Status:
     step = plan.steps[index]
     intakes = tuple(
         (format_decimal(mg), terminal_safe(measured))
-        for mg, measured in zip(step.intake_mg, step.intake_doses)
+        for mg, measured in zip(step.intake_mg, step.intake_doses, strict=False)
         if mg > 0
     )
     return Status(

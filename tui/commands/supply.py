@@ -97,10 +97,10 @@ def run(args: argparse.Namespace) -> int:
             if args.set_bottle is not None:
                 assert use_by is not None
                 try:
-                    bottle = Bottle.create(parse_size(args.set_bottle, unit), unit, opened, use_by)
+                    new_bottle = Bottle.create(parse_size(args.set_bottle, unit), unit, opened, use_by)
                 except ValidationError as error:
                     return usage_error(error.field, f'"{error.value}": {error.allowed}')
-                journal.update_settings(**{SUPPLY_SETTING: bottle.to_record()})
+                journal.update_settings(**{SUPPLY_SETTING: new_bottle.to_record()})
                 print(f"saved the bottle in {path}")
             bottle = read_bottle(journal.settings())
             earliest = min(start, bottle.opened) if bottle else start

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from typing import Any
 
+from tui.core.settings import Settings
+from tui.core.symptoms import DEFAULT_SYMPTOMS, RED_FLAG_KEYS
 from tui.core.validation import ValidationError
 
 
@@ -348,3 +350,30 @@ def parse_own_lines(raw: object, field: str = OWN_LINES_SETTING) -> tuple[Crisis
 def own_lines_record(lines: Iterable[CrisisLine]) -> list[dict[str, Any]]:
     """The stored form of the person's own lines (what :func:`parse_own_lines` reads back)."""
     return [{"name": line.name, "number": line.number, "purpose": line.purpose} for line in lines]
+
+
+_RED_FLAG_BY_NAME = {s.label.lower(): s.key for s in DEFAULT_SYMPTOMS if s.red_flag}
+
+
+def red_flag_keys(flagged: Iterable[str]) -> list[str]:
+    """The red-flag symptom keys in ``flagged`` (keys, or labels in any case, as callers pass them)."""
+    keys = []
+    for item in flagged:
+        key = item if item in RED_FLAG_KEYS else _RED_FLAG_BY_NAME.get(item.strip().lower())
+        if key is not None and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def crisis_lines_for(
+    settings: Settings | str | None, situation: Situation = Situation.GENERAL
+) -> tuple[CrisisLine, ...]:
+    """The lines for the person's region (a :class:`Settings`, or just a region code), ordered
+    for ``situation``. A damaged own-lines setting never empties the list: the emergency line stays."""
+    if not isinstance(settings, Settings):
+        return lines_for(settings, situation)
+    try:
+        own = parse_own_lines(settings.extra.get(OWN_LINES_SETTING))
+    except ValidationError:
+        own = ()
+    return lines_for(settings.region, situation, own)

@@ -25,7 +25,7 @@ def to_decimal(value: object) -> Decimal:
     Floats are refused on purpose: ``Decimal(0.1)`` carries binary noise into a dose. A string
     must be a :data:`PLAIN_DECIMAL`, optionally with a leading minus.
     """
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise ValueError(f"{value!r} is not an exact decimal (give it as a string)")
     if isinstance(value, Decimal):
         number = value

@@ -74,7 +74,7 @@ def downsample_values(values: Sequence[V | None], width: int, reducer: Reducer =
     maximum of the input is always the maximum of the output when ``reducer`` is ``max``
     (and likewise for ``min``): the bucket holding an extreme value carries it.
     """
-    buckets = []
+    buckets: list[IndexBucket] = []
     for first, last in bucket_bounds(len(values), width):
         present = [v for v in values[first : last + 1] if v is not None]
         if not present:

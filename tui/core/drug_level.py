@@ -48,7 +48,7 @@ WAKING_DAY = (time(8, 0), time(22, 0))
 """Where intakes without a time are placed (see the module docstring)."""
 
 WARM_UP_HALF_LIVES = 5
-"""After about five half-lives a steady dose has reached ~97 % of its steady state (DOMAIN.md §2)."""
+"""After about five half-lives a steady dose has reached ~97 % of its steady state (docs/DOMAIN.md §2)."""
 
 NEGLIGIBLE_AFTER = 30
 """Half-lives after which a dose is left out of the sum (2^−30 is below a billionth of it)."""
@@ -249,7 +249,7 @@ ESTIMATE_NOTE = (
 def describe_swing(result: LevelEstimate) -> str | None:
     """``Estimated dip between doses: 34 % (half-life 18 h) · 22 % (34 h) · 16 % (50 h) of the peak``:
     the median daily swing per half-life over the estimated days (None when no day had a dose)."""
-    parts = []
+    parts: list[str] = []
     for name, hours in result.half_lives.as_dict().items():
         swings = sorted(s.swing_pct for s in result.swings[name] if s.peak > 0)
         if not swings:

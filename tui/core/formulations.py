@@ -22,7 +22,7 @@ from tui.core.doses import format_decimal, to_decimal
 from tui.core.validation import ValidationError
 
 TABLET_SPLITS = (1, 2, 4)
-"""Pieces a scored tablet may be split into. ¼ is the practical minimum (DOMAIN.md §3.6):
+"""Pieces a scored tablet may be split into. ¼ is the practical minimum (docs/DOMAIN.md §3.6):
 hand-split pieces already vary by up to ±21 %, and finer splits cannot be cut reliably."""
 
 DECIMAL_PLACES_WHEN_INEXACT = 6
@@ -260,7 +260,7 @@ class PowderScale(Formulation):
     A tablet of ``tablet_strength`` mg weighing ``tablet_weight`` mg gives
     ``tablet_strength / tablet_weight`` mg of drug per mg of powder, so one reading step is
     ``readability × strength / weight`` mg of drug. Cuts smaller than 10× the readability are
-    unreliable (DOMAIN.md §3.6); the planner flags them.
+    unreliable (docs/DOMAIN.md §3.6); the planner flags them.
     """
 
     readability: Fraction

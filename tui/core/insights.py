@@ -30,7 +30,7 @@ Conventions shared by every function here:
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -89,7 +89,7 @@ def check_metric(metric: str) -> None:
     parse_metric(metric)
 
 
-def worst_of(metric: str) -> Callable[[Iterable[float]], float]:
+def worst_of(metric: str) -> Callable[..., float]:
     """The reducer that keeps a bad day visible when several days share a plot column:
     ``min`` for metrics where lower is worse (mood, sleep), ``max`` otherwise."""
     return min if parse_metric(metric)[0].lower_is_worse else max

@@ -1,6 +1,6 @@
 """The taper planner: turns an agreed taper into dated steps a person can actually measure.
 
-Methods (DOMAIN.md §2):
+Methods (docs/DOMAIN.md §2):
 
 * ``proportional`` (default) — cut ``cut_pct`` % of the *current* dose every ``step_days``.
 * ``linear`` — cut a fixed ``linear_mg`` (default ``cut_pct`` % of the starting dose) each step;
@@ -9,7 +9,7 @@ Methods (DOMAIN.md §2):
   ``occupancy_steps`` steps (Emax and EC50 are the clinician's parameters).
 * ``custom`` — a list of dated doses (a prescriber's schedule, any drug), taken as entered.
 
-Rounding (DOMAIN.md §3): each step's target is the *previous measurable* dose cut by the plan,
+Rounding (docs/DOMAIN.md §3): each step's target is the *previous measurable* dose cut by the plan,
 rounded **up** to the formulation's increment, so no cut is larger than planned; if rounding up
 gives the same dose again, one increment is taken and flagged (or, when
 ``lengthen_steps`` is chosen, the step before it is lengthened so the average pace holds).
@@ -251,7 +251,7 @@ def _drafts_shaped(params: PlanParams, start_units: int) -> list[_Draft]:
             draft.ideal = ideal_now
             draft.planned = (ideal_before - ideal_now) / ideal_before if ideal_before > 0 else Fraction(1)
             ideal_before = ideal_now
-            # DOMAIN.md §3.2: cut the dose actually taken by the planned fraction, round up.
+            # docs/DOMAIN.md §3.2: cut the dose actually taken by the planned fraction, round up.
             wanted = units * (1 - draft.planned)
             new_units = -(-wanted.numerator // wanted.denominator)
         band = _band_for(params, units)
@@ -259,7 +259,7 @@ def _drafts_shaped(params: PlanParams, start_units: int) -> list[_Draft]:
             _band_step(draft, band, units, inc)
             new_units = draft.units
         if follow_curve and band is None:
-            # DOMAIN.md §3.3: with lengthening, linear and occupancy follow their curve in time: the
+            # docs/DOMAIN.md §3.3: with lengthening, linear and occupancy follow their curve in time: the
             # dose is the curve rounded up, and while that is the dose already taken, the step is
             # held one period longer instead of taking a bigger cut than the curve.
             ideal_exact = Fraction(draft.ideal or 0)
@@ -301,7 +301,7 @@ def _drafts_shaped(params: PlanParams, start_units: int) -> list[_Draft]:
 
 
 def _band_for(params: PlanParams, units: int) -> DoseBand | None:
-    """DOMAIN.md §3.10: the band of the lowest threshold at or above the dose now taken."""
+    """docs/DOMAIN.md §3.10: the band of the lowest threshold at or above the dose now taken."""
     dose = units * params.formulation.increment
     within = [b for b in params.bands if dose <= b.below_mg]
     return min(within, key=lambda b: b.below_mg) if within else None
@@ -341,7 +341,7 @@ def _lengthen_last(drafts: list[_Draft], units: int, days: int) -> None:
 
 
 def _hold_last_dose(drafts: list[_Draft], step_days: int) -> None:
-    """DOMAIN.md §3.8: with lengthening, the last dose before the stop is held at least as long as
+    """docs/DOMAIN.md §3.8: with lengthening, the last dose before the stop is held at least as long as
     the longest step before it (and at least one step): the stop is the largest cut in %, so it
     gets the most time, never one step of a day after months."""
     if len(drafts) < 2 or drafts[-1].units != 0 or drafts[-2].hold:
@@ -372,7 +372,7 @@ def _split_units(total: int, weights: tuple[Fraction, ...], cut_first: int) -> t
 
 
 def _sequential_units(total: int, start: tuple[int, ...], cut_first: int) -> tuple[int, ...] | None:
-    """DOMAIN.md §3.9: ``total`` units with the cut taken off intake ``cut_first`` until it is 0,
+    """docs/DOMAIN.md §3.9: ``total`` units with the cut taken off intake ``cut_first`` until it is 0,
     then off the next (wrapping round); ``None`` above the starting total (an increase is
     shared in the starting ratio instead)."""
     remove = sum(start) - total
@@ -542,7 +542,7 @@ def _with_flag(step: Step, flag: Flag) -> Step:
 
 
 def _flag_short_last(steps: list[Step]) -> list[Step]:
-    """DOMAIN.md §3.8: a stop whose last dose is held fewer days than the step before it (a
+    """docs/DOMAIN.md §3.8: a stop whose last dose is held fewer days than the step before it (a
     custom list, a re-plan) is flagged, never silently accepted."""
     if len(steps) >= 3 and steps[-1].units == 0 and steps[-2].units > 0:
         last, before = steps[-2], steps[-3]
@@ -552,7 +552,7 @@ def _flag_short_last(steps: list[Step]) -> list[Step]:
 
 
 def _flag_fast_start(steps: list[Step], dose_before: Decimal) -> list[Step]:
-    """DOMAIN.md §1: information on the first cut when the first 14–28 days average above the
+    """docs/DOMAIN.md §1: information on the first cut when the first 14–28 days average above the
     guideline's initial 10 % per 2 weeks."""
     first = next((i for i, s in enumerate(steps) if s.cut_pct > 0), None)
     if first is None:

@@ -18,28 +18,17 @@ a dose: a person may have been told to take more; the warning only makes sure it
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from decimal import Decimal
 
 from tui.core.doses import ZERO, format_decimal
 from tui.core.drugs import LABELLED_MAXIMA, LabelledMaximum, find_drug
 from tui.core.entry import DayEntry, Intake
-from tui.core.plan_model import Plan
 
 MARGIN_PCT = 25
 """How far above its reference a dose may be before it is named (see the module docstring)."""
 _LIMIT = 1 + Decimal(MARGIN_PCT) / 100
 _RATIO_WORDS_FROM = 2
 """From twice the reference on, the excess reads as ``12×``; below, as ``40 % above``."""
-
-
-def planned_intakes(plan: Plan | None, day: date, intake_times: Sequence[str]) -> tuple[Intake, ...]:
-    """The intakes ``plan`` sets for ``day``, with the person's intake times where set (else none)."""
-    step = plan.step_on(day) if plan else None
-    if step is None:
-        return ()
-    times = list(intake_times)
-    return tuple(Intake(mg, times[i] if i < len(times) else None) for i, mg in enumerate(step.intake_mg))
 
 
 def labelled_maximum(drug: str | None) -> LabelledMaximum | None:

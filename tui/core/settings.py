@@ -107,14 +107,14 @@ class Settings(Mapping[str, Any]):
         record = record or {}
         if not isinstance(record, Mapping):
             raise ValidationError("settings", record, "use an object of settings")
-        known = {name: check(name, record[name]) for name, check in _CHECKS.items() if name in record}
+        known: dict[str, Any] = {name: check(name, record[name]) for name, check in _CHECKS.items() if name in record}
         extra = {key: value for key, value in record.items() if key not in _CHECKS}
         return cls(**known, extra=extra)
 
     def changed(self, **changes: Any) -> Settings:
         """A copy with some settings changed, each checked as when read from the file; keys this
         version does not know (from an import) are carried in :attr:`extra`."""
-        known = {name: _CHECKS[name](name, value) for name, value in changes.items() if name in _CHECKS}
+        known: dict[str, Any] = {name: _CHECKS[name](name, value) for name, value in changes.items() if name in _CHECKS}
         unknown = {key: value for key, value in changes.items() if key not in _CHECKS}
         return replace(self, **known, extra={**self.extra, **unknown})
 

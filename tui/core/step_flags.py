@@ -61,7 +61,7 @@ def highest_before(history: History, day: date, dose_before: Fraction) -> Fracti
 
 
 def over_25_in_14(history: History, day: date, dose: Fraction, dose_before: Fraction) -> bool:
-    """DOMAIN.md §3.4: ``dose`` from ``day`` on is more than 25 % below the highest daily dose of
+    """docs/DOMAIN.md §3.4: ``dose`` from ``day`` on is more than 25 % below the highest daily dose of
     the 14 days before ``day`` (``dose_before`` for days before ``history`` starts)."""
     highest = highest_before(history, day, dose_before)
     # dose < highest × (1 − 25 %), written without division so whole units stay integers.
@@ -204,7 +204,7 @@ PACE_WINDOW_DAYS = (14, 28)
 
 
 def fast_start_pct(cuts: list[tuple[date, date, Fraction]], dose_before: Fraction) -> Decimal | None:
-    """DOMAIN.md §1: the fastest average pace, in % per 2 weeks, over a window of 14–28 days
+    """docs/DOMAIN.md §1: the fastest average pace, in % per 2 weeks, over a window of 14–28 days
     from the first cut, when it is above the guideline's 10 % per 2 weeks (else ``None``).
 
     ``cuts`` are the (start, end, dose) of the steps from the first cut on. A window ends on the

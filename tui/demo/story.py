@@ -1,6 +1,6 @@
 """A realistic demo data set: a clonazepam micro-taper as one person would log it.
 
-The story (DOMAIN.md §5): two weeks of stabilisation at 1 mg (0.5 mg at 08:00 and 20:00),
+The story (docs/DOMAIN.md §5): two weeks of stabilisation at 1 mg (0.5 mg at 08:00 and 20:00),
 then 10 % of the current dose every 14 days, measured by weighing crushed 0.5 mg tablets,
 switched to a 0.1 mg/mL liquid once the scale is too coarse for the cuts. Symptoms start a
 few days after each cut, peak around day 6–10 and ease; windows and waves come and go; a
@@ -19,6 +19,7 @@ data set with the same start date and seed tells the same story for longer.
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 from dataclasses import dataclass, field
@@ -362,7 +363,7 @@ def _intakes(story: _Story, step: Step) -> tuple[tuple[Intake, ...], float, str]
     times = (morning, evening)[: len(amounts)]
     taken = []
     taken_minutes = []
-    for index, (mg, minutes) in enumerate(zip(amounts, times)):
+    for index, (mg, minutes) in enumerate(zip(amounts, times, strict=False)):
         if rng.random() < (0.008 if index == 0 else 0.015):
             note = "Forgot the evening dose until the next morning." if index else "Forgot the morning dose."
             continue
@@ -370,7 +371,7 @@ def _intakes(story: _Story, step: Step) -> tuple[tuple[Intake, ...], float, str]
         taken_minutes.append(minutes)
     # Minutes are counted from today's midnight, so yesterday's last intake is negative.
     points = ([story.last_taken_minutes - 24 * 60] if story.last_taken_minutes is not None else []) + taken_minutes
-    gaps = [later - earlier for earlier, later in zip(points, points[1:])]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(points)]
     longest = max(gaps) / 60.0 if gaps else 12.0
     if taken_minutes:
         story.last_taken_minutes = taken_minutes[-1]

@@ -8,6 +8,7 @@ rather than replaced: the person named a file, and the link may lead anywhere.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -53,8 +54,6 @@ def write_private_file(path: Path, payload: bytes) -> None:
             os.close(fd)
         os.replace(temp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             temp.unlink()
-        except OSError:
-            pass
         raise

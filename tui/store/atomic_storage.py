@@ -21,6 +21,7 @@ them the data file or let the save write through their link.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -121,7 +122,7 @@ def remove_stale_temp_files(path: Path) -> list[Path]:
     Call only while holding the writer lock: then no live process is writing any of them, and
     without this every crash during a save would leave one more file in the folder for good.
     """
-    removed = []
+    removed: list[Path] = []
     prefix, suffix = f".{path.name}.", ".tmp"
     try:
         names = os.listdir(path.parent)
@@ -184,10 +185,9 @@ def write_atomically(path: Path, payload: bytes, *, backup_clock: Callable[[], d
     except OSError:
         pass  # the rename is done; a folder fsync can fail on some file systems and is best effort
     if backup_clock is not None:
-        try:
+        # The save is done; pruning is best effort and retried on the next one.
+        with contextlib.suppress(OSError, BackupFolderUnusable):
             prune_backups(path, backup_clock())
-        except (OSError, BackupFolderUnusable):
-            pass  # the save is done; pruning is retried on the next one
     return backup
 
 

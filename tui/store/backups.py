@@ -15,6 +15,7 @@ any numbered one.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -170,7 +171,5 @@ def backups_to_prune(backups: list[Backup], now: datetime) -> list[Backup]:
 def prune_backups(data_path: Path, now: datetime) -> None:
     """Delete what :func:`backups_to_prune` drops (errors ignored: pruning is best effort)."""
     for backup in backups_to_prune(list_backups(data_path), now):
-        try:
+        with contextlib.suppress(OSError):
             backup.path.unlink()
-        except OSError:
-            pass

@@ -10,6 +10,7 @@ schema version. Each is refused naming the entry, and the file is left exactly a
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -67,7 +68,7 @@ def check_schema_version(path: Path, data: dict[str, Any]) -> None:
         )
 
 
-def _duplicate_pairs_hook(duplicates: list[str]):
+def _duplicate_pairs_hook(duplicates: list[str]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
     def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: dict[str, Any] = {}
         for key, value in pairs:

@@ -41,6 +41,7 @@ from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.draft_prompt import DraftChoice, DraftPrompt
 from tui.ui.screens.onboarding import OnboardingAnswers, OnboardingScreen
 from tui.ui.screens.plan_editor import PlanEditorScreen
+from tui.ui.screens.plan_history import PlanHistoryScreen
 from tui.ui.session import Change, Clock, Origin, Session, system_clock
 from tui.ui.shown_text import widget_text
 from tui.ui.views.help import HelpView
@@ -176,7 +177,10 @@ class TaperApp(App[None]):
         changes: dict[str, object] = {"onboarded": True}
         if answers is not None:
             changes.update(
-                drug=answers.drug, intakes_per_day=answers.intakes_per_day, intake_times=list(answers.intake_times)
+                drug=answers.drug,
+                intakes_per_day=answers.intakes_per_day,
+                intake_times=list(answers.intake_times),
+                region=answers.region,
             )
         try:
             self.session.update_settings(**changes)
@@ -614,6 +618,11 @@ class TaperApp(App[None]):
             "Export…", "JSON, CSV, the prescriber report or a calendar, to a file (ctrl+e)", self.action_export
         )
         yield SystemCommand("Import…", "Bring a JSON export back in, with a preview first (ctrl+o)", self.action_import)
+        yield SystemCommand(
+            "Plan history",
+            "Every change to the plan, newest first; undo the last one (H in Schedule)",
+            lambda: self.push_screen(PlanHistoryScreen(self.session)),
+        )
         yield SystemCommand(
             "Log yesterday", "Open yesterday's entry in the Log view", lambda: self.open_day(self.session.yesterday)
         )

@@ -21,7 +21,7 @@ listed under "Questions for my prescriber", with its date (e.g. a note
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -112,7 +112,7 @@ def question_lines(entries: Sequence[DayEntry]) -> list[tuple[date, str]]:
     return found
 
 
-def _planned_lookup(plan: Plan | None):
+def _planned_lookup(plan: Plan | None) -> Callable[[date], Decimal | None] | None:
     if plan is None:
         return None
     return lambda day: step.dose_mg if (step := plan.step_on(day)) is not None else None
@@ -167,6 +167,7 @@ def _dose_section(
     last_dosed = next((e for e in reversed(entries) if e.intakes), None)
     step = plan.step_on(today) if plan else None
     current = step.dose_mg if step else (last_dosed.total_mg if last_dosed else None)
+    start: Decimal | None
     if plan:
         start = plan.projection().start_mg
         start_text = f"{DAILY_TOTAL} {_mg(start)} when the plan started on {plan.start.isoformat()}"
@@ -377,7 +378,13 @@ def _red_flag_section(entries: Sequence[DayEntry]) -> Section:
     return Section("Red flags", (Bullets(tuple(([f"… {more} earlier days"] if more else []) + shown)),))
 
 
-def _adherence_section(entries, plan, planned, settings, today) -> Section:
+def _adherence_section(
+    entries: Sequence[DayEntry],
+    plan: Plan | None,
+    planned: Callable[[date], Decimal | None] | None,
+    settings: dict[str, Any],
+    today: date,
+) -> Section:
     intakes = settings.get("intakes_per_day") or (len(plan.params.split) if plan and plan.params.split else None)
     start = plan.start if plan else None
     summary = adherence(
@@ -434,10 +441,10 @@ def _chart_section(entries: Sequence[DayEntry], plan: Plan | None, today: date) 
     while week <= today:
         days = [week + timedelta(days=i) for i in range(7) if week + timedelta(days=i) <= today]
         dose_values = [v for d in days if (v := doses.on(d)) is not None]
-        total_values = [v for d in days if (v := totals.on(d)) is not None]
+        total_values = [t for d in days if (t := totals.on(d)) is not None]
         dose = sum(dose_values, ZERO) / len(dose_values) if dose_values else None
-        total = sum(total_values) / len(total_values) if total_values else None
-        weeks.append((week, dose, total, any(d in cuts for d in days)))
+        mean_total = sum(total_values) / len(total_values) if total_values else None
+        weeks.append((week, dose, mean_total, any(d in cuts for d in days)))
         week += timedelta(days=7)
     top_dose = max((w[1] for w in weeks if w[1] is not None), default=ZERO)
     top_total = max((w[2] for w in weeks if w[2] is not None), default=0.0)

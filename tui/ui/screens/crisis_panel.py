@@ -15,45 +15,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Button, Label, Static
 
-from tui.core.crisis_lines import (
-    OWN_LINES_SETTING,
-    CrisisLine,
-    Situation,
-    lines_for,
-    parse_own_lines,
-    situation_for,
-)
+from tui.core.crisis_lines import crisis_lines_for, red_flag_keys, situation_for
 from tui.core.settings import Settings
-from tui.core.symptoms import DEFAULT_SYMPTOMS, RED_FLAG_KEYS, default_symptom
+from tui.core.symptoms import default_symptom
 from tui.core.terminal_text import terminal_safe
-from tui.core.validation import ValidationError
 from tui.ui.screens.dialog import Dialog
-
-_RED_FLAG_BY_NAME = {s.label.lower(): s.key for s in DEFAULT_SYMPTOMS if s.red_flag}
-
-
-def red_flag_keys(flagged: Iterable[str]) -> list[str]:
-    """The red-flag symptom keys in ``flagged`` (keys, or labels in any case, as callers pass them)."""
-    keys = []
-    for item in flagged:
-        key = item if item in RED_FLAG_KEYS else _RED_FLAG_BY_NAME.get(item.strip().lower())
-        if key is not None and key not in keys:
-            keys.append(key)
-    return keys
-
-
-def crisis_lines_for(
-    settings: Settings | str | None, situation: Situation = Situation.GENERAL
-) -> tuple[CrisisLine, ...]:
-    """The lines for the person's region (a :class:`Settings`, or just a region code), ordered
-    for ``situation``. A damaged own-lines setting never empties the list: the emergency line stays."""
-    if not isinstance(settings, Settings):
-        return lines_for(settings, situation)
-    try:
-        own = parse_own_lines(settings.extra.get(OWN_LINES_SETTING))
-    except ValidationError:
-        own = ()
-    return lines_for(settings.region, situation, own)
 
 
 class CrisisPanel(Dialog[None]):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import ClassVar, TypeVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widget import Widget
 
@@ -39,7 +39,7 @@ class Dialog(ModalScreen[ResultType]):
     Dialog .buttons Button { margin-left: 1; }
     """
 
-    BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     safe: str | None = None
     """The id of the button that changes nothing; it has the focus when the dialog opens."""

@@ -22,8 +22,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.events import Mount
-from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import DataTable, Footer, Input, Label, Select, Static
 
 from tui.core import plan_input as pi
 from tui.core.doses import format_decimal
@@ -55,14 +54,6 @@ def form_fields_of(formulation: Formulation) -> tuple[str, list[str]]:
 
 def _mg_text(amounts: tuple[Decimal, ...]) -> str:
     return "+".join(format_decimal(mg) for mg in amounts)
-
-
-class SafeConfirmDialog(ConfirmDialog):
-    """A confirmation whose focused button is the safe choice (cancel): Enter never confirms."""
-
-    def on_mount(self, event: Mount) -> None:
-        event.prevent_default()  # the base dialog would focus the confirming button
-        self.query_one("#cancel", Button).focus()
 
 
 class PlanEditorScreen(Dialog[Plan | None]):
@@ -342,7 +333,7 @@ class PlanEditorScreen(Dialog[Plan | None]):
                 self.dismiss(None)
 
         body = "The plan's fields have changes that are not saved. Leave the editor and lose them?"
-        self.app.push_screen(SafeConfirmDialog("Leave without saving?", body, "Leave", "Keep editing"), answered)
+        self.app.push_screen(ConfirmDialog("Leave without saving?", body, "Leave", "Keep editing"), answered)
 
     def action_save_plan(self) -> None:
         """Save the previewed plan, after an explicit confirmation where the rules require one."""
@@ -364,7 +355,7 @@ class PlanEditorScreen(Dialog[Plan | None]):
         body = "\n".join(reasons) + (
             "\n\nThe 2025 joint guideline suggests cuts of no more than 25 % every 2 weeks. Save this plan anyway?"
         )
-        dialog = SafeConfirmDialog("This plan needs your confirmation", body, "Save anyway", "Go back")
+        dialog = ConfirmDialog("This plan needs your confirmation", body, "Save anyway", "Go back")
         self.app.push_screen(dialog, answered)
 
     # -- drafts (the app keeps unsaved work beside the data file: tui.store.drafts) -----------

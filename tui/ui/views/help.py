@@ -58,6 +58,7 @@ KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("r", "return to the last stable dose (an increase; asks for a reason)"),
             ("p", "re-plan from a date (past steps are kept)"),
             ("n", "new plan"),
+            ("H", "plan history: every change, newest first; u undoes the last one"),
         ),
     ),
     (

@@ -258,8 +258,7 @@ class LogView(JournalView):
         self.notify(message, timeout=3)
         flagged = red_flags_in(entry.symptoms)
         if flagged:
-            names = [symptom.label.lower() for symptom in flagged]
-            self.app.push_screen(CrisisPanel(names, self.session.settings.region))
+            self.app.push_screen(CrisisPanel([symptom.key for symptom in flagged], self.session.settings))
         return True
 
     def action_save_day(self) -> None:

@@ -25,7 +25,7 @@ from tui.core.validation import ValidationError, parse_decimal, parse_int
 from tui.store.errors import StoreError
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.plan_editor import PlanEditorScreen
-from tui.ui.screens.text_prompt import TextPrompt
+from tui.ui.screens.text_prompt import PromptAnswer, TextPrompt
 from tui.ui.session import Change
 from tui.ui.views.journal_view import JournalView
 from tui.ui.widgets.step_table import daily_total_text, fill_step_table, planned_intake_texts, step_legend
@@ -165,10 +165,11 @@ class ScheduleView(JournalView):
         step = plan.step_on(self.today)
         dose = f"{format_decimal(step.dose_mg)} mg" if step else "the starting dose"
 
-        def chosen(days: int | None) -> None:
-            if days:
+        def chosen(answer: PromptAnswer | None) -> None:
+            if answer is not None:
+                days, reason = answer.value, answer.reason
                 self._propose(
-                    f"Hold {days} days", lambda: plan_changes.hold(plan, days, self.today, self.session.now())
+                    f"Hold {days} days", lambda: plan_changes.hold(plan, days, self.today, self.session.now(), reason)
                 )
 
         self.app.push_screen(
@@ -177,6 +178,7 @@ class ScheduleView(JournalView):
                 f"You stay on {dose} longer; every later step moves by the same days.",
                 lambda text: parse_int("days", text, 1, MAX_STEP_DAYS),
                 "7",
+                ask_reason=True,
             ),
             chosen,
         )
@@ -188,11 +190,12 @@ class ScheduleView(JournalView):
             return
         current = plan.params.cut_pct
 
-        def chosen(cut: Decimal | None) -> None:
-            if cut is not None:
+        def chosen(answer: PromptAnswer | None) -> None:
+            if answer is not None:
+                cut, reason = answer.value, answer.reason
                 self._propose(
                     f"Slow down to {format_decimal(cut)} %",
-                    lambda: plan_changes.slow_down(plan, cut, self.today, self.session.now()),
+                    lambda: plan_changes.slow_down(plan, cut, self.today, self.session.now(), reason),
                 )
 
         suggestion = format_decimal(max(current / 2, min(current, Decimal(5))))
@@ -202,6 +205,7 @@ class ScheduleView(JournalView):
                 f"Now {format_decimal(current)} % of the current dose per step. From the next step on, cut (%):",
                 lambda text: parse_decimal("cut %", text, Decimal("0.1"), current, 2, "%"),
                 suggestion,
+                ask_reason=True,
             ),
             chosen,
         )
