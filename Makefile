@@ -8,7 +8,7 @@ CONSTRAINTS := constraints.txt
 # Every install is pinned to the versions the tests last passed with (see `make lock`).
 PIP_INSTALL := $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS)
 # `make test` runs `make lint` (ruff format --check, ruff check, mypy) between lint-imports and
-# pytest when this is yes. It is no until the tree has been through `make format` once.
+# pytest; `make test LINT_IN_TEST=no` skips it while a change is half-way.
 LINT_IN_TEST ?= yes
 
 .PHONY: help run test lint format install install-test lock screenshots bench soak clean
