@@ -186,14 +186,15 @@ class LogView(JournalView):
         return self.form.read(self.day)
 
     def _warnings(self, entry: DayEntry) -> list[str]:
-        """What looks wrong with the doses, when they differ from what is stored for the day."""
-        stored = self.journal.get_day(entry.day)
-        if stored is not None and stored.intakes == entry.intakes:
+        """What looks wrong with the doses — asked only when they were changed in the form."""
+        if self._loaded_state and self.intakes.raw == self._loaded_state[0]:
             return []
         plan = self.session.plan
+        planned = self.session.planned_intakes(entry.day)
+        # The day before is the reference only where no plan covers the day (one read fewer).
+        day_before = None if planned else self.journal.get_day(entry.day - timedelta(days=1))
         drug = plan.params.drug if plan else self.session.settings.drug
-        day_before = self.journal.get_day(entry.day - timedelta(days=1))
-        return dose_warnings(entry, self.session.planned_intakes(entry.day), day_before, drug)
+        return dose_warnings(entry, planned, day_before, drug)
 
     def save(self, then: Callable[[], None] | None = None) -> bool:
         """Save the form through the session; False (and everything kept, marked) when it is not saved now.
