@@ -36,6 +36,7 @@ from tui.store.drafts import discard_draft, read_draft, remove_draft, write_draf
 from tui.store.errors import StoreError
 from tui.store.journal import Journal
 from tui.store.lock import WriterLock
+from tui.ui.chart.commands import palette_commands
 from tui.ui.chart.view import ChartView
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.draft_prompt import DraftChoice, DraftPrompt
@@ -618,6 +619,10 @@ class TaperApp(App[None]):
             "Export…", "JSON, CSV, the prescriber report or a calendar, to a file (ctrl+e)", self.action_export
         )
         yield SystemCommand("Import…", "Bring a JSON export back in, with a preview first (ctrl+o)", self.action_import)
+        chart = self.view("chart")
+        assert isinstance(chart, ChartView)
+        for title, help_text, run in palette_commands(chart):
+            yield SystemCommand(title, help_text, run)
         yield SystemCommand(
             "Plan history",
             "Every change to the plan, newest first; undo the last one (H in Schedule)",

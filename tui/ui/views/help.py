@@ -16,6 +16,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.core.crisis_lines import REGIONS, CrisisLine
+from tui.core.drug_level import ESTIMATE_NOTE
 from tui.core.plan_flags import PlanFlag
 from tui.core.safety import SAFETY_NOTICE
 from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM, TOTAL_SCALE_TEXT, Phase
@@ -95,6 +96,9 @@ KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("e / end", "back to the window ending today"),
             ("t", "before / after each cut: a table in place of the dose panel"),
             ("c", "calendar heat map of the total symptom score"),
+            ("a", "days since each cut: recent cuts' curves lined up, their median, the usual peak and settling day"),
+            ("r / R in a", "how many recent cuts: 3 / 6 / 12 / all"),
+            ("L", f"estimated drug level over the dose panel. {ESTIMATE_NOTE}"),
         ),
     ),
 )
