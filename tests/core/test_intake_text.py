@@ -30,14 +30,15 @@ def _first_step(formulation, dose: str, split: tuple[str, ...]):
 
 
 def test_a_liquid_step_says_each_intake_in_ml_with_its_time():
-    step = _first_step(Liquid.create("0.1", "0.1"), "0.93", ("0.46", "0.47"))
-    assert step_intakes(step, ("08:00", "20:00")) == "08:00 0.41 mg = 4.1 mL · 20:00 0.43 mg = 4.3 mL"
+    # An uneven split (more than one increment apart) is kept in its ratio at every step.
+    step = _first_step(Liquid.create("0.1", "0.1"), "0.93", ("0.40", "0.53"))
+    assert step_intakes(step, ("08:00", "20:00")) == "08:00 0.36 mg = 3.6 mL · 20:00 0.48 mg = 4.8 mL"
     assert step_daily_total(step) == "daily total 0.84 mg = 8.4 mL"
 
 
 def test_times_are_shown_only_when_there_is_one_per_intake():
-    step = _first_step(Liquid.create("0.1", "0.1"), "0.93", ("0.46", "0.47"))
-    assert step_intakes(step, ("08:00",)) == "0.41 mg = 4.1 mL · 0.43 mg = 4.3 mL"
+    step = _first_step(Liquid.create("0.1", "0.1"), "0.93", ("0.40", "0.53"))
+    assert step_intakes(step, ("08:00",)) == "0.36 mg = 3.6 mL · 0.48 mg = 4.8 mL"
 
 
 def test_a_form_measured_in_mg_is_not_said_twice():
