@@ -10,13 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from tui.core.doses import ZERO, format_decimal
-
-if TYPE_CHECKING:
-    from tui.core.plan_model import PlanParams
 
 
 class PlanFlag(StrEnum):
@@ -117,13 +114,14 @@ def flag_legend(codes: Iterable[str], separator: str = " · ") -> str:
     return separator.join(f"{f.marked}: {f.explanation}" for f in PlanFlag if f in present)
 
 
-def too_coarse_text(params: PlanParams) -> str:
+def too_coarse_text(coarse_below_mg: Decimal | None, cut_pct: Decimal) -> str:
     """``This form is too coarse below 0.14 mg for a 10 % cut …``: the threshold is the smallest
-    measurable dose of the form (:attr:`PlanParams.coarse_below_mg`), a figure the person can
-    actually draw up or weigh."""
+    measurable dose of the form (``PlanParams.coarse_below_mg``), a figure the person can
+    actually draw up or weigh. (The two figures, not the params: this module sits below the
+    plan model, which imports it.)"""
     return (
-        f"This form is too coarse below {format_decimal(params.coarse_below_mg or ZERO)} mg for a "
-        f"{format_decimal(params.cut_pct)} % cut — consider liquid, compounded or a scale."
+        f"This form is too coarse below {format_decimal(coarse_below_mg or ZERO)} mg for a "
+        f"{format_decimal(cut_pct)} % cut — consider liquid, compounded or a scale."
     )
 
 

@@ -454,7 +454,7 @@ class Plan:
             found.append("Linear taper: the % cut grows with every step, up to 100 % at the end.")
         coarse = self.params.coarse_below_mg
         if coarse is not None and any(s.has(TOO_COARSE) for s in self.steps):
-            found.append(too_coarse_text(self.params))
+            found.append(too_coarse_text(coarse, self.params.cut_pct))
         if any(s.has(OVER_10) for s in self.steps):
             found.append(self._largest_cut_text())
         found.extend(f.text for s in self.steps for f in s.flags if f.code in (FAST_START, SHORT_LAST))

@@ -179,7 +179,7 @@ def cut_flags(
             )
         )
     if _too_coarse(context, previous):
-        flags.append(Flag(PlanFlag.TOO_COARSE, too_coarse_text(context.params)))
+        flags.append(Flag(PlanFlag.TOO_COARSE, too_coarse_text(context.params.coarse_below_mg, context.params.cut_pct)))
     if _scale_unreliable(context.params.formulation, drop):
         flags.append(
             Flag(PlanFlag.SCALE_UNRELIABLE, "This cut is under 10 readings of the scale: weighing it is unreliable.")
