@@ -10,12 +10,12 @@ must still be running. The stored data must still hold the hostile text exactly.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from tests.security.hostile_corpus import ALL_IN_ONE, HOSTILE, raw_controls
 from tui.core.entry import DayEntry, Intake
@@ -102,3 +102,37 @@ async def test_the_stored_text_is_kept_exactly(hostile_path: Path) -> None:
     with open_journal(hostile_path, read_only=True) as reread:
         assert reread.get_day(TODAY).note == STORED
         assert list(reread.settings().custom_symptoms) == list(SHORT_NAMES)
+
+
+async def test_the_import_preview_shows_a_hostile_file_as_text(hostile_path: Path, tmp_path: Path) -> None:
+    """ctrl+o is where a person looks at a file they do not trust yet: a valid one and a refused one."""
+    from tui.exchange.json_export import dumps_export, export_document
+
+    with open_journal(hostile_path, read_only=True) as source:
+        good = tmp_path / "shared template.json"
+        document = export_document(
+            source.days(), source.get_plan(), source.events(), datetime(2027, 3, 15, 9), source.settings().to_record()
+        )
+        good.write_bytes(dumps_export(document))
+    bad = tmp_path / "refused.json"
+    bad.write_text('{"format": "' + STORED.replace("\\", "").replace('"', "") + '", "entries": 5}')
+    fresh = tmp_path / "fresh" / "taper.json"
+    with open_journal(fresh) as journal:
+        journal.update_settings(onboarded=True)
+    journal = open_journal(fresh)
+    try:
+        app = build_app(journal, today=TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            for file in (good, bad):
+                await pilot.press("ctrl+o")
+                await pilot.pause()
+                field = app.screen.query_one("#path", Input)
+                field.value = str(file)
+                await pilot.press("enter")
+                await pilot.pause()
+                assert raw_controls(_screen_text(app)) == [], file.name
+                await pilot.press("escape")
+                await pilot.pause()
+            assert app.is_running
+    finally:
+        journal.close()

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
+from tui.core.terminal_text import terminal_safe
 from tui.exchange.json_import import ImportMode, ImportPlan, ImportRefused, plan_import, read_import_file
 from tui.store.journal import Journal
 from tui.ui.screens.dialog import Dialog
@@ -72,7 +73,7 @@ class ImportDialog(Dialog[tuple[ImportPlan, str] | None]):
         try:
             document = read_import_file(source)
         except ImportRefused as refused:
-            problem.update(f"cannot import {source}: {refused}")
+            problem.update(terminal_safe(f"cannot import {source}: {refused}"))
             return
         mode = ImportMode(str(self.query_one("#mode", Select).value))
         journal = self.journal
@@ -83,7 +84,8 @@ class ImportDialog(Dialog[tuple[ImportPlan, str] | None]):
         summary = self.plan.summary()
         if not self.plan.changes_anything:
             summary += "\n\nNothing to import: you already hold everything in this file."
-        self.query_one("#summary", Static).update(summary)
+        # The summary names values from the file (a drug, dates, a file name): shown, never obeyed.
+        self.query_one("#summary", Static).update(terminal_safe(summary))
         button.disabled = not self.plan.changes_anything
         if not button.disabled:
             # Enter may import at once only when that overrides nothing already logged.
