@@ -10,40 +10,31 @@ text field has focus (a focused Input would otherwise swallow them), ``?`` for H
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import os
-import signal
 from collections.abc import Iterable
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import Screen
 from textual.signal import Signal
-from textual.timer import Timer
-from textual.widgets import Input, Select, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Static, TabbedContent, TabPane
 
 from tui.core.plan_model import Plan
-from tui.store.atomic_storage import parse_data_file, read_data_bytes
-from tui.store.crash_log import write_crash_log
-from tui.store.drafts import discard_draft, read_draft, remove_draft, write_draft
 from tui.store.errors import StoreError
 from tui.store.journal import Journal
-from tui.store.lock import WriterLock
 from tui.ui.chart.commands import palette_commands
 from tui.ui.chart.view import ChartView
+from tui.ui.draft_keeper import DraftKeeper
+from tui.ui.file_watch import FILE_CHECK_SECONDS, FileWatch
 from tui.ui.screens.confirm_dialog import ConfirmDialog
-from tui.ui.screens.draft_prompt import DraftChoice, DraftPrompt
 from tui.ui.screens.onboarding import OnboardingAnswers, OnboardingScreen
 from tui.ui.screens.plan_editor import PlanEditorScreen
 from tui.ui.screens.plan_history import PlanHistoryScreen
-from tui.ui.session import Change, Clock, Origin, Session, system_clock
+from tui.ui.session import Change, Clock, Session, system_clock
 from tui.ui.shown_text import widget_text
 from tui.ui.views.help import HelpView
 from tui.ui.views.history import HistoryView
@@ -51,9 +42,7 @@ from tui.ui.views.journal_view import JournalView
 from tui.ui.views.log import LogView
 from tui.ui.views.schedule import ScheduleView
 from tui.ui.views.today import TodayView
-from tui.ui.widgets.intake_list import IntakeList
 from tui.ui.widgets.key_bar import KeyBar
-from tui.ui.widgets.symptom_rating import SymptomRating
 from tui.ui.widgets.view_tabs import ViewTabs
 
 if TYPE_CHECKING:
@@ -63,12 +52,6 @@ MIN_WIDTH = 80
 MIN_HEIGHT = 24
 CLOCK_CHECK_SECONDS = 60
 """How often the clock is checked for a new date while the app is open (and at each view switch)."""
-DRAFT_DELAY_SECONDS = 0.5
-"""A form's draft is written this long after the last key (so within a second of it)."""
-FILE_CHECK_SECONDS = 2
-"""How often the data file is checked for a change underneath (deleted, replaced, damaged)."""
-EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
-"""Signals that end the app the clean way: drafts written, terminal restored, exit status 128 + signal."""
 
 VIEWS: tuple[tuple[str, str, type[JournalView]], ...] = (
     ("today", "Today", TodayView),
@@ -81,8 +64,8 @@ VIEWS: tuple[tuple[str, str, type[JournalView]], ...] = (
 """(id, title, class) of each view, in tab order; F-key and digit n open the n-th."""
 
 
-class TaperApp(App[None]):
-    """The taper-tui app on one open journal."""
+class TaperApp(DraftKeeper, FileWatch):
+    """The taper-tui app on one open journal (drafts and signals: :class:`DraftKeeper`; the file: :class:`FileWatch`)."""
 
     TITLE = "taper-tui"
     CSS_PATH = ["app.tcss", "views.tcss", "dialogs.tcss"]
@@ -109,15 +92,6 @@ class TaperApp(App[None]):
         """The journal, the clock, the plan and every write, shared by the views."""
         self._pending_view = ""
         """A view asked for before the tabs were ready, shown as soon as they are."""
-        self._drafts_ready = False
-        """Drafts are written only once any draft left by the last run was offered (never over it)."""
-        self._draft_timer: Timer | None = None
-        self._leaving_on_purpose = False
-        """Set when the person chose to quit without saving: the drafts are not written again."""
-        self._file_trouble = ""
-        """What is wrong with the data file on disk (shown in the banner), or ``""``."""
-        self.crash_log: Path | None = None
-        """The crash log written for an unexpected exception (its path is printed on exit)."""
         for number, (view_id, title, _cls) in enumerate(VIEWS, start=1):
             self._bindings.bind(f"f{number}", f"show_view('{view_id}')", title, show=False, priority=True)
             self._bindings.bind(str(number), f"show_view('{view_id}')", title, show=False)
@@ -321,9 +295,6 @@ class TaperApp(App[None]):
             editor is not None and editor.has_unsaved_changes
         )
 
-    def _plan_editor(self) -> PlanEditorScreen | None:
-        return next((s for s in self.screen_stack if isinstance(s, PlanEditorScreen)), None)
-
     def action_quit_app(self) -> None:
         """Quit, asking first when the Log form holds unsaved changes (Enter keeps editing)."""
         if not self.has_unsaved_changes():
@@ -347,260 +318,6 @@ class TaperApp(App[None]):
             ),
             answered,
         )
-
-    # -- drafts ---------------------------------------------------------------------------------
-
-    def _offer_draft(self) -> None:
-        """Offer the drafts the last run left, the Log's then the plan editor's (Restore focused).
-
-        No draft is written before both were answered, so a form loading meanwhile cannot
-        overwrite one not yet offered.
-        """
-        if self.journal.read_only:
-            self._drafts_ready = True
-            return
-        log_draft = read_draft(self.journal.path, "log")
-        day = None
-        if log_draft is not None:
-            with contextlib.suppress(KeyError, TypeError, ValueError):
-                day = date.fromisoformat(log_draft.state["day"])
-        if log_draft is None or day is None:
-            self._offer_plan_draft()
-            return
-        title = f"An unsaved entry for {day:%a} {day.day} {day:%b} from {log_draft.written_at:%H:%M}"
-
-        def answered(choice: DraftChoice | None) -> None:
-            if choice == "discard":
-                self._discard_draft("log")
-            else:
-                log = self.view("log")
-                assert isinstance(log, LogView)
-                self.action_show_view("log")
-                log.restore_draft(log_draft.state)
-                self.notify("Unsaved entry restored: check it, then ctrl+s to save.", timeout=6)
-            self._offer_plan_draft()
-
-        self.push_screen(DraftPrompt(title, _draft_text(log_draft.state)), answered)
-
-    def _offer_plan_draft(self) -> None:
-        plan_draft = read_draft(self.journal.path, "plan")
-        if plan_draft is None or not isinstance(plan_draft.state.get("values"), dict):
-            self._drafts_ready = True
-            return
-        title = f"Unsaved changes to a plan from {plan_draft.written_at:%a} {plan_draft.written_at:%H:%M}"
-
-        def answered(choice: DraftChoice | None) -> None:
-            self._drafts_ready = True
-            if choice == "discard":
-                self._discard_draft("plan")
-                return
-            schedule = self.view("schedule")
-            assert isinstance(schedule, ScheduleView)
-            self.action_show_view("schedule")
-            if plan_draft.state.get("replan") and self.session.plan is not None:
-                schedule.action_replan()
-            else:
-                schedule.action_new_plan()
-            editor = self._plan_editor()
-            if editor is not None:
-                self.call_after_refresh(editor.restore_draft, plan_draft.state)
-
-        self.push_screen(DraftPrompt(title, _draft_text(plan_draft.state.get("values", {}))), answered)
-
-    @on(Input.Changed)
-    @on(TextArea.Changed)
-    @on(Select.Changed)
-    @on(SymptomRating.Changed)
-    @on(IntakeList.Changed)
-    def _form_edited(self) -> None:
-        # A key in any form: write its draft once the keys stop for a moment (debounced).
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY_SECONDS, self.write_drafts)
-
-    def _journal_changed(self, change: Change) -> None:
-        if change.origin is Origin.LOG:
-            # A saved day removes its draft (after the form has taken in what it saved).
-            self.call_after_refresh(self.write_drafts)
-
-    def write_drafts(self) -> None:
-        """Write each form's unsaved state to its draft, or remove the draft when nothing is unsaved.
-
-        A read-only copy never writes drafts (the writer's would be overwritten), nor does the app
-        before the last run's draft was offered. A failure is said once, never a crash.
-        """
-        if self.journal.read_only or not self._drafts_ready or not self.screen_stack:
-            return
-        editor = self._plan_editor()
-        log = self.view("log")
-        forms: dict[str, dict[str, Any] | None] = {
-            "log": log.draft_state() if isinstance(log, LogView) else None,
-            "plan": editor.draft_state() if editor is not None else None,
-        }
-        try:
-            for form, state in forms.items():
-                if state is None:
-                    remove_draft(self.journal.path, form)
-                else:
-                    write_draft(self.journal.path, form, state, self.session.now())
-        except (StoreError, OSError) as error:
-            self.notify(
-                widget_text(f"Could not keep a draft of the unsaved form: {error}"), severity="warning", timeout=8
-            )
-
-    def _discard_drafts(self) -> None:
-        for form in ("log", "plan"):
-            self._discard_draft(form)
-
-    def _discard_draft(self, form: str) -> None:
-        try:
-            discard_draft(self.journal.path, form)
-        except StoreError as error:
-            self.notify(widget_text(str(error)), severity="warning", timeout=8)
-
-    # -- signals and crashes --------------------------------------------------------------------
-
-    def _install_signal_handlers(self) -> None:
-        """SIGHUP (a dropped SSH link), SIGTERM and SIGINT end the app through its exit path.
-
-        The handlers run on the event loop, so the drafts are written and the driver restores the
-        terminal (alternate screen left, mouse tracking off) before the process ends. Not under
-        tests (headless), where the loop belongs to the test runner.
-        """
-        if self.is_headless:
-            return
-        loop = asyncio.get_running_loop()
-        for signum in EXIT_SIGNALS:
-            loop.add_signal_handler(signum, self.exit_on_signal, signum)
-
-    def exit_on_signal(self, signum: int) -> None:
-        """Exit with status 128 + ``signum`` (the shell's convention); the drafts are written on the way out."""
-        self.exit(return_code=128 + signum)
-
-    async def _on_exit_app(self) -> None:
-        # Every way out passes here — a key, a signal, a browser tab closed (the served app's
-        # input ends): the forms' drafts are brought up to date first, unless the person chose to
-        # quit without them. Textual then runs App's own handler for the same message (it calls
-        # the handler of each class in the MRO), which shuts the app down.
-        if not self._leaving_on_purpose:
-            with contextlib.suppress(Exception):  # the way out must stay open whatever failed
-                self.write_drafts()
-
-    def _handle_exception(self, error: Exception) -> None:
-        # Textual's own crash screen prints every frame's local variables: whole days, notes and
-        # doses. Here the form is kept as a draft, the traceback goes to a private crash log
-        # without locals, and the terminal shows only where that log is. The exit status is 1.
-        self._return_code = 1
-        if self._exception is None:
-            self._exception = error
-            self._exception_event.set()
-        # Anything at all may be broken now: a draft that cannot be written must not stop the log.
-        with contextlib.suppress(Exception):
-            self.write_drafts()
-        try:
-            self.crash_log = write_crash_log(self.journal.path, error)
-            where = f"A report without your data was written to (readable by you only):\n{self.crash_log}"
-        except OSError:
-            where = "No crash report could be written."
-        message = (
-            f"taper-tui stopped on an unexpected error ({type(error).__name__}). Nothing saved was lost;\n"
-            f"a form that was not saved is kept as a draft and offered at the next start.\n{where}"
-        )
-        # Not wrapped by Rich, so the path stays one piece for copying (the terminal wraps it).
-        self._exit_renderables.append(Text(message, no_wrap=True, overflow="ignore"))
-        self._close_messages_no_wait()
-
-    # -- the file underneath --------------------------------------------------------------------
-
-    def _file_problem(self) -> str:
-        """What is wrong with the data file on disk now, or ``""`` when it can be read."""
-        try:
-            raw, _identity = read_data_bytes(self.journal.real_path)
-            parse_data_file(self.journal.real_path, raw)
-        except FileNotFoundError:
-            return "was deleted or moved away"
-        except (StoreError, OSError):
-            return "is damaged or is not a taper-tui file any more"
-        return ""
-
-    def check_file(self) -> None:
-        """Every few seconds: follow the file (read-only) or notice a change underneath (writer)."""
-        journal = self.journal
-        if journal.read_only:
-            if journal.changed_on_disk():
-                problem = self._file_problem()
-                if problem:
-                    self._show_file_trouble(
-                        f"The data file {problem}. Showing what was last read; nothing is written here."
-                    )
-                else:
-                    self.session.reload()
-                    self._show_file_trouble("")
-            if not self._file_trouble and journal.locked_by is not None and not self._writer_running():
-                self._show_file_trouble(
-                    "The taper-tui that was writing to this file has closed: ctrl+w to write here.", kind="writer"
-                )
-            return
-        if journal.changed_on_disk():
-            problem = self._file_problem() or "was changed by another program"
-            self._show_file_trouble(
-                f"The data file {problem} while taper-tui was open. Nothing is saved over it; what you type is "
-                "kept. ctrl+r reloads the file as it is now (or `taper-tui restore` lists its backups)."
-            )
-
-    def _writer_running(self) -> bool:
-        holder = WriterLock(self.journal.path).holder()
-        if holder is None:
-            return False
-        try:
-            os.kill(holder, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            return True
-        return True
-
-    def _show_file_trouble(self, text: str, kind: str = "file") -> None:
-        self._file_trouble = text
-        banner = self.query_one("#file-banner", Static)
-        banner.update(text)
-        banner.display = bool(text)
-        banner.set_class(kind == "writer", "-writer")
-
-    def action_reload_file(self) -> None:
-        """Read the data file again as it is now (ctrl+r); the Log form keeps unsaved changes."""
-        problem = self._file_problem()
-        if problem:
-            self.notify(
-                widget_text(f"The data file {problem}: it cannot be read, so nothing was reloaded."),
-                severity="error",
-                timeout=10,
-            )
-            return
-        try:
-            self.session.reload()
-        except StoreError as error:
-            self.notify(widget_text(str(error)), severity="error", timeout=10)
-            return
-        self._show_file_trouble("")
-        self.notify("Reloaded the data file.", timeout=4)
-
-    def action_become_writer(self) -> None:
-        """A read-only copy takes over as the writer once the other taper-tui has closed (ctrl+w)."""
-        if not self.journal.read_only:
-            return
-        try:
-            became = self.session.become_writer()
-        except StoreError as error:
-            self.notify(widget_text(str(error)), severity="error", timeout=10)
-            return
-        if not became:
-            self.notify("Another taper-tui still writes to this file.", severity="warning", timeout=6)
-            return
-        self._show_file_trouble("")
-        for banner in self.query("#read-only-banner"):
-            banner.remove()
-        self.notify("This copy now writes to the file.", timeout=5)
 
     # -- command palette ------------------------------------------------------------------------
 
@@ -631,11 +348,6 @@ class TaperApp(App[None]):
         yield SystemCommand(
             "Log yesterday", "Open yesterday's entry in the Log view", lambda: self.open_day(self.session.yesterday)
         )
-
-
-def _draft_text(state: dict[str, Any]) -> str:
-    """A draft's content, one ``name: value`` line each, for the offer's Show."""
-    return "\n".join(f"{key}: {value}" for key, value in state.items())
 
 
 def fixed_clock(day: date) -> Clock:
