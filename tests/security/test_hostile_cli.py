@@ -394,3 +394,13 @@ def test_a_hostile_folder_as_the_data_file_is_one_safe_message(data: Path, args:
 def test_bad_arguments_are_named_safely(data: Path, args: tuple[str, ...]) -> None:
     assert_shown_safely(run(*args, data=data), 1, 2)
     assert_still_exact(data)
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["table", "json"])
+def test_the_stored_plan_is_shown_safely(data: Path, as_json: bool) -> None:
+    """``plan --show`` prints the drug as typed and the step notes: shown, never obeyed."""
+    result = run("plan", "--show", *(["--json"] if as_json else []), data=data)
+    assert_shown_safely(result, 0)
+    if as_json:  # the same document: the escapes read back to the stored text
+        assert json.loads(result.stdout)["drug"] == STORED_TEXT
+    assert_still_exact(data)

@@ -13,7 +13,7 @@ import sys
 from datetime import date, datetime
 from typing import Any
 
-from tui.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail, today_from, usage_error
+from tui.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail, out, today_from, usage_error
 from tui.core import plan_input
 from tui.core.doses import format_decimal
 from tui.core.drugs import find_drug
@@ -22,6 +22,7 @@ from tui.core.plan_changes import PlanChangeError, creation_event, hold, replan,
 from tui.core.plan_model import Method, Plan, PlanParams
 from tui.core.planner import MAX_STEP_DAYS
 from tui.core.validation import ValidationError, parse_int
+from tui.exchange.json_export import json_for_terminal
 from tui.store.errors import StoreError
 from tui.store.journal import open_journal
 from tui.store.locations import resolve_data_path
@@ -255,13 +256,14 @@ def plan_table(plan: Plan) -> str:
 
 
 def _print(plan: Plan, as_json: bool, extra: dict[str, Any] | None = None) -> None:
+    # A plan holds text from the person or a file (the drug as typed, notes): shown, never obeyed.
     if as_json:
-        print(json.dumps(plan_json(plan, extra), ensure_ascii=False, indent=2))
+        print(json_for_terminal(json.dumps(plan_json(plan, extra), ensure_ascii=False, indent=2)))
     else:
-        print(plan_table(plan))
+        out(plan_table(plan))
         for key, value in (extra or {}).items():
             if value and key in ("hold_suggestion", "saved_to"):
-                print(f"\n{value}" if key == "hold_suggestion" else f"\nSaved as the active plan in {value}")
+                out(f"\n{value}" if key == "hold_suggestion" else f"\nSaved as the active plan in {value}")
 
 
 def _confirmed(plan: Plan, args: argparse.Namespace) -> bool:
@@ -270,7 +272,7 @@ def _confirmed(plan: Plan, args: argparse.Namespace) -> bool:
     if not reasons or args.yes:
         return True
     if sys.stdin.isatty():
-        print("\n".join(reasons), file=sys.stderr)
+        out("\n".join(reasons), err=True)
         answer = input("Type yes to confirm this plan: ")
         return answer.strip().lower() == "yes"
     return False

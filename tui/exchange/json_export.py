@@ -53,8 +53,14 @@ def dumps_export(document: dict[str, Any]) -> bytes:
     Characters a terminal would obey are written as ``\\uXXXX`` escapes (see the module docstring).
     """
     text = orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
-    # Outside strings JSON holds only ASCII punctuation, digits, words and spaces: every match is in a string.
-    return NEUTRALISED.sub(_json_escape, text).encode()
+    return json_for_terminal(text).encode()
+
+
+def json_for_terminal(text: str) -> str:
+    """JSON ``text`` with DEL, C1 and bidi characters written as ``\\uXXXX`` escapes: the same
+    document, safe to print. Outside strings JSON holds only ASCII punctuation, digits, words
+    and spaces, so every match is inside a string."""
+    return NEUTRALISED.sub(_json_escape, text)
 
 
 def _json_escape(match: re.Match[str]) -> str:
