@@ -111,3 +111,15 @@ async def test_no_color_is_respected(app_factory, monkeypatch):
         await pilot.pause()
         assert app.no_color
         assert any(type(f).__name__ in ("Monochrome", "NoColor") for f in app._filters)
+
+
+async def test_a_focus_scheduled_just_before_closing_finds_nothing_to_do(app_factory):
+    """A switch right before quitting leaves a focus queued for after the next refresh; under load
+    it ran once the screens were gone and raised IndexError out of a test's shutdown."""
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+    assert not app.screen_stack
+    app._focus_active_view()
+    app._sync_shown()
+    assert app.active_view_id == ""

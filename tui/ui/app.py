@@ -204,18 +204,28 @@ class TaperApp(DraftKeeper, FileWatch):
         self._focus_active_view()
         self.call_after_refresh(self._focus_active_view)
 
+    def _view_tabs(self) -> TabbedContent | None:
+        """The main screen's tabs; ``None`` once the app is closing and has no screens left, when a
+        callback scheduled just before (a focus after the next refresh) has nothing to do."""
+        if not self.screen_stack:
+            return None
+        return self.screen_stack[0].query_one("#views", TabbedContent)
+
     def _focus_active_view(self) -> None:
-        tabs = self.screen_stack[0].query_one("#views", TabbedContent)
-        if tabs.active:
+        tabs = self._view_tabs()
+        if tabs is not None and tabs.active:
             self.view(tabs.active).focus_content()
 
     @property
     def active_view_id(self) -> str:
-        """The id of the view on screen (``""`` before the first one is shown)."""
-        return self.screen_stack[0].query_one("#views", TabbedContent).active
+        """The id of the view on screen (``""`` before the first one is shown, and after the last)."""
+        tabs = self._view_tabs()
+        return tabs.active if tabs is not None else ""
 
     def _sync_shown(self) -> None:
         """Tell each view whether it is the one on screen (a stale view shown catches up)."""
+        if not self.screen_stack:
+            return  # closing: see _view_tabs
         active = self.active_view_id
         for view_id, _title, _cls in VIEWS:
             view = self.view(view_id)
