@@ -154,3 +154,10 @@ def test_a_plan_cannot_start_near_the_end_of_the_calendar():
     assert caught.value.field == "--start"
     with pytest.raises(ValidationError):
         parse_plan_date("+9999", date(9990, 1, 1), "--start")
+
+
+def test_a_whole_number_message_gives_an_example_the_field_takes() -> None:
+    """Seen when trying it: "7.5" in sleep quality (1–5) was told to write digits "like 7"."""
+    with pytest.raises(ValidationError) as refused:
+        parse_int("sleep quality", "7.5", 1, 5)
+    assert "like 5" in str(refused.value) and "like 7" not in str(refused.value)

@@ -24,7 +24,7 @@ MAX_NOTE_CHARS = 20_000
 
 PLAIN_DECIMAL_HINT = "write a plain decimal like 0.25 (no exponents, underscores or non-ASCII digits)"
 """Said whenever a number is not written the one way :data:`~tui.core.doses.PLAIN_DECIMAL` reads."""
-PLAIN_WHOLE_HINT = "write plain digits like 7 (no signs, decimals, exponents, underscores or non-ASCII digits)"
+PLAIN_WHOLE_HINT = "write plain digits like {example} (no signs, decimals, exponents, underscores or non-ASCII digits)"
 """The same for whole numbers (ratings, counts, days)."""
 _PLAIN_WHOLE = re.compile(r"[0-9]+")
 
@@ -71,7 +71,8 @@ def parse_int(field: str, text: object, low: int, high: int) -> int:
     else:
         raw = str(text).strip()
         if not _PLAIN_WHOLE.fullmatch(raw):
-            raise ValidationError(field, text, f"{allowed}; {PLAIN_WHOLE_HINT}")
+            # The example is a number the field takes (a fixed "7" would be wrong for a 1–5 scale).
+            raise ValidationError(field, text, f"{allowed}; {PLAIN_WHOLE_HINT.format(example=high)}")
         number = int(raw)
     if not low <= number <= high:
         raise ValidationError(field, text, allowed)
