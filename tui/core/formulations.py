@@ -72,6 +72,10 @@ class Formulation:
     """
 
     kind: ClassVar[str] = ""
+    measured_word: ClassVar[str] = "mg"
+    """The word written after one intake's measured amount (``4.6 mL``, ``½ tab``)."""
+    stock_word: ClassVar[str] = "mg"
+    """The unit a supply of it is counted in (``mL``, ``tablets``): what a prescription names."""
 
     @property
     def increment(self) -> Fraction:
@@ -152,6 +156,9 @@ class Formulation:
 class Tablet(Formulation):
     """A scored tablet of ``strength`` mg split into ``split`` equal pieces (1, 2 or 4)."""
 
+    measured_word: ClassVar[str] = "tab"
+    stock_word: ClassVar[str] = "tablets"
+
     strength: Fraction
     split: int
     kind: ClassVar[str] = "tablet"
@@ -195,6 +202,9 @@ class Tablet(Formulation):
 class Liquid(Formulation):
     """A solution or suspension of ``concentration`` mg/mL measured to ``resolution`` mL."""
 
+    measured_word: ClassVar[str] = "mL"
+    stock_word: ClassVar[str] = "mL"
+
     concentration: Fraction
     resolution: Fraction
     kind: ClassVar[str] = "liquid"
@@ -231,6 +241,9 @@ class Liquid(Formulation):
 class Drops(Formulation):
     """Drops of ``mg_per_drop`` mg each (Rivotril 2.5 mg/mL: 1 drop = 0.1 mg)."""
 
+    measured_word: ClassVar[str] = "drops"
+    stock_word: ClassVar[str] = "drops"
+
     per_drop: Fraction
     kind: ClassVar[str] = "drops"
 
@@ -262,6 +275,9 @@ class PowderScale(Formulation):
     ``readability × strength / weight`` mg of drug. Cuts smaller than 10× the readability are
     unreliable (docs/DOMAIN.md §3.6); the planner flags them.
     """
+
+    measured_word: ClassVar[str] = "mg powder"
+    stock_word: ClassVar[str] = "mg of powder"
 
     readability: Fraction
     tablet_weight: Fraction
@@ -303,6 +319,9 @@ class PowderScale(Formulation):
 @dataclass(frozen=True)
 class RawIncrement(Formulation):
     """A stated measurable increment in mg (e.g. a compounded capsule series in 0.01 mg steps)."""
+
+    measured_word: ClassVar[str] = "mg"
+    stock_word: ClassVar[str] = "mg"
 
     step: Fraction
     kind: ClassVar[str] = "increment"

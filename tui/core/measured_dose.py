@@ -46,15 +46,7 @@ _SUFFIXES = {
 
 def measured_unit(form: Formulation | None) -> str:
     """The word written after a measured amount: ``mL``, ``drops``, ``tab``, ``mg powder`` or ``mg``."""
-    if isinstance(form, Liquid):
-        return "mL"
-    if isinstance(form, Drops):
-        return "drops"
-    if isinstance(form, Tablet):
-        return "tab"
-    if isinstance(form, PowderScale):
-        return "mg powder"
-    return "mg"
+    return form.measured_word if form is not None else "mg"
 
 
 def _measured_per_unit(form: Formulation) -> Fraction:

@@ -54,17 +54,7 @@ _PIECE_NAMES = {1: "whole tablets", 2: "halves", 4: "quarters"}
 
 def stock_unit(formulation: Formulation) -> str:
     """The unit the medicine is counted in (see the module docstring's table)."""
-    if isinstance(formulation, Liquid):
-        return "mL"
-    if isinstance(formulation, Tablet):
-        return "tablets"
-    if isinstance(formulation, Drops):
-        return "drops"
-    if isinstance(formulation, PowderScale):
-        return "mg of powder"
-    if isinstance(formulation, RawIncrement):
-        return "mg"
-    raise TypeError(f"no stock unit for {formulation!r}")  # a new formulation must add its row
+    return formulation.stock_word
 
 
 def stock_per_mg(formulation: Formulation) -> Fraction:
