@@ -27,7 +27,7 @@ CONFIRM_WINDOW_DAYS = 14
 
 
 class DraftLike(Protocol):
-    """What the rules read of a planner draft step (see ``tui.core.planner._Draft``)."""
+    """What the rules read of a planner draft step (see ``tui.core.plan_shapes.Draft``)."""
 
     planned: Fraction | None
     forced: bool

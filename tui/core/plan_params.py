@@ -1,0 +1,221 @@
+"""What the person and their prescriber agreed: the plan's parameters and their stored form.
+
+Rule: :class:`PlanParams` holds the agreement exactly as given (a drug, a start, a dose, a way of
+measuring, a method and its pace, intakes, bands), and its record is a plain dict of exact
+decimal strings in a fixed key order, where a field at its default is left out when older files
+never had it, so every older record still loads. The dated steps built from it live in
+:mod:`tui.core.plan_model`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+from typing import Any
+
+from tui.core.doses import ZERO, format_decimal, to_decimal
+from tui.core.formulations import Formulation
+from tui.core.validation import ValidationError
+
+MAX_STEP_DAYS = 365
+"""The longest a step, a hold or a lengthened step may last: a year at one dose is a plan to review."""
+
+
+class Method(StrEnum):
+    """How the size of each cut is decided."""
+
+    PROPORTIONAL = "proportional"
+    LINEAR = "linear"
+    OCCUPANCY = "occupancy"
+    CUSTOM = "custom"
+
+
+class IntakeOrder(StrEnum):
+    """How a day's cut is shared between intakes (docs/DOMAIN.md §3.9)."""
+
+    EVEN = "even"
+    """Every step keeps the intakes' starting ratio; the ``cut_first`` intake takes what cannot be shared."""
+    SEQUENTIAL = "sequential"
+    """Cuts come off the ``cut_first`` intake until it reaches 0, then off the next one (NHS Scotland)."""
+
+
+@dataclass(frozen=True)
+class DoseBand:
+    """From ``below_mg`` down, cut ``cut_pct`` % of the dose or a fixed ``cut_mg`` every ``days``
+    (docs/DOMAIN.md §3.10: CKS's "slower reduction at lower doses")."""
+
+    below_mg: Decimal
+    days: int
+    cut_pct: Decimal | None = None
+    cut_mg: Decimal | None = None
+
+    def describe(self) -> str:
+        """``≤ 20 mg: 1 mg every 14 days``."""
+        cut = (
+            f"{format_decimal(self.cut_mg)} mg"
+            if self.cut_mg is not None
+            else f"{format_decimal(self.cut_pct or ZERO)} %"
+        )
+        return f"≤ {format_decimal(self.below_mg)} mg: {cut} every {self.days} days"
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "below_mg": format_decimal(self.below_mg),
+            "days": self.days,
+            "cut_pct": None if self.cut_pct is None else format_decimal(self.cut_pct),
+            "cut_mg": None if self.cut_mg is None else format_decimal(self.cut_mg),
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> DoseBand:
+        pct, mg = record.get("cut_pct"), record.get("cut_mg")
+        return cls(
+            below_mg=to_decimal(record["below_mg"]),
+            days=int(record["days"]),
+            cut_pct=None if pct is None else to_decimal(pct),
+            cut_mg=None if mg is None else to_decimal(mg),
+        )
+
+
+@dataclass(frozen=True)
+class PlanParams:
+    """Everything the person and their prescriber agreed, as given (validated by :func:`build_plan`).
+
+    ``split`` holds the amount of each intake at the start (e.g. ``(0.25, 0.25)``); later steps
+    keep that ratio, and the intake at index ``cut_first`` takes any cut that cannot be shared
+    evenly. ``jump_off_mg`` is the dose from which the next step goes straight to 0 mg;
+    ``target_mg`` above 0 ends the plan there instead of at 0 mg.
+    """
+
+    drug: str
+    start: date
+    dose_mg: Decimal
+    formulation: Formulation
+    method: Method = Method.PROPORTIONAL
+    cut_pct: Decimal = Decimal(10)
+    step_days: int = 14
+    hold_days: int = 0
+    split: tuple[Decimal, ...] = ()
+    cut_first: int = 0
+    jump_off_mg: Decimal | None = None
+    target_mg: Decimal = ZERO
+    linear_mg: Decimal | None = None
+    emax_pct: Decimal | None = None
+    ec50_mg: Decimal | None = None
+    occupancy_steps: int = 8
+    custom: tuple[tuple[date, Decimal], ...] = ()
+    lengthen_steps: bool = False
+    drug_as_typed: str = ""
+    """The name the person typed when it differs from :attr:`drug` (a brand: ``Klonopin``)."""
+    order: IntakeOrder = IntakeOrder.EVEN
+    bands: tuple[DoseBand, ...] = ()
+    """Slower pace at lower doses, highest threshold first (``--below``)."""
+    custom_intakes: tuple[tuple[Decimal, ...], ...] = ()
+    """Each custom date's intakes in mg (``9+10``), parallel to :attr:`custom`; empty: split as :attr:`order` says."""
+
+    @property
+    def drug_label(self) -> str:
+        """``clonazepam (Klonopin)``: the drug, with the name as typed beside it."""
+        return f"{self.drug} ({self.drug_as_typed})" if self.drug_as_typed else self.drug
+
+    @property
+    def weights(self) -> tuple[Decimal, ...]:
+        """Intake amounts used as the split ratio (one intake when no split was given)."""
+        return self.split or (self.dose_mg,)
+
+    @property
+    def coarse_below_mg(self) -> Decimal | None:
+        """docs/DOMAIN.md §2: an increment supports an exact p-cut only while D ≥ inc / p; this is
+        the smallest *measurable* dose at or above inc / p (rounded up to the increment), so the
+        figure shown is one the person can measure, never ``0.133333``."""
+        if self.method is not Method.PROPORTIONAL or self.cut_pct <= 0:
+            return None
+        return self.formulation.round_up(self.formulation.increment * 100 / Fraction(self.cut_pct))
+
+    def to_record(self) -> dict[str, Any]:
+        """Plain JSON data, decimal strings, keys in a fixed order."""
+
+        def text(value: Decimal | None) -> str | None:
+            return None if value is None else format_decimal(value)
+
+        return {
+            "drug": self.drug,
+            "method": self.method.value,
+            "start": self.start.isoformat(),
+            "dose_mg": format_decimal(self.dose_mg),
+            "formulation": self.formulation.to_record(),
+            "cut_pct": format_decimal(self.cut_pct),
+            "step_days": self.step_days,
+            "hold_days": self.hold_days,
+            "split_mg": [format_decimal(mg) for mg in self.split],
+            "cut_first": self.cut_first,
+            "jump_off_mg": text(self.jump_off_mg),
+            "target_mg": format_decimal(self.target_mg),
+            "linear_mg": text(self.linear_mg),
+            "emax_pct": text(self.emax_pct),
+            "ec50_mg": text(self.ec50_mg),
+            "occupancy_steps": self.occupancy_steps,
+            "custom": [
+                {
+                    "date": d.isoformat(),
+                    "dose_mg": format_decimal(mg),
+                    **(
+                        {"intakes_mg": [format_decimal(x) for x in self.custom_intakes[i]]}
+                        if self.custom_intakes
+                        else {}
+                    ),
+                }
+                for i, (d, mg) in enumerate(self.custom)
+            ],
+            "lengthen_steps": self.lengthen_steps,
+            **({"drug_as_typed": self.drug_as_typed} if self.drug_as_typed else {}),
+            **({"order": self.order.value} if self.order is not IntakeOrder.EVEN else {}),
+            **({"bands": [b.to_record() for b in self.bands]} if self.bands else {}),
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> PlanParams:
+        """Rebuild from :meth:`to_record`'s output; ValidationError naming the field."""
+
+        def optional(name: str) -> Decimal | None:
+            value = record.get(name)
+            return None if value is None else to_decimal(value)
+
+        try:
+            return cls(
+                drug=str(record["drug"]),
+                start=date.fromisoformat(record["start"]),
+                dose_mg=to_decimal(record["dose_mg"]),
+                formulation=Formulation.from_record(record["formulation"]),
+                method=Method(record.get("method", "proportional")),
+                cut_pct=to_decimal(record.get("cut_pct", "10")),
+                step_days=int(record.get("step_days", 14)),
+                hold_days=int(record.get("hold_days", 0)),
+                split=tuple(to_decimal(mg) for mg in record.get("split_mg", ())),
+                cut_first=int(record.get("cut_first", 0)),
+                jump_off_mg=optional("jump_off_mg"),
+                target_mg=to_decimal(record.get("target_mg", "0")),
+                linear_mg=optional("linear_mg"),
+                emax_pct=optional("emax_pct"),
+                ec50_mg=optional("ec50_mg"),
+                occupancy_steps=int(record.get("occupancy_steps", 8)),
+                custom=tuple(
+                    (date.fromisoformat(c["date"]), to_decimal(c["dose_mg"])) for c in record.get("custom", ())
+                ),
+                lengthen_steps=bool(record.get("lengthen_steps", False)),
+                drug_as_typed=str(record.get("drug_as_typed", "")),
+                order=IntakeOrder(record.get("order", IntakeOrder.EVEN.value)),
+                bands=tuple(DoseBand.from_record(b) for b in record.get("bands", ())),
+                custom_intakes=tuple(
+                    tuple(to_decimal(x) for x in c["intakes_mg"]) for c in record.get("custom", ()) if "intakes_mg" in c
+                ),
+            )
+        except (KeyError, TypeError, ValueError) as problem:
+            if isinstance(problem, ValidationError):
+                raise
+            raise ValidationError(
+                "plan.params", problem, "the stored plan parameters are incomplete or malformed"
+            ) from None
