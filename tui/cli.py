@@ -1,9 +1,11 @@
 """The ``taper-tui`` command line: parse arguments, then run a subcommand or open the app.
 
 Subcommands live in :mod:`tui.commands` (one module each). A subcommand's module is imported
-only when its name is on the command line (all of them for ``--help`` or no command), and
-Textual only when the app is opened: ``taper-tui status`` runs in a shell prompt and
-``taper-tui log …`` from cron, so neither may pay for the planner, the exports or the server.
+only when its name is on the command line (all of them only for ``taper-tui --help``), Textual
+only when the app is opened, ``importlib.metadata`` only for ``--version`` and the crash log's
+writer only after a crash: ``taper-tui status`` runs in a shell prompt and ``taper-tui log …``
+from cron, so neither may pay for the planner, the exports, the server or the demo generator,
+and opening the app pays for none of the subcommands.
 
 Whatever goes wrong ends in one message, never a traceback: store errors are printed as they
 are (they name the file and what to do); a closed pipe (``taper-tui plan | head -1``) ends
@@ -22,9 +24,7 @@ from typing import NoReturn
 
 from tui import __version__
 from tui.commands import common
-from tui.store.crash_log import write_crash_log
 from tui.store.errors import StoreError
-from tui.store.locations import location_warnings, resolve_data_path
 
 SUBCOMMANDS = {
     "plan": "tui.commands.plan",
@@ -57,6 +57,8 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
 
     def __call__(self, parser, namespace, values, option_string=None):
+        from tui.store.locations import location_warnings, resolve_data_path
+
         data = resolve_data_path(getattr(namespace, "data", None))
         common.out(f"taper-tui {__version__}\ntextual {_textual_version()}\ndata file {data}")
         for warning in location_warnings(data):
@@ -79,13 +81,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(common.EXIT_USAGE)
 
 
+def _asks_for_help(argv: list[str]) -> bool:
+    """True when ``argv`` holds ``-h`` or ``--help`` (argparse also takes ``--he``, ``--hel``)."""
+    return any(word == "-h" or (len(word) > 3 and "--help".startswith(word)) for word in argv)
+
+
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The argument parser (also used by the tests and the README's key table).
 
-    With ``argv``, only the subcommands named in it are imported; the others get a bare entry
-    (never shown: their help is printed only when no command is named, and then all are loaded).
+    With ``argv``, only the subcommands named in it are imported; the others get a bare entry,
+    enough for argparse to recognise the name (their help is printed only by ``taper-tui
+    --help`` with no command named, and then all are loaded). Without ``argv``, all are loaded.
     """
     named = set(argv or ()) & set(SUBCOMMANDS)
+    load_all = argv is None or (not named and _asks_for_help(argv))
     parser = _Parser(
         prog="taper-tui",
         description="Plan, log and see a supervised benzodiazepine micro-taper. "
@@ -110,7 +119,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module in SUBCOMMANDS.items():
-        if named and name not in named:
+        if not load_all and name not in named:
             subparsers.add_parser(name)
         else:
             import_module(module).add_parser(subparsers)
@@ -162,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _crashed(error: BaseException, argv: list[str] | None) -> int:
     """Write a crash log (no local variables) and say where it is; exit 1."""
+    from tui.store.crash_log import write_crash_log
+    from tui.store.locations import resolve_data_path
+
     try:
         data = resolve_data_path(_data_argument(argv))
     except (OSError, RuntimeError):

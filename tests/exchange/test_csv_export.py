@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from tests.exchange.helpers import sample_entries, sample_plan
 from tests.security.hostile_corpus import ALL_IN_ONE, HOSTILE
+from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry, Intake
 from tui.core.formulations import Tablet
+from tui.core.insights import metric_value
 from tui.core.plan_model import Plan, PlanParams
 from tui.core.planner import build_plan
+from tui.core.scales import symptom_metric
+from tui.demo.story import generate_demo
 from tui.exchange.csv_export import (
     DAY_FIELDS,
     STEP_FIELDS,
@@ -21,6 +25,7 @@ from tui.exchange.csv_export import (
     intake_detail,
     spreadsheet_safe,
     steps_csv,
+    symptom_columns,
 )
 
 
@@ -173,3 +178,63 @@ def test_a_carriage_return_in_a_note_stays_inside_its_row():
     entries = [DayEntry(date(2027, 1, 1), anxiety=3, note="first\rsecond"), DayEntry(date(2027, 1, 2), anxiety=4)]
     rows = read_rows(days_csv(entries, None, {"custom_symptoms": []}))
     assert [(row["date"], row["note"]) for row in rows] == [("2027-01-01", "first\rsecond"), ("2027-01-02", "")]
+
+
+def days_csv_one_lookup_per_cell(entries, plan, settings) -> str:
+    """The days export as first written: ``metric_value`` for every day × symptom column, one
+    ``csv.writer`` per row. Kept as the reference the faster :func:`days_csv` must match."""
+
+    def number(value):
+        if value is None:
+            return ""
+        if isinstance(value, float):
+            return str(int(value)) if value.is_integer() else str(value)
+        return format_decimal(value) if isinstance(value, Decimal) else str(value)
+
+    def row(cells) -> str:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+        return buffer.getvalue()[:-2] + "\n"
+
+    entries = sorted(entries, key=lambda e: e.day)
+    keys = symptom_columns(entries, settings)
+    lines = [row([*DAY_FIELDS, *("symptom_" + k for k in keys), "note"])]
+    for entry in entries:
+        step = plan.step_on(entry.day) if plan is not None else None
+        lines.append(
+            row(
+                [
+                    entry.day.isoformat(),
+                    format_decimal(entry.total_mg) if entry.intakes else "",
+                    intake_detail(entry.intakes),
+                    "" if step is None else format_decimal(step.dose_mg),
+                    number(entry.anxiety),
+                    number(entry.mood),
+                    number(entry.sleep_hours),
+                    number(entry.sleep_quality),
+                    entry.phase or "",
+                    *(number(metric_value(entry, symptom_metric(k))) for k in keys),
+                    spreadsheet_safe(entry.note),
+                ]
+            )
+        )
+    return "".join(lines)
+
+
+def test_the_days_export_of_a_generated_journal_is_byte_identical_to_one_lookup_per_cell():
+    """Walking each day's ratings once (not a lookup per day and column) changes no byte: the
+    demo's years of plan changes, gaps, half-logged days and a custom symptom, plus days before
+    the plan, a symptom rated 0, one hidden from the catalogue, one the catalogue does not know
+    and hostile notes."""
+    demo = generate_demo(900, date(2027, 3, 15), seed=11)
+    extra = [
+        DayEntry(demo.plan.start - timedelta(days=3), (Intake(Decimal("1")),), symptoms={"insomnia": 0}),
+        DayEntry(demo.plan.start - timedelta(days=1), note="=" + ALL_IN_ONE, symptoms={"retired_key": 3}),
+        DayEntry(date(2027, 3, 16), note="first\rsecond", symptoms={"tinnitus": 4, "confusion": 1}),
+    ]
+    entries = [*reversed(demo.entries), *extra]  # the export sorts by date itself
+    for settings in (demo.settings, dict(demo.settings, hidden_symptoms=["tinnitus", "headache"]), None):
+        for plan in (demo.plan, None):
+            expected = days_csv_one_lookup_per_cell(entries, plan, settings)
+            assert days_csv(entries, plan, settings) == expected
+    assert "symptom_retired_key" in expected.splitlines()[0]
