@@ -90,7 +90,7 @@ def build_report(
         _steps_section(entries, plan, settings, today),
         cuts_section(entries, plan, today),
         cut_curve_section(entries, plan, today),
-        level_swing_section(entries, drug, settings, today),
+        level_swing_section(entries, plan, drug, settings, today),
         red_flag_section(entries),
         adherence_section(entries, plan, planned, settings, today),
         events_section(events),

@@ -8,17 +8,19 @@ Every figure comes from :mod:`tui.core.insights`, :mod:`tui.core.cut_response_cu
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from tui.core.cut_response_curve import sentence, summarise
 from tui.core.doses import ZERO, format_decimal
-from tui.core.drug_level import ESTIMATE_NOTE, describe_swing, estimate
+from tui.core.drug_level import ESTIMATE_NOTE, WARM_UP_HALF_LIVES, describe_swing, estimate, half_lives
 from tui.core.entry import DayEntry
 from tui.core.insights import TOTAL, CutResponse, cut_dates, cut_responses, daily_dose_series, daily_series
 from tui.core.plan_model import Plan
 from tui.core.scales import SYMPTOM, TOTAL_SCALE_TEXT
+from tui.core.settings import every_intake_logged, intakes_expected
 from tui.core.symptoms import symptom_label
 from tui.exchange.report.figures import LEFT_OUT, MAX_LISTED, change_text, mean_text, planned_lookup
 from tui.exchange.report.model import Block, Bullets, Preformatted, Section, Table
@@ -74,19 +76,46 @@ def cut_curve_section(entries: Sequence[DayEntry], plan: Plan | None, today: dat
 
 
 def level_swing_section(
-    entries: Sequence[DayEntry], drug: str | None, settings: Mapping[str, Any], today: date
+    entries: Sequence[DayEntry], plan: Plan | None, drug: str | None, settings: Mapping[str, Any], today: date
 ) -> Section | None:
-    """The estimated daily trough-to-peak swing over the last :data:`SWING_DAYS` dosed days, with
-    what it is and is not; left out when no medicine is named or its half-life is not on file."""
-    if not drug:
+    """The estimated daily trough-to-peak swing over the last :data:`SWING_DAYS` days, with what
+    it is and is not; left out when no medicine is named, its half-life is not on file, or no dose
+    was logged in those days.
+
+    Only days whose planned intakes were all logged, with the days before them (the warm-up of
+    :data:`~tui.core.drug_level.WARM_UP_HALF_LIVES` of the longest half-life), are estimated: a
+    missing log would read as a dose not taken, and one logged intake after an empty log as a
+    100 % dip. The days left out are counted in the words."""
+    ranges = half_lives(drug) if drug else None
+    if not drug or ranges is None:
         return None
     first = today - timedelta(days=SWING_DAYS - 1)
-    days = [e.day for e in entries if first <= e.day <= today and e.intakes]
-    result = estimate(entries, drug, days, tuple(settings.get("intake_times") or ()))
-    swing = None if result is None else describe_swing(result)
-    if swing is None:
+    dosed = [e.day for e in entries if first <= e.day <= today and e.intakes]
+    if not dosed:
         return None
-    return Section("Estimated level between doses", (f"{swing} (the last {SWING_DAYS} days).", ESTIMATE_NOTE))
+    by_day = {e.day: e for e in entries}
+    per_day = settings.get("intakes_per_day")
+
+    def complete(day: date) -> bool:
+        return every_intake_logged(by_day.get(day), intakes_expected(plan, day, per_day))
+
+    warm_up = math.ceil(WARM_UP_HALF_LIVES * ranges.high / 24)
+    days = [d for d in dosed if all(complete(d - timedelta(days=back)) for back in range(warm_up + 1))]
+    left_out = len(dosed) - len(days)
+    result = estimate(entries, drug, days, tuple(settings.get("intake_times") or ()))
+    swing = None if result is None or not days else describe_swing(result)
+    left_text = f"{left_out} day{'s' if left_out != 1 else ''} left out"
+    if swing is None:
+        return Section(
+            "Estimated level between doses",
+            (
+                f"Not estimated yet: no day in the last {SWING_DAYS} days had every planned intake logged, with the "
+                f"days before it logged too ({left_text}), and a missing log would read as a dip.",
+                ESTIMATE_NOTE,
+            ),
+        )
+    why = f"; {left_text}: one of their planned intakes, or of the days before them, was not logged" if left_out else ""
+    return Section("Estimated level between doses", (f"{swing} (the last {SWING_DAYS} days{why}).", ESTIMATE_NOTE))
 
 
 def red_flag_section(entries: Sequence[DayEntry]) -> Section:
