@@ -9,7 +9,7 @@ from the one vocabulary in :mod:`tui.core.symptoms`, :mod:`tui.core.scales` and
 the clock.
 
 Contents: a health-data notice; drug and current dose; start dose and cumulative reduction; the
-plan and its projected end; each step so far (planned vs taken, days off plan, holds); the
+plan and its projected end; the medicine the plan needs in the coming weeks and when the bottle ends; each step so far (planned vs taken, days off plan, holds); the
 symptom total in the 7 days before each cut against days 1–7 and 8–14 after; red flags with
 dates; adherence; the person's questions; a small text chart of dose and symptoms; the
 disclaimer.
@@ -41,6 +41,7 @@ from tui.core.safety import SAFETY_NOTICE
 from tui.exchange.report.figures import LEFT_OUT, MAX_LISTED, mg_text, planned_lookup
 from tui.exchange.report.journal_sections import adherence_section, events_section, questions_section
 from tui.exchange.report.model import Block, Bullets, Report, Section, Table
+from tui.exchange.report.supply_section import supply_section
 from tui.exchange.report.symptom_sections import (
     chart_section,
     cut_curve_section,
@@ -87,6 +88,7 @@ def build_report(
     sections = [
         _dose_section(entries, plan, drug, settings, today),
         _plan_section(plan, today),
+        supply_section(entries, plan, settings, today),
         _steps_section(entries, plan, settings, today),
         cuts_section(entries, plan, today),
         cut_curve_section(entries, plan, today),
