@@ -6,13 +6,18 @@ import pytest
 
 from tui.core.crisis_lines import (
     DEFAULT_REGION,
+    LOCAL_EMERGENCY,
     NO_OWN_LINES,
     OWN,
+    OWN_NAME,
+    OWN_NUMBER,
+    OWN_PURPOSE,
     REGIONS,
     CrisisLine,
     Kind,
     Situation,
     lines_for,
+    own_line,
     own_lines_record,
     parse_own_lines,
     region_choices,
@@ -88,7 +93,9 @@ def test_general_order_is_the_regions_own_and_unknown_regions_fall_back() -> Non
 
 def test_my_own_lines_are_shown_as_typed_and_never_empty() -> None:
     own = parse_own_lines([{"name": "Dr Lee out of hours", "number": "0161 555 0101", "purpose": "my prescriber"}])
-    assert lines_for(OWN, own_lines=own) == own
+    # The person's lines first, then the local emergency line: an emergency always has one.
+    assert lines_for(OWN, own_lines=own) == (*own, LOCAL_EMERGENCY)
+    assert lines_for(OWN, Situation.EMERGENCY, own)[0] == LOCAL_EMERGENCY
     assert own[0].describe() == "Dr Lee out of hours: call 0161 555 0101 — my prescriber (24/7)"
     assert lines_for("own") == (NO_OWN_LINES,)
     assert parse_own_lines(own_lines_record(own)) == own
@@ -119,3 +126,38 @@ def test_a_line_says_how_to_reach_it_and_when() -> None:
     )
     limited = CrisisLine("Day line", "123", "call", "advice", Kind.ADVICE, hours="Mon–Fri 9:00–17:00")
     assert limited.describe().endswith("(Mon–Fri 9:00–17:00)")
+
+
+def test_own_lines_follow_the_regions_lines_and_the_situation_still_decides_the_first() -> None:
+    own = (own_line("Dr Lee out of hours", " 0161 555 0101 ", "my prescriber"),)
+    assert lines_for("UK", own_lines=own) == REGIONS["UK"].lines + own
+    suicidal = lines_for("UK", Situation.SUICIDAL, own)
+    assert "Samaritans" in suicidal[0].name and own[0] in suicidal
+    assert lines_for("UK", Situation.EMERGENCY, own)[0].number == "999"
+    assert own[0].number == "0161 555 0101"  # spaces around dropped, the rest as typed
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "purpose", "field"),
+    [
+        ("", "0161 555 0101", "", OWN_NAME),
+        ("   ", "0161 555 0101", "", OWN_NAME),
+        ("Dr Lee", "", "", OWN_NUMBER),
+        ("Dr Lee", "call me", "", OWN_NUMBER),
+        ("Dr Lee", "0161; rm -rf ~", "", OWN_NUMBER),
+        ("Dr Lee", "0161 555\x1b[2J", "", OWN_NUMBER),
+        ("Dr\u202eLee", "0161 555 0101", "", OWN_NAME),
+        ("x" * 61, "0161 555 0101", "", OWN_NAME),
+        ("Dr Lee", "0161 555 0101", "y" * 81, OWN_PURPOSE),
+    ],
+)
+def test_a_bad_own_line_names_the_field_and_the_value(name: str, number: str, purpose: str, field: str) -> None:
+    with pytest.raises(ValidationError) as raised:
+        own_line(name, number, purpose)
+    assert raised.value.field == field
+    assert str(raised.value).startswith(f'{field}: "')
+
+
+def test_a_number_may_carry_a_keyword_to_text_and_usual_separators() -> None:
+    assert own_line("Shout", "text SHOUT to 85258").number == "text SHOUT to 85258"
+    assert own_line("Team", "+44 (0)161 555-0101").describe() == "Team: call +44 (0)161 555-0101 — my own line (24/7)"

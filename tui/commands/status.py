@@ -8,8 +8,9 @@ holds it (:attr:`Step.intake_doses`): the same text the Schedule shows, never re
 Exit codes, so scripts can act (``taper-tui status -q || notify-send …``):
 
 ==== =====================================================================================
-0    today is logged
-1    not yet (see :func:`is_logged`)
+0    today is logged: every intake the plan sets for today (see :func:`is_logged`)
+1    not yet — including a day with some of its intakes logged (the line then says
+     ``1 of 2 intakes logged``), so an evening reminder still fires for the evening dose
 2    a bad flag (argparse's own usage code, as every subcommand)
 3    there is no data file yet: nothing to remind about, and a reminder must not say "not
      logged" to someone who has not started (and must not create the file by asking)
@@ -17,7 +18,7 @@ Exit codes, so scripts can act (``taper-tui status -q || notify-send …``):
 ==== =====================================================================================
 
 It runs on every prompt, so it opens the file read-only (no writer lock: the app may hold it)
-and imports only the journal and the plan model — no Textual, no planner, no exports.
+and imports only the journal, the plan model and the settings rules — no Textual, no planner, no exports.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from tui.commands.common import today_from, usage_error
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry
 from tui.core.plan_model import Plan
+from tui.core.settings import every_intake_logged
 from tui.core.terminal_text import terminal_safe
 from tui.core.validation import ValidationError
 from tui.store.errors import StoreError
@@ -48,7 +50,7 @@ FIELDS = {
     "step": "16/44 (empty without a plan or before it starts)",
     "dose": "0.131 mg = 1.31 mL ×2 (each intake, mg = measured unit)",
     "daily_mg": "today's planned total in mg, e.g. 0.262",
-    "logged": "✓ when today is logged, else 'not yet'",
+    "logged": "✓ when every planned intake is logged, '1 of 2' when some are, else 'not yet'",
     "logged_mg": "the total logged today in mg (0 when nothing)",
     "next_cut": "Mon 7 Dec (empty when no cut is left)",
     "days_to_cut": "7 (empty when no cut is left)",
@@ -90,6 +92,16 @@ class Status:
     starts_on: date | None
     """The plan's first day when today is before it."""
     next_cut: date | None
+    intakes_logged: int = 0
+    """How many intakes today's entry holds (any time, any dose)."""
+
+    @property
+    def partly_logged(self) -> str | None:
+        """``1 of 2`` when some but not all of today's planned intakes are logged, else None."""
+        planned = len(self.intakes)
+        if self.logged or not planned or not self.intakes_logged:
+            return None
+        return f"{self.intakes_logged} of {planned}"
 
     @property
     def days_to_cut(self) -> int | None:
@@ -111,7 +123,7 @@ class Status:
             "step": "" if self.step_number is None else f"{self.step_number}/{self.steps}",
             "dose": self.dose_text(),
             "daily_mg": self.daily_mg or "",
-            "logged": "✓" if self.logged else "not yet",
+            "logged": "✓" if self.logged else self.partly_logged or "not yet",
             "logged_mg": self.logged_mg,
             "next_cut": "" if self.next_cut is None else short_day(self.next_cut),
             "days_to_cut": "" if self.days_to_cut is None else str(self.days_to_cut),
@@ -119,7 +131,8 @@ class Status:
 
     def line(self) -> str:
         """The default one-line status."""
-        logged = "logged ✓" if self.logged else "not logged yet"
+        partly = self.partly_logged
+        logged = "logged ✓" if self.logged else f"{partly} intakes logged" if partly else "not logged yet"
         if not self.has_plan:
             today = f"today {self.logged_mg} mg logged ✓" if self.logged else "today not logged yet"
             return f"No plan · {today}"
@@ -147,6 +160,8 @@ class Status:
             "intakes": [{"mg": mg, "measured": measured} for mg, measured in self.intakes],
             "logged": self.logged,
             "logged_mg": self.logged_mg,
+            "intakes_logged": self.intakes_logged,
+            "intakes_planned": len(self.intakes) if self.step_number is not None else None,
             "plan_starts": None if self.starts_on is None else self.starts_on.isoformat(),
             "next_cut": None if self.next_cut is None else self.next_cut.isoformat(),
             "days_to_cut": self.days_to_cut,
@@ -160,13 +175,12 @@ def short_day(day: date) -> str:
 
 
 def is_logged(plan_intakes: int, entry: DayEntry | None) -> bool:
-    """Today counts as logged when it holds at least as many intakes as the plan sets for it (at
-    least one); on a day the plan sets nothing to take (0 mg, or no plan), when anything is logged."""
-    if entry is None:
-        return False
+    """Today counts as logged when it holds every intake the plan sets for it
+    (:func:`~tui.core.settings.every_intake_logged`); on a day the plan sets nothing to take
+    (0 mg, or no plan), when anything is logged."""
     if plan_intakes == 0:
-        return not entry.is_empty()
-    return len(entry.intakes) >= plan_intakes
+        return entry is not None and not entry.is_empty()
+    return every_intake_logged(entry, plan_intakes)
 
 
 def status_of(plan: Plan | None, entry: DayEntry | None, today: date) -> Status:
@@ -198,6 +212,7 @@ def status_of(plan: Plan | None, entry: DayEntry | None, today: date) -> Status:
         logged_mg=logged_mg,
         starts_on=None,
         next_cut=None if next_cut is None else next_cut.start,
+        intakes_logged=len(entry.intakes) if entry else 0,
     )
 
 

@@ -1,9 +1,9 @@
 """Crisis lines by region, and the right line first for what the person logged.
 
-The one place crisis numbers live: onboarding, Help, the crisis panel, ``taper-tui log`` and the
-report all ask :func:`lines_for`. A wrong number in a crisis is worse than none, so every line
-carries the public page it was checked against (:attr:`CrisisLine.source`) and how it was
-checked (:attr:`CrisisLine.checked`); change a number only together with both.
+Onboarding, Help, the crisis panel, ``taper-tui log`` and the report all ask :func:`lines_for`
+(or :func:`crisis_lines_for`). The numbers themselves, each with the page it was checked
+against, live in :mod:`tui.core.crisis_numbers` (re-exported here: ``REGIONS``,
+``CrisisLine``, ``Kind``, ``Region``, ``DEFAULT_REGION``).
 
 Order matters when someone is frightened and reads only the first line:
 
@@ -14,33 +14,29 @@ Order matters when someone is frightened and reads only the first line:
 - otherwise (Help, onboarding) the region's own order: crisis line, advice, emergency.
 
 "My own lines" (region :data:`OWN`) are the person's list (a prescriber's out-of-hours number,
-a local crisis team), stored in the settings under :data:`OWN_LINES_SETTING` and read back with
-:func:`parse_own_lines`; they are data, shown as typed, never run.
+a local crisis team), typed in through :func:`own_line` (which names a bad field and its value),
+stored in the settings under :data:`OWN_LINES_SETTING` and read back with :func:`parse_own_lines`.
+They are shown after the region's lines (or, for "my own lines", before the local emergency
+line); they are data, shown as typed through the terminal-safe path, never run.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
-from enum import IntEnum, StrEnum
+from enum import StrEnum
 from typing import Any
 
+# Re-exported (``as``): callers import every crisis-line name from this one module.
+from tui.core.crisis_numbers import DEFAULT_REGION as DEFAULT_REGION
+from tui.core.crisis_numbers import REGIONS as REGIONS
+from tui.core.crisis_numbers import CrisisLine as CrisisLine
+from tui.core.crisis_numbers import Kind as Kind
+from tui.core.crisis_numbers import Region as Region
 from tui.core.settings import Settings
 from tui.core.symptoms import DEFAULT_SYMPTOMS, RED_FLAG_KEYS
 from tui.core.validation import ValidationError
-
-
-class Kind(IntEnum):
-    """What a line is for; the value is its place in a region's default order."""
-
-    CRISIS = 1
-    """A suicide and crisis line: someone to talk to now."""
-    ADVICE = 2
-    """Urgent medical or mental-health advice that is not an emergency service."""
-    REFERRAL = 3
-    """Information and referral to treatment (not counselling)."""
-    EMERGENCY = 4
-    """The emergency number: ambulance, police."""
 
 
 class Situation(StrEnum):
@@ -59,220 +55,10 @@ SUICIDAL_SYMPTOMS = frozenset({"suicidal_thoughts"})
 """Red-flag symptom keys that put the suicide and crisis line first."""
 
 
-@dataclass(frozen=True)
-class CrisisLine:
-    """One line: what to dial, what it is for, when it answers, and where that was checked."""
-
-    name: str
-    number: str
-    """As it is dialled, spaced as the service writes it (``116 123``, ``1-800-662-4357``)."""
-    how: str
-    """``call``, ``call or text`` …"""
-    purpose: str
-    """What the line is for, in a few words."""
-    kind: Kind
-    hours: str | None = None
-    """When the line answers, if limited; None means every hour of every day."""
-    text: str | None = None
-    """A text-message number when it differs from :attr:`number`."""
-    source: str = ""
-    """The primary public page the number was checked against."""
-    checked: str = ""
-    """How it was checked, or that it could not be (see the module docstring)."""
-
-    def describe(self) -> str:
-        """One line to print: ``Samaritans: call 116 123 — to talk, about anything (24/7)``."""
-        reach = f"{self.how} {self.number}"
-        if self.text:
-            reach += f", text {self.text}"
-        return f"{self.name}: {reach} — {self.purpose} ({self.hours or '24/7'})"
-
-
-@dataclass(frozen=True)
-class Region:
-    """A region the person can choose: its code, a name to show, and its lines in default order."""
-
-    code: str
-    name: str
-    lines: tuple[CrisisLine, ...]
-
-
 OWN = "OWN"
 """The region code for "my own lines"."""
 OWN_LINES_SETTING = "own_crisis_lines"
 """Settings key holding the person's own lines: a list of ``{name, number, purpose}`` strings."""
-DEFAULT_REGION = "US"
-"""The region used when none is set (the settings' default)."""
-
-_SEARCHED = "checked: the page's own text read through a stored copy"
-_SECONDARY = "not checked on the service's own site; matches several official and press pages"
-
-REGIONS: dict[str, Region] = {
-    region.code: region
-    for region in (
-        Region(
-            "US",
-            "United States",
-            (
-                CrisisLine(
-                    "988 Suicide & Crisis Lifeline",
-                    "988",
-                    "call or text",
-                    "suicidal thoughts, any emotional, mental-health or substance-use crisis",
-                    Kind.CRISIS,
-                    source="https://988lifeline.org/",
-                    checked="checked against state health department pages (health.wyo.gov, cdcr.ca.gov); "
-                    "988lifeline.org itself not reached",
-                ),
-                CrisisLine(
-                    "SAMHSA National Helpline",
-                    "1-800-662-4357",
-                    "call",
-                    "treatment referral and information, not counselling (TTY 1-800-487-4889)",
-                    Kind.REFERRAL,
-                    source="https://www.samhsa.gov/find-help/national-helpline",
-                    checked=_SEARCHED,
-                ),
-                CrisisLine(
-                    "Emergency",
-                    "911",
-                    "call",
-                    "a seizure, confusion, or any danger to life",
-                    Kind.EMERGENCY,
-                    source="https://www.911.gov/",
-                    checked="not checked (the national emergency number)",
-                ),
-            ),
-        ),
-        Region(
-            "UK",
-            "United Kingdom",
-            (
-                CrisisLine(
-                    "Samaritans",
-                    "116 123",
-                    "call",
-                    "to talk, about anything, free",
-                    Kind.CRISIS,
-                    source="https://www.samaritans.org/how-we-can-help/contact-samaritan/",
-                    checked=_SEARCHED,
-                ),
-                CrisisLine(
-                    "NHS 111",
-                    "111",
-                    "call",
-                    "urgent medical advice; in England choose the mental health option in a crisis",
-                    Kind.ADVICE,
-                    source="https://111.nhs.uk/",
-                    checked="checked against NHS trust and surgery pages (shsc.nhs.uk and others); "
-                    "111.nhs.uk itself not reached",
-                ),
-                CrisisLine(
-                    "Emergency",
-                    "999",
-                    "call",
-                    "a seizure, confusion, or any danger to life",
-                    Kind.EMERGENCY,
-                    source="https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-call-999/",
-                    checked='checked against NHS surgery pages ("call 999 or go to A&E")',
-                ),
-            ),
-        ),
-        Region(
-            "IE",
-            "Ireland",
-            (
-                CrisisLine(
-                    "Samaritans",
-                    "116 123",
-                    "call",
-                    "to talk, about anything, free",
-                    Kind.CRISIS,
-                    source="https://www.samaritans.org/ireland/how-we-can-help/contact-samaritan/",
-                    checked="checked: Samaritans Ireland news page on samaritans.org (free helpline 116 123)",
-                ),
-                CrisisLine(
-                    "Pieta",
-                    "1800 247 247",
-                    "call",
-                    "suicide and self-harm crisis support, free",
-                    Kind.CRISIS,
-                    text="51444 (text HELP)",
-                    source="https://www.pieta.ie/",
-                    checked=_SECONDARY + " (text number not checked)",
-                ),
-                CrisisLine(
-                    "Emergency",
-                    "112 or 999",
-                    "call",
-                    "a seizure, confusion, or any danger to life",
-                    Kind.EMERGENCY,
-                    source="https://www.gov.ie/",
-                    checked="not checked (the national emergency numbers)",
-                ),
-            ),
-        ),
-        Region(
-            "CA",
-            "Canada",
-            (
-                CrisisLine(
-                    "9-8-8 Suicide Crisis Helpline",
-                    "988",
-                    "call or text",
-                    "suicidal thoughts or serious emotional distress, English and French",
-                    Kind.CRISIS,
-                    source="https://988.ca/",
-                    checked="checked against the Mental Health Commission of Canada and CMHA pages; 988.ca not reached",
-                ),
-                CrisisLine(
-                    "Emergency",
-                    "911",
-                    "call",
-                    "a seizure, confusion, or any danger to life",
-                    Kind.EMERGENCY,
-                    source="https://mentalhealthcommission.ca/catalyst/988-launches-in-canada/",
-                    checked='checked: "If it is an emergency, call 9-1-1" on the page named',
-                ),
-            ),
-        ),
-        Region(
-            "AU",
-            "Australia",
-            (
-                CrisisLine(
-                    "Lifeline",
-                    "13 11 14",
-                    "call",
-                    "crisis support and suicide prevention",
-                    Kind.CRISIS,
-                    text="0477 13 11 14",
-                    source="https://www.lifeline.org.au/",
-                    checked="checked: a Lifeline centre's FAQ (lifelineh2h.org.au); text number from press pages",
-                ),
-                CrisisLine(
-                    "Suicide Call Back Service",
-                    "1300 659 467",
-                    "call",
-                    "counselling for anyone feeling suicidal or worried about someone",
-                    Kind.CRISIS,
-                    source="https://www.suicidecallbackservice.org.au/",
-                    checked=_SECONDARY,
-                ),
-                CrisisLine(
-                    "Emergency",
-                    "000",
-                    "call",
-                    "a seizure, confusion, or any danger to life",
-                    Kind.EMERGENCY,
-                    source="https://www.triplezero.gov.au/",
-                    checked='checked: "If you are in immediate danger call 000" on the Lifeline centre\'s FAQ',
-                ),
-            ),
-        ),
-    )
-}
-"""The regions offered, by code; "my own lines" (:data:`OWN`) is added by :func:`region_choices`."""
 
 
 def region_choices() -> list[tuple[str, str]]:
@@ -296,26 +82,76 @@ def situation_for(symptom_keys: Iterable[str]) -> Situation:
 _FIRST = {Situation.EMERGENCY: (Kind.EMERGENCY, Kind.CRISIS), Situation.SUICIDAL: (Kind.CRISIS, Kind.EMERGENCY)}
 """The kinds that go first for a situation, in order; every other line keeps its place after them."""
 
+LOCAL_EMERGENCY = CrisisLine(
+    "Emergency",
+    "your local emergency number",
+    "call",
+    "a seizure, confusion, or any danger to life",
+    Kind.EMERGENCY,
+)
+"""Shown after the person's own lines when they chose "my own lines": an emergency line stays."""
+
 NO_OWN_LINES = CrisisLine(
     "Emergency",
     "your local emergency number",
     "call",
-    "you chose your own lines but have not added any yet — add them in Settings",
+    "you chose your own lines but have not added any yet — add them in Help with r",
     Kind.EMERGENCY,
 )
 """Shown for :data:`OWN` while the person's list is empty: never an empty crisis panel."""
+
+OWN_NAME = "Name"
+OWN_NUMBER = "Number"
+OWN_PURPOSE = "What it is for"
+"""The labels of an own line's three fields: a message about a field names it by its label."""
+
+OWN_LIMITS = {OWN_NAME: 60, OWN_NUMBER: 40, OWN_PURPOSE: 80}
+"""Longest text for each field, in characters (one line of the crisis panel at 80 columns)."""
+
+_NUMBER = re.compile(r"[0-9A-Za-z +()./#*-]+")
+"""What a number to call or text may hold: digits, letters (a keyword to text, 1-800-TALK),
+spaces and the usual separators."""
+
+
+def own_line(name: str, number: str, purpose: str = "") -> CrisisLine:
+    """One of the person's own lines from what they typed (surrounding spaces dropped).
+
+    Raises :class:`ValidationError` naming the field by its label (:data:`OWN_NAME` …) and the
+    value: an empty name or number, one without a digit, a control character (never sent to a
+    terminal, and never in a number anyone can dial), or text longer than :data:`OWN_LIMITS`.
+    """
+    typed = {OWN_NAME: name.strip(), OWN_NUMBER: number.strip(), OWN_PURPOSE: purpose.strip()}
+    for label, value in typed.items():
+        if any(unicodedata.category(char) in ("Cc", "Cf") for char in value):
+            raise ValidationError(label, value, "use plain text, without control characters")
+        if len(value) > OWN_LIMITS[label]:
+            raise ValidationError(label, value, f"use at most {OWN_LIMITS[label]} characters")
+    if not typed[OWN_NAME]:
+        raise ValidationError(OWN_NAME, name, "type who the line reaches, e.g. Dr Lee out of hours")
+    if not typed[OWN_NUMBER]:
+        raise ValidationError(OWN_NUMBER, number, "type the number to call or text, e.g. 0161 555 0101")
+    if not _NUMBER.fullmatch(typed[OWN_NUMBER]) or not any(char.isdigit() for char in typed[OWN_NUMBER]):
+        raise ValidationError(
+            OWN_NUMBER,
+            number,
+            "use digits, with spaces, + - ( ) if you like, and a word to text if there is one, e.g. 0161 555 0101",
+        )
+    return CrisisLine(typed[OWN_NAME], typed[OWN_NUMBER], "call", typed[OWN_PURPOSE] or "my own line", Kind.CRISIS)
 
 
 def lines_for(
     region: str | None, situation: Situation = Situation.GENERAL, own_lines: Iterable[CrisisLine] = ()
 ) -> tuple[CrisisLine, ...]:
     """The lines to show for ``region`` (a code, any case; unknown or None → :data:`DEFAULT_REGION`),
-    the right one first for ``situation`` (the rest keep their order)."""
+    with the person's ``own_lines`` after the region's, the right one first for ``situation`` (the
+    rest keep their order). For :data:`OWN` the own lines come first, then the local emergency
+    line, so an emergency always has one."""
     code = (region or DEFAULT_REGION).strip().upper()
+    own = tuple(own_lines)
     if code == OWN:
-        lines = tuple(own_lines) or (NO_OWN_LINES,)
+        lines = (*own, LOCAL_EMERGENCY) if own else (NO_OWN_LINES,)
     else:
-        lines = REGIONS.get(code, REGIONS[DEFAULT_REGION]).lines
+        lines = REGIONS.get(code, REGIONS[DEFAULT_REGION]).lines + own
     first = _FIRST.get(situation)
     if first is None:
         return lines
@@ -324,7 +160,8 @@ def lines_for(
 
 
 def parse_own_lines(raw: object, field: str = OWN_LINES_SETTING) -> tuple[CrisisLine, ...]:
-    """The person's own lines from their stored form (a list of ``{name, number, purpose}``).
+    """The person's own lines from their stored form (a list of ``{name, number, purpose}``),
+    each checked as when it was typed (:func:`own_line`).
 
     Raises :class:`ValidationError` naming the entry for anything else, so a hand-edited
     settings file is reported, never silently dropped.
@@ -341,9 +178,10 @@ def parse_own_lines(raw: object, field: str = OWN_LINES_SETTING) -> tuple[Crisis
         name, number, purpose = (item.get(key, "") for key in ("name", "number", "purpose"))
         if not all(isinstance(value, str) for value in (name, number, purpose)):
             raise ValidationError(where, item, "name, number and purpose are texts")
-        if not name.strip() or not number.strip():
-            raise ValidationError(where, item, "a line needs a name and a number")
-        lines.append(CrisisLine(name.strip(), number.strip(), "call", purpose.strip() or "my own line", Kind.CRISIS))
+        try:
+            lines.append(own_line(name, number, purpose))
+        except ValidationError as error:
+            raise ValidationError(where, item, f"{error.field.lower()}: {error.allowed}") from None
     return tuple(lines)
 
 

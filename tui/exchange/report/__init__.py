@@ -5,7 +5,9 @@ Split along its seam: :mod:`.build` works out every figure and word as plain dat
 both halves from here.
 """
 
-from tui.exchange.report.build import HEALTH_DATA_NOTICE, MAX_LISTED, build_report, question_lines
+from tui.exchange.report.build import HEALTH_DATA_NOTICE, build_report
+from tui.exchange.report.figures import MAX_LISTED
+from tui.exchange.report.journal_sections import question_lines
 from tui.exchange.report.model import Bullets, Preformatted, Report, Section, Table
 from tui.exchange.report.render import render_html, render_markdown, render_text
 
