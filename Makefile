@@ -80,8 +80,9 @@ clean:
 screenshots: $(TEST_STAMP)
 	$(BIN)/python scripts/export_screenshots.py
 
-## Time start-up, saving, key presses, the chart, the planner and memory against references
-## measured in the same run; prints a table and writes bench-results.json (docs/PERFORMANCE.md).
+## Time start-up, view switches and first openings, the Log, memory, `log`/`status`, the CSV
+## export, saving, the chart and the planner against references measured in the same run, on
+## compiled bytecode; prints each target with PASS/MISS, writes bench-results.json (docs/PERFORMANCE.md).
 bench: $(TEST_STAMP)
 	$(BIN)/python scripts/bench.py
 

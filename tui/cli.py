@@ -89,9 +89,10 @@ def _asks_for_help(argv: list[str]) -> bool:
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The argument parser (also used by the tests and the README's key table).
 
-    With ``argv``, only the subcommands named in it are imported; the others get a bare entry,
-    enough for argparse to recognise the name (their help is printed only by ``taper-tui
-    --help`` with no command named, and then all are loaded). Without ``argv``, all are loaded.
+    With ``argv``, only the subcommands named in it are imported and registered. With none named,
+    each gets a bare entry, enough for argparse to name them all when a command is mistyped;
+    their help is printed only by ``taper-tui --help``, and then all are loaded, as they are
+    without ``argv``.
     """
     named = set(argv or ()) & set(SUBCOMMANDS)
     load_all = argv is None or (not named and _asks_for_help(argv))
@@ -119,10 +120,10 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module in SUBCOMMANDS.items():
-        if not load_all and name not in named:
-            subparsers.add_parser(name)
-        else:
+        if load_all or name in named:
             import_module(module).add_parser(subparsers)
+        elif not named:
+            subparsers.add_parser(name)
     return parser
 
 
