@@ -41,6 +41,13 @@ _FIELD_FLAGS = {
 }
 
 
+_THEN_FLAGS = (
+    *(f for kind in plan_input.THEN_FORM_FIELDS.kinds for f in kind.fields if f is not plan_input.THEN_TABLET),
+    plan_input.THEN_TABLET,
+)
+"""The second form's flags (``--then-liquid`` …), each once, read from the one field list."""
+
+
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "plan",
@@ -99,6 +106,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     form.add_argument("--drops", metavar="MG", nargs="?", const="0.1", help="drops; mg per drop (default 0.1)")
     form.add_argument("--scale", metavar="MG", help="scale readability in mg (with --tablet and --tablet-weight)")
     form.add_argument("--tablet-weight", metavar="MG", help="weight of one tablet in mg (for --scale)")
+    then = parser.add_argument_group(
+        "a switch of form partway (e.g. tablets, then a liquid): --switch-below MG and the second form's flags"
+    )
+    then.add_argument("--switch-below", metavar="MG", help="from the first step below this dose, use the second form")
+    for field in _THEN_FLAGS:
+        extra: dict[str, Any] = {"nargs": "?", "const": "0.1"} if field is plan_input.THEN_DROPS else {}
+        then.add_argument(field.flag, metavar="X", help=f"second form: {field.hint}", **extra)
     out = parser.add_argument_group("output and storing")
     out.add_argument("--json", action="store_true", help="machine-readable output")
     out.add_argument(
@@ -159,6 +173,8 @@ def plan_text(args: argparse.Namespace) -> dict[str, str | None]:
         plan_input.DROPS.key: args.drops,
         plan_input.SCALE.key: args.scale,
         plan_input.TABLET_WEIGHT.key: args.tablet_weight,
+        plan_input.SWITCH_BELOW.key: args.switch_below,
+        **{field.key: vars(args)[field.flag[2:].replace("-", "_")] for field in _THEN_FLAGS},
     }
 
 
@@ -179,6 +195,7 @@ def plan_json(plan: Plan, extra: dict[str, Any] | None = None) -> dict[str, Any]
         "half_life_hours": None if (drug := find_drug(plan.params.drug)) is None else drug.half_life_hours,
         "method": plan.params.method.value,
         "formulation": plan.params.formulation.describe(),
+        "switch": _switch_json(plan.params),
         "steps": [
             {
                 "start": s.start.isoformat(),
@@ -189,6 +206,7 @@ def plan_json(plan: Plan, extra: dict[str, Any] | None = None) -> dict[str, Any]
                 "intakes_mg": [format_decimal(mg) for mg in s.intake_mg],
                 "intake_doses": list(s.intake_doses),
                 "ideal_mg": None if s.ideal_mg is None else format_decimal(s.ideal_mg),
+                "formulation": plan.formulation_of(s).describe(),
                 "flags": list(s.flag_codes),
                 "notes": [f.text for f in s.flags],
             }
@@ -209,6 +227,19 @@ def plan_json(plan: Plan, extra: dict[str, Any] | None = None) -> dict[str, Any]
     }
 
 
+def _switch_json(params: PlanParams) -> dict[str, str] | None:
+    """``{"below_mg": "1.25", "formulation": "liquid 0.1 mg/mL …"}`` for a plan that switches form."""
+    if params.switch_below_mg is None or params.then_formulation is None:
+        return None
+    return {"below_mg": format_decimal(params.switch_below_mg), "formulation": params.then_formulation.describe()}
+
+
+def switch_text(params: PlanParams) -> str:
+    """``; below 1.25 mg: liquid 0.1 mg/mL …`` (empty for one form)."""
+    switch = _switch_json(params)
+    return f"; below {switch['below_mg']} mg: {switch['formulation']}" if switch else ""
+
+
 def plan_table(plan: Plan) -> str:
     """The readable schedule: one line per step, then projection and warnings."""
     p = plan.params
@@ -219,7 +250,7 @@ def plan_table(plan: Plan) -> str:
         Method.CUSTOM: "custom dated doses",
     }[p.method]
     bands = "".join(f"; {band.describe()}" for band in p.bands)
-    lines = [f"{p.drug_label}: {pace}{bands}; {p.formulation.describe()}"]
+    lines = [f"{p.drug_label}: {pace}{bands}; {p.formulation.describe()}{switch_text(p)}"]
     drug = find_drug(p.drug)
     if drug is not None:
         lines.append(f"{drug.name}: {drug.half_life_text()}.")

@@ -64,6 +64,24 @@ def _positive(field: str, value: object, allowed: str) -> Fraction:
     return number
 
 
+FINEST_SYRINGE_ML = Fraction(1, 100)
+"""The finest oral syringe commonly dispensed marks 0.01 mL (a 1 mL syringe)."""
+
+
+def round_down_2_figures(value: Fraction) -> Decimal:
+    """``value`` to two significant figures, rounded *down* (a figure that still measures the cut:
+    a concentration or a reading rounded up would be too coarse again)."""
+    if value <= 0:
+        return Decimal(0)
+    exponent = 0
+    while value * Fraction(10) ** exponent < 10:
+        exponent += 1
+    while value * Fraction(10) ** exponent >= 100:
+        exponent -= 1
+    scaled = value * Fraction(10) ** exponent
+    return Decimal(scaled.numerator // scaled.denominator).scaleb(-exponent).normalize()
+
+
 @dataclass(frozen=True)
 class Formulation:
     """Base of every formulation: a measurable increment and a way to say a dose in its unit.
@@ -123,6 +141,12 @@ class Formulation:
     def describe(self) -> str:
         """One line for tables and reports, e.g. ``0.5 mg tablet split in 4 (0.125 mg steps)``."""
         raise NotImplementedError
+
+    def finer_advice(self, cut_mg: Fraction) -> str:
+        """docs/DOMAIN.md §3.5: the useful change of *this* form that measures a cut of ``cut_mg``
+        (``dilute to 0.5 mg/mL``), in words that follow "too coarse … —"."""
+        step = format_decimal(round_down_2_figures(cut_mg))
+        return f"a form measuring {step} mg steps or finer (a liquid or compounded capsules)"
 
     def to_record(self) -> dict[str, Any]:
         """Plain JSON data (decimal strings), ``kind`` first."""
@@ -190,6 +214,10 @@ class Tablet(Formulation):
         pieces = "whole" if self.split == 1 else f"split in {self.split}"
         return f"{format_decimal(fraction_to_decimal(self.strength))} mg tablet, {pieces} ({format_decimal(self.increment_mg)} mg steps)"
 
+    def finer_advice(self, cut_mg: Fraction) -> str:
+        """Tablets cannot be cut finer than a quarter: a liquid or a compounded form can."""
+        return "a liquid or a compounded form (e.g. capsules in smaller steps)"
+
     def to_record(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
@@ -229,6 +257,14 @@ class Liquid(Formulation):
             f"{format_decimal(fraction_to_decimal(self.resolution))} mL ({format_decimal(self.increment_mg)} mg steps)"
         )
 
+    def finer_advice(self, cut_mg: Fraction) -> str:
+        """A finer syringe when 0.01 mL measures the cut, and the concentration at which this
+        syringe does: ``cut_mg / resolution`` mg/mL, rounded down."""
+        dilute = f"dilute to {format_decimal(round_down_2_figures(cut_mg / self.resolution))} mg/mL"
+        if self.resolution > FINEST_SYRINGE_ML and self.concentration * FINEST_SYRINGE_ML <= cut_mg:
+            return f"a finer syringe (0.01 mL), or {dilute}"
+        return dilute
+
     def to_record(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
@@ -261,6 +297,10 @@ class Drops(Formulation):
 
     def describe(self) -> str:
         return f"drops of {format_decimal(self.increment_mg)} mg"
+
+    def finer_advice(self, cut_mg: Fraction) -> str:
+        """A diluted solution whose drop holds at most the cut."""
+        return f"a diluted solution of at most {format_decimal(round_down_2_figures(cut_mg))} mg per drop"
 
     def to_record(self) -> dict[str, Any]:
         return {"kind": self.kind, "mg_per_drop": format_decimal(fraction_to_decimal(self.per_drop))}
@@ -306,6 +346,11 @@ class PowderScale(Formulation):
             f"{format_decimal(fraction_to_decimal(self.tablet_strength))} mg tablet weighing "
             f"{format_decimal(fraction_to_decimal(self.tablet_weight))} mg"
         )
+
+    def finer_advice(self, cut_mg: Fraction) -> str:
+        """A scale whose :attr:`RELIABLE_READINGS` readings weigh at most the cut's powder."""
+        reading = cut_mg * self.tablet_weight / self.tablet_strength / self.RELIABLE_READINGS
+        return f"a scale reading {format_decimal(round_down_2_figures(reading))} mg or finer, or a liquid"
 
     def to_record(self) -> dict[str, Any]:
         return {

@@ -19,27 +19,20 @@ from tui.core.doses import format_decimal
 from tui.core.formulations import Drops, Formulation, Liquid, PowderScale, RawIncrement, Tablet
 from tui.core.plan_fields import (
     BELOW,
-    BY_CORE_NAME,
     CUSTOM,
     CUT,
     CUT_HIGH,
     CUT_LOW,
-    DROPS,
     DRUG,
     EARLIEST_DATE,
-    FORM,
-    INCREMENT,
-    KINDS,
+    FIRST_FORM,
     LATEST_DATE,
-    LIQUID,
     MAX_DRUG_CHARS,
     MAX_INTAKES,
     METHOD,
     ORDER,
-    PIECES,
-    SCALE,
     SPLIT,
-    TABLET,
+    FormFields,
     PlanField,
     PlanInputError,
     Text,
@@ -252,47 +245,49 @@ def parse_method(text: Text) -> Method:
         raise PlanInputError(METHOD, raw, f"use {METHOD.hint}") from None
 
 
-def form_kind_given(text: Text) -> str:
-    """The way of measuring the CLI's flags chose (one at most); ``increment`` by default."""
-    chosen = [f for f in (INCREMENT, LIQUID, DROPS, SCALE) if text.get(f.key) is not None]
-    if text.get(TABLET.key) is not None and text.get(SCALE.key) is None:
-        chosen.append(TABLET)
+def form_kind_given(text: Text, fields: FormFields = FIRST_FORM) -> str | None:
+    """The way of measuring the CLI's flags chose (one at most); ``None`` when none was given."""
+    flags = {
+        fields.increment: "increment", fields.liquid: "liquid", fields.drops: "drops", fields.scale: "scale"
+    }  # fmt: skip
+    chosen = [f for f in flags if text.get(f.key) is not None]
+    if text.get(fields.tablet.key) is not None and text.get(fields.scale.key) is None:
+        chosen.append(fields.tablet)
+        flags[fields.tablet] = "tablet"
     if len(chosen) > 1:
         raise PlanInputError(
             chosen[1], field_text(text, chosen[1]), f"choose one way of measuring (already {chosen[0].flag})"
         )
-    kind = (
-        {INCREMENT: "increment", LIQUID: "liquid", DROPS: "drops", SCALE: "scale", TABLET: "tablet"}[chosen[0]]
-        if chosen
-        else "increment"
-    )
-    if text.get(PIECES.key) is not None and kind != "tablet":
+    kind = flags[chosen[0]] if chosen else None
+    if text.get(fields.pieces.key) is not None and kind != "tablet":
         raise PlanInputError(
-            PIECES, field_text(text, PIECES), "give the pieces with a tablet strength, e.g. 0.5 mg split in 4"
+            fields.pieces,
+            field_text(text, fields.pieces),
+            f"give the pieces with a tablet strength ({fields.tablet.flag}), e.g. 0.5 mg split in 4",
         )
     return kind
 
 
-def parse_formulation(kind: str, text: Text) -> Formulation:
-    """The formulation of ``kind`` from its fields (see :data:`FORM_KINDS`)."""
-    if kind not in KINDS:
-        raise PlanInputError(FORM, kind, f"use {FORM.hint}")
-    values = {f.key: value_or_default(text, f) for f in KINDS[kind].fields}
-    for f in KINDS[kind].fields:
-        if f is not PIECES:
+def parse_formulation(kind: str, text: Text, fields: FormFields = FIRST_FORM) -> Formulation:
+    """The formulation of ``kind`` from its fields (the plan's own, or the second form's)."""
+    kinds = {k.key: k for k in fields.kinds}
+    if kind not in kinds:
+        raise PlanInputError(fields.form, kind, f"use {fields.form.hint}")
+    form_fields = kinds[kind].fields
+    values = [value_or_default(text, f).strip() for f in form_fields]
+    for f in form_fields:
+        if f is not fields.pieces:
             parse_mg_field(text, f, positive=True)
     try:
         if kind == "tablet":
-            return Tablet.create(values["tablet"].strip(), values["pieces"].strip())
+            return Tablet.create(*values)
         if kind == "liquid":
-            return Liquid.create(values["liquid"].strip(), values["resolution"].strip())
+            return Liquid.create(*values)
         if kind == "drops":
-            return Drops.create(values["drops"].strip())
+            return Drops.create(*values)
         if kind == "scale":
-            return PowderScale.create(
-                values["scale"].strip(), values["tablet_weight"].strip(), values["tablet"].strip()
-            )
-        return RawIncrement.create(values["increment"].strip())
+            return PowderScale.create(*values)
+        return RawIncrement.create(*values)
     except ValidationError as error:
-        field = BY_CORE_NAME.get(error.field, KINDS[kind].fields[0])
+        field = fields.by_core_name(error.field) or form_fields[0]
         raise PlanInputError(field, field_text(text, field) or str(error.value), error.allowed) from None

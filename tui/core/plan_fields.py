@@ -123,9 +123,39 @@ TABLET_WEIGHT = _field(
 SLOWER_CUT = _field("slower_cut", "--slow-down", "New cut %", f"a cut % smaller than the current one, from {CUT_LOW}")
 TIMES = _field("times", "--times", "Usual times", "one 24-hour time HH:MM per intake, e.g. 08:00, 20:00", "")
 
+SWITCH_BELOW = _field(
+    "switch_below",
+    "--switch-below",
+    "Switch below mg",
+    "the dose in mg below which the second form is used, e.g. 1.25 (empty: one form)",
+    "",
+)
+THEN_FORM = _field(
+    "then_form",
+    "--then-liquid",
+    "Then measured as",
+    "the second way of measuring: tablet, liquid, drops, scale or increment",
+)
+THEN_INCREMENT = _field(
+    "then_increment", "--then-increment", "Then step mg", "the second form's smallest amount in mg, e.g. 0.01", "0.01"
+)
+THEN_TABLET = _field("then_tablet", "--then-tablet", "Then tablet mg", "the second tablet's strength in mg, e.g. 0.5")
+THEN_PIECES = _field("then_pieces", "--then-split", "Then pieces", "1, 2 or 4 pieces per tablet", "1")
+THEN_LIQUID = _field("then_liquid", "--then-liquid", "Then mg per mL", "the liquid's concentration in mg/mL, e.g. 0.1")
+THEN_RESOLUTION = _field(
+    "then_resolution", "--then-resolution", "Then syringe mL", "the syringe's smallest mark in mL, e.g. 0.01", "0.1"
+)
+THEN_DROPS = _field("then_drops", "--then-drops", "Then mg per drop", "the mg in one drop, e.g. 0.1", "0.1")
+THEN_SCALE = _field("then_scale", "--then-scale", "Then scale mg", "the scale's readability in mg, e.g. 1")
+THEN_TABLET_WEIGHT = _field(
+    "then_tablet_weight", "--then-tablet-weight", "Then tab wt mg", "the weight of one tablet in mg, e.g. 100"
+)
+
 FIELDS: tuple[PlanField, ...] = (
     DRUG, START, DOSE, INTAKES, SPLIT, CUT_FIRST, METHOD, CUT, EVERY, HOLD, JUMP_OFF, TARGET, LINEAR, EMAX, EC50,
     STEPS, CUSTOM, ORDER, BELOW, FORM, INCREMENT, TABLET, PIECES, LIQUID, RESOLUTION, DROPS, SCALE, TABLET_WEIGHT,
+    SWITCH_BELOW, THEN_FORM, THEN_INCREMENT, THEN_TABLET, THEN_PIECES, THEN_LIQUID, THEN_RESOLUTION, THEN_DROPS,
+    THEN_SCALE, THEN_TABLET_WEIGHT,
 )  # fmt: skip
 """Every field a plan is read from (the usual intake times are settings, see :data:`TIMES`)."""
 
@@ -139,14 +169,52 @@ class FormKind:
     fields: tuple[PlanField, ...]
 
 
-FORM_KINDS: tuple[FormKind, ...] = (
-    FormKind("tablet", "scored tablets", (TABLET, PIECES)),
-    FormKind("liquid", "liquid (syringe)", (LIQUID, RESOLUTION)),
-    FormKind("drops", "drops", (DROPS,)),
-    FormKind("scale", "powder on a scale", (SCALE, TABLET_WEIGHT, TABLET)),
-    FormKind("increment", "any increment", (INCREMENT,)),
-)
+@dataclass(frozen=True)
+class FormFields:
+    """The fields of one way of measuring: the plan's own form, or the second one after a switch
+    of form (docs/DOMAIN.md §3.11). Both are read by the same parser, so they cannot drift apart."""
+
+    form: PlanField
+    """The choice of kind (the editor's select)."""
+    increment: PlanField
+    tablet: PlanField
+    pieces: PlanField
+    liquid: PlanField
+    resolution: PlanField
+    drops: PlanField
+    scale: PlanField
+    tablet_weight: PlanField
+
+    @property
+    def kinds(self) -> tuple[FormKind, ...]:
+        """Every kind with its fields, in the order shown."""
+        return (
+            FormKind("tablet", "scored tablets", (self.tablet, self.pieces)),
+            FormKind("liquid", "liquid (syringe)", (self.liquid, self.resolution)),
+            FormKind("drops", "drops", (self.drops,)),
+            FormKind("scale", "powder on a scale", (self.scale, self.tablet_weight, self.tablet)),
+            FormKind("increment", "any increment", (self.increment,)),
+        )
+
+    def by_core_name(self, name: str) -> PlanField | None:
+        """The field a formulation's own ValidationError names (``tablet strength`` → the tablet)."""
+        return {
+            "tablet strength": self.tablet, "split": self.pieces, "liquid": self.liquid,
+            "resolution": self.resolution, "drops": self.drops, "scale": self.scale,
+            "tablet weight": self.tablet_weight, "increment": self.increment,
+        }.get(name)  # fmt: skip
+
+
+FIRST_FORM = FormFields(FORM, INCREMENT, TABLET, PIECES, LIQUID, RESOLUTION, DROPS, SCALE, TABLET_WEIGHT)
+"""The plan's own way of measuring."""
+THEN_FORM_FIELDS = FormFields(
+    THEN_FORM, THEN_INCREMENT, THEN_TABLET, THEN_PIECES, THEN_LIQUID, THEN_RESOLUTION, THEN_DROPS, THEN_SCALE,
+    THEN_TABLET_WEIGHT,
+)  # fmt: skip
+"""The second way of measuring, below :data:`SWITCH_BELOW`."""
+FORM_KINDS: tuple[FormKind, ...] = FIRST_FORM.kinds
 KINDS = {kind.key: kind for kind in FORM_KINDS}
+THEN_KINDS = {kind.key: kind for kind in THEN_FORM_FIELDS.kinds}
 
 # Field names the planner and the formulations use in their own ValidationErrors.
 BY_CORE_NAME: dict[str, PlanField] = {
@@ -154,6 +222,7 @@ BY_CORE_NAME: dict[str, PlanField] = {
     "split-doses": SPLIT, "cut-first": CUT_FIRST, "linear": LINEAR, "emax": EMAX, "ec50": EC50, "steps": STEPS,
     "custom": CUSTOM, "order": ORDER, "below": BELOW, "tablet strength": TABLET, "split": PIECES, "liquid": LIQUID, "resolution": RESOLUTION,
     "drops": DROPS, "scale": SCALE, "tablet weight": TABLET_WEIGHT, "increment": INCREMENT,
+    "switch-below": SWITCH_BELOW, "then-form": THEN_FORM,
 }  # fmt: skip
 
 

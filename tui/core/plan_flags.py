@@ -114,14 +114,15 @@ def flag_legend(codes: Iterable[str], separator: str = " · ") -> str:
     return separator.join(f"{f.marked}: {f.explanation}" for f in PlanFlag if f in present)
 
 
-def too_coarse_text(coarse_below_mg: Decimal | None, cut_pct: Decimal) -> str:
-    """``This form is too coarse below 0.14 mg for a 10 % cut …``: the threshold is the smallest
-    measurable dose of the form (``PlanParams.coarse_below_mg``), a figure the person can
-    actually draw up or weigh. (The two figures, not the params: this module sits below the
-    plan model, which imports it.)"""
+def too_coarse_text(coarse_below_mg: Decimal | None, cut_pct: Decimal, advice: str) -> str:
+    """``This form is too coarse below 2 mg for a 0.5 % cut — dilute to 0.5 mg/mL, or lengthen the
+    steps.``: the threshold is the smallest measurable dose of the form
+    (``PlanParams.coarse_below_mg``), a figure the person can actually draw up or weigh, and
+    ``advice`` the useful change for the form in use (``Formulation.finer_advice``, docs/DOMAIN.md
+    §3.5). (Figures, not the params: this module sits below the plan model, which imports it.)"""
     return (
         f"This form is too coarse below {format_decimal(coarse_below_mg or ZERO)} mg for a "
-        f"{format_decimal(cut_pct)} % cut — consider liquid, compounded or a scale."
+        f"{format_decimal(cut_pct)} % cut — {advice}, or lengthen the steps."
     )
 
 

@@ -55,6 +55,7 @@ from tui.core.plan_fields import EC50 as EC50
 from tui.core.plan_fields import EMAX as EMAX
 from tui.core.plan_fields import EVERY as EVERY
 from tui.core.plan_fields import FIELDS as FIELDS
+from tui.core.plan_fields import FIRST_FORM as FIRST_FORM
 from tui.core.plan_fields import FORM as FORM
 from tui.core.plan_fields import FORM_KINDS as FORM_KINDS
 from tui.core.plan_fields import HOLD as HOLD
@@ -76,10 +77,23 @@ from tui.core.plan_fields import SLOWER_CUT as SLOWER_CUT
 from tui.core.plan_fields import SPLIT as SPLIT
 from tui.core.plan_fields import START as START
 from tui.core.plan_fields import STEPS as STEPS
+from tui.core.plan_fields import SWITCH_BELOW as SWITCH_BELOW
 from tui.core.plan_fields import TABLET as TABLET
 from tui.core.plan_fields import TABLET_WEIGHT as TABLET_WEIGHT
 from tui.core.plan_fields import TARGET as TARGET
+from tui.core.plan_fields import THEN_DROPS as THEN_DROPS
+from tui.core.plan_fields import THEN_FORM as THEN_FORM
+from tui.core.plan_fields import THEN_FORM_FIELDS as THEN_FORM_FIELDS
+from tui.core.plan_fields import THEN_INCREMENT as THEN_INCREMENT
+from tui.core.plan_fields import THEN_KINDS as THEN_KINDS
+from tui.core.plan_fields import THEN_LIQUID as THEN_LIQUID
+from tui.core.plan_fields import THEN_PIECES as THEN_PIECES
+from tui.core.plan_fields import THEN_RESOLUTION as THEN_RESOLUTION
+from tui.core.plan_fields import THEN_SCALE as THEN_SCALE
+from tui.core.plan_fields import THEN_TABLET as THEN_TABLET
+from tui.core.plan_fields import THEN_TABLET_WEIGHT as THEN_TABLET_WEIGHT
 from tui.core.plan_fields import TIMES as TIMES
+from tui.core.plan_fields import FormFields as FormFields
 from tui.core.plan_fields import FormKind as FormKind
 from tui.core.plan_fields import PlanField as PlanField
 from tui.core.plan_fields import PlanInputError as PlanInputError
@@ -127,12 +141,33 @@ def _intake_amounts(
     return amounts, cut_first
 
 
-def params_from_text(text: Text, today: date, kind: str | None = None, lengthen: bool = False) -> PlanParams:
+def _second_form(text: Text, then_kind: str | None) -> tuple[Decimal | None, Formulation | None]:
+    """docs/DOMAIN.md §3.11: the switch dose and the second form, or ``(None, None)`` for one form.
+
+    ``then_kind`` is the editor's choice; the CLI's is read from which ``--then-…`` flags were given.
+    A second form's flags without ``--switch-below`` (or the reverse) is a mistake, said so.
+    """
+    flagged = form_kind_given(text, THEN_FORM_FIELDS)
+    if not given(text, SWITCH_BELOW):
+        if flagged is not None:
+            raise PlanInputError(SWITCH_BELOW, "", "the dose in mg below which the second form is used, e.g. 1.25")
+        return None, None
+    below = parse_mg_field(text, SWITCH_BELOW, positive=True)
+    kind = then_kind or flagged
+    if kind is None:
+        raise PlanInputError(THEN_FORM, "", "the second form too, e.g. --then-liquid 0.1 --then-resolution 0.01")
+    return below, parse_formulation(kind, text, THEN_FORM_FIELDS)
+
+
+def params_from_text(
+    text: Text, today: date, kind: str | None = None, lengthen: bool = False, then_kind: str | None = None
+) -> PlanParams:
     """Read every field into :class:`PlanParams`; :class:`PlanInputError` names the first bad one.
 
     ``kind`` is the way of measuring (the editor's choice); ``None`` infers it from which
     fields were given (the CLI's flags, see :func:`form_kind_given`). ``lengthen`` lengthens a
-    step instead of taking a bigger one-increment cut (a switch, not text).
+    step instead of taking a bigger one-increment cut (a switch, not text). ``then_kind`` is the
+    second form's kind below ``switch_below`` (the editor's choice; ``None``: from the flags).
     """
     method = parse_method(text)
     custom = parse_custom(text, today) if given(text, CUSTOM) else ()
@@ -146,7 +181,8 @@ def params_from_text(text: Text, today: date, kind: str | None = None, lengthen:
         start = parse_date_text(START, field_text(text, START), today)
     else:
         start = custom[0][0] if custom else today
-    formulation = parse_formulation(kind or form_kind_given(text), text)
+    formulation = parse_formulation(kind or form_kind_given(text) or "increment", text)
+    switch_below, then_formulation = _second_form(text, then_kind)
     split, cut_first = _intake_amounts(text, dose, formulation, method)
     occupancy = method is Method.OCCUPANCY
     drug, as_typed = drug_names(parse_drug(text))
@@ -175,12 +211,16 @@ def params_from_text(text: Text, today: date, kind: str | None = None, lengthen:
         order=parse_order(text),
         bands=parse_bands(text) if method in (Method.PROPORTIONAL, Method.LINEAR) else (),
         lengthen_steps=lengthen,
+        switch_below_mg=switch_below,
+        then_formulation=then_formulation,
     )
 
 
-def plan_from_text(text: Text, today: date, kind: str | None = None, lengthen: bool = False) -> Plan:
+def plan_from_text(
+    text: Text, today: date, kind: str | None = None, lengthen: bool = False, then_kind: str | None = None
+) -> Plan:
     """:func:`params_from_text`, then the plan; a planner rule broken is a PlanInputError too."""
-    params = params_from_text(text, today, kind, lengthen)
+    params = params_from_text(text, today, kind, lengthen, then_kind)
     try:
         # Imported here: the settings read this module's bounds, and `taper-tui status` reads the
         # settings in a shell prompt, where the planner's import is not wanted.

@@ -21,12 +21,11 @@ from typing import Any
 
 from tui.core.doses import ZERO, format_decimal, to_decimal
 from tui.core.drugs import DiazepamEquivalent, diazepam_equivalents
-from tui.core.formulations import fraction_to_decimal
+from tui.core.formulations import Formulation, fraction_to_decimal
 from tui.core.plan_flags import Flag as Flag  # re-exported: the store, planner and plan changes name them here
 from tui.core.plan_flags import PlanFlag as PlanFlag
 from tui.core.plan_flags import flag_legend as flag_legend
 from tui.core.plan_flags import flag_summary as flag_summary
-from tui.core.plan_flags import too_coarse_text
 from tui.core.plan_params import MAX_STEP_DAYS as MAX_STEP_DAYS  # re-exported: callers name them here
 from tui.core.plan_params import DoseBand as DoseBand
 from tui.core.plan_params import IntakeOrder as IntakeOrder
@@ -105,6 +104,9 @@ class Step:
     flags: tuple[Flag, ...] = ()
     ideal_mg: Decimal | None = None
     note: str = ""
+    formulation: Formulation | None = None
+    """The form this step is measured in when it is not the plan's own (after a switch of form,
+    docs/DOMAIN.md §3.11); ``None``: the plan's :attr:`PlanParams.formulation`."""
 
     @property
     def dose_exact(self) -> Fraction:
@@ -153,6 +155,8 @@ class Step:
             "ideal_mg": None if self.ideal_mg is None else format_decimal(self.ideal_mg),
             "flags": [f.to_record() for f in self.flags],
             "note": self.note,
+            # Only after a switch of form, so a one-form plan's record is what older versions read.
+            **({"formulation": self.formulation.to_record()} if self.formulation is not None else {}),
         }
 
     @classmethod
@@ -178,6 +182,7 @@ class Step:
                 flags=flags,
                 ideal_mg=None if ideal is None else to_decimal(ideal),
                 note=str(record.get("note", "")),
+                formulation=Formulation.from_record(record["formulation"]) if "formulation" in record else None,
             )
         except (KeyError, TypeError, ValueError) as problem:
             raise ValidationError(
@@ -242,6 +247,15 @@ class Plan:
         index = self.step_index_on(day)
         return None if index is None else self.steps[index]
 
+    def formulation_of(self, step: Step) -> Formulation:
+        """The form ``step`` is measured in (the second one after a switch of form)."""
+        return step.formulation or self.params.formulation
+
+    def formulation_on(self, day: date) -> Formulation | None:
+        """The form measured on ``day`` (``None`` before the plan starts)."""
+        step = self.step_on(day)
+        return None if step is None else self.formulation_of(step)
+
     def next_cut_on_or_after(self, day: date) -> Step | None:
         """The first step starting after ``day`` whose dose is lower than the one before it."""
         index = self.step_index_on(day)
@@ -260,9 +274,8 @@ class Plan:
         found: list[str] = []
         if any(s.has(LINEAR) for s in self.steps):
             found.append("Linear taper: the % cut grows with every step, up to 100 % at the end.")
-        coarse = self.params.coarse_below_mg
-        if coarse is not None and any(s.has(TOO_COARSE) for s in self.steps):
-            found.append(too_coarse_text(coarse, self.params.cut_pct))
+        # Each form's own too-coarse sentence, once (a plan that switches form may have two).
+        found.extend(dict.fromkeys(f.text for s in self.steps for f in s.flags if f.code == TOO_COARSE))
         if any(s.has(OVER_10) for s in self.steps):
             found.append(self._largest_cut_text())
         found.extend(f.text for s in self.steps for f in s.flags if f.code in (FAST_START, SHORT_LAST))

@@ -18,6 +18,7 @@ from typing import Any
 
 from tui.core.doses import ZERO, format_decimal, to_decimal
 from tui.core.formulations import Formulation
+from tui.core.plan_flags import too_coarse_text
 from tui.core.validation import ValidationError
 
 MAX_STEP_DAYS = 365
@@ -115,6 +116,31 @@ class PlanParams:
     """Slower pace at lower doses, highest threshold first (``--below``)."""
     custom_intakes: tuple[tuple[Decimal, ...], ...] = ()
     """Each custom date's intakes in mg (``9+10``), parallel to :attr:`custom`; empty: split as :attr:`order` says."""
+    switch_below_mg: Decimal | None = None
+    """docs/DOMAIN.md §3.11: from the first step whose dose is below this, doses are measured in
+    :attr:`then_formulation` (tablets until they are too coarse, then a liquid); ``None``: one form."""
+    then_formulation: Formulation | None = None
+    """The second way of measuring, used below :attr:`switch_below_mg` (``--then-liquid …``)."""
+
+    @property
+    def switches(self) -> bool:
+        """True when the plan changes form partway (:attr:`switch_below_mg` and its form are set)."""
+        return self.switch_below_mg is not None and self.then_formulation is not None
+
+    def formulation_for(self, dose_mg: Fraction | Decimal) -> Formulation:
+        """The form that measures a step of ``dose_mg`` a day: the second one below the switch."""
+        if self.switches and dose_mg < self.switch_below_mg:  # type: ignore[operator]
+            return self.then_formulation  # type: ignore[return-value]
+        return self.formulation
+
+    def too_coarse_text(self) -> str:
+        """docs/DOMAIN.md §3.5: the plan-level too-coarse sentence, naming the useful change for this
+        form at the highest dose it cannot cut as planned (the dose one increment below
+        :attr:`coarse_below_mg`, or the starting dose when lower)."""
+        coarse = self.coarse_below_mg or ZERO
+        highest = min(Fraction(self.dose_mg), Fraction(coarse) - self.formulation.increment)
+        cut = max(highest, self.formulation.increment) * Fraction(self.cut_pct) / 100
+        return too_coarse_text(coarse, self.cut_pct, self.formulation.finer_advice(cut))
 
     @property
     def drug_label(self) -> str:
@@ -174,7 +200,14 @@ class PlanParams:
             **({"drug_as_typed": self.drug_as_typed} if self.drug_as_typed else {}),
             **({"order": self.order.value} if self.order is not IntakeOrder.EVEN else {}),
             **({"bands": [b.to_record() for b in self.bands]} if self.bands else {}),
+            **({"switch": self._switch_record()} if self.switches else {}),
         }
+
+    def _switch_record(self) -> dict[str, Any]:
+        """``{"below_mg": "1.25", "formulation": {...}}``: only written when the plan switches, so a
+        one-form plan's record is what older versions wrote and read."""
+        assert self.switch_below_mg is not None and self.then_formulation is not None
+        return {"below_mg": format_decimal(self.switch_below_mg), "formulation": self.then_formulation.to_record()}
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> PlanParams:
@@ -212,6 +245,7 @@ class PlanParams:
                 custom_intakes=tuple(
                     tuple(to_decimal(x) for x in c["intakes_mg"]) for c in record.get("custom", ()) if "intakes_mg" in c
                 ),
+                **_switch_from_record(record.get("switch")),
             )
         except (KeyError, TypeError, ValueError) as problem:
             if isinstance(problem, ValidationError):
@@ -219,3 +253,15 @@ class PlanParams:
             raise ValidationError(
                 "plan.params", problem, "the stored plan parameters are incomplete or malformed"
             ) from None
+
+
+def _switch_from_record(record: object) -> dict[str, Any]:
+    """The switch fields of a stored ``switch`` object (none: an older or one-form plan)."""
+    if record is None:
+        return {}
+    if not isinstance(record, dict):
+        raise ValidationError("plan.params.switch", record, 'use {"below_mg": "1", "formulation": {...}}')
+    return {
+        "switch_below_mg": to_decimal(record["below_mg"]),
+        "then_formulation": Formulation.from_record(record["formulation"]),
+    }

@@ -18,6 +18,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from tui.core.doses import format_decimal
+from tui.core.formulations import Formulation
 from tui.core.plan_model import DoseBand, Flag, Method, PlanParams
 from tui.core.plan_validation import MAX_PLAN_DAYS, MAX_STEPS
 from tui.core.validation import ValidationError
@@ -39,6 +40,7 @@ class Draft:
     target: bool = False
     date: date | None = None  # custom steps carry their own date
     intakes: tuple[int, ...] | None = None  # custom steps may carry each intake's units
+    form: Formulation | None = None  # the second form after a switch (docs/DOMAIN.md §3.11); None: the plan's
     note: str = ""
     extra_flags: list[Flag] = field(default_factory=list)
 
@@ -52,9 +54,11 @@ def _periods_to_reach(ratio: Fraction, keep: Fraction) -> int:
     return periods
 
 
-def drafts_shaped(params: PlanParams, start_units: int) -> list[Draft]:
+def drafts_shaped(params: PlanParams, start_units: int | Fraction) -> list[Draft]:
     """Cut steps for the proportional, linear and occupancy methods (no hold, no dates).
 
+    ``start_units`` is a Fraction only after a switch of form, when the dose taken (a tablet
+    dose, say) is not a whole number of the new form's increments; every step made is whole.
     Works in whole units of the increment: ``ceil(units × (1 − p))`` is integer arithmetic,
     which keeps a 3-year plan to a fraction of a millisecond.
     """
@@ -78,7 +82,7 @@ def drafts_shaped(params: PlanParams, start_units: int) -> list[Draft]:
         occupancy = (emax, ec50, emax * start_exact / (ec50 + start_exact))
 
     drafts: list[Draft] = []
-    units = start_units
+    units: int | Fraction = start_units
     ideal_before: Fraction = start_exact
     ideal_decimal = Decimal(start_exact.numerator) / Decimal(start_exact.denominator)
     keep_decimal = 1 - params.cut_pct / 100
@@ -141,7 +145,7 @@ def drafts_shaped(params: PlanParams, start_units: int) -> list[Draft]:
         if target_units == 0 and jump_off_units is not None and units <= jump_off_units:
             new_units = 0  # the accepted last step: from the jump-off dose straight to 0
         elif new_units >= units:
-            new_units, draft.forced = units - 1, True
+            new_units, draft.forced = -(-units // 1) - 1, True  # one increment below (ceil − 1)
         if new_units <= target_units:
             new_units = target_units
             draft.target = target_units > 0
@@ -154,7 +158,8 @@ def drafts_shaped(params: PlanParams, start_units: int) -> list[Draft]:
                     drafts[-1].days += extra_periods * params.step_days
                     drafts[-1].lengthened = True
                 else:
-                    drafts.append(Draft(units=units, days=extra_periods * params.step_days, lengthened=True))
+                    held = Draft(units=units, days=extra_periods * params.step_days, lengthened=True)  # type: ignore[arg-type]
+                    drafts.append(held)  # (as in _lengthen_last)
         drafts.append(draft)
         units = new_units
     if params.lengthen_steps:
@@ -162,14 +167,14 @@ def drafts_shaped(params: PlanParams, start_units: int) -> list[Draft]:
     return drafts
 
 
-def _band_for(params: PlanParams, units: int) -> DoseBand | None:
+def _band_for(params: PlanParams, units: int | Fraction) -> DoseBand | None:
     """docs/DOMAIN.md §3.10: the band of the lowest threshold at or above the dose now taken."""
     dose = units * params.formulation.increment
     within = [b for b in params.bands if dose <= b.below_mg]
     return min(within, key=lambda b: b.below_mg) if within else None
 
 
-def _not_past_next_band(params: PlanParams, units: int, new_units: int) -> int:
+def _not_past_next_band(params: PlanParams, units: int | Fraction, new_units: int) -> int:
     """A step stops at the next band's threshold (CKS: "to 20 mg", then the slower band)."""
     form = params.formulation
     dose = units * form.increment
@@ -180,7 +185,7 @@ def _not_past_next_band(params: PlanParams, units: int, new_units: int) -> int:
     return max(new_units, threshold) if threshold < units else new_units
 
 
-def _band_step(draft: Draft, band: DoseBand, units: int, inc: Fraction) -> None:
+def _band_step(draft: Draft, band: DoseBand, units: int | Fraction, inc: Fraction) -> None:
     """The band's cut of the dose taken, rounded up (never a bigger cut than the band's)."""
     if band.cut_mg is not None:
         wanted = units - Fraction(band.cut_mg) / inc
@@ -193,13 +198,14 @@ def _band_step(draft: Draft, band: DoseBand, units: int, inc: Fraction) -> None:
     draft.days = band.days
 
 
-def _lengthen_last(drafts: list[Draft], units: int, days: int) -> None:
+def _lengthen_last(drafts: list[Draft], units: int | Fraction, days: int) -> None:
     """Hold the dose now taken ``days`` longer (a new lengthened step when nothing was cut yet)."""
     if drafts:
         drafts[-1].days += days
         drafts[-1].lengthened = True
     else:
-        drafts.append(Draft(units=units, days=days, lengthened=True))
+        # A Fraction only at the start of a switched form: plan_switch merges it into the step before.
+        drafts.append(Draft(units=units, days=days, lengthened=True))  # type: ignore[arg-type]
 
 
 def _hold_last_dose(drafts: list[Draft], step_days: int) -> None:

@@ -9,8 +9,8 @@ then assume sane input instead of each re-checking it.
 
 from __future__ import annotations
 
-from tui.core.doses import format_decimal
-from tui.core.plan_model import MAX_STEP_DAYS, Method, PlanParams
+from tui.core.doses import ZERO, format_decimal
+from tui.core.plan_model import MAX_STEP_DAYS, IntakeOrder, Method, PlanParams
 from tui.core.validation import ValidationError
 
 MAX_STEPS = 2000
@@ -81,6 +81,7 @@ def validate_params(params: PlanParams) -> None:
         if not 1 <= params.occupancy_steps <= MAX_STEPS:
             raise ValidationError("steps", params.occupancy_steps, f"use from 1 to {MAX_STEPS} steps")
     _validate_custom_intakes(params)
+    _validate_switch(params)
     for band in params.bands:
         if band.below_mg <= 0 or not 1 <= band.days <= MAX_STEP_DAYS or (band.cut_pct is None) == (band.cut_mg is None):
             raise ValidationError("below", band.describe(), "give a dose above 0, one cut (% or mg) and 1 to 365 days")
@@ -111,3 +112,35 @@ def _validate_custom_intakes(params: PlanParams) -> None:
             raise ValidationError("custom", typed, f"give amounts ≥ 0 the form can measure ({form.describe()})")
     if params.custom_intakes and len(params.custom_intakes) != len(params.custom):
         raise ValidationError("custom", len(params.custom_intakes), "give every date's intakes, or none")
+
+
+def _validate_switch(params: PlanParams) -> None:
+    """docs/DOMAIN.md §3.11: a switch of form names a dose above 0 and a second form, on a method
+    that can continue in it; a target or a sequential split below the switch is measurable there."""
+    if params.switch_below_mg is None and params.then_formulation is None:
+        return
+    if params.switch_below_mg is None or params.switch_below_mg <= 0:
+        raise ValidationError(
+            "switch-below",
+            format_decimal(params.switch_below_mg or ZERO),
+            "use the dose in mg, above 0, below which the second form is used",
+        )
+    second = params.then_formulation
+    if second is None:
+        raise ValidationError("then-form", "", "give the second form, e.g. --then-liquid 1 --then-resolution 0.01")
+    if params.method not in (Method.PROPORTIONAL, Method.LINEAR):
+        raise ValidationError(
+            "switch-below",
+            format_decimal(params.switch_below_mg),
+            "a switch of form applies to proportional and linear plans",
+        )
+    if 0 < params.target_mg < params.switch_below_mg and not second.is_measurable(params.target_mg):
+        raise ValidationError(
+            "target", format_decimal(params.target_mg), f"use a dose the second form can measure ({second.describe()})"
+        )
+    if params.order is IntakeOrder.SEQUENTIAL and any(not second.is_measurable(mg) for mg in params.split):
+        raise ValidationError(
+            "split-doses",
+            ",".join(map(format_decimal, params.split)),
+            f"in a sequential order each intake must be measurable in the second form too ({second.describe()})",
+        )

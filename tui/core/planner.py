@@ -46,6 +46,7 @@ from tui.core.plan_intakes import split_remainder_note as split_remainder_note
 from tui.core.plan_model import MAX_STEP_DAYS as MAX_STEP_DAYS
 from tui.core.plan_model import Flag, Method, Plan, PlanFlag, PlanParams, Step
 from tui.core.plan_shapes import Draft, drafts_shaped
+from tui.core.plan_switch import second_form_params, starting_params, switched_drafts
 from tui.core.plan_validation import MAX_PLAN_DAYS as MAX_PLAN_DAYS
 from tui.core.plan_validation import MAX_STEPS as MAX_STEPS
 from tui.core.plan_validation import validate_params as validate_params  # re-exported likewise
@@ -112,12 +113,19 @@ def _finish(
     cutoff = first_day - timedelta(days=CONFIRM_WINDOW_DAYS + 1)
     window: list[tuple[date, date, Fraction | int]] = [(s, e, d / inc) for s, e, d in history if e >= cutoff]
     before_units = dose_before / inc
-    previous: Units = previous_exact / inc
-    if previous.denominator == 1:
-        previous = previous.numerator
+    previous: Units = _whole(previous_exact / inc)
     steps: list[Step] = []
     day = first_day
+    phase = params
     for index, draft in enumerate(drafts):
+        if draft.form is not None and phase is params:
+            # docs/DOMAIN.md §3.11: from here on the second form; what came before is re-counted
+            # in its increments, so the cut into it and the 14-day window compare exact doses.
+            phase = second_form_params(params)
+            factor = inc / phase.formulation.increment
+            form, inc, context = phase.formulation, phase.formulation.increment, FlagContext.of(phase)
+            previous, before_units = _whole(previous * factor), before_units * factor
+            window = [(s, e, d * factor) for s, e, d in window]
         if draft.date is not None:
             day = draft.date
         days = _step_days(drafts, index)
@@ -136,7 +144,7 @@ def _finish(
             flags += cut_flags(context, draft, previous, units, cut_pct, over_25)
         if draft.target:
             flags.append(Flag(PlanFlag.TARGET, "Final target dose reached."))
-        intake_units = intake_units_of(units, params, weights, draft.intakes)
+        intake_units = intake_units_of(units, phase, weights, draft.intakes)
         end = day + timedelta(days=days - 1)
         unit_dose = form.unit_text(units)
         steps.append(
@@ -152,12 +160,18 @@ def _finish(
                 flags=tuple(flags),
                 ideal_mg=_ideal(draft),
                 note=draft.note,
+                formulation=draft.form,
             )
         )
         window.append((day, end, units))
         previous = units
         day = end + timedelta(days=1)
     return _flag_short_last(steps)
+
+
+def _whole(units: Fraction) -> Units:
+    """Units as an int when whole (the hot path's ints), else the exact Fraction."""
+    return units.numerator if units.denominator == 1 else units
 
 
 def _with_flag(step: Step, flag: Flag) -> Step:
@@ -203,6 +217,8 @@ def plan_steps(
     before those), so a re-planned tail is flagged against what was really taken before it.
     ``first_note`` (e.g. the reason for a return to a stable dose) goes on the first step.
     """
+    given = params
+    params = starting_params(params)
     validate_params(params)
     form = params.formulation
     first = first_day or params.start
@@ -223,15 +239,18 @@ def plan_steps(
     drafts: list[Draft] = []
     if include_hold and params.hold_days > 0:
         drafts.append(Draft(units=start_units, days=params.hold_days, hold=True))
-    shaped = drafts_shaped(params, start_units)
-    if drafts and shaped and shaped[0].units == start_units:
+    shaped = switched_drafts(params, drafts_shaped(params, start_units), start_units)
+    if drafts and shaped and shaped[0].units == start_units and shaped[0].form is None:
         # a lengthening at the start dose simply makes the stabilisation hold longer
         drafts[0].days += shaped.pop(0).days
         drafts[0].lengthened = True
     drafts.extend(shaped)
     if first_note and drafts:
         drafts[0].note = first_note
-    return _finish(drafts, params, first, before, history_list, fallback)
+    steps = _finish(drafts, params, first, before, history_list, fallback)
+    if params is not given:  # already below the switch: every step is in the second form
+        steps = [replace(step, formulation=params.formulation) for step in steps]
+    return steps
 
 
 def build_plan(params: PlanParams) -> Plan:

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from tui.core.doses import format_decimal
 from tui.core.formulations import Formulation, PowderScale, fraction_to_decimal
-from tui.core.plan_model import Flag, Method, PlanFlag, PlanParams, fraction_percent, ratio_percent, too_coarse_text
+from tui.core.plan_model import Flag, Method, PlanFlag, PlanParams, fraction_percent, ratio_percent
 
 WARN_CUT_PCT = 10
 """Cuts above 10 % of the current dose are flagged with a warning (2025 joint guideline)."""
@@ -83,13 +83,16 @@ class FlagContext:
     coarse_den: int
     """The planned cut ``p`` as ``coarse_num / coarse_den`` (a fraction of the dose)."""
     jump_off: Fraction | None
+    coarse_text: str
+    """The too-coarse sentence with the useful change for this form (worked out once, not per step)."""
 
     @classmethod
     def of(cls, params: PlanParams) -> FlagContext:
         num, den = params.cut_pct.as_integer_ratio()
         jump_off = None if params.jump_off_mg is None else Fraction(params.jump_off_mg)
         increment_text = format_decimal(fraction_to_decimal(params.formulation.increment))
-        return cls(params, increment_text, num, den * 100, jump_off)
+        coarse = params.too_coarse_text() if params.coarse_below_mg is not None else ""
+        return cls(params, increment_text, num, den * 100, jump_off, coarse)
 
 
 def percent_of(part: Units, whole: Units) -> Decimal:
@@ -179,7 +182,7 @@ def cut_flags(
             )
         )
     if _too_coarse(context, previous):
-        flags.append(Flag(PlanFlag.TOO_COARSE, too_coarse_text(context.params.coarse_below_mg, context.params.cut_pct)))
+        flags.append(Flag(PlanFlag.TOO_COARSE, context.coarse_text))
     if _scale_unreliable(context.params.formulation, drop):
         flags.append(
             Flag(PlanFlag.SCALE_UNRELIABLE, "This cut is under 10 readings of the scale: weighing it is unreliable.")
