@@ -140,7 +140,8 @@ def own_line(name: str, number: str, purpose: str = "") -> CrisisLine:
             "use digits, with spaces, + - ( ) if you like, and a word to text if there is one, e.g. 0161 555 0101",
         )
     purpose = typed[OWN_PURPOSE] or OWN_DEFAULT_PURPOSE
-    return CrisisLine(typed[OWN_NAME], typed[OWN_NUMBER], "call", purpose, Kind.CRISIS)
+    # hours="": when the person's line answers is not known, so no "24/7" is claimed for it
+    return CrisisLine(typed[OWN_NAME], typed[OWN_NUMBER], "call", purpose, Kind.CRISIS, hours="")
 
 
 def lines_for(
