@@ -76,7 +76,8 @@ lock:
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
 
-## Regenerate screenshots/*.svg of every view from the demo data (fixed "today").
+## Regenerate screenshots/*.svg from the demo data (fixed "today"): every view, the Chart's a and L modes,
+## plan history, Today's supply line and the own crisis lines list; byte-identical on a second run.
 screenshots: $(TEST_STAMP)
 	$(BIN)/python scripts/export_screenshots.py
 

@@ -96,7 +96,7 @@ def test_my_own_lines_are_shown_as_typed_and_never_empty() -> None:
     # The person's lines first, then the local emergency line: an emergency always has one.
     assert lines_for(OWN, own_lines=own) == (*own, LOCAL_EMERGENCY)
     assert lines_for(OWN, Situation.EMERGENCY, own)[0] == LOCAL_EMERGENCY
-    assert own[0].describe() == "Dr Lee out of hours: call 0161 555 0101 — my prescriber (24/7)"
+    assert own[0].describe() == "Dr Lee out of hours: call 0161 555 0101 — my prescriber"  # no hours claimed
     assert lines_for("own") == (NO_OWN_LINES,)
     assert parse_own_lines(own_lines_record(own)) == own
     assert parse_own_lines(None) == ()
@@ -160,4 +160,4 @@ def test_a_bad_own_line_names_the_field_and_the_value(name: str, number: str, pu
 
 def test_a_number_may_carry_a_keyword_to_text_and_usual_separators() -> None:
     assert own_line("Shout", "text SHOUT to 85258").number == "text SHOUT to 85258"
-    assert own_line("Team", "+44 (0)161 555-0101").describe() == "Team: call +44 (0)161 555-0101 — my own line (24/7)"
+    assert own_line("Team", "+44 (0)161 555-0101").describe() == "Team: call +44 (0)161 555-0101 — my own line"

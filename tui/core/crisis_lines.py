@@ -105,6 +105,9 @@ OWN_NUMBER = "Number"
 OWN_PURPOSE = "What it is for"
 """The labels of an own line's three fields: a message about a field names it by its label."""
 
+OWN_DEFAULT_PURPOSE = "my own line"
+"""Shown as what a line is for when the person left it empty (stored as empty)."""
+
 OWN_LIMITS = {OWN_NAME: 60, OWN_NUMBER: 40, OWN_PURPOSE: 80}
 """Longest text for each field, in characters (one line of the crisis panel at 80 columns)."""
 
@@ -136,7 +139,9 @@ def own_line(name: str, number: str, purpose: str = "") -> CrisisLine:
             number,
             "use digits, with spaces, + - ( ) if you like, and a word to text if there is one, e.g. 0161 555 0101",
         )
-    return CrisisLine(typed[OWN_NAME], typed[OWN_NUMBER], "call", typed[OWN_PURPOSE] or "my own line", Kind.CRISIS)
+    purpose = typed[OWN_PURPOSE] or OWN_DEFAULT_PURPOSE
+    # hours="": when the person's line answers is not known, so no "24/7" is claimed for it
+    return CrisisLine(typed[OWN_NAME], typed[OWN_NUMBER], "call", purpose, Kind.CRISIS, hours="")
 
 
 def lines_for(
@@ -187,7 +192,14 @@ def parse_own_lines(raw: object, field: str = OWN_LINES_SETTING) -> tuple[Crisis
 
 def own_lines_record(lines: Iterable[CrisisLine]) -> list[dict[str, Any]]:
     """The stored form of the person's own lines (what :func:`parse_own_lines` reads back)."""
-    return [{"name": line.name, "number": line.number, "purpose": line.purpose} for line in lines]
+    return [
+        {
+            "name": line.name,
+            "number": line.number,
+            "purpose": "" if line.purpose == OWN_DEFAULT_PURPOSE else line.purpose,
+        }
+        for line in lines
+    ]
 
 
 _RED_FLAG_BY_NAME = {s.label.lower(): s.key for s in DEFAULT_SYMPTOMS if s.red_flag}

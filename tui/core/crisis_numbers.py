@@ -38,7 +38,8 @@ class CrisisLine:
     """What the line is for, in a few words."""
     kind: Kind
     hours: str | None = None
-    """When the line answers, if limited; None means every hour of every day."""
+    """When the line answers, if limited; None means every hour of every day; ``""`` means not
+    known (the person's own lines), and then nothing is said about it."""
     text: str | None = None
     """A text-message number when it differs from :attr:`number`."""
     source: str = ""
@@ -51,7 +52,8 @@ class CrisisLine:
         reach = f"{self.how} {self.number}"
         if self.text:
             reach += f", text {self.text}"
-        return f"{self.name}: {reach} — {self.purpose} ({self.hours or '24/7'})"
+        when = "" if self.hours == "" else f" ({self.hours or '24/7'})"
+        return f"{self.name}: {reach} — {self.purpose}{when}"
 
 
 @dataclass(frozen=True)

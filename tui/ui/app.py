@@ -156,6 +156,7 @@ class TaperApp(DraftKeeper, FileWatch):
                 intakes_per_day=answers.intakes_per_day,
                 intake_times=list(answers.intake_times),
                 region=answers.region,
+                **answers.own_lines_setting(),
             )
         try:
             self.session.update_settings(**changes)

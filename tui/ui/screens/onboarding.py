@@ -4,7 +4,8 @@ Nothing here is required: Escape starts logging straight away. What is entered i
 settings (drug, intakes per day and their usual times) and pre-fills the plan editor. The
 answers are read by :mod:`tui.core.plan_input`, with the editor's and the CLI's bounds (1 to 6
 intakes) and messages; the usual times follow the number of intakes until the person types
-their own. The region chooses the crisis lines shown from then on (Help's ``r`` changes it).
+their own. The region chooses the crisis lines shown from then on (Help's ``r`` changes it);
+choosing "My own lines" opens the list to add them (:class:`OwnLinesDialog`), kept with the answers.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tui.core import plan_input as pi
-from tui.core.crisis_lines import DEFAULT_REGION, region_choices
+from tui.core.crisis_lines import DEFAULT_REGION, OWN, OWN_LINES_SETTING, CrisisLine, own_lines_record, region_choices
 from tui.core.drugs import DRUGS
 from tui.core.safety import SAFETY_NOTICE
 from tui.core.settings import parse_times, proposed_times
 from tui.ui.screens.dialog import Dialog
+from tui.ui.screens.own_lines_dialog import OwnLinesDialog
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,12 @@ class OnboardingAnswers:
     build_plan: bool
     region: str = DEFAULT_REGION
     """The region whose crisis lines are shown (a code from :func:`region_choices`)."""
+    own_lines: tuple[CrisisLine, ...] = ()
+    """The person's own crisis lines, added when they chose "My own lines"."""
+
+    def own_lines_setting(self) -> dict[str, object]:
+        """The settings that store :attr:`own_lines` (none when no line was added)."""
+        return {OWN_LINES_SETTING: own_lines_record(self.own_lines)} if self.own_lines else {}
 
 
 class OnboardingScreen(Dialog[OnboardingAnswers | None]):
@@ -55,6 +63,11 @@ class OnboardingScreen(Dialog[OnboardingAnswers | None]):
     """
 
     BINDINGS = [Binding("escape", "skip", "Skip: start logging")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.own_lines: tuple[CrisisLine, ...] = ()
+        """The own crisis lines added so far (when "My own lines" was chosen)."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -118,6 +131,7 @@ class OnboardingScreen(Dialog[OnboardingAnswers | None]):
             parse_times(text, intakes),
             build_plan,
             region if isinstance(region, str) else DEFAULT_REGION,
+            self.own_lines,
         )
 
     def _finish(self, build_plan: bool) -> None:
@@ -140,6 +154,20 @@ class OnboardingScreen(Dialog[OnboardingAnswers | None]):
         except pi.PlanInputError:
             return  # shown when the answers are read; the times stay as they are meanwhile
         times.value = ", ".join(proposed_times(count))
+
+    @on(Select.Changed, "#region")
+    def _region_changed(self, event: Select.Changed) -> None:
+        """Choosing "My own lines" opens the list to add them; they are saved with the answers."""
+        if event.value != OWN:
+            return
+
+        def edited(lines: tuple[CrisisLine, ...] | None) -> None:
+            if lines is not None:
+                self.own_lines = lines
+            count = len(self.own_lines)
+            self.notify(f"{count} own line{'s' if count != 1 else ''} — saved with your answers.", timeout=4)
+
+        self.app.push_screen(OwnLinesDialog(self.own_lines), edited)
 
     @on(Button.Pressed, "#plan")
     def _build_plan(self) -> None:

@@ -21,7 +21,6 @@ from tui.core.plan_flags import PlanFlag
 from tui.core.safety import SAFETY_NOTICE
 from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM, TOTAL_SCALE_TEXT, Phase
 from tui.core.terminal_text import terminal_safe
-from tui.store.errors import StoreError
 from tui.ui.screens.crisis_panel import crisis_lines_for
 from tui.ui.screens.region_dialog import RegionDialog
 from tui.ui.session import Change
@@ -42,7 +41,7 @@ KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("q / ctrl+q", "quit (asks first if the Log form has unsaved changes)"),
         ),
     ),
-    ("Help", (("r", "choose the region whose crisis lines are shown"),)),
+    ("Help", (("r", "choose the region whose crisis lines are shown, or add your own lines"),)),
     (
         "Today",
         (
@@ -203,19 +202,14 @@ class HelpView(JournalView):
         self.query_one("#help-text", Static).update(text)
 
     def action_choose_region(self) -> None:
-        """Pick the region whose crisis lines are shown, and store it."""
+        """Pick the region whose crisis lines are shown, or add the person's own lines (the
+        dialog stores them through the session)."""
 
-        def chosen(code: str | None) -> None:
-            if code is None or code == self.journal.settings().region:
-                return
-            try:
-                self.session.update_settings(region=code)
-            except StoreError as error:
-                self.notify(str(error), title="Not saved", severity="error", timeout=15)
-                return
-            self.notify(f"Crisis lines: {region_name(code)}.", timeout=4)
+        def chosen(done: str | None) -> None:
+            if done is not None:
+                self.notify(done, timeout=4)
 
-        self.app.push_screen(RegionDialog(self.journal.settings().region), chosen)
+        self.app.push_screen(RegionDialog(self.session), chosen)
 
     def focus_content(self) -> None:
         self.query_one("#help-scroll").focus()
