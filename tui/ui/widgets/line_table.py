@@ -11,8 +11,8 @@ History's first opening (~1 s) and most of a Schedule switch. Here:
   moving the cursor redraws two rows and a focus change redraws nothing that was drawn before.
 
 Cells are Rich ``Text`` built from plain strings (never markup), so text from the data file is
-shown as typed; Rich drops terminal control codes from it. Colours come from the theme through
-the component classes below, never from hard-coded colours.
+shown as typed, and every terminal control in it is drawn as a visible escape (``\\x1b``).
+Colours come from the theme through the component classes below, never from hard-coded colours.
 
 Keys: arrows and j/k move the cursor, page up/down move a page, home/end and g/G go to the first
 and last row, Enter selects. A click puts the cursor on a row; a click on the highlighted row
@@ -35,6 +35,8 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from tui.core.terminal_text import NEUTRALISED, terminal_safe
 
 Cell = Text | str
 """A cell: plain text, or Rich ``Text`` carrying its own style and justification."""
@@ -176,7 +178,7 @@ class LineTable(ScrollView, can_focus=True):
         """The cells of ``row``, as drawn (before fitting to the columns)."""
         cells = self._cells.get(row)
         if cells is None:
-            cells = tuple(cell if isinstance(cell, Text) else Text(cell) for cell in self._make_row(row))
+            cells = tuple(_safe(cell) for cell in self._make_row(row))
             self._cells[row] = cells
         return cells
 
@@ -340,7 +342,7 @@ class LineTable(ScrollView, can_focus=True):
 
     def _header_strip(self, width: int) -> Strip:
         base, header, _even, _cursor = self._styles
-        cells = [Text(column.label) for column in self._columns]
+        cells = [_safe(column.label) for column in self._columns]
         return self._strip(cells, 0, width, base + header, None)
 
     def _row_strip(self, row: int, sub: int, cursor: bool, width: int) -> Strip:
@@ -360,6 +362,16 @@ class LineTable(ScrollView, can_focus=True):
             line.append(pad)
         segments = Segment.apply_style(line.render(self.app.console), style, over)
         return Strip(segments).adjust_cell_length(width, style + over if over else style).simplify()
+
+
+def _safe(cell: Cell) -> Text:
+    """``cell`` as Text a terminal only draws: Rich leaves ESC and other controls in, so they are
+    shown as visible escapes (``\\x1b``) here, whoever made the cell."""
+    if isinstance(cell, str):
+        return Text(terminal_safe(cell))
+    if NEUTRALISED.search(cell.plain):
+        return Text(terminal_safe(cell.plain), style=cell.style, justify=cell.justify)
+    return cell
 
 
 def _fit(cell: Text, column: TableColumn, sub: int, console: Console) -> Text:
