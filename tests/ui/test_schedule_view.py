@@ -290,6 +290,11 @@ async def test_a_daily_micro_taper_reads_by_the_week_and_w_shows_every_day(journ
         await pilot.pause()
         assert table.row_count == len(weeks) and table.cursor_row == current
 
+        await pilot.resize_terminal(100, 30)  # the columns are fitted again, the cursor stays
+        await pilot.pause()
+        assert table.row_height(current) == 2 and table.cursor_row == current and table.max_scroll_x == 0
+        assert table.columns[3].width == max(len(line) for line in cells[3].split("\n"))
+
 
 async def test_a_plan_of_longer_steps_has_no_weeks_key(journal):
     plan = store_plan(journal)

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
@@ -113,14 +114,32 @@ class ScheduleView(JournalView):
             return
         summary.update(self.summary_text(plan))
         legend.update(step_legend(plan.steps))
-        if self.weekly:
-            # The table's width less its scrollbar (the app's while the view has not been laid out).
-            room = (table.size.width or self.app.size.width) - table.styles.scrollbar_size_vertical
-            show_weeks(table, plan_weeks(plan.steps), today=self.today, room=room)
-        else:
-            show_steps(table, plan.steps, today=self.today)
+        self._fill(plan)
         self.refresh_bindings()
         self._scroll_to_current()
+
+    def _fill(self, plan: Plan) -> None:
+        """The plan's weeks (a micro-taper) or steps in the table."""
+        table = self.table
+        if self.weekly:
+            show_weeks(table, plan_weeks(plan.steps), today=self.today, room=self._room)
+        else:
+            show_steps(table, plan.steps, today=self.today)
+
+    @property
+    def _room(self) -> int:
+        """The table's width less its scrollbar (the app's while the view has not been laid out)."""
+        table = self.table
+        return (table.size.width or self.app.size.width) - table.styles.scrollbar_size_vertical
+
+    @on(events.Resize)
+    def _resized(self) -> None:
+        # A week's intakes wrap within the table's width: fit them again, the cursor staying put.
+        plan = self.session.plan
+        if plan is not None and self.shown and self.weekly and self.table.columns:
+            row = self.table.cursor_row
+            self._fill(plan)
+            self.table.move_cursor(row)
 
     def action_daily(self) -> None:
         """Show a micro-taper's every step, one row per day or few days."""

@@ -375,8 +375,9 @@ def _safe(cell: Cell) -> Text:
 
 
 def _fit(cell: Text, column: TableColumn, sub: int, console: Console) -> Text:
-    """Line ``sub`` of ``cell`` in exactly ``column.width`` cells: wrapped if the column wraps,
-    else cut with an ellipsis (widths are chosen so that real values fit)."""
+    """Line ``sub`` of ``cell`` in exactly ``column.width`` cells: wrapped (and split at its line
+    breaks) if the column wraps, else on one line cut with an ellipsis (widths are chosen so that
+    real values fit)."""
     justify = cell.justify or column.justify
     if column.wrap:
         lines = cell.wrap(console, column.width)
@@ -384,7 +385,7 @@ def _fit(cell: Text, column: TableColumn, sub: int, console: Console) -> Text:
     elif sub:
         text = Text()
     else:
-        text = cell.copy()
+        text = Text(" ").join(cell.split("\n")) if "\n" in cell.plain else cell.copy()
         text.truncate(column.width, overflow="ellipsis")
     text.align(justify if justify in ("left", "center", "right") else "left", column.width)
     return text

@@ -154,11 +154,12 @@ def fill_step_table(table: DataTable, steps: Iterable[pm.Step], today: date, com
 
 
 def _columns(labels: Sequence[str], rows: Sequence[Sequence[Text]], room: int | None = None) -> list[TableColumn]:
-    """Each column as wide as its widest cell, flags wrapping at FLAGS_WIDTH, so nothing is cut;
-    with ``room`` (the table's width), the intakes wrap within what the other columns leave."""
+    """Each column as wide as its widest cell line, flags wrapping at FLAGS_WIDTH, so nothing is
+    cut; with ``room`` (the table's width), the intakes wrap (a week's: mg, then the measured
+    amounts) within what the other columns leave."""
     columns = []
     for index, label in enumerate(labels):
-        widest = max([len(label)] + [row[index].cell_len for row in rows])
+        widest = max([len(label)] + [line.cell_len for row in rows for line in row[index].split("\n")])
         if label == "flags":
             columns.append(TableColumn(label, FLAGS_WIDTH, wrap=True))
         else:
@@ -166,8 +167,7 @@ def _columns(labels: Sequence[str], rows: Sequence[Sequence[Text]], room: int | 
     if room is not None:
         intakes = columns[3]
         left = room - sum(column.width + 2 * PADDING for column in columns if column is not intakes) - 2 * PADDING
-        if intakes.width > left:
-            columns[3] = TableColumn(intakes.label, max(MIN_INTAKES_WIDTH, left), wrap=True)
+        columns[3] = TableColumn(intakes.label, min(intakes.width, max(MIN_INTAKES_WIDTH, left)), wrap=True)
     return columns
 
 
