@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from textual import events
 from textual.widgets import TabbedContent
 
 from tui.core.entry import DayEntry, Intake
@@ -209,3 +210,73 @@ async def test_the_highlighted_day_is_described_under_the_table_with_names_as_ty
         assert "\x1b" not in detail
         legend = " ".join(str(app.screen.query_one("#history-legend").render()).split())
         assert "symptoms: sum of 0–4 ratings" in legend and "☼ window" in legend and "∿ wave" in legend
+
+
+def seed_days(journal, count: int) -> None:
+    with journal.batch():
+        for n in range(count):
+            journal.save_day(DayEntry(day=TODAY - timedelta(days=n), mood=n % 11))
+
+
+async def test_page_keys_home_and_end_move_the_cursor_and_keep_it_in_view(app_factory, journal):
+    seed_days(journal, 60)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_history(pilot)
+        table = view.table
+        page = table.scrollable_content_region.height - 1  # rows under the header
+        await pilot.press("pagedown")
+        assert view.cursor_day() == TODAY - timedelta(days=page)
+        assert table.scroll_y > 0
+        await pilot.press("pageup")
+        assert view.cursor_day() == TODAY and table.scroll_y == 0
+        for key, day in (("end", 59), ("home", 0), ("G", 59), ("g", 0), ("ctrl+end", 59), ("ctrl+home", 0)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert view.cursor_day() == TODAY - timedelta(days=day), key
+            row_line = table.row_line(table.cursor_row)
+            assert table.scroll_y <= row_line < table.scroll_y + page, key
+
+
+async def test_a_click_selects_a_row_a_second_click_opens_it_and_the_wheel_scrolls(app_factory, journal):
+    seed_days(journal, 60)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_history(pilot)
+        table = view.table
+        await pilot.click(table, offset=(3, 0))  # the header: nothing happens
+        assert view.cursor_day() == TODAY
+        await pilot.click(table, offset=(3, 3))  # the header line, then rows 0, 1, 2
+        await pilot.pause()
+        assert view.cursor_day() == TODAY - timedelta(days=2)
+        assert (TODAY - timedelta(days=2)).isoformat() not in str(view.query_one("#history-detail").render())
+        assert "Mood 2" in str(view.query_one("#history-detail").render())
+        # Pilot has no wheel helper: the same private path its clicks take
+        await pilot._post_mouse_events([events.MouseScrollDown], widget=table, offset=(3, 3))
+        await pilot.pause()
+        assert table.scroll_y > 0 and view.cursor_day() == TODAY - timedelta(days=2)  # the wheel moves no cursor
+        await pilot._post_mouse_events([events.MouseScrollUp], widget=table, offset=(3, 3))
+        await pilot.pause()
+        assert table.scroll_y == 0
+        await pilot.click(table, offset=(3, 3))
+        await pilot.pause()
+        assert app.screen.query_one("#views", TabbedContent).active == "log"
+        assert app.screen.query_one("#log-view", LogView).day == TODAY - timedelta(days=2)
+
+
+async def test_row_texts_from_the_file_are_drawn_as_data(app_factory, journal):
+    # History's own cells are dates, numbers and checked words; a cell of markup and an escape is
+    # drawn through the same table: never read as markup, the escape shown, not obeyed.
+    from tui.ui.widgets.line_table import LineTable, TableColumn
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_history(pilot)
+        table = view.table
+        assert isinstance(table, LineTable)
+        table.set_columns([TableColumn("Note", 60)])
+        table.set_rows(["x"], lambda _row: ("[b]bold[/b] [@click=app.quit]q[/] \x1b[2J",))
+        await pilot.pause()
+        line = table.render_line(1)
+        assert line.text.rstrip().startswith(" [b]bold[/b] [@click=app.quit]q[/]")
+        assert "\x1b" not in line.text and "\\x1b[2J" in line.text

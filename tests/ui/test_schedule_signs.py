@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from tui.core.formulations import Liquid
 from tui.core.plan_changes import creation_event
@@ -14,6 +14,7 @@ from tui.core.plan_flags import PlanFlag
 from tui.core.plan_model import Plan, PlanParams
 from tui.core.planner import build_plan
 from tui.ui.app import build_app
+from tui.ui.widgets.line_table import LineTable
 
 from .test_schedule_view import open_schedule
 
@@ -37,8 +38,8 @@ def store_liquid_plan(journal, start: date = date(2026, 6, 1)) -> Plan:
     return plan
 
 
-def row_text(table: DataTable, index: int) -> list[str]:
-    return [str(cell) for cell in table.get_row_at(index)]
+def row_text(table: LineTable, index: int) -> list[str]:
+    return [str(cell) for cell in table.row_cells(index)]
 
 
 async def test_each_step_shows_its_intakes_in_mg_and_ml(journal):
@@ -46,9 +47,9 @@ async def test_each_step_shows_its_intakes_in_mg_and_ml(journal):
     app = build_app(journal, today=TODAY, clock=lambda: NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_schedule(pilot)
-        table = app.screen.query_one("#schedule-steps", DataTable)
+        table = app.screen.query_one("#schedule-steps", LineTable)
         assert "0.46+0.47 mg · 4.6+4.7 mL" in row_text(table, 0)
-        labels = [str(column.label) for column in table.columns.values()]
+        labels = [column.label for column in table.columns]
         assert "mg/day" in labels
         assert "each intake: mg · measured" in labels
 
@@ -58,7 +59,7 @@ async def test_the_legend_explains_every_flag_the_table_shows(journal):
     app = build_app(journal, today=TODAY, clock=lambda: NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_schedule(pilot)
-        table = app.screen.query_one("#schedule-steps", DataTable)
+        table = app.screen.query_one("#schedule-steps", LineTable)
         legend = str(app.screen.query_one("#schedule-legend", Static).render())
         shown = " ".join(row_text(table, i)[-1] for i in range(table.row_count))
         flags = {flag for step in plan.steps for code in step.flag_codes if (flag := PlanFlag.of(code))}
@@ -77,11 +78,11 @@ async def test_todays_step_is_in_view_at_80x24_when_the_schedule_is_shown(journa
     async with app.run_test(size=(80, 24)) as pilot:
         await open_schedule(pilot)
         await pilot.pause()
-        table = app.screen.query_one("#schedule-steps", DataTable)
+        table = app.screen.query_one("#schedule-steps", LineTable)
         current = plan.step_index_on(TODAY)
         assert current is not None and table.cursor_row == current
         # the row is inside the table's visible region, not under a scrollbar
-        row_y = current + 1  # the header takes the first line
+        row_y = table.row_line(current) + 1  # the header takes the first line
         visible_top = int(table.scroll_y) + 1
         visible_bottom = int(table.scroll_y) + table.scrollable_content_region.height - 1
         assert visible_top <= row_y <= visible_bottom, (row_y, table.scroll_y, table.scrollable_content_region)

@@ -6,16 +6,20 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
-from tui.core.formulations import RawIncrement
+from tui.core.doses import format_decimal
+from tui.core.formulations import Liquid, RawIncrement
 from tui.core.plan_changes import creation_event
 from tui.core.plan_model import Plan, PlanParams
+from tui.core.plan_weeks import plan_weeks
 from tui.core.planner import build_plan
 from tui.ui.app import build_app
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.plan_editor import PlanEditorScreen
 from tui.ui.screens.text_prompt import TextPrompt
+from tui.ui.widgets.key_bar import KeyBar
+from tui.ui.widgets.line_table import LineTable
 
 TODAY = date(2027, 3, 15)
 NOW = datetime(2027, 3, 15, 9, 0)
@@ -66,11 +70,11 @@ async def test_the_table_marks_past_current_and_future_steps(journal):
     app = build_app(journal, today=TODAY, clock=lambda: NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_schedule(pilot)
-        table = app.screen.query_one("#schedule-steps", DataTable)
+        table = app.screen.query_one("#schedule-steps", LineTable)
         assert table.row_count == len(plan.steps)
         current = plan.step_index_on(TODAY)
         assert table.cursor_row == current
-        marks = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        marks = [str(table.row_cells(i)[0]) for i in range(table.row_count)]
         assert marks[current] == "▶"
         assert set(marks[:current]) == {"✓"}
         assert set(marks[current + 1 :]) == {" "}
@@ -223,3 +227,95 @@ async def test_hold_and_slow_down_record_an_optional_reason(journal):
     hold_event, slow_event = journal.events()[1:]
     assert (hold_event["kind"], hold_event["reason"]) == ("hold", "a flu [/b] week")
     assert (slow_event["kind"], slow_event["reason"]) == ("slow_down", "")
+
+
+def store_micro_plan(journal) -> Plan:
+    """0.5 % a day from 1 mg of a 0.1 mg/mL liquid measured to 0.01 mL: hundreds of one-day steps."""
+    params = PlanParams(
+        drug="clonazepam",
+        start=date(2027, 1, 4),
+        dose_mg=Decimal(1),
+        formulation=Liquid.create("0.1", "0.01"),
+        cut_pct=Decimal("0.5"),
+        step_days=1,
+        jump_off_mg=Decimal("0.05"),
+        split=(Decimal("0.5"), Decimal("0.5")),
+    )
+    plan = build_plan(params)
+    journal.save_plan(plan.to_record(), creation_event(plan, NOW))
+    return plan
+
+
+def key_bar_text(app) -> str:
+    return str(app.screen.query_one(KeyBar).render())
+
+
+async def test_a_daily_micro_taper_reads_by_the_week_and_w_shows_every_day(journal):
+    plan = store_micro_plan(journal)
+    weeks = plan_weeks(plan.steps)
+    assert len(plan.steps) > 300
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        table = app.screen.query_one("#schedule-steps", LineTable)
+        assert table.row_count == len(weeks)
+        assert [column.label for column in table.columns][1] == "week of"
+        current = next(i for i, week in enumerate(weeks) if week.covers(TODAY))
+        assert table.cursor_row == current
+        cells = [str(cell) for cell in table.row_cells(current)]
+        week = weeks[current]
+        first, last = week.first, week.last
+        assert cells[0] == "▶" and cells[1] == week.start.isoformat()
+        assert cells[2] == f"{format_decimal(first.dose_mg)}→{format_decimal(last.dose_mg)}"
+        # each intake from the week's first day to its last, in mg and in mL
+        first_mg, last_mg = (format_decimal(m) for m in (first.intake_mg[0], last.intake_mg[0]))
+        mg, measured = cells[3].split("\n")
+        assert mg.startswith(f"{first_mg}→{last_mg}+") and mg.endswith(" mg") and measured.endswith(" mL")
+        assert table.row_height(current) == 2  # the measured amounts wrap under the mg, nothing is cut
+        assert cells[4] == format_decimal(week.cut_pct)
+        assert week.cut_pct > 0
+        assert table.max_scroll_x == 0  # the columns fit 80 columns
+        assert "w Daily" in key_bar_text(app)
+        assert "by week (w: daily doses)" in str(app.screen.query_one("#schedule-summary").render())
+
+        await pilot.press("w")
+        await pilot.pause()
+        assert table.row_count == len(plan.steps)
+        assert table.cursor_row == plan.step_index_on(TODAY)
+        assert str(table.row_cells(table.cursor_row)[0]) == "▶"
+        assert table.max_scroll_x == 0
+        assert "w Weekly" in key_bar_text(app)
+
+        await pilot.press("w")
+        await pilot.pause()
+        assert table.row_count == len(weeks) and table.cursor_row == current
+
+        await pilot.resize_terminal(100, 30)  # the columns are fitted again, the cursor stays
+        await pilot.pause()
+        assert table.row_height(current) == 2 and table.cursor_row == current and table.max_scroll_x == 0
+        assert table.columns[3].width == max(len(line) for line in cells[3].split("\n"))
+
+
+async def test_a_plan_of_longer_steps_has_no_weeks_key(journal):
+    plan = store_plan(journal)
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        table = app.screen.query_one("#schedule-steps", LineTable)
+        await pilot.press("w")
+        await pilot.pause()
+        assert table.row_count == len(plan.steps)
+        assert "w Daily" not in key_bar_text(app) and "w Weekly" not in key_bar_text(app)
+        assert "w:" not in str(app.screen.query_one("#schedule-summary").render())
+
+
+def test_weekly_micro_taper_snapshot_at_80x24(snap_compare, journal):
+    store_micro_plan(journal)
+
+    async def run_before(pilot) -> None:
+        await open_schedule(pilot)
+        await pilot.pause()
+
+    assert snap_compare(
+        build_app(journal, today=TODAY, clock=lambda: NOW), terminal_size=(80, 24), run_before=run_before
+    )

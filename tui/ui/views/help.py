@@ -59,6 +59,7 @@ KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("p", "re-plan from a date (past steps are kept)"),
             ("n", "new plan"),
             ("H", "plan history: every change, newest first; u undoes the last one"),
+            ("w", "a daily micro-taper (steps of 1–3 days): one row per week, or every daily step"),
         ),
     ),
     (

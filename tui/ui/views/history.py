@@ -14,26 +14,33 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry
 from tui.core.insights import metric_value
 from tui.core.plan_model import Plan
-from tui.core.scales import Metric, phase_legend, phase_marked
+from tui.core.scales import Metric, Phase, phase_legend, phase_marked
 from tui.core.symptoms import symptom_label
 from tui.core.terminal_text import terminal_safe_line
 from tui.store.errors import StoreError
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.session import Change, Session
 from tui.ui.views.journal_view import JournalView
-from tui.ui.widgets.day_table import DayTable
+from tui.ui.widgets.line_table import LineTable, TableColumn
 from tui.ui.widgets.step_table import formulation_on, logged_intake_text
 from tui.ui.widgets.symptom_rating import RED_FLAG_GLYPH
 
 NOTE_GLYPH = "✎"
 MISSING = "–"
 COLUMNS = ("Date", "Intakes mg", "Anxiety", "Mood", "Sleep h", "Symptoms", "Phase", "Flags")
+FIXED_WIDTHS = {
+    "Date": len("Mon 2027-03-15"),
+    "Phase": max(len("Phase"), *(len(phase.marked) for phase in Phase)),
+    "Flags": len("Flags"),
+}
+"""Widths known without the data: the date, the longest phase, the flag glyphs; numbers take
+their header's width. The intakes column is as wide as the widest day's intakes (never cut)."""
 LEGEND = (
     f"intakes: mg of each dose taken · anxiety {Metric.ANXIETY.unit_text} · mood {Metric.MOOD.unit_text} (0 worst) · "
     f"symptoms: {Metric.TOTAL.unit_text} · {RED_FLAG_GLYPH} red flag · {NOTE_GLYPH} note · {phase_legend()} · "
@@ -46,13 +53,31 @@ def _number(value: object) -> Text:
     return Text(MISSING if value is None else str(value), justify="right")
 
 
+def intakes_text(entry: DayEntry) -> str:
+    """``0.125+0.1``: each intake in mg, never only the day's sum; ``–`` when none was logged."""
+    return "+".join(format_decimal(i.mg) for i in entry.intakes) if entry.intakes else MISSING
+
+
+def history_columns(entries: list[DayEntry]) -> list[TableColumn]:
+    """The table's columns for ``entries``: fixed widths, the intakes as wide as the widest."""
+    widest = max((len(intakes_text(entry)) for entry in entries), default=0)
+    return [
+        TableColumn(
+            label,
+            max(len(label), widest) if label == "Intakes mg" else FIXED_WIDTHS.get(label, len(label)),
+            "left" if label in FIXED_WIDTHS else "right",
+        )
+        for label in COLUMNS
+    ]
+
+
 def history_row(entry: DayEntry) -> tuple[Text | str, ...]:
     """One table row: plain text and glyphs, so nothing depends on colour."""
     flags = " ".join(g for g, on_ in ((RED_FLAG_GLYPH, entry.red_flags), (NOTE_GLYPH, entry.note.strip())) if on_)
     total = metric_value(entry, Metric.TOTAL)
     return (
         Text(f"{entry.day:%a} {entry.day.isoformat()}"),
-        Text("+".join(format_decimal(i.mg) for i in entry.intakes) if entry.intakes else MISSING, justify="right"),
+        Text(intakes_text(entry), justify="right"),
         _number(entry.anxiety),
         _number(entry.mood),
         _number(None if entry.sleep_hours is None else format_decimal(entry.sleep_hours)),
@@ -122,30 +147,27 @@ class HistoryView(JournalView):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="history-summary", markup=False)
-        yield DayTable(id="history-table")
+        yield LineTable(id="history-table")
         yield Static("", id="history-detail", markup=False)
         yield Static(LEGEND, id="history-legend", markup=False)
-
-    def on_mount(self) -> None:
-        self.table.add_columns(*COLUMNS)
 
     def concerns(self, change: Change) -> bool:
         return change.touches_days
 
     @property
-    def table(self) -> DayTable:
-        return self.query_one("#history-table", DayTable)
+    def table(self) -> LineTable:
+        """The days, newest first."""
+        return self.query_one("#history-table", LineTable)
 
     def refresh_data(self) -> None:
-        """Rebuild every row from one read of the journal (fast enough for ten years of days)."""
+        """Re-read every day; a row's cells are made only when it is drawn (ten years stay fast)."""
         table = self.table
         current = self._cursor_to or self.cursor_day()
         self._cursor_to = None
         entries = self.journal.days()
         entries.reverse()
-        table.clear()
-        for entry in entries:
-            table.add_row(*history_row(entry), key=entry.day.isoformat())
+        table.set_columns(history_columns(entries))
+        table.set_rows([entry.day.isoformat() for entry in entries], lambda row: history_row(entries[row]))
         count = len(entries)
         summary = (
             f"{count} day{'s' if count != 1 else ''} logged, newest first"
@@ -166,33 +188,30 @@ class HistoryView(JournalView):
             text = describe_entry(entry, False, self.session.plan, self.journal.settings().custom_symptoms)
         self.query_one("#history-detail", Static).update(text)
 
-    @on(DataTable.RowHighlighted, "#history-table")
-    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(LineTable.RowHighlighted, "#history-table")
+    def _row_highlighted(self, event: LineTable.RowHighlighted) -> None:
         event.stop()
         self._show_detail()
 
     def cursor_day(self) -> date | None:
         """The day under the cursor, or ``None`` when the table is empty."""
         table = self.table
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return date.fromisoformat(key) if key else None
+        return date.fromisoformat(table.row_key(table.cursor_row)) if table.row_count else None
 
     def move_to(self, day: date) -> None:
         """Put the cursor on ``day``, or on the nearest older logged day."""
         table = self.table
-        keys = [row.key.value for row in table.ordered_rows]
         target = day.isoformat()
-        index = next((i for i, key in enumerate(keys) if key is not None and key <= target), len(keys) - 1)
+        count = table.row_count
+        index = next((row for row in range(count) if table.row_key(row) <= target), count - 1)
         if index >= 0:
-            table.move_cursor(row=index)
+            table.move_cursor(index)
 
     def focus_content(self) -> None:
         self.table.focus()
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    @on(LineTable.RowSelected, "#history-table")
+    def _row_selected(self, event: LineTable.RowSelected) -> None:
         event.stop()
         self.action_open_day()
 

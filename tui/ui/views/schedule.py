@@ -1,5 +1,8 @@
 """Schedule: every step of the plan, past, current and future, and the changes life asks for.
 
+A daily micro-taper (steps of 1–3 days, hundreds of them) reads one row per week — where each
+intake starts and ends that week and the week's cut — with the daily steps one key away (w).
+
 Each change — hold, slow down, return to the last stable dose, re-plan — is shown in a dialog
 with its effect before it is applied; past steps are never rewritten, and every change is
 recorded as an event in the audit trail.
@@ -12,23 +15,26 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from tui.core import plan_changes
 from tui.core.doses import format_decimal
 from tui.core.plan_flags import flag_legend, flag_summary
 from tui.core.plan_model import Plan
+from tui.core.plan_weeks import is_micro_taper, plan_weeks
 from tui.core.planner import MAX_STEP_DAYS
 from tui.core.validation import ValidationError, parse_decimal, parse_int
 from tui.store.errors import StoreError
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.plan_editor import PlanEditorScreen
 from tui.ui.screens.text_prompt import PromptAnswer, TextPrompt
-from tui.ui.session import Change
+from tui.ui.session import Change, Session
 from tui.ui.views.journal_view import JournalView
-from tui.ui.widgets.step_table import daily_total_text, fill_step_table, planned_intake_texts, step_legend
+from tui.ui.widgets.line_table import LineTable
+from tui.ui.widgets.step_table import daily_total_text, planned_intake_texts, show_steps, show_weeks, step_legend
 
 
 class ScheduleView(JournalView):
@@ -41,6 +47,10 @@ class ScheduleView(JournalView):
     """
 
     BINDINGS = [
+        # First, so that it is in the key bar at 80 columns; one key, two actions: only the one that
+        # applies (to a micro-taper's plan) is enabled and shown.
+        Binding("w", "daily", "Daily"),
+        Binding("w", "weekly", "Weekly"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("h", "hold", "Hold"),
@@ -51,6 +61,11 @@ class ScheduleView(JournalView):
         Binding("H", "plan_history", "Plan history"),
     ]
 
+    def __init__(self, session: Session, *, id: str | None = None) -> None:
+        super().__init__(session, id=id)
+        self.by_week = True
+        """A micro-taper is read by the week (w switches to its daily steps and back)."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="schedule-summary", markup=False)
         yield Static(
@@ -59,16 +74,36 @@ class ScheduleView(JournalView):
             id="schedule-empty",
             markup=False,
         )
-        yield DataTable(id="schedule-steps", cursor_type="row", zebra_stripes=True)
+        yield LineTable(id="schedule-steps")
         yield Static(id="schedule-legend", markup=False)
 
     def concerns(self, change: Change) -> bool:
         # The steps and where today stands in them: the plan and the date, not the log.
         return change.plan or change.today
 
+    @property
+    def table(self) -> LineTable:
+        """The steps (or weeks) of the plan."""
+        return self.query_one("#schedule-steps", LineTable)
+
+    @property
+    def weekly(self) -> bool:
+        """Whether the table shows weeks: a micro-taper's plan, unless the person asked for days."""
+        plan = self.session.plan
+        return plan is not None and self.by_week and is_micro_taper(plan.steps)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # w shows what the table does not: the days of a plan read by week, or its weeks again.
+        if action == "daily":
+            return self.weekly
+        if action == "weekly":
+            plan = self.session.plan
+            return plan is not None and not self.by_week and is_micro_taper(plan.steps)
+        return True
+
     def refresh_data(self) -> None:
         plan = self.session.plan
-        table = self.query_one("#schedule-steps", DataTable)
+        table = self.table
         self.query_one("#schedule-empty").set_class(plan is not None, "-hidden")
         table.set_class(plan is None, "-hidden")
         summary = self.query_one("#schedule-summary", Static)
@@ -79,8 +114,44 @@ class ScheduleView(JournalView):
             return
         summary.update(self.summary_text(plan))
         legend.update(step_legend(plan.steps))
-        fill_step_table(table, plan.steps, today=self.today)
+        self._fill(plan)
+        self.refresh_bindings()
         self._scroll_to_current()
+
+    def _fill(self, plan: Plan) -> None:
+        """The plan's weeks (a micro-taper) or steps in the table."""
+        table = self.table
+        if self.weekly:
+            show_weeks(table, plan_weeks(plan.steps), today=self.today, room=self._room)
+        else:
+            show_steps(table, plan.steps, today=self.today)
+
+    @property
+    def _room(self) -> int:
+        """The table's width less its scrollbar (the app's while the view has not been laid out)."""
+        table = self.table
+        return (table.size.width or self.app.size.width) - table.styles.scrollbar_size_vertical
+
+    @on(events.Resize)
+    def _resized(self) -> None:
+        # A week's intakes wrap within the table's width: fit them again, the cursor staying put.
+        plan = self.session.plan
+        if plan is not None and self.shown and self.weekly and self.table.columns:
+            row = self.table.cursor_row
+            self._fill(plan)
+            self.table.move_cursor(row)
+
+    def action_daily(self) -> None:
+        """Show a micro-taper's every step, one row per day or few days."""
+        self._show_by_week(False)
+
+    def action_weekly(self) -> None:
+        """Show a micro-taper one row per week again."""
+        self._show_by_week(True)
+
+    def _show_by_week(self, by_week: bool) -> None:
+        self.by_week = by_week
+        self.refresh_data()
 
     def set_shown(self, shown: bool) -> None:
         # Filled while hidden, the table had no size to scroll in: scroll once the view is laid
@@ -90,11 +161,14 @@ class ScheduleView(JournalView):
             self.call_after_refresh(self._scroll_to_current)
 
     def _scroll_to_current(self) -> None:
-        """Put the cursor on today's step and scroll it into view."""
+        """Put the cursor on today's step (or week) and scroll it into view."""
         plan = self.session.plan
         current = plan.step_index_on(self.today) if plan else None
+        if plan is not None and current is not None and self.weekly:
+            start = plan.steps[0].start
+            current = min((self.today - start).days // 7, self.table.row_count - 1)
         if current is not None:
-            self.query_one("#schedule-steps", DataTable).move_cursor(row=current, scroll=True)
+            self.table.move_cursor(current)
 
     def summary_text(self, plan: Plan) -> str:
         """Two lines: the plan's shape and where it ends (the legend is under the table)."""
@@ -105,20 +179,24 @@ class ScheduleView(JournalView):
             f"{params.step_days} days · {params.formulation.describe()}"
         )
         end = f"ends {projection.end_date.isoformat()} at {format_decimal(projection.final_mg)} mg · {projection.cuts} cuts"
+        if is_micro_taper(plan.steps):
+            end += " · by week (w: daily doses)" if self.by_week else " · daily (w: by week)"
         return f"{shape}\n{end}"
 
     def focus_content(self) -> None:
-        table = self.query_one("#schedule-steps", DataTable)
+        table = self.table
         if not table.has_class("-hidden"):
             table.focus()
         else:
             self.focus()
 
     def action_cursor_down(self) -> None:
-        self.query_one("#schedule-steps", DataTable).action_cursor_down()
+        """Next row (j, when the view itself has focus)."""
+        self.table.action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        self.query_one("#schedule-steps", DataTable).action_cursor_up()
+        """Previous row (k)."""
+        self.table.action_cursor_up()
 
     # -- plan actions ----------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Filling a DataTable with plan steps, and the dose texts every view shows beside them.
+"""Plan steps (or a micro-taper's weeks) as table rows, and the dose texts every view shows beside them.
 
 A dose is always shown in mg *and* in the unit the person measures, intake by intake
 (``0.46+0.47 mg · 4.6+4.7 mL``), because a daily volume beside per-intake mg reads as one
@@ -23,15 +23,22 @@ from tui.core import plan_model as pm
 from tui.core.doses import format_decimal
 from tui.core.formulations import Formulation
 from tui.core.plan_flags import flag_legend, flag_summary
+from tui.core.plan_weeks import PlanWeek
+from tui.ui.widgets.line_table import PADDING, LineTable, TableColumn
 
 COLUMNS = ("", "from", "mg/day", "each intake: mg · measured", "cut %", "flags")
 """The Schedule's columns: each step ends the day before the next starts, so no end column
 (the 80-column screen needs the room for the intakes)."""
+WEEK_COLUMNS = ("", "week of", "mg/day", "each intake: mg · measured", "cut %", "flags")
+"""A micro-taper read by the week: each dose from the week's first day → its last."""
 COMPACT_COLUMNS = ("", "from", "mg/day", "per day", "cut %", "flags")
 """For narrow previews (the plan editor): daily figures only, each labelled as daily."""
 
 FLAGS_WIDTH = 12
 """The flags column's width: what is left of 80 columns; a step's flags wrap onto more lines."""
+
+MIN_INTAKES_WIDTH = 20
+"""The narrowest a week's intakes column gets: it wraps within what the other columns leave."""
 
 STEP_MARKS = (("✓", "past step"), ("▶", "today's step"))
 """The step-marker glyphs, explained in every legend of the table."""
@@ -110,8 +117,30 @@ def step_legend(steps: Sequence[pm.Step], separator: str = " · ") -> str:
     return f"{marks}{separator}{flags}" if flags else marks
 
 
+def step_cells(steps: Sequence[pm.Step], index: int, today: date, compact: bool = False) -> tuple[Text, ...]:
+    """Row ``index`` of a steps table: mark, start, daily mg, intakes, cut, flags; today's step
+    bold, past ones dim."""
+    step = steps[index]
+    marker = step_marker(step, today, index == len(steps) - 1)
+    cut = "" if index == 0 and step.cut_pct == 0 else format_decimal(step.cut_pct)
+    cells = (
+        marker,
+        step.start.isoformat(),
+        format_decimal(step.dose_mg),
+        step.unit_dose if compact else intakes_cell(step),
+        cut,
+        flag_summary(step.flag_codes),
+    )
+    return _styled(cells, marker)
+
+
+def _styled(cells: Iterable[str], marker: str) -> tuple[Text, ...]:
+    style = "bold" if marker == "▶" else ("dim" if marker == "✓" else "")
+    return tuple(Text(cell, style=style) for cell in cells)
+
+
 def fill_step_table(table: DataTable, steps: Iterable[pm.Step], today: date, compact: bool = False) -> None:
-    """Replace the table's rows with ``steps`` (row keys are the steps' start dates)."""
+    """Replace a DataTable's rows with ``steps`` (row keys are the steps' start dates)."""
     steps = list(steps)
     columns = COMPACT_COLUMNS if compact else COLUMNS
     if not table.columns:
@@ -121,15 +150,84 @@ def fill_step_table(table: DataTable, steps: Iterable[pm.Step], today: date, com
             table.add_column(label, key=label or "mark", width=FLAGS_WIDTH if label == "flags" else None)
     table.clear()
     for index, step in enumerate(steps):
-        marker = step_marker(step, today, index == len(steps) - 1)
-        style = "bold" if marker == "▶" else ("dim" if marker == "✓" else "")
-        cut = "" if index == 0 and step.cut_pct == 0 else format_decimal(step.cut_pct)
-        cells = (
-            marker,
-            step.start.isoformat(),
-            format_decimal(step.dose_mg),
-            step.unit_dose if compact else intakes_cell(step),
-            cut,
-            flag_summary(step.flag_codes),
-        )
-        table.add_row(*(Text(cell, style=style) for cell in cells), key=step.start.isoformat(), height=None)
+        table.add_row(*step_cells(steps, index, today, compact), key=step.start.isoformat(), height=None)
+
+
+def _columns(labels: Sequence[str], rows: Sequence[Sequence[Text]], room: int | None = None) -> list[TableColumn]:
+    """Each column as wide as its widest cell line, flags wrapping at FLAGS_WIDTH, so nothing is
+    cut; with ``room`` (the table's width), the intakes wrap (a week's: mg, then the measured
+    amounts) within what the other columns leave."""
+    columns = []
+    for index, label in enumerate(labels):
+        widest = max([len(label)] + [line.cell_len for row in rows for line in row[index].split("\n")])
+        if label == "flags":
+            columns.append(TableColumn(label, FLAGS_WIDTH, wrap=True))
+        else:
+            columns.append(TableColumn(label, widest))
+    if room is not None:
+        intakes = columns[3]
+        left = room - sum(column.width + 2 * PADDING for column in columns if column is not intakes) - 2 * PADDING
+        columns[3] = TableColumn(intakes.label, min(intakes.width, max(MIN_INTAKES_WIDTH, left)), wrap=True)
+    return columns
+
+
+def show_steps(table: LineTable, steps: Sequence[pm.Step], today: date) -> None:
+    """Fill ``table`` with one row per step (row keys are the steps' start dates)."""
+    rows = [step_cells(steps, index, today) for index in range(len(steps))]
+    table.set_columns(_columns(COLUMNS, rows, None))
+    table.set_rows([step.start.isoformat() for step in steps], rows.__getitem__)
+
+
+def week_marker(week: PlanWeek, today: date, is_last: bool) -> str:
+    """``✓`` past week, ``▶`` this week (or the last, once the plan has ended), blank for later ones."""
+    if week.start <= today and (today <= week.end or is_last):
+        return "▶"
+    return "✓" if week.end < today else " "
+
+
+def _range(first: str, last: str) -> str:
+    return first if first == last else f"{first}→{last}"
+
+
+def week_intakes_cell(week: PlanWeek) -> str:
+    """Each intake from the week's first day to its last, the measured amounts on a second line:
+    ``0.5→0.48+0.5→0.49 mg`` / ``5→4.8+5→4.9 mL``."""
+    first, last = week.first, week.last
+    if len(first.intake_mg) != len(last.intake_mg):  # the number of intakes changed in the week
+        return f"{intakes_cell(first)} → {intakes_cell(last)}"
+    mg = "+".join(
+        _range(format_decimal(a), format_decimal(b)) for a, b in zip(first.intake_mg, last.intake_mg, strict=True)
+    )
+    parts = [_AMOUNT_AND_UNIT.fullmatch(measured) for measured in first.intake_doses + last.intake_doses]
+    units = {part.group(2) for part in parts if part is not None}
+    count = len(first.intake_doses)
+    if len(units) == 1 and all(parts):
+        amounts = [part.group(1) for part in parts if part is not None]
+        measured = "+".join(_range(amounts[i], amounts[count + i]) for i in range(count)) + f" {units.pop()}"
+    else:  # tablets (``1 ½ tab``): each intake spelled out
+        measured = " + ".join(_range(a, b) for a, b in zip(first.intake_doses, last.intake_doses, strict=True))
+    mg += " mg"
+    return mg if measured == mg else f"{mg}\n{measured}"  # the measured amounts under the mg
+
+
+def week_cells(weeks: Sequence[PlanWeek], index: int, today: date) -> tuple[Text, ...]:
+    """Row ``index`` of a weeks table: mark, first day, daily mg first→last, intakes, the week's cut, flags."""
+    week = weeks[index]
+    marker = week_marker(week, today, index == len(weeks) - 1)
+    cells = (
+        marker,
+        week.start.isoformat(),
+        _range(format_decimal(week.first.dose_mg), format_decimal(week.last.dose_mg)),
+        week_intakes_cell(week),
+        format_decimal(week.cut_pct),
+        flag_summary(week.flag_codes),
+    )
+    return _styled(cells, marker)
+
+
+def show_weeks(table: LineTable, weeks: Sequence[PlanWeek], today: date, room: int) -> None:
+    """Fill ``table`` with one row per week (row keys are the weeks' first days); the intakes
+    wrap so that the columns fit in ``room`` cells."""
+    rows = [week_cells(weeks, index, today) for index in range(len(weeks))]
+    table.set_columns(_columns(WEEK_COLUMNS, rows, room))
+    table.set_rows([week.start.isoformat() for week in weeks], rows.__getitem__)
