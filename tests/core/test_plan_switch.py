@@ -202,3 +202,49 @@ def test_tablets_are_told_of_a_liquid_or_a_compounded_form() -> None:
     text = next(w for w in plan.warnings() if "too coarse" in w)
     assert text.startswith("This form is too coarse below 1.25 mg for a 10 % cut — a liquid or a compounded form")
     assert text.endswith("or lengthen the steps.")
+
+
+def test_a_return_to_stable_after_the_switch_goes_back_to_the_liquid_dose_not_a_tablet_above_it() -> None:
+    """The stable dose was measured in the liquid (1.13 mg): rounding it in the tablets' quarters
+    would give 1.25 mg, above the dose the person was stable on."""
+    from datetime import datetime
+
+    from tui.core.plan_changes import return_to_stable
+
+    plan = build_plan(switching())
+    today = date(2027, 4, 20)
+    changed, _event = return_to_stable(plan, today, datetime(2027, 4, 20, 9), "too fast")
+    step = changed.step_on(today)
+    assert step is not None and (step.dose_mg, step.unit_dose) == (Decimal("1.13"), "11.3 mL")
+    assert changed.params.switch_below_mg == Decimal("1.25")
+
+
+# ----- reading the switch from text (the CLI's flags and the editor's fields) ----------------------
+
+TODAY = date(2027, 1, 4)
+TABLETS = {"dose": "2", "tablet": "0.5", "pieces": "4", "cut": "10", "every": "14"}
+
+
+def test_the_switch_is_read_from_the_then_fields_in_either_surface() -> None:
+    from tui.core import plan_input as pi
+
+    text = {**TABLETS, "switch_below": "1.25", "then_liquid": "1", "then_resolution": "0.01"}
+    params = pi.params_from_text(text, TODAY)
+    assert params.switch_below_mg == Decimal("1.25") and params.then_formulation == Liquid.create("1", "0.01")
+    # the editor names the kind; its hidden fields without a switch dose are ignored
+    assert not pi.params_from_text({**TABLETS, "then_liquid": ""}, TODAY, "tablet", then_kind="liquid").switches
+
+
+@given(st.text(max_size=12), st.text(max_size=12), st.sampled_from(["liquid", "tablet", "drops", "scale", "increment"]))
+@settings(max_examples=200, deadline=None)
+def test_nothing_typed_into_the_switch_fields_raises_anything_but_a_field_message(below, number, kind) -> None:
+    from tui.core import plan_input as pi
+
+    fields = pi.THEN_KINDS[kind].fields
+    text = {**TABLETS, "switch_below": below, **{f.key: number for f in fields}}
+    try:
+        plan = pi.plan_from_text(text, TODAY, "tablet", then_kind=kind)
+    except pi.PlanInputError as error:
+        assert error.text(pi.Surface.APP) and error.text(pi.Surface.CLI)
+    else:
+        assert plan.steps[-1].dose_mg == 0

@@ -20,7 +20,8 @@ from tui.core.planner import build_plan
 from tui.store.journal import open_journal
 from tui.ui.app import build_app
 from tui.ui.screens.confirm_dialog import ConfirmDialog
-from tui.ui.screens.plan_editor import _INPUT_IDS, PlanEditorScreen
+from tui.ui.screens.plan_editor import PlanEditorScreen
+from tui.ui.screens.plan_field_rows import INPUT_IDS
 
 TODAY = date(2027, 3, 15)
 NOW = datetime(2027, 3, 15, 9, 0)
@@ -173,7 +174,7 @@ async def test_replan_during_a_hold_keeps_the_days_left(journal):
         assert editor.plan.steps[1].start == plan.steps[1].start
 
 
-FIELD_IDS = sorted(set(_INPUT_IDS.values()) | {"form-0", "form-1", "form-2"})
+FIELD_IDS = sorted(set(INPUT_IDS.values()) | {"form-0", "form-1", "form-2", "then-0", "then-1", "then-2"})
 
 
 async def _type_everywhere(path: Path, changes: list[tuple[str, str]]) -> None:

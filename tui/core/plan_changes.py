@@ -268,7 +268,7 @@ def return_to_stable(
     stable = last_stable_step(plan, today)
     if stable is None:
         raise PlanChangeError("there is no higher dose earlier in the plan to return to")
-    form = plan.params.formulation
+    form = plan.formulation_of(stable)  # the form that measured it (a switch of form may follow)
     stable_mg = form.round_up(stable.dose_exact)
     days = plan.params.step_days if hold_days is None else hold_days
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_STEP_DAYS:

@@ -133,7 +133,7 @@ SWITCH_BELOW = _field(
 THEN_FORM = _field(
     "then_form",
     "--then-liquid",
-    "Then measured as",
+    "Then form",
     "the second way of measuring: tablet, liquid, drops, scale or increment",
 )
 THEN_INCREMENT = _field(

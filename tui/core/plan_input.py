@@ -147,13 +147,13 @@ def _second_form(text: Text, then_kind: str | None) -> tuple[Decimal | None, For
     ``then_kind`` is the editor's choice; the CLI's is read from which ``--then-…`` flags were given.
     A second form's flags without ``--switch-below`` (or the reverse) is a mistake, said so.
     """
-    flagged = form_kind_given(text, THEN_FORM_FIELDS)
     if not given(text, SWITCH_BELOW):
-        if flagged is not None:
+        # The CLI's --then-… flags without the switch dose; the editor's hidden fields are no mistake.
+        if then_kind is None and form_kind_given(text, THEN_FORM_FIELDS) is not None:
             raise PlanInputError(SWITCH_BELOW, "", "the dose in mg below which the second form is used, e.g. 1.25")
         return None, None
     below = parse_mg_field(text, SWITCH_BELOW, positive=True)
-    kind = then_kind or flagged
+    kind = then_kind or form_kind_given(text, THEN_FORM_FIELDS)
     if kind is None:
         raise PlanInputError(THEN_FORM, "", "the second form too, e.g. --then-liquid 0.1 --then-resolution 0.01")
     return below, parse_formulation(kind, text, THEN_FORM_FIELDS)

@@ -10,6 +10,11 @@ Saving a plan that has a cut above 25 % within 14 days, or a stop from above the
 asks for an explicit confirmation first, with "Go back" focused so Enter never saves it.
 Leaving with unsaved changes (Escape) asks first. Re-planning during a stabilisation hold
 keeps the days left of the hold unless the person changes the field.
+
+The fields sit two to a row above the preview (:mod:`tui.ui.screens.plan_preview`), which takes
+the full width, so every column of the schedule is readable at 80×24. A switch of form partway
+(docs/DOMAIN.md §3.11) has its own fields, shown once a switch dose is typed; when the plan's
+form becomes too coarse the preview offers the switch and ``ctrl+l`` pre-fills it.
 """
 
 from __future__ import annotations
@@ -21,39 +26,21 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Input, Label, Select, Static
+from textual.containers import Container, ScrollableContainer
+from textual.widgets import Footer, Input, Label, Select, Static
 
 from tui.core import plan_input as pi
 from tui.core.doses import format_decimal
-from tui.core.formulations import Formulation
 from tui.core.plan_changes import hold_days_left
 from tui.core.plan_model import Method, Plan, PlanParams
-from tui.core.planner import intake_weights, split_remainder_note
+from tui.core.planner import intake_weights
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.dialog import Dialog
-from tui.ui.widgets.step_table import fill_step_table
+from tui.ui.screens.plan_field_rows import FORMS, INPUT_IDS, field_row, form_fields_of, form_rows, mg_text, select_row
+from tui.ui.screens.plan_preview import SWITCH_KEY, PlanPreview, switch_offer
 
-_INPUT_IDS: dict[str, str] = {
-    pi.DRUG.key: "drug", pi.START.key: "start", pi.DOSE.key: "dose", pi.INTAKES.key: "intakes", pi.SPLIT.key: "split",
-    pi.CUT_FIRST.key: "cut-first", pi.CUT.key: "cut", pi.EVERY.key: "every", pi.HOLD.key: "hold",
-    pi.JUMP_OFF.key: "jump-off", pi.TARGET.key: "target", pi.EMAX.key: "emax", pi.EC50.key: "ec50",
-    pi.STEPS.key: "occ-steps", pi.CUSTOM.key: "custom", pi.ORDER.key: "order",
-    pi.BELOW.key: "below",
-}  # fmt: skip
-"""Plan field key → the id of its Input (the measuring fields use ``form-0`` … ``form-2``)."""
-
-
-def form_fields_of(formulation: Formulation) -> tuple[str, list[str]]:
-    """The editor's kind and field texts for an existing formulation (to edit a stored plan)."""
-    record = formulation.to_record()
-    kind = str(record.get("kind", "increment"))
-    numbers = [str(value) for key, value in record.items() if key != "kind"]
-    return kind, numbers
-
-
-def _mg_text(amounts: tuple[Decimal, ...]) -> str:
-    return "+".join(format_decimal(mg) for mg in amounts)
+OFFERED_LIQUID = ("0.1", "0.1")
+"""The liquid a switch offer pre-fills (mg/mL, syringe mL): a common oral solution, to be checked."""
 
 
 class PlanEditorScreen(Dialog[Plan | None]):
@@ -61,25 +48,26 @@ class PlanEditorScreen(Dialog[Plan | None]):
 
     DEFAULT_CSS = """
     PlanEditorScreen { background: $background; }
-    PlanEditorScreen #editor { height: 1fr; }
-    PlanEditorScreen #fields { width: 37; height: 1fr; padding: 0 1 0 0; }
-    PlanEditorScreen #preview { width: 1fr; height: 1fr; }
+    PlanEditorScreen #editor { height: 1fr; layout: vertical; }
+    PlanEditorScreen #fields {
+        layout: grid; grid-size: 2; grid-columns: 1fr 1fr; grid-rows: auto; grid-gutter: 0 1;
+        height: auto; max-height: 11; overflow-y: auto; padding: 0 1 0 0;
+    }
     PlanEditorScreen .row { height: 1; }
     PlanEditorScreen .row Label { width: 16; color: $text-muted; }
     PlanEditorScreen .row Input { width: 1fr; }
     PlanEditorScreen .row Select { width: 1fr; }
+    PlanEditorScreen .wide { column-span: 2; }
     PlanEditorScreen .-hidden { display: none; }
     PlanEditorScreen #title { text-style: bold; color: $primary; height: 1; }
-    PlanEditorScreen #problem { color: $error; height: auto; }
     PlanEditorScreen #kept-hold { color: $warning; height: auto; }
-    PlanEditorScreen #summary { height: auto; max-height: 7; }
-    PlanEditorScreen #steps { height: 1fr; }
     PlanEditorScreen Input.-invalid { border: none; background: $error 30%; }
     """
 
     BINDINGS = [
         Binding("ctrl+s", "save_plan", "Save plan", priority=True),
         Binding("escape", "cancel", "Leave"),
+        Binding(SWITCH_KEY, "offer_switch", "Switch to liquid", priority=True),
     ]
 
     def __init__(
@@ -112,10 +100,6 @@ class PlanEditorScreen(Dialog[Plan | None]):
 
     # -- layout ----------------------------------------------------------------------------------
 
-    def _row(self, field: pi.PlanField, value: str, placeholder: str = "", classes: str = "row") -> Horizontal:
-        widget = Input(value, id=_INPUT_IDS[field.key], compact=True, placeholder=placeholder)
-        return Horizontal(Label(field.label), widget, classes=classes)
-
     def _starting_amounts(self) -> tuple[Decimal, tuple[Decimal, ...]]:
         """The daily dose and intakes to start from: when re-planning, those of the step running
         on the new start day (the dose taken then), else the plan's or the given ones. An even
@@ -141,65 +125,39 @@ class PlanEditorScreen(Dialog[Plan | None]):
         intakes = len(self._existing_intakes()) if p else (self.intakes_default or 1)
         hold = self.kept_hold_days if self.kept_hold_days else (p.hold_days if p else 0)
         kind, numbers = form_fields_of(p.formulation) if p else ("increment", ["0.01"])
+        then_kind, then_numbers = form_fields_of(p.then_formulation) if p and p.then_formulation else ("liquid", [])
+        switch = format_decimal(p.switch_below_mg) if p and p.switch_below_mg is not None else ""
         custom = pi.custom_text(p) if p else ""
-        with Horizontal(id="editor"):
-            with VerticalScroll(id="fields"):
-                yield Static("Plan (discuss with prescriber)", id="title")
-                yield self._row(pi.DRUG, (p.drug_as_typed or p.drug) if p else self.drug_default, "clonazepam")
-                yield self._row(pi.START, self.initial_start.isoformat())
-                yield self._row(pi.DOSE, format_decimal(dose), "e.g. 1")
-                yield self._row(pi.INTAKES, str(max(1, intakes)), f"1 to {pi.MAX_INTAKES}")
-                yield self._row(pi.SPLIT, _mg_text(split) if p and split else "", "even split")
-                yield self._row(pi.CUT_FIRST, str((p.cut_first if p else 0) + 1))
-                yield self._row(pi.ORDER, p.order.value if p else "even", "even or sequential")
-                yield self._row(pi.BELOW, pi.bands_text(p) if p else "", "e.g. 20:2mg:14, 5:0.5mg:14")
-                yield Horizontal(
-                    Label(pi.METHOD.label),
-                    Select(
-                        [(m.value, m.value) for m in Method],
-                        value=(p.method.value if p else "proportional"),
-                        id="method",
-                        compact=True,
-                        allow_blank=False,
-                    ),
-                    classes="row",
-                )
-                yield self._row(pi.CUT, format_decimal(p.cut_pct) if p else "10")
-                yield self._row(pi.EVERY, str(p.step_days if p else 14))
-                yield self._row(pi.HOLD, str(hold))
-                yield Static(self._kept_hold_text(), id="kept-hold", markup=False)
-                yield Horizontal(
-                    Label(pi.FORM.label),
-                    Select(
-                        [(k.label, k.key) for k in pi.FORM_KINDS],
-                        value=kind,
-                        id="form-kind",
-                        compact=True,
-                        allow_blank=False,
-                    ),
-                    classes="row",
-                )
-                for index in range(3):
-                    value = numbers[index] if index < len(numbers) else ""
-                    yield Horizontal(
-                        Label("", id=f"form-label-{index}"),
-                        Input(value, id=f"form-{index}", compact=True),
-                        classes="row",
-                        id=f"form-row-{index}",
-                    )
+        with Container(id="editor"):
+            with ScrollableContainer(id="fields"):
+                yield Static("Plan (discuss with prescriber)", id="title", classes="wide")
+                yield field_row(pi.DRUG, (p.drug_as_typed or p.drug) if p else self.drug_default, "clonazepam")
+                yield field_row(pi.START, self.initial_start.isoformat())
+                yield field_row(pi.DOSE, format_decimal(dose), "e.g. 1")
+                yield field_row(pi.INTAKES, str(max(1, intakes)), f"1 to {pi.MAX_INTAKES}")
+                yield field_row(pi.SPLIT, mg_text(split) if p and split else "", "even split")
+                yield field_row(pi.CUT_FIRST, str((p.cut_first if p else 0) + 1))
+                yield field_row(pi.ORDER, p.order.value if p else "even", "even or sequential")
+                yield field_row(pi.BELOW, pi.bands_text(p) if p else "", "e.g. 20:2mg:14, 5:0.5mg:14")
+                methods = [(m.value, m.value) for m in Method]
+                yield select_row(pi.METHOD, methods, p.method.value if p else "proportional", "method")
+                yield field_row(pi.CUT, format_decimal(p.cut_pct) if p else "10")
+                yield field_row(pi.EVERY, str(p.step_days if p else 14))
+                yield field_row(pi.HOLD, str(hold))
+                yield Static(self._kept_hold_text(), id="kept-hold", markup=False, classes="wide")
+                yield from form_rows("form", kind, numbers)
                 jump_off = format_decimal(p.jump_off_mg) if p and p.jump_off_mg is not None else ""
-                yield self._row(pi.JUMP_OFF, jump_off, "from here, stop")
-                yield self._row(pi.TARGET, format_decimal(p.target_mg) if p else "0")
-                yield self._row(
+                yield field_row(pi.JUMP_OFF, jump_off, "from here, stop")
+                yield field_row(pi.TARGET, format_decimal(p.target_mg) if p else "0")
+                yield field_row(
                     pi.EMAX, format_decimal(p.emax_pct) if p and p.emax_pct else "", classes="row occupancy"
                 )
-                yield self._row(pi.EC50, format_decimal(p.ec50_mg) if p and p.ec50_mg else "", classes="row occupancy")
-                yield self._row(pi.STEPS, str(p.occupancy_steps) if p else "8", classes="row occupancy")
-                yield self._row(pi.CUSTOM, custom, "2027-01-04=1, 2027-01-18=0.9", classes="row custom")
-                yield Static("", id="problem", markup=False)
-            with Vertical(id="preview"):
-                yield Static("", id="summary", markup=False)
-                yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
+                yield field_row(pi.EC50, format_decimal(p.ec50_mg) if p and p.ec50_mg else "", classes="row occupancy")
+                yield field_row(pi.STEPS, str(p.occupancy_steps) if p else "8", classes="row occupancy")
+                yield field_row(pi.CUSTOM, custom, "2027-01-04=1, 2027-01-18=0.9", classes="row custom wide")
+                yield field_row(pi.SWITCH_BELOW, switch, "e.g. 1.25 (empty: one form)")
+                yield from form_rows("then", then_kind, then_numbers)
+            yield PlanPreview(id="preview")
         yield Footer()
 
     def _kept_hold_text(self) -> str:
@@ -211,7 +169,9 @@ class PlanEditorScreen(Dialog[Plan | None]):
         )
 
     def on_mount(self) -> None:
-        self._show_form_fields()
+        self.query_one("#kept-hold").set_class(not self.kept_hold_days, "-hidden")
+        self._show_form_fields("form")
+        self._show_form_fields("then")
         self._show_method_fields()
         self.query_one("#dose", Input).focus()
         self.rebuild()
@@ -225,16 +185,21 @@ class PlanEditorScreen(Dialog[Plan | None]):
     def _select(self, widget_id: str) -> str:
         return str(self.query_one(f"#{widget_id}", Select).value)
 
-    def _kind(self) -> pi.FormKind:
-        return pi.KINDS[self._select("form-kind")]
+    def _kind(self, prefix: str = "form") -> pi.FormKind:
+        return FORMS[prefix][1][self._select(f"{prefix}-kind")]
+
+    def _switching(self) -> bool:
+        """True when a switch dose is typed (the second form's fields are then shown and read)."""
+        return bool(self._input("switch-below").value.strip())
 
     def _values(self) -> dict[str, str]:
         """Every field's text by plan field key (what :mod:`tui.core.plan_input` reads)."""
-        values = {key: self._input(widget_id).value for key, widget_id in _INPUT_IDS.items()}
+        values = {key: self._input(widget_id).value for key, widget_id in INPUT_IDS.items()}
         values[pi.METHOD.key] = self._select("method")
-        values[pi.FORM.key] = self._kind().key
-        for index, field in enumerate(self._kind().fields):
-            values[field.key] = self._input(f"form-{index}").value
+        for prefix, (fields, _kinds) in FORMS.items():
+            values[fields.form.key] = self._kind(prefix).key
+            for index, field in enumerate(self._kind(prefix).fields):
+                values[field.key] = self._input(f"{prefix}-{index}").value
         return values
 
     @property
@@ -242,15 +207,17 @@ class PlanEditorScreen(Dialog[Plan | None]):
         """True when a field differs from what the editor opened with."""
         return bool(self._saved_values) and self._values() != self._saved_values
 
-    def _show_form_fields(self) -> None:
-        kind = self._kind()
+    def _show_form_fields(self, prefix: str) -> None:
+        kind = self._kind(prefix)
+        hidden = prefix == "then" and not self._switching()
+        self.query_one(f"#{prefix}-kind-row").set_class(hidden, "-hidden")
         for index in range(3):
-            row = self.query_one(f"#form-row-{index}")
-            if index < len(kind.fields):
+            row = self.query_one(f"#{prefix}-row-{index}")
+            if index < len(kind.fields) and not hidden:
                 field = kind.fields[index]
-                self.query_one(f"#form-label-{index}", Label).update(field.label)
+                self.query_one(f"#{prefix}-label-{index}", Label).update(field.label)
                 row.remove_class("-hidden")
-                widget = self._input(f"form-{index}")
+                widget = self._input(f"{prefix}-{index}")
                 if not widget.value and field.default:
                     widget.value = field.default
             else:
@@ -264,10 +231,12 @@ class PlanEditorScreen(Dialog[Plan | None]):
             row.set_class(method != Method.CUSTOM.value, "-hidden")
 
     @on(Select.Changed, "#form-kind")
-    def _form_kind_changed(self) -> None:
+    @on(Select.Changed, "#then-kind")
+    def _form_kind_changed(self, event: Select.Changed) -> None:
+        prefix = str(event.select.id).removesuffix("-kind")
         for index in range(3):
-            self._input(f"form-{index}").value = ""
-        self._show_form_fields()
+            self._input(f"{prefix}-{index}").value = ""
+        self._show_form_fields(prefix)
         self.rebuild()
 
     @on(Select.Changed, "#method")
@@ -275,50 +244,75 @@ class PlanEditorScreen(Dialog[Plan | None]):
         self._show_method_fields()
         self.rebuild()
 
+    @on(Input.Changed, "#switch-below")
+    def _switch_changed(self) -> None:
+        self._show_form_fields("then")
+
     @on(Input.Changed)
     def _field_changed(self) -> None:
         self.rebuild()
 
     def _input_of(self, field: pi.PlanField) -> Input | None:
-        if field.key in _INPUT_IDS:
-            return self._input(_INPUT_IDS[field.key])
-        for index, form_field in enumerate(self._kind().fields):
-            if form_field is field:
-                return self._input(f"form-{index}")
+        if field.key in INPUT_IDS:
+            return self._input(INPUT_IDS[field.key])
+        for prefix in FORMS:
+            for index, form_field in enumerate(self._kind(prefix).fields):
+                if form_field is field:
+                    return self._input(f"{prefix}-{index}")
         return None
 
     def rebuild(self) -> None:
         """Rebuild the plan from the fields and show it, or show what is wrong (and mark the field)."""
-        problem = self.query_one("#problem", Static)
+        preview = self.query_one(PlanPreview)
         for widget in self.query(Input):
             widget.remove_class("-invalid")
         try:
-            plan = pi.plan_from_text(self._values(), self.today, self._kind().key)
+            plan = pi.plan_from_text(self._values(), self.today, self._kind().key, then_kind=self._kind("then").key)
         except pi.PlanInputError as error:
             self.plan, self.problem = None, error
-            problem.update(f"⚠ {error.text(pi.Surface.APP)}")
+            preview.show_problem(f"⚠ {error.text(pi.Surface.APP)}")
             marked = self._input_of(error.field)
             if marked is not None:
                 marked.add_class("-invalid")
+            self.refresh_bindings()
             return
-        problem.update("")
+        preview.show_problem("")
         self.plan, self.problem = plan, None
-        self._show_plan(plan)
+        preview.show_plan(plan, self.today, note_split=not self._input("split").value.strip())
+        self.refresh_bindings()
 
-    def _show_plan(self, plan: Plan) -> None:
-        projection = plan.projection()
-        lines = [
-            f"{projection.cuts} cuts, {format_decimal(projection.start_mg)} → {format_decimal(projection.final_mg)} mg, "
-            f"ends {projection.end_date.isoformat()} ({projection.total_days} days ≈ {projection.total_days // 7} weeks)",
-        ]
-        params = plan.params
-        if params.split and not self._input("split").value.strip():
-            note = split_remainder_note(params.split, params.cut_first)
-            lines.append(f"Intakes: {' + '.join(format_decimal(mg) for mg in params.split)} mg. {note}".rstrip())
-        lines += [equivalent.describe() for equivalent in projection.diazepam[:1]]
-        lines += [f"⚠ {warning}" for warning in plan.warnings()]
-        self.query_one("#summary", Static).update("\n".join(lines))
-        fill_step_table(self.query_one("#steps", DataTable), plan.steps, today=self.today, compact=True)
+    # -- the switch of form offered ------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The switch key is shown (and works) only while the preview offers a switch."""
+        if action == "offer_switch":
+            return self.plan is not None and switch_offer(self.plan) is not None
+        return True
+
+    def action_offer_switch(self) -> None:
+        """Pre-fill the offered switch: below the too-coarse dose, a liquid (fields to check)."""
+        below = switch_offer(self.plan) if self.plan is not None else None
+        if below is None:
+            return
+        select = self.query_one("#then-kind", Select)
+        fill = self._fill_offered_liquid
+        if select.value != "liquid":
+            select.value = "liquid"  # its Changed handler clears the fields: fill after it ran
+            self.call_after_refresh(fill, below)
+        else:
+            fill(below)
+
+    def _fill_offered_liquid(self, below: Decimal) -> None:
+        self._input("switch-below").value = format_decimal(below)
+        self._show_form_fields("then")
+        for index, value in enumerate(OFFERED_LIQUID):
+            self._input(f"then-{index}").value = value
+        self._input("then-0").focus()
+        self.notify(
+            f"Switch pre-filled: below {format_decimal(below)} mg, a liquid of {OFFERED_LIQUID[0]} mg/mL measured to "
+            f"{OFFERED_LIQUID[1]} mL. Check the strength you have and your syringe's smallest mark.",
+            timeout=8,
+        )
 
     # -- leaving and saving ----------------------------------------------------------------------
 
@@ -371,16 +365,19 @@ class PlanEditorScreen(Dialog[Plan | None]):
         values = {str(key): str(value) for key, value in state.get("values", {}).items()}
         if values.get(pi.METHOD.key) in {m.value for m in Method}:
             self.query_one("#method", Select).value = values[pi.METHOD.key]
-        if values.get(pi.FORM.key) in {k.key for k in pi.FORM_KINDS}:
-            self.query_one("#form-kind", Select).value = values[pi.FORM.key]
+        for prefix, (fields, kinds) in FORMS.items():
+            if values.get(fields.form.key) in kinds:
+                self.query_one(f"#{prefix}-kind", Select).value = values[fields.form.key]
 
         def fill() -> None:
-            for key, widget_id in _INPUT_IDS.items():
+            for key, widget_id in INPUT_IDS.items():
                 if key in values:
                     self._input(widget_id).value = values[key]
-            for index, field in enumerate(self._kind().fields):
-                if field.key in values:
-                    self._input(f"form-{index}").value = values[field.key]
+            for prefix in FORMS:
+                self._show_form_fields(prefix)
+                for index, field in enumerate(self._kind(prefix).fields):
+                    if field.key in values:
+                        self._input(f"{prefix}-{index}").value = values[field.key]
             self.rebuild()
 
         # After the choices' own Changed handlers ran (they reset the measuring fields).

@@ -1,0 +1,102 @@
+"""The plan editor at 80×24: every column of the preview readable below the fields, and the switch
+of form offered where the tablets become too coarse.
+
+Update the snapshot with ``pytest --snapshot-update`` after a deliberate change, and look at it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from textual.widgets import Button, DataTable, Input, Select
+
+from tui.core.formulations import Liquid
+from tui.ui.app import build_app
+from tui.ui.screens.confirm_dialog import ConfirmDialog
+from tui.ui.screens.plan_editor import PlanEditorScreen
+
+TODAY = date(2027, 3, 15)
+NOW = datetime(2027, 3, 15, 9, 0)
+
+
+async def _editor_with_tablets(pilot) -> None:
+    """A new plan on 2 mg of 0.5 mg tablets split in 4: its cuts reach the tablets' limit."""
+    await pilot.press("f2")
+    for _ in range(50):
+        await pilot.pause()
+        if pilot.app.focused is not None:
+            break
+    await pilot.press("n")
+    await pilot.pause()
+    editor = pilot.app.screen
+    assert isinstance(editor, PlanEditorScreen)
+    editor.query_one("#dose", Input).value = "2"
+    editor.query_one("#form-kind").value = "tablet"
+    await pilot.pause()
+    await pilot.pause()
+    editor.query_one("#form-0", Input).value = "0.5"
+    editor.query_one("#form-1", Input).value = "4"
+    await pilot.pause()
+    editor.query_one("#dose", Input).focus()
+    await pilot.pause()
+
+
+def test_plan_editor_snapshot_at_80x24(snap_compare, journal):
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_editor_with_tablets)
+
+
+async def test_the_editor_offers_the_switch_to_a_liquid_where_tablets_are_too_coarse(journal):
+    """docs/DOMAIN.md §3.11: the too-coarse point is offered as a switch; the key pre-fills it, the
+    preview then measures in mL below it, and the saved plan keeps it."""
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _editor_with_tablets(pilot)
+        editor = app.screen
+        assert isinstance(editor, PlanEditorScreen)
+        offer = str(editor.query_one("#offer").render())
+        assert offer == "Below 1.25 mg the tablets cannot measure the 10 % cut; switch to a liquid? (ctrl+l)"
+        assert editor.query_one("#then-kind-row").has_class("-hidden")
+        await pilot.press("ctrl+l")
+        for _ in range(5):
+            await pilot.pause()
+        assert editor.query_one("#switch-below", Input).value == "1.25"
+        assert str(editor.query_one("#then-kind", Select).value) == "liquid"
+        assert [editor.query_one(f"#then-{i}", Input).value for i in range(2)] == ["0.1", "0.1"]
+        assert not editor.query_one("#then-kind-row").has_class("-hidden")
+        plan = editor.plan
+        assert plan is not None and plan.params.switch_below_mg == Decimal("1.25")
+        liquid = next(step for step in plan.steps if step.formulation is not None)
+        assert (liquid.dose_mg, liquid.unit_dose) == (Decimal("1.13"), "11.3 mL")
+        assert editor.query_one("#offer").has_class("-hidden")
+        # the step table shows the liquid's measured amount
+        table = editor.query_one("#steps", DataTable)
+        assert "11.3 mL" in [str(cell) for cell in table.get_row(liquid.start.isoformat())]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        if isinstance(app.screen, ConfirmDialog):  # the stop from above a jump-off needs a yes
+            app.screen.query_one("#confirm", Button).press()
+            await pilot.pause()
+        await pilot.pause()
+    stored = journal.plan()
+    assert stored is not None and stored.params.switch_below_mg == Decimal("1.25")
+    assert stored.params.then_formulation == Liquid.create("0.1", "0.1")
+
+
+async def test_without_a_switch_dose_the_second_forms_fields_are_hidden_and_ignored(journal):
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _editor_with_tablets(pilot)
+        editor = app.screen
+        assert isinstance(editor, PlanEditorScreen)
+        editor.query_one("#switch-below", Input).value = "1"
+        await pilot.pause()
+        assert not editor.query_one("#then-row-0").has_class("-hidden")
+        editor.query_one("#then-0", Input).value = "abc"
+        await pilot.pause()
+        assert editor.plan is None and "Then mg per mL" in str(editor.query_one("#problem").render())
+        editor.query_one("#switch-below", Input).value = ""
+        await pilot.pause()
+        assert editor.query_one("#then-row-0").has_class("-hidden")
+        assert editor.plan is not None and not editor.plan.params.switches
