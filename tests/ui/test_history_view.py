@@ -6,8 +6,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from textual.widgets import TabbedContent
-
 from tui.core.entry import DayEntry, Intake
 from tui.store.journal import open_journal
 from tui.ui.app import VIEWS, build_app
@@ -97,7 +95,7 @@ async def test_enter_opens_the_day_in_log(app_factory, journal):
         await open_history(pilot)
         await pilot.press("j", "enter")
         await pilot.pause()
-        assert app.screen.query_one("#views", TabbedContent).active == "log"
+        assert app.active_view_id == "log"
         log = app.screen.query_one("#log-view", LogView)
         assert log.day == TODAY - timedelta(days=1)
         assert log.intakes.raw == (("08:00", "0.125"), ("20:00", "0.1"))

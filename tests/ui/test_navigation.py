@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.widgets import Input, TabbedContent
+from textual.widgets import Input
 
 from tui.store.journal import open_journal
 from tui.ui.app import VIEWS, build_app
@@ -14,7 +14,7 @@ VIEW_IDS = [view_id for view_id, _title, _cls in VIEWS]
 
 
 def active(app) -> str:
-    return app.screen.query_one("#views", TabbedContent).active
+    return app.active_view_id
 
 
 @pytest.mark.parametrize("start", VIEW_IDS)
@@ -123,3 +123,46 @@ async def test_a_focus_scheduled_just_before_closing_finds_nothing_to_do(app_fac
     app._focus_active_view()
     app._sync_shown()
     assert app.active_view_id == ""
+
+
+async def test_only_the_first_view_is_built_at_start_and_others_on_first_showing(app_factory):
+    """Start-up composes Today alone; a view's widgets exist only once it has been shown."""
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.active_view_id == "today"
+        assert [v for v in VIEW_IDS if app.built_view(v) is not None] == ["today"]
+        assert not app.screen.query("#log-form")
+        await pilot.press(str(VIEW_IDS.index("log") + 1))
+        await pilot.pause()
+        assert app.active_view_id == "log"
+        assert [v for v in VIEW_IDS if app.built_view(v) is not None] == ["today", "log"]
+        assert app.screen.query_one("#log-form").has_focus
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.active_view_id == "today" and not app.view("log").display
+
+
+async def test_opening_a_day_builds_the_log_and_shows_that_day(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.built_view("log") is None
+        await pilot.press("y")  # Today: log yesterday
+        await pilot.pause()
+        assert app.active_view_id == "log"
+        assert app.view("log").day == date(2027, 3, 14)
+
+
+async def test_clicking_a_tab_title_shows_that_view(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one("#view-tab-bar")
+        text = str(bar.render())
+        for view_id, title, _cls in reversed(VIEWS):
+            number = VIEW_IDS.index(view_id) + 1
+            await pilot.click("#view-tab-bar", offset=(text.index(f"{number} {title}") + 1, 0))
+            await pilot.pause()
+            assert app.active_view_id == view_id
+            assert str(bar.render()) == text  # one line, the same titles: only the mark moves
