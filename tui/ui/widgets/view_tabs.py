@@ -80,6 +80,7 @@ class ViewTabs(Vertical):
         super().__init__(id=id)
         self._titles = tuple(titles)
         self._views: dict[str, Widget] = {}
+        self._active = ""
 
     def compose(self) -> ComposeResult:
         yield ViewTabBar(self._titles, id="view-tab-bar")
@@ -88,7 +89,7 @@ class ViewTabs(Vertical):
     @property
     def active(self) -> str:
         """The id of the view on screen (``""`` before the first is shown)."""
-        return self.query_one(ViewTabBar).active
+        return self._active
 
     def added(self, view_id: str) -> Widget | None:
         """The view added under ``view_id``, or ``None`` if it was never shown."""
@@ -114,4 +115,5 @@ class ViewTabs(Vertical):
                     other.display = False
             view.display = True
             switcher.current = view.id
+        self._active = view_id
         self.query_one(ViewTabBar).mark(view_id)
