@@ -23,6 +23,11 @@ from tui.core.validation import ValidationError
 from tui.store.errors import DataFileUnreadable
 
 
+def invalid_day_error(path: Path, day: date, reason: str) -> DataFileUnreadable:
+    """The error for a day that does not validate: which day and which field, as for any file we cannot read."""
+    return DataFileUnreadable(path, f"the entry for {day.isoformat()} is not valid: {reason}")
+
+
 class ParsedDays:
     """The parse of each stored day, kept per stored record (see the module docstring)."""
 
@@ -55,8 +60,8 @@ class ParsedDays:
         return entry
 
     def unreadable(self, day: date) -> DataFileUnreadable:
-        """The error for the invalid ``day``: which day and which field (as for any file we cannot read)."""
-        return DataFileUnreadable(self._path, f"the entry for {day.isoformat()} is not valid: {self.invalid[day]}")
+        """The error for the invalid ``day`` (see :func:`invalid_day_error`)."""
+        return invalid_day_error(self._path, day, self.invalid[day])
 
     def check_all(self, records: Iterable[tuple[str, dict[str, Any]]]) -> dict[date, str]:
         """Parse every day not parsed yet (filling the cache); return the invalid days by date.

@@ -28,7 +28,7 @@ from tui.store.errors import StoreError
 from tui.store.journal import Journal
 from tui.ui.draft_keeper import DraftKeeper
 from tui.ui.file_watch import FILE_CHECK_SECONDS, FileWatch
-from tui.ui.session import Change, Clock, Session, system_clock
+from tui.ui.session import Change, Clock, DaysChecked, Session, system_clock
 from tui.ui.shown_text import widget_text
 from tui.ui.views.journal_view import JournalView
 from tui.ui.widgets.key_bar import KeyBar
@@ -140,6 +140,8 @@ class TaperApp(DraftKeeper, FileWatch):
         self.changed.subscribe(self, self._journal_changed)
         self._install_signal_handlers()
         self.action_show_view(VIEWS[0][0])
+        # Every day is checked after the first screen (writes refuse until then): see Session.
+        self.session.start_day_check(self.post_message, self.call_after_refresh)
         if self.session.needs_onboarding():
             from tui.ui.screens.onboarding import OnboardingScreen  # a first run only: loaded then
 
@@ -180,6 +182,24 @@ class TaperApp(DraftKeeper, FileWatch):
             # Any built view saves it the one way views do; Today is built from the start.
             self.view("today").adopt_plan(plan)
         self.action_show_view("today")
+
+    @on(DaysChecked)
+    def _days_checked(self, result: DaysChecked) -> None:
+        if not self.session.finish_day_check(result) or not result.invalid:
+            return
+        days = sorted(result.invalid)
+        which = (
+            f"the entry for {days[0].isoformat()} is not valid: {result.invalid[days[0]]}"
+            if len(days) == 1
+            else f"{len(days)} entries are not valid ({', '.join(d.isoformat() for d in days[:5])}"
+            f"{' …' if len(days) > 5 else ''}); the first: {result.invalid[days[0]]}"
+        )
+        text = widget_text(
+            f"The data file holds days that cannot be read — {which}. They are not shown, and nothing can "
+            "be saved until the file is fixed (correct them in the file, or `taper-tui restore` lists its backups)."
+        )
+        self._show_file_trouble(text)
+        self.notify(text, title="Nothing can be saved", severity="error", timeout=20)
 
     @on(Resize)
     def _check_size(self, event: Resize) -> None:
@@ -308,7 +328,12 @@ class TaperApp(DraftKeeper, FileWatch):
     # -- export and import ----------------------------------------------------------------------
 
     def action_export(self) -> None:
-        """Export in any format to a 0600 file chosen in a dialog."""
+        """Export in any format to a 0600 file chosen in a dialog (not before every day was checked)."""
+        refusal = self.session.write_refusal()
+        if refusal is not None:
+            # An export skipping a day that cannot be read would be a copy missing that day.
+            self.notify(widget_text(str(refusal)), title="Not exported", severity="error", timeout=10)
+            return
         # Imported on first use: the exporters (icalendar, the report) add ~50 ms to start-up.
         from tui.ui.screens.export_dialog import ExportDialog
 
@@ -322,6 +347,10 @@ class TaperApp(DraftKeeper, FileWatch):
         """Import a JSON export after a preview of what would change and a confirmation."""
         if self.journal.read_only:
             self.notify("Read-only: another taper-tui is writing to this file.", severity="warning")
+            return
+        refusal = self.session.write_refusal()
+        if refusal is not None:
+            self.notify(widget_text(str(refusal)), title="Not imported", severity="error", timeout=10)
             return
         # Imported on first use: jsonschema and the import checks add ~35 ms to start-up.
         from tui.ui.screens.import_dialog import ImportDialog
