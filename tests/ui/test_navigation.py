@@ -9,6 +9,7 @@ from textual.widgets import Input
 
 from tui.store.journal import open_journal
 from tui.ui.app import VIEWS, build_app
+from tui.ui.widgets.key_bar import KeyBar
 
 VIEW_IDS = [view_id for view_id, _title, _cls in VIEWS]
 
@@ -166,3 +167,31 @@ async def test_clicking_a_tab_title_shows_that_view(app_factory):
             await pilot.pause()
             assert app.active_view_id == view_id
             assert str(bar.render()) == text  # one line, the same titles: only the mark moves
+
+
+async def test_the_key_bar_reads_its_key_colour_once_per_theme(app_factory, monkeypatch):
+    """Each view switch redraws the key bar without rebuilding the theme's colours; a new theme
+    is followed at the next redraw."""
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        dark_styles = {str(span.style) for span in bar.render().spans}
+        built: list[str] = []
+        original = app.get_css_variables
+
+        def counted() -> dict[str, str]:
+            built.append(app.theme)
+            return original()
+
+        monkeypatch.setattr(app, "get_css_variables", counted)
+        for key in ("f2", "f4", "f1", "f2"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert built == []
+        monkeypatch.undo()
+        app.theme = "textual-light"
+        await pilot.press("f1")
+        await pilot.pause()
+        light_styles = {str(span.style) for span in bar.render().spans}
+        assert light_styles and light_styles != dark_styles
