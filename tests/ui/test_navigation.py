@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Button, Input
+from textual.widgets._toast import Toast
 
 from tui.store.journal import open_journal
 from tui.ui.app import VIEWS, build_app
+from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.widgets.key_bar import KeyBar
+from tui.ui.widgets.value_field import ValueField
 
 VIEW_IDS = [view_id for view_id, _title, _cls in VIEWS]
 
@@ -195,3 +198,26 @@ async def test_the_key_bar_reads_its_key_colour_once_per_theme(app_factory, monk
         await pilot.pause()
         light_styles = {str(span.style) for span in bar.render().spans}
         assert light_styles and light_styles != dark_styles
+
+
+async def test_notifications_never_cover_the_quit_dialog(app_factory):
+    """At 80×24 two toasts covered the quit dialog's buttons: they now take their own rows."""
+    app = app_factory()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        app.view("log").query_one("#anxiety", ValueField).input.value = "4"
+        app.notify("A long message about something that happened just now, long enough to wrap.", timeout=30)
+        app.notify("Another one", timeout=30)
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        app.notify("A third, while the dialog is open", timeout=30)
+        await pilot.pause()
+        toasts = [toast.region for toast in app.screen.query(Toast)]
+        dialog = app.screen.query_one("ConfirmDialog > Vertical").region
+        buttons = [button.region for button in app.screen.query(Button)]
+        assert len(toasts) == 3 and len(buttons) == 2
+        assert all(not toast.overlaps(part) for toast in toasts for part in [dialog, *buttons])
+        assert all(app.screen.region.contains_region(button) for button in buttons)
