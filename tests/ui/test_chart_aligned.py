@@ -148,6 +148,7 @@ async def test_the_palette_entries_show_the_chart_in_that_mode(app_factory, jour
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
         view = chart_of(app)
+        await pilot.pause()  # built hidden, as when the palette lists its modes: composed before a choice
         commands = {title: run for title, _help, run in chart_commands.palette_commands(view)}
         commands["Chart: days since each cut"]()
         await pilot.pause()

@@ -7,7 +7,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from textual import events
-from textual.widgets import TabbedContent
 
 from tui.core.entry import DayEntry, Intake
 from tui.store.journal import open_journal
@@ -98,7 +97,7 @@ async def test_enter_opens_the_day_in_log(app_factory, journal):
         await open_history(pilot)
         await pilot.press("j", "enter")
         await pilot.pause()
-        assert app.screen.query_one("#views", TabbedContent).active == "log"
+        assert app.active_view_id == "log"
         log = app.screen.query_one("#log-view", LogView)
         assert log.day == TODAY - timedelta(days=1)
         assert log.intakes.raw == (("08:00", "0.125"), ("20:00", "0.1"))
@@ -260,7 +259,7 @@ async def test_a_click_selects_a_row_a_second_click_opens_it_and_the_wheel_scrol
         assert table.scroll_y == 0
         await pilot.click(table, offset=(3, 3))
         await pilot.pause()
-        assert app.screen.query_one("#views", TabbedContent).active == "log"
+        assert app.active_view_id == "log"
         assert app.screen.query_one("#log-view", LogView).day == TODAY - timedelta(days=2)
 
 

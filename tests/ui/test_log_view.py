@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from textual.widgets import Input, Select, TabbedContent
+from textual.widgets import Input, Select
 
 from tui.core.entry import DayEntry, Intake
 from tui.store.journal import open_journal
@@ -30,7 +30,7 @@ def f_key(view_id: str) -> str:
 
 
 def active(app) -> str:
-    return app.screen.query_one("#views", TabbedContent).active
+    return app.active_view_id
 
 
 def log_view(app) -> LogView:

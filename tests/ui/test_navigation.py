@@ -5,16 +5,20 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.widgets import Input, TabbedContent
+from textual.widgets import Button, Input
+from textual.widgets._toast import Toast
 
 from tui.store.journal import open_journal
 from tui.ui.app import VIEWS, build_app
+from tui.ui.screens.confirm_dialog import ConfirmDialog
+from tui.ui.widgets.key_bar import KeyBar
+from tui.ui.widgets.value_field import ValueField
 
 VIEW_IDS = [view_id for view_id, _title, _cls in VIEWS]
 
 
 def active(app) -> str:
-    return app.screen.query_one("#views", TabbedContent).active
+    return app.active_view_id
 
 
 @pytest.mark.parametrize("start", VIEW_IDS)
@@ -123,3 +127,97 @@ async def test_a_focus_scheduled_just_before_closing_finds_nothing_to_do(app_fac
     app._focus_active_view()
     app._sync_shown()
     assert app.active_view_id == ""
+
+
+async def test_only_the_first_view_is_built_at_start_and_others_on_first_showing(app_factory):
+    """Start-up composes Today alone; a view's widgets exist only once it has been shown."""
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.active_view_id == "today"
+        assert [v for v in VIEW_IDS if app.built_view(v) is not None] == ["today"]
+        assert not app.screen.query("#log-form")
+        await pilot.press(str(VIEW_IDS.index("log") + 1))
+        await pilot.pause()
+        assert app.active_view_id == "log"
+        assert [v for v in VIEW_IDS if app.built_view(v) is not None] == ["today", "log"]
+        assert app.screen.query_one("#log-form").has_focus
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.active_view_id == "today" and not app.view("log").display
+
+
+async def test_opening_a_day_builds_the_log_and_shows_that_day(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.built_view("log") is None
+        await pilot.press("y")  # Today: log yesterday
+        await pilot.pause()
+        assert app.active_view_id == "log"
+        assert app.view("log").day == date(2027, 3, 14)
+
+
+async def test_clicking_a_tab_title_shows_that_view(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one("#view-tab-bar")
+        text = str(bar.render())
+        for view_id, title, _cls in reversed(VIEWS):
+            number = VIEW_IDS.index(view_id) + 1
+            await pilot.click("#view-tab-bar", offset=(text.index(f"{number} {title}") + 1, 0))
+            await pilot.pause()
+            assert app.active_view_id == view_id
+            assert str(bar.render()) == text  # one line, the same titles: only the mark moves
+
+
+async def test_the_key_bar_reads_its_key_colour_once_per_theme(app_factory, monkeypatch):
+    """Each view switch redraws the key bar without rebuilding the theme's colours; a new theme
+    is followed at the next redraw."""
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        dark_styles = {str(span.style) for span in bar.render().spans}
+        built: list[str] = []
+        original = app.get_css_variables
+
+        def counted() -> dict[str, str]:
+            built.append(app.theme)
+            return original()
+
+        monkeypatch.setattr(app, "get_css_variables", counted)
+        for key in ("f2", "f4", "f1", "f2"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert built == []
+        monkeypatch.undo()
+        app.theme = "textual-light"
+        await pilot.press("f1")
+        await pilot.pause()
+        light_styles = {str(span.style) for span in bar.render().spans}
+        assert light_styles and light_styles != dark_styles
+
+
+async def test_notifications_never_cover_the_quit_dialog(app_factory):
+    """At 80×24 two toasts covered the quit dialog's buttons: they now take their own rows."""
+    app = app_factory()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        app.view("log").query_one("#anxiety", ValueField).input.value = "4"
+        app.notify("A long message about something that happened just now, long enough to wrap.", timeout=30)
+        app.notify("Another one", timeout=30)
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        app.notify("A third, while the dialog is open", timeout=30)
+        await pilot.pause()
+        toasts = [toast.region for toast in app.screen.query(Toast)]
+        dialog = app.screen.query_one("ConfirmDialog > Vertical").region
+        buttons = [button.region for button in app.screen.query(Button)]
+        assert len(toasts) == 3 and len(buttons) == 2
+        assert all(not toast.overlaps(part) for toast in toasts for part in [dialog, *buttons])
+        assert all(app.screen.region.contains_region(button) for button in buttons)

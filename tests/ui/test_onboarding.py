@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from textual.widgets import Input, TabbedContent
+from textual.widgets import Input
 
 from tui.core.safety import SAFETY_NOTICE
 from tui.store.journal import open_journal
@@ -56,7 +56,7 @@ async def test_first_run_can_go_straight_to_logging(tmp_path):
         await pilot.pause()
         app.screen.query_one("#log").press()
         await pilot.pause()
-        assert app.screen.query_one("#views", TabbedContent).active == "log"
+        assert app.active_view_id == "log"
         assert journal.get_plan() is None
     journal.close()
     reopened = open_journal(tmp_path / "taper.json")

@@ -29,11 +29,6 @@ def run(args: argparse.Namespace) -> int:
         journal = open_journal(path, read_only=args.read_only, fall_back_to_read_only=True)
     except StoreError as error:
         return fail(str(error))
-    try:
-        journal.days()  # every view reads the days: check them all now, before any screen
-    except StoreError as error:
-        journal.close()
-        return fail(str(error))
     for warning in journal.warnings:
         warn(warning)
     from tui.ui.app import build_app  # Textual loads only when the app opens

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from tui.store.errors import BackupFolderUnusable
+from tui.store.errors import BackupFolderUnusable, StoreError
 from tui.store.locations import real_data_path
 
 KEEP_LAST_SAVES = 10
@@ -80,6 +80,20 @@ def _parse_name(folder: Path, stem: str, name: str) -> Backup | None:
         return Backup(folder / name, datetime.strptime(middle, _STAMP))
     except ValueError:
         return None
+
+
+def lost_file_warnings(path: Path, real: Path) -> list[str]:
+    """For a data file about to be created: a warning when backups of one are kept (it may have been lost)."""
+    try:
+        kept = list_backups(real)
+    except StoreError:
+        return []
+    if not kept:
+        return []
+    return [
+        f"there is no data file at {path}, but {len(kept)} backups of one are kept; if it was lost, "
+        f"`taper-tui --data {path} restore` lists them"
+    ]
 
 
 def list_backups(data_path: Path) -> list[Backup]:

@@ -121,3 +121,18 @@ class DataPathUnusable(StoreError):
             f"the data path {path} is {what}, not a taper-tui data file. Nothing was changed. "
             "Give the file itself with `--data PATH` (for example a taper.json inside that folder)."
         )
+
+
+class DataStillChecking(StoreError):
+    """The app opened before checking every day of the file, and the check has not finished yet.
+
+    Nothing is written meanwhile: a day that turns out not to validate must never be saved over.
+    """
+
+    def __init__(self, path: Path, days: int) -> None:
+        self.path = path
+        self.days = days
+        super().__init__(
+            f"taper-tui is still checking the data file {path} ({days:,} days), so nothing was changed. "
+            "What you typed is kept: try again in a moment."
+        )

@@ -26,7 +26,7 @@ from tui.core.plan_model import Plan
 from tui.core.settings import Settings
 from tui.core.validation import ValidationError
 from tui.store.atomic_storage import AtomicJSONStorage, check_data_path, remove_stale_temp_files
-from tui.store.backups import list_backups, utc_now
+from tui.store.backups import lost_file_warnings, utc_now
 from tui.store.errors import (
     BackupFolderUnusable,
     DataFileUnreadable,
@@ -35,8 +35,14 @@ from tui.store.errors import (
     StoreLocked,
     StoreReadOnly,
 )
-from tui.store.locations import ensure_private_folder, location_warnings, real_data_path
+from tui.store.locations import (
+    ensure_private_folder,
+    location_warnings,
+    readable_by_others_warnings,
+    real_data_path,
+)
 from tui.store.lock import WriterLock
+from tui.store.parsed_days import ParsedDays
 from tui.store.schema import fresh_meta
 
 _NOT_READ: dict[str, Any] = {}
@@ -70,7 +76,8 @@ class Journal:
         self.locked_by: int | None = None
         self.is_new = is_new
         self.warnings: list[str] = []
-        self._entry_cache: dict[int, tuple[dict[str, Any], DayEntry]] = {}
+        self.parsed_days = ParsedDays(path)
+        """Each day parsed once per stored record; strict (the CLI) or skipping invalid days (the app)."""
         self._plan_cache: tuple[dict[str, Any] | None, Plan | None] = (_NOT_READ, None)
         self._settings_cache: tuple[dict[str, Any] | None, Settings] = (_NOT_READ, Settings())
 
@@ -111,7 +118,7 @@ class Journal:
         Raises :class:`DataFileUnreadable` (damaged) or :class:`DataFileChanged` (gone); the
         journal then still refuses writes, so nothing is written over such a file.
         """
-        self._entry_cache.clear()
+        self.parsed_days.clear()
         self._storage.reload()
 
     def try_become_writer(self) -> bool:
@@ -149,38 +156,27 @@ class Journal:
             yield
             ok = True
         finally:
-            self._entry_cache.clear()
+            self.parsed_days.clear()
             self._storage.end_batch(commit=ok)
 
     # -- days ----------------------------------------------------------------------------------
 
     def get_day(self, day: date) -> DayEntry | None:
-        """The entry logged for ``day``, or ``None``."""
+        """The entry logged for ``day``, or ``None`` (also for an invalid day the app skips)."""
         record = self._raw_entries().get(str(day.toordinal()))
-        return None if record is None else self._entry(day.toordinal(), record)
+        return None if record is None else self.parsed_days.entry(day.toordinal(), record)
 
     def _raw_entries(self) -> dict[str, Any]:
         # The stored documents themselves: TinyDB's ``get``/``all`` copy every document, which
         # would defeat the parse cache and cost ~20 ms per 1,000 days on every redraw.
         return (self._storage.read() or {}).get("entries", {})
 
-    def _entry(self, doc_id: int, record: dict[str, Any]) -> DayEntry:
-        # Parsing validates every field; cache it per document so a redraw does not re-parse.
-        # The record itself is held, not its id(): after a re-read (another writer saved, or a
-        # failed save was rolled back) a new record could get a freed record's id and so
-        # return a stale day.
-        cached = self._entry_cache.get(doc_id)
-        if cached is not None and cached[0] is record:
-            return cached[1]
-        try:
-            entry = DayEntry.from_record(record)
-        except ValidationError as error:
-            # A hand-edited file: say which day and field, as for any file we cannot read.
-            raise DataFileUnreadable(
-                self.path, f"the entry for {date.fromordinal(doc_id).isoformat()} is not valid: {error}"
-            ) from None
-        self._entry_cache[doc_id] = (record, entry)
-        return entry
+    def check_days(self) -> dict[date, str]:
+        """Validate every logged day now (filling the parse cache); return the invalid ones by date.
+
+        Thread-safe against readers: the app runs it off the UI thread after its first screen.
+        """
+        return self.parsed_days.check_all(list(self._raw_entries().items()))
 
     def save_day(self, entry: DayEntry) -> None:
         """Add or replace the entry for ``entry.day`` (an entry with nothing in it removes the day)."""
@@ -189,7 +185,7 @@ class Journal:
             self.delete_day(entry.day)
             return
         # TinyDB updates an existing document in place, so its cached parse must go.
-        self._entry_cache.pop(entry.day.toordinal(), None)
+        self.parsed_days.forget(entry.day.toordinal())
         self._put_document("entries", entry.day.toordinal(), entry.to_record())
 
     def _put_document(self, table_name: str, doc_id: int, record: dict[str, Any]) -> None:
@@ -208,7 +204,7 @@ class Journal:
         existing = self.get_day(day)
         if existing is not None:
             self._db.table("entries").remove(doc_ids=[day.toordinal()])
-            self._entry_cache.pop(day.toordinal(), None)
+            self.parsed_days.forget(day.toordinal())
         return existing
 
     def days(self, start: date | None = None, end: date | None = None) -> list[DayEntry]:
@@ -220,7 +216,9 @@ class Journal:
         for key, record in raw_table.items():
             ordinal = int(key)
             if (low is None or ordinal >= low) and (high is None or ordinal <= high):
-                found.append(self._entry(ordinal, record))
+                entry = self.parsed_days.entry(ordinal, record)
+                if entry is not None:
+                    found.append(entry)
         found.sort(key=lambda e: e.day)
         return found
 
@@ -374,7 +372,10 @@ def open_journal(
     journal = Journal(path, storage, db, lock, is_new)
     journal.locked_by = locked_by
     journal.warnings = warnings
-    journal.warnings.extend(_warnings_about(path, real, is_new))
+    # Who else could read or change the file; a missing file whose backups are still there.
+    journal.warnings.extend([] if is_new else readable_by_others_warnings(path, real))
+    journal.warnings.extend(location_warnings(real))
+    journal.warnings.extend(lost_file_warnings(path, real) if is_new else [])
     try:
         journal.settings()  # a hand-edited bad setting is reported now, before anything is saved
     except DataFileUnreadable:
@@ -390,27 +391,3 @@ def open_journal(
             journal.close()
             raise
     return journal
-
-
-def _warnings_about(path: Path, real: Path, is_new: bool) -> list[str]:
-    """Who else could read or change the file, and a missing file whose backups are still there."""
-    warnings = []
-    if not is_new:
-        mode = real.stat().st_mode & 0o777
-        if mode & 0o077:
-            warnings.append(
-                f"{path} can be read by other users (mode {mode:o}); it holds health data. "
-                f"Run `chmod 600 {real}` (taper-tui writes it back as 0600 on the next save)."
-            )
-    warnings.extend(location_warnings(real))
-    if is_new:
-        try:
-            kept = list_backups(real)
-        except StoreError:
-            kept = []
-        if kept:
-            warnings.append(
-                f"there is no data file at {path}, but {len(kept)} backups of one are kept; if it was lost, "
-                f"`taper-tui --data {path} restore` lists them"
-            )
-    return warnings

@@ -67,6 +67,17 @@ def ensure_private_folder(folder: Path) -> None:
         os.chmod(created, 0o700)  # mkdir's mode is masked by the umask
 
 
+def readable_by_others_warnings(path: Path, real: Path) -> list[str]:
+    """A warning when users other than the owner can read the data file (it holds health data)."""
+    mode = real.stat().st_mode & 0o777
+    if not mode & 0o077:
+        return []
+    return [
+        f"{path} can be read by other users (mode {mode:o}); it holds health data. "
+        f"Run `chmod 600 {real}` (taper-tui writes it back as 0600 on the next save)."
+    ]
+
+
 def location_warnings(path: Path) -> list[str]:
     """Warnings about who else could change the data file or its folder (empty when all is private)."""
     warnings = []

@@ -10,7 +10,8 @@ text field has focus (a focused Input would otherwise swallow them), ``?`` for H
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import importlib
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,47 +22,50 @@ from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import Screen
 from textual.signal import Signal
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import Static
 
-from tui.core.plan_model import Plan
 from tui.store.errors import StoreError
 from tui.store.journal import Journal
-from tui.ui.chart.commands import palette_commands
-from tui.ui.chart.view import ChartView
 from tui.ui.draft_keeper import DraftKeeper
 from tui.ui.file_watch import FILE_CHECK_SECONDS, FileWatch
-from tui.ui.screens.confirm_dialog import ConfirmDialog
-from tui.ui.screens.onboarding import OnboardingAnswers, OnboardingScreen
-from tui.ui.screens.plan_editor import PlanEditorScreen
-from tui.ui.screens.plan_history import PlanHistoryScreen
-from tui.ui.session import Change, Clock, Session, system_clock
+from tui.ui.session import Change, Clock, DaysChecked, Session, system_clock
 from tui.ui.shown_text import widget_text
-from tui.ui.views.help import HelpView
-from tui.ui.views.history import HistoryView
 from tui.ui.views.journal_view import JournalView
-from tui.ui.views.log import LogView
-from tui.ui.views.schedule import ScheduleView
-from tui.ui.views.today import TodayView
 from tui.ui.widgets.key_bar import KeyBar
-from tui.ui.widgets.view_tabs import ViewTabs
+from tui.ui.widgets.view_tabs import ViewTabBar, ViewTabs
 
 if TYPE_CHECKING:
+    from tui.core.plan_model import Plan
     from tui.exchange.json_import import ImportPlan
+    from tui.ui.screens.onboarding import OnboardingAnswers
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
 CLOCK_CHECK_SECONDS = 60
 """How often the clock is checked for a new date while the app is open (and at each view switch)."""
 
-VIEWS: tuple[tuple[str, str, type[JournalView]], ...] = (
-    ("today", "Today", TodayView),
-    ("schedule", "Schedule", ScheduleView),
-    ("log", "Log", LogView),
-    ("history", "History", HistoryView),
-    ("chart", "Chart", ChartView),
-    ("help", "Help", HelpView),
+VIEWS: tuple[tuple[str, str, str], ...] = (
+    ("today", "Today", "tui.ui.views.today:TodayView"),
+    ("schedule", "Schedule", "tui.ui.views.schedule:ScheduleView"),
+    ("log", "Log", "tui.ui.views.log:LogView"),
+    ("history", "History", "tui.ui.views.history:HistoryView"),
+    ("chart", "Chart", "tui.ui.chart.view:ChartView"),
+    ("help", "Help", "tui.ui.views.help:HelpView"),
 )
-"""(id, title, class) of each view, in tab order; F-key and digit n open the n-th."""
+"""(id, title, ``module:class``) of each view, in tab order; F-key and digit n open the n-th.
+
+A view's module is imported, and the view built, the first time it is shown: start-up pays only
+for Today (the Chart alone, with plotext, costs ~100 ms of imports).
+"""
+
+
+def view_class(view_id: str) -> type[JournalView]:
+    """The class of the view ``view_id`` (its module imported now if it was not yet)."""
+    target = next(target for known, _title, target in VIEWS if known == view_id)
+    module_name, _sep, class_name = target.partition(":")
+    found = getattr(importlib.import_module(module_name), class_name)
+    assert isinstance(found, type) and issubclass(found, JournalView)
+    return found
 
 
 class TaperApp(DraftKeeper, FileWatch):
@@ -90,8 +94,8 @@ class TaperApp(DraftKeeper, FileWatch):
         """Published by the session once after every write and when the date rolls over."""
         self.session = Session(journal, clock, self.changed)
         """The journal, the clock, the plan and every write, shared by the views."""
-        self._pending_view = ""
-        """A view asked for before the tabs were ready, shown as soon as they are."""
+        self._view_ready: dict[str, list[Callable[[JournalView], None]]] = {}
+        """What waits for a view being built (opening a day in the Log on its first showing)."""
         for number, (view_id, title, _cls) in enumerate(VIEWS, start=1):
             self._bindings.bind(f"f{number}", f"show_view('{view_id}')", title, show=False, priority=True)
             self._bindings.bind(str(number), f"show_view('{view_id}')", title, show=False)
@@ -114,10 +118,9 @@ class TaperApp(DraftKeeper, FileWatch):
                 markup=False,
             )
         yield Static("", id="file-banner", markup=False)
-        with ViewTabs(id="views"):
-            for number, (view_id, title, view_class) in enumerate(VIEWS, start=1):
-                with TabPane(f"{number} {title}", id=view_id):
-                    yield view_class(self.session, id=f"{view_id}-view")
+        yield ViewTabs(
+            [(view_id, f"{n} {title}") for n, (view_id, title, _cls) in enumerate(VIEWS, start=1)], id="views"
+        )
         yield Static(
             f"The terminal is too small for taper-tui: it needs at least {MIN_WIDTH}×{MIN_HEIGHT}. "
             "Make the window larger (or the font smaller); nothing is lost meanwhile.",
@@ -136,9 +139,12 @@ class TaperApp(DraftKeeper, FileWatch):
         self.set_interval(FILE_CHECK_SECONDS, self.check_file)
         self.changed.subscribe(self, self._journal_changed)
         self._install_signal_handlers()
-        self.call_after_refresh(self._sync_shown)
-        self.call_after_refresh(self._focus_active_view)
+        self.action_show_view(VIEWS[0][0])
+        # Every day is checked after the first screen (writes refuse until then): see Session.
+        self.session.start_day_check(self.post_message, self.call_after_refresh)
         if self.session.needs_onboarding():
+            from tui.ui.screens.onboarding import OnboardingScreen  # a first run only: loaded then
+
             self._drafts_ready = True
             self.push_screen(OnboardingScreen(), self._onboarded)
         else:
@@ -163,6 +169,8 @@ class TaperApp(DraftKeeper, FileWatch):
         except StoreError as error:
             self.notify(widget_text(str(error)), severity="error")
         if answers is not None and answers.build_plan:
+            from tui.ui.screens.plan_editor import PlanEditorScreen  # loaded on first use (start-up time)
+
             editor = PlanEditorScreen(
                 self.session.today, drug=answers.drug, dose_mg=answers.dose_mg, intakes=answers.intakes_per_day
             )
@@ -172,8 +180,27 @@ class TaperApp(DraftKeeper, FileWatch):
 
     def _first_plan_saved(self, plan: Plan | None) -> None:
         if plan is not None:
-            self.view("schedule").adopt_plan(plan)
+            # Any built view saves it the one way views do; Today is built from the start.
+            self.view("today").adopt_plan(plan)
         self.action_show_view("today")
+
+    @on(DaysChecked)
+    def _days_checked(self, result: DaysChecked) -> None:
+        if not self.session.finish_day_check(result) or not result.invalid:
+            return
+        days = sorted(result.invalid)
+        which = (
+            f"the entry for {days[0].isoformat()} is not valid: {result.invalid[days[0]]}"
+            if len(days) == 1
+            else f"{len(days)} entries are not valid ({', '.join(d.isoformat() for d in days[:5])}"
+            f"{' …' if len(days) > 5 else ''}); the first: {result.invalid[days[0]]}"
+        )
+        text = widget_text(
+            f"The data file holds days that cannot be read — {which}. They are not shown, and nothing can "
+            "be saved until the file is fixed (correct them in the file, or `taper-tui restore` lists its backups)."
+        )
+        self._show_file_trouble(text)
+        self.notify(text, title="Nothing can be saved", severity="error", timeout=20)
 
     @on(Resize)
     def _check_size(self, event: Resize) -> None:
@@ -182,40 +209,83 @@ class TaperApp(DraftKeeper, FileWatch):
 
     # -- views ----------------------------------------------------------------------------------
 
+    def _view_tabs(self) -> ViewTabs | None:
+        """The main screen's views; ``None`` once the app is closing and has no screens left, when a
+        callback scheduled just before (a focus after the next refresh) has nothing to do."""
+        if not self.screen_stack:
+            return None
+        return self.screen_stack[0].query_one("#views", ViewTabs)
+
+    def built_view(self, view_id: str) -> JournalView | None:
+        """The view ``view_id`` if it was shown at least once (so built), else ``None``."""
+        tabs = self._view_tabs()
+        view = tabs.added(view_id) if tabs is not None else None
+        assert view is None or isinstance(view, JournalView)
+        return view
+
     def view(self, view_id: str) -> JournalView:
-        """The view widget with this id (``today``, ``log`` …), even while a dialog is on top."""
-        return self.screen_stack[0].query_one(f"#{view_id}-view", JournalView)
+        """The view widget with this id (``today``, ``log`` …), even while a dialog is on top.
+
+        A view never shown yet is built now (hidden); it is composed once the app has processed its
+        mount, so act on a new view through :meth:`show_view`'s callback.
+        """
+        view = self.built_view(view_id)
+        if view is None:
+            view = self._build_view(view_id)
+        return view
+
+    def _build_view(self, view_id: str) -> JournalView:
+        tabs = self._view_tabs()
+        assert tabs is not None
+        view = view_class(view_id)(self.session, id=f"{view_id}-view")
+        mounted = tabs.add(view_id, view)
+
+        async def composed() -> None:
+            await mounted
+            self._sync_shown()
+            for callback in self._view_ready.pop(view_id, []):
+                callback(view)
+
+        self._view_ready.setdefault(view_id, [])
+        self.call_later(composed)
+        return view
+
+    def show_view(self, view_id: str, then: Callable[[JournalView], None] | None = None) -> None:
+        """Show a view (building it on its first showing), then call ``then`` with it once composed."""
+        self.action_show_view(view_id)
+        view = self.built_view(view_id)
+        if then is None or view is None:
+            return
+        if view_id in self._view_ready:
+            self._view_ready[view_id].append(then)
+        else:
+            then(view)
 
     def action_show_view(self, view_id: str) -> None:
         """Switch to a view and focus its content (clearing focus first, so no field of the old view keeps the keys)."""
         if not isinstance(self.screen, Screen) or self.screen is not self.screen_stack[0]:
             return
-        self.session.check_clock()
-        tabs = self.screen.query_one("#views", TabbedContent)
-        if not tabs.active:
-            # A key pressed at start-up, before the tabs showed their first view: that first
-            # activation would undo this switch, so the switch waits for it.
-            self._pending_view = view_id
+        tabs = self._view_tabs()
+        if tabs is None:
             return
+        self.session.check_clock()
         self.set_focus(None)
-        tabs.active = view_id
+        self.view(view_id)  # built on its first showing
+        tabs.show(view_id)
         self._sync_shown()
-        # Focus at once, so a key pressed right after the switch reaches the new view; focus
-        # again after the refresh in case the pane was not focusable until it was shown.
-        self._focus_active_view()
-        self.call_after_refresh(self._focus_active_view)
-
-    def _view_tabs(self) -> TabbedContent | None:
-        """The main screen's tabs; ``None`` once the app is closing and has no screens left, when a
-        callback scheduled just before (a focus after the next refresh) has nothing to do."""
-        if not self.screen_stack:
-            return None
-        return self.screen_stack[0].query_one("#views", TabbedContent)
+        # One focus pass: the old view is hidden at once (no animation, no message in between), so
+        # the new one is focusable now, or, built just now, as soon as it is composed.
+        if view_id in self._view_ready:
+            self._view_ready[view_id].append(lambda _view: self._focus_active_view())
+        else:
+            self._focus_active_view()
 
     def _focus_active_view(self) -> None:
         tabs = self._view_tabs()
         if tabs is not None and tabs.active:
-            self.view(tabs.active).focus_content()
+            view = tabs.added(tabs.active)
+            if isinstance(view, JournalView) and view.is_mounted:
+                view.focus_content()
 
     @property
     def active_view_id(self) -> str:
@@ -224,24 +294,19 @@ class TaperApp(DraftKeeper, FileWatch):
         return tabs.active if tabs is not None else ""
 
     def _sync_shown(self) -> None:
-        """Tell each view whether it is the one on screen (a stale view shown catches up)."""
-        if not self.screen_stack:
+        """Tell each built view whether it is the one on screen (a stale view shown catches up)."""
+        tabs = self._view_tabs()
+        if tabs is None:
             return  # closing: see _view_tabs
-        active = self.active_view_id
-        for view_id, _title, _cls in VIEWS:
-            view = self.view(view_id)
+        active = tabs.active
+        for view_id, view in tabs.added_views():
+            assert isinstance(view, JournalView)
             if view.is_mounted and view.shown != (view_id == active):
                 view.set_shown(view_id == active)
 
-    @on(TabbedContent.TabActivated)
-    def _tab_activated(self) -> None:
-        if self._pending_view:
-            view_id, self._pending_view = self._pending_view, ""
-            self.action_show_view(view_id)
-            return
-        self.session.check_clock()
-        self._sync_shown()
-        self.call_after_refresh(self._focus_active_view)
+    @on(ViewTabBar.Clicked)
+    def _tab_clicked(self, event: ViewTabBar.Clicked) -> None:
+        self.action_show_view(event.view_id)
 
     @on(JournalView.OpenDay)
     def _open_day_requested(self, event: JournalView.OpenDay) -> None:
@@ -253,15 +318,23 @@ class TaperApp(DraftKeeper, FileWatch):
 
     def open_day(self, day: date) -> None:
         """Open ``day`` in the Log view (asks first if the form has unsaved changes)."""
-        log = self.view("log")
-        assert isinstance(log, LogView)
-        self.action_show_view("log")
-        log.go_to_day(day)
+        from tui.ui.views.log import LogView
+
+        def go(log: JournalView) -> None:
+            assert isinstance(log, LogView)
+            log.go_to_day(day)
+
+        self.show_view("log", go)
 
     # -- export and import ----------------------------------------------------------------------
 
     def action_export(self) -> None:
-        """Export in any format to a 0600 file chosen in a dialog."""
+        """Export in any format to a 0600 file chosen in a dialog (not before every day was checked)."""
+        refusal = self.session.write_refusal()
+        if refusal is not None:
+            # An export skipping a day that cannot be read would be a copy missing that day.
+            self.notify(widget_text(str(refusal)), title="Not exported", severity="error", timeout=10)
+            return
         # Imported on first use: the exporters (icalendar, the report) add ~50 ms to start-up.
         from tui.ui.screens.export_dialog import ExportDialog
 
@@ -275,6 +348,10 @@ class TaperApp(DraftKeeper, FileWatch):
         """Import a JSON export after a preview of what would change and a confirmation."""
         if self.journal.read_only:
             self.notify("Read-only: another taper-tui is writing to this file.", severity="warning")
+            return
+        refusal = self.session.write_refusal()
+        if refusal is not None:
+            self.notify(widget_text(str(refusal)), title="Not imported", severity="error", timeout=10)
             return
         # Imported on first use: jsonschema and the import checks add ~35 ms to start-up.
         from tui.ui.screens.import_dialog import ImportDialog
@@ -300,11 +377,14 @@ class TaperApp(DraftKeeper, FileWatch):
 
     def has_unsaved_changes(self) -> bool:
         """True when the Log form or an open plan editor holds changes not saved yet."""
-        log = self.view("log")
+        log = self.built_view("log")
+        if log is not None:
+            from tui.ui.views.log import LogView  # loaded already: the Log was built
+
+            if isinstance(log, LogView) and log.has_unsaved_changes:
+                return True
         editor = self._plan_editor()
-        return (isinstance(log, LogView) and log.has_unsaved_changes) or (
-            editor is not None and editor.has_unsaved_changes
-        )
+        return editor is not None and editor.has_unsaved_changes
 
     def action_quit_app(self) -> None:
         """Quit, asking first when the Log form holds unsaved changes (Enter keeps editing)."""
@@ -319,6 +399,8 @@ class TaperApp(DraftKeeper, FileWatch):
                 self._discard_drafts()
                 self.exit()
 
+        from tui.ui.screens.confirm_dialog import ConfirmDialog  # loaded on first use (start-up time)
+
         self.push_screen(
             ConfirmDialog(
                 "Quit without saving?",
@@ -331,6 +413,11 @@ class TaperApp(DraftKeeper, FileWatch):
         )
 
     # -- command palette ------------------------------------------------------------------------
+
+    def _open_plan_history(self) -> None:
+        from tui.ui.screens.plan_history import PlanHistoryScreen  # loaded on first use (start-up time)
+
+        self.push_screen(PlanHistoryScreen(self.session))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -347,6 +434,11 @@ class TaperApp(DraftKeeper, FileWatch):
             "Export…", "JSON, CSV, the prescriber report or a calendar, to a file (ctrl+e)", self.action_export
         )
         yield SystemCommand("Import…", "Bring a JSON export back in, with a preview first (ctrl+o)", self.action_import)
+        # The Chart's modes need the Chart itself: it is built (hidden, not yet drawn) when the
+        # palette opens, as the palette lists them.
+        from tui.ui.chart.commands import palette_commands
+        from tui.ui.chart.view import ChartView
+
         chart = self.view("chart")
         assert isinstance(chart, ChartView)
         for title, help_text, run in palette_commands(chart):
@@ -354,7 +446,7 @@ class TaperApp(DraftKeeper, FileWatch):
         yield SystemCommand(
             "Plan history",
             "Every change to the plan, newest first; undo the last one (H in Schedule)",
-            lambda: self.push_screen(PlanHistoryScreen(self.session)),
+            self._open_plan_history,
         )
         yield SystemCommand(
             "Log yesterday", "Open yesterday's entry in the Log view", lambda: self.open_day(self.session.yesterday)

@@ -23,19 +23,17 @@ from textual.widgets import Input, Select, TextArea
 from tui.store.crash_log import write_crash_log
 from tui.store.drafts import discard_draft, read_draft, remove_draft, write_draft
 from tui.store.errors import StoreError
-from tui.ui.screens.draft_prompt import DraftChoice, DraftPrompt
-from tui.ui.screens.plan_editor import PlanEditorScreen
 from tui.ui.session import Change, Origin
 from tui.ui.shown_text import widget_text
-from tui.ui.views.log import LogView
-from tui.ui.views.schedule import ScheduleView
 from tui.ui.widgets.intake_list import IntakeList
 from tui.ui.widgets.symptom_rating import SymptomRating
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from tui.store.journal import Journal
+    from tui.ui.screens.plan_editor import PlanEditorScreen
     from tui.ui.session import Session
     from tui.ui.views.journal_view import JournalView
 
@@ -59,9 +57,9 @@ class DraftKeeper(App[None]):
         @property
         def journal(self) -> Journal: ...
 
-        def view(self, view_id: str) -> JournalView: ...
+        def built_view(self, view_id: str) -> JournalView | None: ...
 
-        def action_show_view(self, view_id: str) -> None: ...
+        def show_view(self, view_id: str, then: Callable[[JournalView], None] | None = None) -> None: ...
 
     def __init__(self) -> None:
         super().__init__()
@@ -76,6 +74,10 @@ class DraftKeeper(App[None]):
 
     def _plan_editor(self) -> PlanEditorScreen | None:
         """The plan editor on the screen stack, if one is open."""
+        if len(self.screen_stack) < 2:
+            return None  # only the views: no editor (and its module need not be loaded to know)
+        from tui.ui.screens.plan_editor import PlanEditorScreen
+
         return next((s for s in self.screen_stack if isinstance(s, PlanEditorScreen)), None)
 
     def _offer_draft(self) -> None:
@@ -95,17 +97,22 @@ class DraftKeeper(App[None]):
         if log_draft is None or day is None:
             self._offer_plan_draft()
             return
+        from tui.ui.screens.draft_prompt import DraftChoice, DraftPrompt  # only when a draft was left
+
         title = f"An unsaved entry for {day:%a} {day.day} {day:%b} from {log_draft.written_at:%H:%M}"
 
         def answered(choice: DraftChoice | None) -> None:
             if choice == "discard":
                 self._discard_draft("log")
             else:
-                log = self.view("log")
-                assert isinstance(log, LogView)
-                self.action_show_view("log")
-                log.restore_draft(log_draft.state)
-                self.notify("Unsaved entry restored: check it, then ctrl+s to save.", timeout=6)
+                from tui.ui.views.log import LogView
+
+                def restore(log: JournalView) -> None:
+                    assert isinstance(log, LogView)
+                    log.restore_draft(log_draft.state)
+                    self.notify("Unsaved entry restored: check it, then ctrl+s to save.", timeout=6)
+
+                self.show_view("log", restore)
             self._offer_plan_draft()
 
         self.push_screen(DraftPrompt(title, draft_text(log_draft.state)), answered)
@@ -116,22 +123,26 @@ class DraftKeeper(App[None]):
             self._drafts_ready = True
             return
         title = f"Unsaved changes to a plan from {plan_draft.written_at:%a} {plan_draft.written_at:%H:%M}"
+        from tui.ui.screens.draft_prompt import DraftChoice, DraftPrompt  # only when a draft was left
 
         def answered(choice: DraftChoice | None) -> None:
             self._drafts_ready = True
             if choice == "discard":
                 self._discard_draft("plan")
                 return
-            schedule = self.view("schedule")
-            assert isinstance(schedule, ScheduleView)
-            self.action_show_view("schedule")
-            if plan_draft.state.get("replan") and self.session.plan is not None:
-                schedule.action_replan()
-            else:
-                schedule.action_new_plan()
-            editor = self._plan_editor()
-            if editor is not None:
-                self.call_after_refresh(editor.restore_draft, plan_draft.state)
+            from tui.ui.views.schedule import ScheduleView
+
+            def reopen(schedule: JournalView) -> None:
+                assert isinstance(schedule, ScheduleView)
+                if plan_draft.state.get("replan") and self.session.plan is not None:
+                    schedule.action_replan()
+                else:
+                    schedule.action_new_plan()
+                editor = self._plan_editor()
+                if editor is not None:
+                    self.call_after_refresh(editor.restore_draft, plan_draft.state)
+
+            self.show_view("schedule", reopen)
 
         self.push_screen(DraftPrompt(title, draft_text(plan_draft.state.get("values", {}))), answered)
 
@@ -160,9 +171,8 @@ class DraftKeeper(App[None]):
         if self.journal.read_only or not self._drafts_ready or not self.screen_stack:
             return
         editor = self._plan_editor()
-        log = self.view("log")
         forms: dict[str, dict[str, Any] | None] = {
-            "log": log.draft_state() if isinstance(log, LogView) else None,
+            "log": self._log_draft_state(),
             "plan": editor.draft_state() if editor is not None else None,
         }
         try:
@@ -175,6 +185,16 @@ class DraftKeeper(App[None]):
             self.notify(
                 widget_text(f"Could not keep a draft of the unsaved form: {error}"), severity="warning", timeout=8
             )
+
+    def _log_draft_state(self) -> dict[str, Any] | None:
+        """The Log form's unsaved state, or ``None`` (nothing unsaved, or the Log never opened)."""
+        log = self.built_view("log")
+        if log is None:
+            return None
+        from tui.ui.views.log import LogView  # loaded already: the Log was built
+
+        assert isinstance(log, LogView)
+        return log.draft_state()
 
     def _discard_drafts(self) -> None:
         for form in ("log", "plan"):

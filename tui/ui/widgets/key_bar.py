@@ -5,6 +5,10 @@ cost ~50 ms per view switch here (a bare six-tab app: 67 ms with it, 16 ms witho
 shows the same active bindings (those with ``show=True``) as one line of text. Clicking a key
 still works: the bar remembers where each key was drawn.
 
+The key colour is the theme's ``footer-key-foreground``: Textual builds it with the theme's
+~100 other variables on each ``get_css_variables()`` call (~1 ms), so it is read once per theme,
+not on every redraw (each focus change redraws the bar).
+
 Where the focused widget takes digits (a text field, a symptom rating), digits do not change
 view, so the bar says what does: ``F1–F6 views``.
 """
@@ -38,6 +42,17 @@ class KeyBar(Static):
     def __init__(self) -> None:
         super().__init__("", markup=False)
         self._spans: list[tuple[int, int, str]] = []
+        self._key_style: tuple[tuple[str, bool | None], str] | None = None
+        """The key colour and the (theme, ANSI colours) it was read for."""
+
+    def _key_colour(self) -> str:
+        """The theme's key colour, read again only when the theme changed."""
+        app = self.app
+        theme = (app.theme, app.ansi_color)
+        if self._key_style is None or self._key_style[0] != theme:
+            self._key_style = (theme, app.get_css_variables().get("footer-key-foreground", ""))
+        _theme, colour = self._key_style
+        return colour
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -49,7 +64,7 @@ class KeyBar(Static):
     def _redraw(self) -> None:
         """Lay the shown keys out left to right; the palette key goes to the right edge."""
         app = self.app
-        key_style = app.get_css_variables().get("footer-key-foreground", "")
+        key_style = self._key_colour()
         text = Text(no_wrap=True, overflow="ellipsis")
         spans: list[tuple[int, int, str]] = []
         seen_actions: set[str] = set()
