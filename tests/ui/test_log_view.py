@@ -17,7 +17,7 @@ from tui.ui.screens.crisis_panel import CrisisPanel
 from tui.ui.screens.date_prompt import DatePrompt
 from tui.ui.screens.unsaved_changes import UnsavedChangesDialog
 from tui.ui.views.log import LogView
-from tui.ui.widgets.symptom_rating import SymptomRating
+from tui.ui.widgets.symptom_list import SymptomList
 from tui.ui.widgets.value_field import ValueField
 
 TODAY = date(2027, 3, 15)
@@ -63,7 +63,7 @@ async def test_a_day_logged_with_keys_only_is_stored_exactly(app_factory, journa
         await pilot.press("enter", "down", "down", "enter")  # neither → window → wave
         await pilot.pause()
         await pilot.press("tab")
-        assert isinstance(app.screen.focused, SymptomRating)
+        assert isinstance(app.screen.focused, SymptomList)
         await pilot.press("2", "0", "right", "right")  # headache 2, sweating 0, anxiety/panic 1
         log.note.focus()
         await pilot.press(*"Q: ask about liquid", "enter", *"ok")
@@ -191,7 +191,8 @@ async def test_a_red_flag_symptom_opens_the_crisis_panel_on_saving(app_factory, 
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         log = await open_log(pilot)
-        log.symptoms.rating("seizure").focus()
+        log.symptoms.move_to("seizure")
+        log.symptoms.focus()
         await pilot.press("1", "1", "ctrl+s")  # a red flag needs the digit twice
         await pilot.pause()
         assert isinstance(app.screen, CrisisPanel)
@@ -229,14 +230,15 @@ async def test_own_symptoms_can_be_added_and_others_hidden_but_not_red_flags(app
         await pilot.press("ctrl+n", *"Jaw clenching", "enter")
         await pilot.pause()
         assert journal.settings()["custom_symptoms"] == ["Jaw clenching"]
-        assert log.symptoms.rating("jaw_clenching") is not None
+        assert "jaw_clenching" in log.symptoms.keys
         await pilot.press("3")  # the new one has focus: rate it
-        log.symptoms.rating("headache").focus()
+        log.symptoms.move_to("headache")
         await pilot.press("ctrl+d")
         await pilot.pause()
         assert journal.settings()["hidden_symptoms"] == ["headache"]
-        assert log.symptoms.rating("headache") is None
-        log.symptoms.rating("seizure").focus()
+        assert "headache" not in log.symptoms.keys
+        log.symptoms.move_to("seizure")
+        log.symptoms.focus()
         await pilot.press("ctrl+d")
         await pilot.pause()
         assert "seizure" not in journal.settings()["hidden_symptoms"]
@@ -244,7 +246,7 @@ async def test_own_symptoms_can_be_added_and_others_hidden_but_not_red_flags(app
         await pilot.press("enter")
         await pilot.pause()
         assert journal.settings()["hidden_symptoms"] == []
-        assert log.symptoms.rating("headache") is not None
+        assert "headache" in log.symptoms.keys
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert journal.get_day(TODAY).symptoms == {"jaw_clenching": 3}

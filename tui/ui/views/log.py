@@ -36,7 +36,6 @@ from tui.ui.widgets.day_form import DayForm, Problems
 from tui.ui.widgets.intake_list import IntakeList
 from tui.ui.widgets.log_header import LogHeader, day_phrase
 from tui.ui.widgets.symptom_list import SymptomList
-from tui.ui.widgets.symptom_rating import SymptomRating
 
 MAX_SYMPTOM_NAME = 40
 DAY_MOVES = ("previous_day", "next_day")
@@ -173,7 +172,7 @@ class LogView(JournalView):
     @on(Input.Changed)
     @on(TextArea.Changed)
     @on(Select.Changed)
-    @on(SymptomRating.Changed)
+    @on(SymptomList.Changed)
     @on(IntakeList.Changed)
     def _form_changed(self) -> None:
         self._update_header()
@@ -329,7 +328,7 @@ class LogView(JournalView):
         if self.screen.focused is self.form:
             self.screen.set_focus(self.intakes.first_input())
         else:
-            self.screen.focus_next("Input, Select, SymptomRating, TextArea")
+            self.screen.focus_next("Input, Select, SymptomList, TextArea")
 
     # -- focus ----------------------------------------------------------------------------------
 
@@ -390,13 +389,13 @@ class LogView(JournalView):
             chosen,
         )
 
-    @on(SymptomRating.HideRequested)
-    def _hide_symptom(self, event: SymptomRating.HideRequested) -> None:
-        symptom = event.rating.symptom
+    @on(SymptomList.HideRequested)
+    def _hide_symptom(self, event: SymptomList.HideRequested) -> None:
+        symptom = event.symptom
         if symptom.red_flag:
             self.notify(f"{symptom.label} is a red flag and stays on the form.", timeout=5, markup=False)
             return
-        order = [r.symptom.key for r in self.query(SymptomRating)]
+        order = [s.key for s in self.symptoms.symptoms]
         index = order.index(symptom.key)
         following = next((k for k in order[index + 1 :]), None)
         hidden = list(self.session.settings.hidden_symptoms)
