@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.core.scales import SYMPTOM
@@ -32,9 +33,10 @@ from tui.ui.widgets.symptom_rating import (
 
 DOMAIN_TITLES = {"red flag": f"{RED_FLAG_GLYPH} Red flags — any rating shows the crisis lines when you save"}
 HINT = (
-    f"0–4 rate and move on · {RED_FLAG_GLYPH} needs the digit twice · ← → adjust · "
-    "backspace: not rated · ctrl+d hides · n: no symptoms today · F1–F6 views"
+    f"0–4 rate and move on · {RED_FLAG_GLYPH} needs the digit twice · ← → adjust",
+    "backspace: not rated · ctrl+d hides · n: no symptoms today · F1–F6 views",
 )
+"""The keys, on two lines (each line of the list is drawn as one line, cut at the width)."""
 TITLE = f"Symptoms  {SYMPTOM.meaning}"
 
 
@@ -131,7 +133,7 @@ class SymptomList(Widget, can_focus=True):
         """Lay out the lines: title, hint, then each domain's title followed by its symptoms."""
         self.symptoms = list(symptoms)
         self._levels = {s.key: self._levels.get(s.key) for s in self.symptoms}
-        self._lines = [TITLE, HINT]
+        self._lines = [TITLE, *HINT]
         self._line_of = []
         domain = None
         for symptom in self.symptoms:
@@ -215,30 +217,27 @@ class SymptomList(Widget, can_focus=True):
             muted=self.get_component_rich_style("symptom-list--muted", partial=True),
         )
 
-    def render(self) -> Text:
-        styles = {
-            name: self.get_component_rich_style(f"symptom-list--{name}", partial=True)
-            for name in ("title", "muted", "domain", "red-flag", "cursor")
-        }
-        lines: list[Text] = []
-        index = 0
-        for line in self._lines:
-            if isinstance(line, str):
-                style = styles["title" if line == TITLE else "muted" if line == HINT else "domain"]
-                lines.append(Text(line, style=style))
-                continue
-            row = self._row(index)
+    def render_line(self, y: int) -> Strip:
+        """Line ``y`` of the list: the title, the hint, a domain's title or a symptom's row."""
+        width = self.content_size.width
+        if not 0 <= y < len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        line = self._lines[y]
+        if isinstance(line, str):
+            kind = "title" if line == TITLE else "muted" if line in HINT else "domain"
+            text = Text(line)
+            text.stylize(self.get_component_rich_style(f"symptom-list--{kind}", partial=True))
+        else:
+            index = self._line_of.index(y)
+            text = self._row(index)
             if line.red_flag:
-                row.stylize(styles["red-flag"])
+                text.stylize(self.get_component_rich_style("symptom-list--red-flag", partial=True))
             if index == self.cursor and self.has_focus:
-                row.pad_right(max(0, self.content_size.width - row.cell_len))
-                row.stylize(styles["cursor"])
-            lines.append(row)
-            index += 1
-        text = Text("\n").join(lines)
-        text.no_wrap = True
-        text.overflow = "ellipsis"
-        return text
+                text.pad_right(max(0, width - text.cell_len))
+                text.stylize(self.get_component_rich_style("symptom-list--cursor", partial=True))
+        text.truncate(width, overflow="ellipsis")
+        strip = Strip(text.render(self.app.console), text.cell_len)
+        return strip.extend_cell_length(width).apply_style(self.rich_style)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """One line per title, hint, domain and symptom (nothing wraps)."""
