@@ -5,6 +5,12 @@ compares :attr:`DayForm.state` with what it loaded to spot unsaved changes, and 
 (:meth:`DayForm.read`) with every wrong field marked where it is. Ratings of symptoms the person
 has hidden are *carried*: listed under the symptoms, never shown as rows, and saved back
 unchanged, so hiding a symptom never deletes its history.
+
+The form is focusable itself, and Textual restyles a widget *and every descendant* when its
+focus changes (``Widget.watch_has_focus`` → ``App.update_styles``): each move between the form
+and a field, and each view switch away from it, restyled the whole form. No rule styles the
+form's descendants by the form's ``:focus`` (nor by ``:focus-within``, which would make Textual
+restyle them too), so the form restyles itself alone.
 """
 
 from __future__ import annotations
@@ -87,6 +93,10 @@ class DayForm(VerticalScroll, can_focus=True):
 
     def on_mount(self) -> None:
         self._show_hidden_count(self._catalogue[1])
+
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """Restyle the form alone when it gains or loses focus, not its descendants (module docstring)."""
+        self.app.stylesheet.update_nodes([self], animate=True)
 
     def _show_hidden_count(self, hidden_count: int) -> None:
         """The "show hidden symptoms again" button: only when some are hidden, saying how many."""
