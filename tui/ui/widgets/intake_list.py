@@ -60,8 +60,8 @@ class IntakeRow(Widget):
     IntakeRow .intake-label { width: 8; padding: 0 1; }
     IntakeRow .intake-time { width: 7; margin-right: 1; }
     IntakeRow .intake-amount { width: 10; }
-    IntakeRow .intake-unit { width: 10; padding-left: 1; }
-    IntakeRow .intake-other { width: 1fr; color: $text-muted; }
+    IntakeRow .intake-unit { width: 10; height: 1; padding-left: 1; }
+    IntakeRow .intake-other { width: 1fr; height: 1; color: $text-muted; }
     IntakeRow .remove-intake { margin-left: 1; min-width: 10; }
     IntakeRow .field-error { display: none; color: $error; padding: 0 1 0 2; height: auto; column-span: 6; }
     IntakeRow .field-error.-shown { display: block; }
@@ -102,13 +102,16 @@ class IntakeRow(Widget):
         self.amount_input.placeholder = dose_text(planned.mg, self.form) if planned else measured_unit(self.form)
         for field in (self.time_input, self.amount_input):
             field.remove_class("-error")
-        self.error_line.update("")
-        self.error_line.remove_class("-shown")
+        if self.error_line.has_class("-shown"):
+            self.error_line.update("")
+            self.error_line.remove_class("-shown")
         self.update_other()
 
     def number(self, number: int) -> None:
         """Label the row ``Dose N`` (rows are renumbered when one is removed)."""
-        self.label.update(f"Dose {number}")
+        text = f"Dose {number}"
+        if str(self.label.content) != text:
+            self.label.update(text, layout=False)  # a fixed width (DEFAULT_CSS)
 
     @property
     def raw(self) -> tuple[str, str]:
@@ -129,13 +132,17 @@ class IntakeRow(Widget):
         """Show the other unit beside the amount (or that the row is an offered, planned intake)."""
         dose = self.dose()
         # The unit is written once: beside the field, unless the text names its own.
-        self.unit_label.update("" if names_its_unit(self.amount_input.value) else measured_unit(self.form))
+        # Both are one line high (DEFAULT_CSS): a new text needs no layout.
+        self.unit_label.update(
+            "" if names_its_unit(self.amount_input.value) else measured_unit(self.form), layout=False
+        )
         if dose is not None:
-            self.other.update(other_unit_text(dose, self.form))
+            other = other_unit_text(dose, self.form)
         elif self.planned is not None and not any(text.strip() for text in self.raw):
-            self.other.update(PLANNED_TEXT)
+            other = PLANNED_TEXT
         else:
-            self.other.update("")
+            other = ""
+        self.other.update(other, layout=False)
 
     @on(Input.Changed)
     def _typed(self) -> None:
@@ -175,7 +182,7 @@ class IntakeList(Vertical):
     IntakeList { height: auto; }
     IntakeList > #intake-foot { height: 1; }
     IntakeList #add-intake { margin: 0 0 0 8; }
-    IntakeList #daily-total { width: 1fr; padding-left: 2; color: $text-muted; }
+    IntakeList #daily-total { width: 1fr; height: 1; padding-left: 2; color: $text-muted; }
     """
 
     @dataclass
@@ -261,12 +268,12 @@ class IntakeList(Vertical):
         """``daily total 0.93 mg = 9.3 mL`` of the amounts typed (offered rows count for nothing)."""
         doses = [dose for row in self.rows if (dose := row.dose()) is not None]
         if not doses:
-            self.total.update("")
+            self.total.update("", layout=False)
             return
         total = sum((dose.mg for dose in doses), ZERO)
         units = self.form.units_of(total) if self.form is not None else None
         measured = "" if units is None or measured_unit(self.form) == "mg" else f" = {self.form.unit_text(units)}"  # type: ignore[union-attr]
-        self.total.update(f"daily total {format_decimal(total)} mg{measured}")
+        self.total.update(f"daily total {format_decimal(total)} mg{measured}", layout=False)
 
     @property
     def total_mg(self) -> Decimal:
