@@ -73,7 +73,7 @@ async def test_past_days_pre_fill_every_planned_intake(app_factory, journal):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         log = await open_log(pilot)
-        await pilot.press("left_square_bracket")
+        await pilot.press("ctrl+left")
         await pilot.pause()
         assert log.intakes.raw == (("08:00", "5"), ("20:00", "5"))
         assert str(log.intakes.total.render()) == "daily total 1 mg = 10 mL"
@@ -178,6 +178,7 @@ async def test_moving_between_days_reuses_the_intake_rows(app_factory, journal):
     async with app.run_test(size=SIZE) as pilot:
         log = await open_log(pilot)
         log.form.focus()
+        await pilot.pause()
         await pilot.press("left_square_bracket", "left_square_bracket")  # the busiest day: three rows
         await pilot.pause()
         pool = list(log.intakes.query(IntakeRow))

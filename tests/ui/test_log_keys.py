@@ -220,3 +220,18 @@ async def test_a_click_puts_the_cursor_on_a_row(app_factory):
         await pilot.click(offset=(5, symptoms.region.y + cursor_line + 1))  # the row below: Nightmares
         await pilot.pause()
         assert Row(symptoms, "nightmares").has_cursor
+
+
+async def test_the_log_opens_in_the_first_dose_so_a_digit_is_typed_not_a_view_switch(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        dose = log.intakes.rows[0].amount_input
+        assert app.screen.focused is dose
+        await pilot.press("2", "left_square_bracket")
+        await pilot.pause()
+        assert app.active_view_id == "log" and log.day == TODAY
+        assert dose.value == "2["  # typed, as in any field; F1–F6 and ctrl+←/→ still navigate
+        await pilot.press("f1", "f3")
+        await pilot.pause()
+        assert app.screen.focused is dose and app.active_view_id == "log"

@@ -67,6 +67,8 @@ class LogView(JournalView):
         self._logged = False
         """Whether the day in the form was logged when it was loaded (or last saved)."""
         self._loaded_state: tuple[Any, ...] = ()
+        self._saved_day: date | None = None
+        """The day last saved from the form, while it is in the form: the header says "saved"."""
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -145,6 +147,8 @@ class LogView(JournalView):
 
     def _load(self, day: date) -> None:
         """Fill the form with ``day``: its entry, or the plan's intakes due by now when nothing is logged."""
+        if day != self.day:
+            self._saved_day = None
         self.day = day
         entry = self.journal.get_day(day)
         self._logged = entry is not None
@@ -167,6 +171,7 @@ class LogView(JournalView):
             logged=self._logged,
             read_only=self.session.read_only,
             dirty=self.has_unsaved_changes,
+            saved=self._saved_day == self.day,
         )
 
     @on(Input.Changed)
@@ -247,15 +252,16 @@ class LogView(JournalView):
         # What was typed is now what is stored: the form is clean until the re-read refills it.
         self._loaded_state = self._form_state()
         self._logged = not entry.is_empty()
+        # "Saved" is said in the header, where the eye already is; a toast costs a reflow of the
+        # screen. Clearing a day, or saving nothing, is said in words (a toast), as a surprise may be.
+        self._saved_day = None if entry.is_empty() else entry.day
         self._update_header()
         if entry.is_empty():
             existed = saved.previous is not None
             message = (
                 f"Cleared {entry.day.isoformat()}" if existed else f"Nothing to save for {entry.day.isoformat()} yet"
             )
-        else:
-            message = f"Saved {entry.day.isoformat()}"
-        self.notify(message, timeout=3)
+            self.notify(message, timeout=3)
         flagged = red_flags_in(entry.symptoms)
         if flagged:
             self.app.push_screen(CrisisPanel([symptom.key for symptom in flagged], self.session.settings))
@@ -333,14 +339,14 @@ class LogView(JournalView):
     # -- focus ----------------------------------------------------------------------------------
 
     def focus_content(self) -> None:
-        # The form itself, not a text field: digits still switch views and [ ] move a day;
-        # Tab or Enter goes into the first field. The app asks again after a refresh (in case
-        # the pane was not focusable yet); by then a key may already have put the cursor in a
-        # field of this form, and taking it back would send what is typed next elsewhere.
+        # The first field (the first intake's dose), so that what a person types first goes into
+        # the form, never to a view switch (a digit) or a day move (a bracket); F1–F6 and
+        # ctrl+←/→ still work from there. The app asks again after a refresh; by then a key may
+        # already have put the cursor in another field of this form, which keeps it.
         focused = self.screen.focused
         if focused is not None and focused in self.query("*"):
             return
-        self.query_one("#log-form").focus()
+        self.intakes.rows[0].amount_input.focus()
 
     # -- the person's own symptom list ----------------------------------------------------------
 
