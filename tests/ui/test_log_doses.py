@@ -14,7 +14,7 @@ from tui.core.plan_model import PlanParams
 from tui.core.planner import build_plan
 from tui.ui.screens.plausibility_dialog import PlausibilityDialog
 from tui.ui.views.log import LogView
-from tui.ui.widgets.intake_list import PLANNED_TEXT
+from tui.ui.widgets.intake_list import PLANNED_TEXT, IntakeRow
 
 TODAY = date(2027, 3, 15)
 SIZE = (80, 24)
@@ -73,7 +73,7 @@ async def test_past_days_pre_fill_every_planned_intake(app_factory, journal):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         log = await open_log(pilot)
-        await pilot.press("left_square_bracket")
+        await pilot.press("ctrl+left")
         await pilot.pause()
         assert log.intakes.raw == (("08:00", "5"), ("20:00", "5"))
         assert str(log.intakes.total.render()) == "daily total 1 mg = 10 mL"
@@ -166,3 +166,41 @@ async def test_unchanged_doses_are_not_asked_about_again(app_factory, journal):
         await pilot.pause()
         assert not isinstance(app.screen, PlausibilityDialog)
         assert journal.get_day(TODAY).anxiety == 3
+
+
+async def test_moving_between_days_reuses_the_intake_rows(app_factory, journal):
+    def day(n: int, *doses: str) -> DayEntry:
+        return DayEntry(day=TODAY - timedelta(days=n), intakes=tuple(Intake(Decimal(d)) for d in doses))
+
+    for entry in (day(1, "0.25"), day(2, "0.25", "0.125", "0.125"), day(3, "0.5", "0.25")):
+        journal.save_day(entry)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        log.form.focus()
+        await pilot.pause()
+        await pilot.press("left_square_bracket", "left_square_bracket")  # the busiest day: three rows
+        await pilot.pause()
+        pool = list(log.intakes.query(IntakeRow))
+        assert len(pool) == 3
+        seen = []
+        for key in ("left_square_bracket", "right_square_bracket", "right_square_bracket", "right_square_bracket"):
+            await pilot.press(key)
+            await pilot.pause()
+            shown = [row for row in log.intakes.query(IntakeRow) if row.display]
+            seen.append(tuple(row.raw[1] for row in shown))
+            assert shown == log.intakes.rows
+            assert list(log.intakes.query(IntakeRow)) == pool  # nothing mounted or removed
+        assert seen == [("0.5", "0.25"), ("0.25", "0.125", "0.125"), ("0.25",), ("",)]
+        # Removing a dose hides its row at the end of the pool; adding one shows it again.
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        log.intakes.remove_row(log.intakes.rows[0])
+        await pilot.pause()
+        assert log.intakes.raw == (("", "0.125"), ("", "0.125"))
+        assert list(log.intakes.query(IntakeRow))[-1] is not log.intakes.rows[-1]
+        log.intakes.action_add_intake()
+        await pilot.pause()
+        assert log.intakes.raw == (("", "0.125"), ("", "0.125"), ("", ""))
+        assert [str(row.label.render()) for row in log.intakes.rows] == ["Dose 1", "Dose 2", "Dose 3"]
+        assert set(log.intakes.query(IntakeRow)) == set(pool)

@@ -11,7 +11,7 @@ from tui.core.entry import DayEntry
 from tui.core.symptoms import symptom_key
 from tui.ui.views.log import LogView
 from tui.ui.widgets.key_bar import KeyBar
-from tui.ui.widgets.symptom_rating import SymptomRating
+from tui.ui.widgets.symptom_list import SymptomList
 
 TODAY = date(2027, 3, 15)
 SIZE = (80, 24)
@@ -25,16 +25,32 @@ async def open_log(pilot) -> LogView:
     return view
 
 
-async def focus_rating(pilot, log: LogView, key: str) -> SymptomRating:
-    rating = log.symptoms.rating(key)
-    assert rating is not None
-    rating.focus()
+class Row:
+    """One symptom's row in the Log's symptom list: its level, whether the cursor is on it, how it reads."""
+
+    def __init__(self, symptoms: SymptomList, key: str) -> None:
+        self.symptoms = symptoms
+        self.key = key
+
+    @property
+    def level(self) -> int | None:
+        return self.symptoms.level(self.key)
+
+    @property
+    def has_cursor(self) -> bool:
+        current = self.symptoms.current
+        return self.symptoms.has_focus and current is not None and current.key == self.key
+
+
+async def focus_rating(pilot, log: LogView, key: str) -> Row:
+    assert log.symptoms.move_to(key)
+    log.symptoms.focus()
     await pilot.pause()
-    return rating
+    return Row(log.symptoms, key)
 
 
-def rendered(rating: SymptomRating) -> str:
-    return str(rating.render())
+def rendered(row: Row) -> str:
+    return row.symptoms.row_text(row.key)
 
 
 async def test_digits_in_the_symptom_list_rate_and_never_switch_view(app_factory):
@@ -47,7 +63,7 @@ async def test_digits_in_the_symptom_list_rate_and_never_switch_view(app_factory
             await pilot.press(digit)
             await pilot.pause()
             assert app.active_view_id == "log"
-            assert app.screen.focused is rating and rating.level is None
+            assert rating.has_cursor and rating.level is None
         assert "ratings are 0–4 (F1–F6 change view)" in rendered(rating)
         await pilot.press("2")
         await pilot.pause()
@@ -61,12 +77,12 @@ async def test_rating_moves_on_but_never_onto_a_red_flag(app_factory):
         insomnia = await focus_rating(pilot, log, "insomnia")
         await pilot.press("1")
         await pilot.pause()
-        nightmares = log.symptoms.rating("nightmares")
-        assert insomnia.level == 1 and app.screen.focused is nightmares
+        nightmares = Row(log.symptoms, "nightmares")
+        assert insomnia.level == 1 and nightmares.has_cursor
         await pilot.press("2", "3")  # the 3 lands on Nightmares again, not on Seizure
         await pilot.pause()
-        assert app.screen.focused is nightmares and nightmares.level == 3
-        assert log.symptoms.rating("seizure").level is None  # type: ignore[union-attr]
+        assert nightmares.has_cursor and nightmares.level == 3
+        assert log.symptoms.level("seizure") is None
 
 
 async def test_a_red_flag_above_0_needs_the_digit_twice_or_enter(app_factory):
@@ -80,7 +96,7 @@ async def test_a_red_flag_above_0_needs_the_digit_twice_or_enter(app_factory):
         assert "Rate Seizure 2? press 2 again" in rendered(seizure)
         await pilot.press("2")
         await pilot.pause()
-        assert seizure.level == 2 and app.screen.focused is seizure
+        assert seizure.level == 2 and seizure.has_cursor
         confusion = await focus_rating(pilot, log, "confusion")
         await pilot.press("3", "enter")
         await pilot.pause()
@@ -151,3 +167,71 @@ async def test_a_hidden_symptom_with_markup_in_its_name_is_listed_as_typed(app_f
     async with app.run_test(size=SIZE) as pilot:
         log = await open_log(pilot)
         assert "[/b] 1" in str(log.query_one("#carried", Static).render())
+
+
+async def test_the_list_is_one_field_with_a_row_cursor(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        symptoms = log.symptoms
+        first, second = symptoms.symptoms[0].key, symptoms.symptoms[1].key
+        headache = await focus_rating(pilot, log, first)
+        assert rendered(headache).startswith("▸ ")
+        await pilot.press("down")
+        assert Row(symptoms, second).has_cursor and not rendered(headache).startswith("▸ ")
+        await pilot.press("k", "j", "k")
+        assert headache.has_cursor
+        await pilot.press("enter")  # nothing pending: Enter goes to the next row
+        assert Row(symptoms, second).has_cursor
+        await pilot.press("up", "up")  # past the first row: the field above (the phase)
+        await pilot.pause()
+        assert app.screen.focused is log.phase
+        await focus_rating(pilot, log, symptoms.symptoms[-1].key)
+        await pilot.press("down")  # past the last row: the field below (the note)
+        await pilot.pause()
+        assert app.screen.focused is log.note
+
+
+async def test_keys_act_on_the_cursors_row_only(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        headache = await focus_rating(pilot, log, "headache")
+        await pilot.press("right", "right", "right")
+        assert headache.level == 2 and headache.has_cursor  # not rated → 0 → 1 → 2, on the same row
+        await pilot.press("left", "backspace")
+        assert headache.level is None
+        assert log.symptoms.values() == {}
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert "headache" not in log.symptoms.keys
+        assert log.symptoms.has_focus and log.symptoms.current is not None
+
+
+async def test_a_click_puts_the_cursor_on_a_row(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        await focus_rating(pilot, log, "insomnia")
+        await pilot.pause()
+        symptoms = log.symptoms
+        # The line above the cursor's row is where the list scrolls to; the cursor is on Insomnia.
+        cursor_line = symptoms.virtual_region_with_margin.y - symptoms.virtual_region.y + 1
+        await pilot.click(offset=(5, symptoms.region.y + cursor_line + 1))  # the row below: Nightmares
+        await pilot.pause()
+        assert Row(symptoms, "nightmares").has_cursor
+
+
+async def test_the_log_opens_in_the_first_dose_so_a_digit_is_typed_not_a_view_switch(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        dose = log.intakes.rows[0].amount_input
+        assert app.screen.focused is dose
+        await pilot.press("2", "left_square_bracket")
+        await pilot.pause()
+        assert app.active_view_id == "log" and log.day == TODAY
+        assert dose.value == "2["  # typed, as in any field; F1–F6 and ctrl+←/→ still navigate
+        await pilot.press("f1", "f3")
+        await pilot.pause()
+        assert app.screen.focused is dose and app.active_view_id == "log"

@@ -17,7 +17,7 @@ from tui.ui.screens.crisis_panel import CrisisPanel
 from tui.ui.screens.date_prompt import DatePrompt
 from tui.ui.screens.unsaved_changes import UnsavedChangesDialog
 from tui.ui.views.log import LogView
-from tui.ui.widgets.symptom_rating import SymptomRating
+from tui.ui.widgets.symptom_list import SymptomList
 from tui.ui.widgets.value_field import ValueField
 
 TODAY = date(2027, 3, 15)
@@ -52,7 +52,8 @@ async def test_a_day_logged_with_keys_only_is_stored_exactly(app_factory, journa
     async with app.run_test(size=SIZE) as pilot:
         log = await open_log(pilot)
         assert log.day == TODAY
-        await pilot.press("enter")  # from the form into the first field
+        assert app.screen.focused is log.intakes.rows[0].amount_input  # the Log opens in the first dose
+        await pilot.press("shift+tab")  # back to its time
         await pilot.press(*"08:00", "enter", *"0.125", "enter")
         # A second dose: back to the add button with shift+tab from anxiety, then Enter.
         await pilot.press("shift+tab", "enter")
@@ -63,7 +64,7 @@ async def test_a_day_logged_with_keys_only_is_stored_exactly(app_factory, journa
         await pilot.press("enter", "down", "down", "enter")  # neither → window → wave
         await pilot.pause()
         await pilot.press("tab")
-        assert isinstance(app.screen.focused, SymptomRating)
+        assert isinstance(app.screen.focused, SymptomList)
         await pilot.press("2", "0", "right", "right")  # headache 2, sweating 0, anxiety/panic 1
         log.note.focus()
         await pilot.press(*"Q: ask about liquid", "enter", *"ok")
@@ -96,18 +97,35 @@ async def test_saving_says_so_neutrally(app_factory):
         field_input(app, "mood").focus()
         await pilot.press("7", "ctrl+s")
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert "Saved 2027-03-15" in messages
-        assert "logged" in str(log.query_one("#log-header").render())
+        header = str(log.query_one("#log-header").render())
+        assert "logged" in header and "✓ saved" in header and "unsaved" not in header
+        assert not app._notifications  # said where the eye is, not in a toast
         assert app.screen.focused is field_input(app, "mood")  # saving does not throw the cursor away
         assert not log.has_unsaved_changes
+        field_input(app, "mood").value = "8"  # changed again: no longer "saved"
+        await pilot.pause()
+        assert "● unsaved" in str(log.query_one("#log-header").render())
+
+
+async def test_clearing_a_logged_day_says_so_in_words(app_factory, journal):
+    journal.save_day(DayEntry(day=TODAY, mood=4))
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        field_input(app, "mood").value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Cleared 2027-03-15" in [n.message for n in app._notifications]
+        header = str(log.query_one("#log-header").render())
+        assert "not logged yet" in header and "saved" not in header
+    assert journal.get_day(TODAY) is None
 
 
 async def test_invalid_input_keeps_the_text_saves_nothing_and_says_why(app_factory, journal):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         log = await open_log(pilot)
-        await pilot.press("enter", *"25:00", "enter", *"0.25", "enter", *"11", "enter")
+        await pilot.press("shift+tab", *"25:00", "enter", *"0.25", "enter", *"11", "enter")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert journal.get_day(TODAY) is None
@@ -132,6 +150,8 @@ async def test_brackets_and_ctrl_arrows_move_a_day_but_not_past_today(app_factor
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         log = await open_log(pilot)
+        log.form.focus()  # [ and ] move a day from the form itself (in a field they are typed)
+        await pilot.pause()
         await pilot.press("left_square_bracket")
         assert log.day == YESTERDAY
         assert "yesterday" in str(log.query_one("#log-header").render())
@@ -191,7 +211,8 @@ async def test_a_red_flag_symptom_opens_the_crisis_panel_on_saving(app_factory, 
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         log = await open_log(pilot)
-        log.symptoms.rating("seizure").focus()
+        log.symptoms.move_to("seizure")
+        log.symptoms.focus()
         await pilot.press("1", "1", "ctrl+s")  # a red flag needs the digit twice
         await pilot.pause()
         assert isinstance(app.screen, CrisisPanel)
@@ -229,14 +250,15 @@ async def test_own_symptoms_can_be_added_and_others_hidden_but_not_red_flags(app
         await pilot.press("ctrl+n", *"Jaw clenching", "enter")
         await pilot.pause()
         assert journal.settings()["custom_symptoms"] == ["Jaw clenching"]
-        assert log.symptoms.rating("jaw_clenching") is not None
+        assert "jaw_clenching" in log.symptoms.keys
         await pilot.press("3")  # the new one has focus: rate it
-        log.symptoms.rating("headache").focus()
+        log.symptoms.move_to("headache")
         await pilot.press("ctrl+d")
         await pilot.pause()
         assert journal.settings()["hidden_symptoms"] == ["headache"]
-        assert log.symptoms.rating("headache") is None
-        log.symptoms.rating("seizure").focus()
+        assert "headache" not in log.symptoms.keys
+        log.symptoms.move_to("seizure")
+        log.symptoms.focus()
         await pilot.press("ctrl+d")
         await pilot.pause()
         assert "seizure" not in journal.settings()["hidden_symptoms"]
@@ -244,7 +266,7 @@ async def test_own_symptoms_can_be_added_and_others_hidden_but_not_red_flags(app
         await pilot.press("enter")
         await pilot.pause()
         assert journal.settings()["hidden_symptoms"] == []
-        assert log.symptoms.rating("headache") is not None
+        assert "headache" in log.symptoms.keys
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert journal.get_day(TODAY).symptoms == {"jaw_clenching": 3}
@@ -268,7 +290,7 @@ async def test_days_without_an_entry_start_from_the_plan(app_factory):
     app.session.planned_intakes = lambda day: (Intake(Decimal("0.25"), "08:00"), Intake(Decimal("0.125"), "20:00"))
     async with app.run_test(size=SIZE) as pilot:
         log = await open_log(pilot)
-        await pilot.press("left_square_bracket")  # a past day: every planned intake was due
+        await pilot.press("ctrl+left")  # a past day: every planned intake was due
         await pilot.pause()
         assert log.day == YESTERDAY
         assert log.intakes.raw == (("08:00", "0.25"), ("20:00", "0.125"))

@@ -177,7 +177,7 @@ async def test_the_day_rolls_over_while_the_app_is_open(journal):
         log = app.view("log")
         assert isinstance(log, LogView)
         assert log.day == TODAY
-        await pilot.press("right_square_bracket")  # the 16th is still tomorrow
+        await pilot.press("ctrl+right")  # the 16th is still tomorrow
         await pilot.pause()
         assert log.day == TODAY
 
@@ -190,7 +190,7 @@ async def test_the_day_rolls_over_while_the_app_is_open(journal):
         await pilot.press(f_key("log"))
         await pilot.pause()
         assert "yesterday" in str(log.query_one("#log-header").render())
-        await pilot.press("right_square_bracket")
+        await pilot.press("ctrl+right")
         await pilot.pause()
         assert log.day == date(2027, 3, 16)
         assert "· today" in str(log.query_one("#log-header").render())

@@ -26,7 +26,7 @@ from tui.store.errors import StoreError
 from tui.ui.session import Change, Origin
 from tui.ui.shown_text import widget_text
 from tui.ui.widgets.intake_list import IntakeList
-from tui.ui.widgets.symptom_rating import SymptomRating
+from tui.ui.widgets.symptom_list import SymptomList
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -149,7 +149,7 @@ class DraftKeeper(App[None]):
     @on(Input.Changed)
     @on(TextArea.Changed)
     @on(Select.Changed)
-    @on(SymptomRating.Changed)
+    @on(SymptomList.Changed)
     @on(IntakeList.Changed)
     def _form_edited(self) -> None:
         # A key in any form: write its draft once the keys stop for a moment (debounced).

@@ -17,32 +17,27 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Button, Input, Select, TextArea
+from textual.widgets import Input, Select, TextArea
 
 from tui.core.entry import DayEntry, Intake
 from tui.core.plausibility import dose_warnings
-from tui.core.symptoms import Symptom, catalogue, default_symptom, red_flags_in, symptom_key
-from tui.core.terminal_text import terminal_safe
-from tui.core.validation import ValidationError
+from tui.core.symptoms import red_flags_in
 from tui.store.errors import StoreError
 from tui.ui.screens.crisis_panel import CrisisPanel
 from tui.ui.screens.date_prompt import DatePrompt
 from tui.ui.screens.plausibility_dialog import PlausibilityDialog
-from tui.ui.screens.text_prompt import TextPrompt
 from tui.ui.screens.unsaved_changes import UnsavedChangesDialog, UnsavedChoice
 from tui.ui.session import Change, Origin, Session
-from tui.ui.views.journal_view import JournalView
+from tui.ui.views.log_symptoms import SymptomListEditing
 from tui.ui.widgets.day_form import DayForm, Problems
 from tui.ui.widgets.intake_list import IntakeList
 from tui.ui.widgets.log_header import LogHeader, day_phrase
 from tui.ui.widgets.symptom_list import SymptomList
-from tui.ui.widgets.symptom_rating import SymptomRating
 
-MAX_SYMPTOM_NAME = 40
 DAY_MOVES = ("previous_day", "next_day")
 
 
-class LogView(JournalView):
+class LogView(SymptomListEditing):
     """The day form for one day at a time; ``[``/``]`` (or ctrl+←/→ inside fields) move a day."""
 
     BINDINGS = [
@@ -54,7 +49,6 @@ class LogView(JournalView):
         Binding("ctrl+right", "next_day", "Next day", key_display="^→", priority=True),
         Binding("left_square_bracket", "previous_day", "Previous day", show=False),
         Binding("right_square_bracket", "next_day", "Next day", show=False),
-        Binding("ctrl+n", "add_symptom", "Add symptom", show=False),
         # Enter moves the cursor as a priority binding: it runs when the key is taken from the
         # queue, before the keys typed after it are handed to the focused widget, so they follow
         # the cursor (a deferred focus, or Input.Submitted, lets them land in the old field).
@@ -68,6 +62,8 @@ class LogView(JournalView):
         self._logged = False
         """Whether the day in the form was logged when it was loaded (or last saved)."""
         self._loaded_state: tuple[Any, ...] = ()
+        self._saved_day: date | None = None
+        """The day last saved from the form, while it is in the form: the header says "saved"."""
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -78,16 +74,8 @@ class LogView(JournalView):
     # -- parts ----------------------------------------------------------------------------------
 
     @property
-    def form(self) -> DayForm:
-        return self.query_one(DayForm)
-
-    @property
     def intakes(self) -> IntakeList:
         return self.form.intakes
-
-    @property
-    def symptoms(self) -> SymptomList:
-        return self.form.symptoms
 
     @property
     def note(self) -> TextArea:
@@ -97,12 +85,8 @@ class LogView(JournalView):
     def phase(self) -> Select[str]:
         return self.form.measures.phase
 
-    def _catalogue(self) -> tuple[list[Symptom], int]:
-        """The symptoms on show and how many are hidden (from the person's settings)."""
-        settings = self.session.settings
-        hidden = set(settings.hidden_symptoms)
-        shown = catalogue(list(settings.custom_symptoms), hidden)
-        return shown, len(hidden - {s.key for s in shown})
+    def _symptoms_rebuilt(self) -> None:
+        self._update_header()
 
     def _form_state(self) -> tuple[Any, ...]:
         return self.form.state
@@ -115,7 +99,7 @@ class LogView(JournalView):
         return bool(self._loaded_state) and self._form_state() != self._loaded_state
 
     def concerns(self, change: Change) -> bool:
-        # The form's own symptom-list edits rebuild the list in place (see _rebuild_symptoms);
+        # The form's own symptom-list edits rebuild the list in place (see log_symptoms);
         # a new date changes the header; the plan fills the doses of a day not yet logged.
         if change.origin is Origin.SETTINGS:
             return False
@@ -146,6 +130,8 @@ class LogView(JournalView):
 
     def _load(self, day: date) -> None:
         """Fill the form with ``day``: its entry, or the plan's intakes due by now when nothing is logged."""
+        if day != self.day:
+            self._saved_day = None
         self.day = day
         entry = self.journal.get_day(day)
         self._logged = entry is not None
@@ -168,12 +154,13 @@ class LogView(JournalView):
             logged=self._logged,
             read_only=self.session.read_only,
             dirty=self.has_unsaved_changes,
+            saved=self._saved_day == self.day,
         )
 
     @on(Input.Changed)
     @on(TextArea.Changed)
     @on(Select.Changed)
-    @on(SymptomRating.Changed)
+    @on(SymptomList.Changed)
     @on(IntakeList.Changed)
     def _form_changed(self) -> None:
         self._update_header()
@@ -248,15 +235,16 @@ class LogView(JournalView):
         # What was typed is now what is stored: the form is clean until the re-read refills it.
         self._loaded_state = self._form_state()
         self._logged = not entry.is_empty()
+        # "Saved" is said in the header, where the eye already is; a toast costs a reflow of the
+        # screen. Clearing a day, or saving nothing, is said in words (a toast), as a surprise may be.
+        self._saved_day = None if entry.is_empty() else entry.day
         self._update_header()
         if entry.is_empty():
             existed = saved.previous is not None
             message = (
                 f"Cleared {entry.day.isoformat()}" if existed else f"Nothing to save for {entry.day.isoformat()} yet"
             )
-        else:
-            message = f"Saved {entry.day.isoformat()}"
-        self.notify(message, timeout=3)
+            self.notify(message, timeout=3)
         flagged = red_flags_in(entry.symptoms)
         if flagged:
             self.app.push_screen(CrisisPanel([symptom.key for symptom in flagged], self.session.settings))
@@ -329,92 +317,19 @@ class LogView(JournalView):
         if self.screen.focused is self.form:
             self.screen.set_focus(self.intakes.first_input())
         else:
-            self.screen.focus_next("Input, Select, SymptomRating, TextArea")
+            self.screen.focus_next("Input, Select, SymptomList, TextArea")
 
     # -- focus ----------------------------------------------------------------------------------
 
     def focus_content(self) -> None:
-        # The form itself, not a text field: digits still switch views and [ ] move a day;
-        # Tab or Enter goes into the first field. The app asks again after a refresh (in case
-        # the pane was not focusable yet); by then a key may already have put the cursor in a
-        # field of this form, and taking it back would send what is typed next elsewhere.
+        # The first field (the first intake's dose), so that what a person types first goes into
+        # the form, never to a view switch (a digit) or a day move (a bracket); F1–F6 and
+        # ctrl+←/→ still work from there. The app asks again after a refresh; by then a key may
+        # already have put the cursor in another field of this form, which keeps it.
         focused = self.screen.focused
         if focused is not None and focused in self.query("*"):
             return
-        self.query_one("#log-form").focus()
-
-    # -- the person's own symptom list ----------------------------------------------------------
-
-    def _rebuild_symptoms(self, focus_key: str | None = None) -> None:
-        self.form.custom_names = self.session.settings.custom_symptoms
-        self.form.rebuild_symptoms(*self._catalogue(), focus_key=focus_key)
-        self._update_header()
-
-    def _update_symptom_settings(self, **changes: Any) -> bool:
-        try:
-            self.session.update_settings(**changes)
-        except StoreError as error:
-            self.notify(str(error), title="Symptom list not changed", severity="warning", timeout=8)
-            return False
-        return True
-
-    def action_add_symptom(self) -> None:
-        """Ask for the name of a symptom of the person's own and add it to the form."""
-
-        def check(text: str) -> str:
-            name = " ".join(text.split())
-            key = symptom_key(name)
-            if not key or len(name) > MAX_SYMPTOM_NAME:
-                raise ValidationError("symptom", text, f"use a short name of 1 to {MAX_SYMPTOM_NAME} characters")
-            if key in self.symptoms.keys:
-                raise ValidationError("symptom", text, "it is already on the form")
-            return name
-
-        def chosen(name: str | None) -> None:
-            if not name:
-                return
-            settings = self.session.settings
-            key = symptom_key(name)
-            hidden = [k for k in settings.hidden_symptoms if k != key]
-            custom = list(settings.custom_symptoms)
-            if default_symptom(key) is None and key not in {symptom_key(c) for c in custom}:
-                custom.append(name)
-            if self._update_symptom_settings(custom_symptoms=custom, hidden_symptoms=hidden):
-                self._rebuild_symptoms(focus_key=key)
-                self.notify(f"Added {terminal_safe(name)}. It is on the form from now on.", timeout=4, markup=False)
-
-        self.app.push_screen(
-            TextPrompt(
-                "Add your own symptom", "A short name, e.g. Jaw clenching. It is rated 0–4 like the others.", check
-            ),
-            chosen,
-        )
-
-    @on(SymptomRating.HideRequested)
-    def _hide_symptom(self, event: SymptomRating.HideRequested) -> None:
-        symptom = event.rating.symptom
-        if symptom.red_flag:
-            self.notify(f"{symptom.label} is a red flag and stays on the form.", timeout=5, markup=False)
-            return
-        order = [r.symptom.key for r in self.query(SymptomRating)]
-        index = order.index(symptom.key)
-        following = next((k for k in order[index + 1 :]), None)
-        hidden = list(self.session.settings.hidden_symptoms)
-        if symptom.key not in hidden:
-            hidden.append(symptom.key)
-        if self._update_symptom_settings(hidden_symptoms=hidden):
-            self._rebuild_symptoms(focus_key=following)
-            self.notify(
-                f"Hid {terminal_safe(symptom.label)}. “Show hidden symptoms again”, below the list, brings it back.",
-                timeout=6,
-                markup=False,
-            )
-
-    @on(Button.Pressed, "#show-hidden")
-    def _show_hidden(self) -> None:
-        if self._update_symptom_settings(hidden_symptoms=[]):
-            self._rebuild_symptoms()
-            self.notify("Every symptom is on the form again.", timeout=4)
+        self.intakes.rows[0].amount_input.focus()
 
     # -- drafts (the app keeps unsaved work beside the data file: tui.store.drafts) -----------
 

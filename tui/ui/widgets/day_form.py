@@ -5,6 +5,12 @@ compares :attr:`DayForm.state` with what it loaded to spot unsaved changes, and 
 (:meth:`DayForm.read`) with every wrong field marked where it is. Ratings of symptoms the person
 has hidden are *carried*: listed under the symptoms, never shown as rows, and saved back
 unchanged, so hiding a symptom never deletes its history.
+
+The form is focusable itself, and Textual restyles a widget *and every descendant* when its
+focus changes (``Widget.watch_has_focus`` → ``App.update_styles``): each move between the form
+and a field, and each view switch away from it, restyled the whole form. No rule styles the
+form's descendants by the form's ``:focus`` (nor by ``:focus-within``, which would make Textual
+restyle them too), so the form restyles itself alone.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from tui.core.entry import DayEntry, Intake
 from tui.core.formulations import Formulation
@@ -53,8 +59,8 @@ class DayForm(VerticalScroll, can_focus=True):
         yield Label("Doses taken (time optional)", classes="form-section -first")
         yield IntakeList(id="intakes")
         yield DayMeasures(id="measures")
-        yield Label(f"Symptoms  {SYMPTOM.meaning}", classes="form-section")
-        yield SymptomList(*self._catalogue, id="symptoms")
+        yield SymptomList(self._catalogue[0], id="symptoms")
+        yield Button("", id="show-hidden", compact=True)
         yield Static("", id="carried", markup=False)
         yield Label("Note (start a line with Q: to ask your prescriber)", classes="form-section")
         yield NoteArea(compact=True, id="note", tab_behavior="focus")
@@ -84,6 +90,20 @@ class DayForm(VerticalScroll, can_focus=True):
             tuple(sorted({**self.carried, **self.symptoms.values()}.items())),
             self.note.text,
         )
+
+    def on_mount(self) -> None:
+        self._show_hidden_count(self._catalogue[1])
+
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """Restyle the form alone when it gains or loses focus, not its descendants (module docstring)."""
+        self.app.stylesheet.update_nodes([self], animate=True)
+
+    def _show_hidden_count(self, hidden_count: int) -> None:
+        """The "show hidden symptoms again" button: only when some are hidden, saying how many."""
+        button = self.query_one("#show-hidden", Button)
+        plural = "symptom" if hidden_count == 1 else "symptoms"
+        button.label = f"Show {hidden_count} hidden {plural} again"
+        button.display = hidden_count > 0
 
     def load(self, entry: DayEntry, form: Formulation | None, offered: tuple[Intake, ...] = ()) -> None:
         """Show ``entry`` (doses in ``form``'s unit), then the ``offered`` planned intakes not taken yet."""
@@ -125,13 +145,13 @@ class DayForm(VerticalScroll, can_focus=True):
     def rebuild_symptoms(self, symptoms: list[Symptom], hidden_count: int, focus_key: str | None = None) -> None:
         """Show another catalogue (a symptom added or hidden), keeping every rating by key."""
         keep = {**self.carried, **self.symptoms.values()}
-        self.symptoms.rebuild(symptoms, hidden_count)
+        self.symptoms.rebuild(symptoms)
         self.symptoms.set_values(keep)
         self.carried = {k: v for k, v in keep.items() if k not in self.symptoms.keys}
         self._show_carried()
-        rating = self.symptoms.rating(focus_key) if focus_key else None
-        if rating is not None:
-            self.call_after_refresh(rating.focus)
+        self._show_hidden_count(hidden_count)
+        if focus_key and self.symptoms.move_to(focus_key):
+            self.symptoms.focus()
 
     def _show_carried(self) -> None:
         carried = self.query_one("#carried", Static)

@@ -6,6 +6,10 @@ it as it is typed (``4.6 mL = 0.46 mg``); what is stored is the exact mg (see
 :mod:`tui.core.measured_dose`). The sum below the rows is labelled *daily total*, so it is never
 read as one intake. A planned intake later than now is *offered* — its time and amount shown
 greyed as placeholders, "planned, not taken yet" — and counts for nothing until it is typed in.
+
+Moving to another day must not cost a remount: the rows are a pool that only grows (one per
+intake of the busiest day shown so far); a day with fewer intakes hides the rows it does not
+need, and removing a dose hides its row at the end of the pool.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from tui.core.doses import ZERO, format_decimal
@@ -37,19 +42,28 @@ PLANNED_TEXT = "planned, not taken yet"
 """Beside an offered intake: it is on the plan for later today and not counted as taken."""
 
 
-class IntakeRow(Vertical):
-    """One intake: time, amount and its unit, the other unit beside it, a remove button, and a line for what is wrong."""
+class IntakeRow(Widget):
+    """One intake: time, amount and its unit, the other unit beside it, a remove button, and a line for what is wrong.
+
+    A grid (one line of fields, the error line spanning them below) rather than nested boxes:
+    fewer widgets to style and lay out for every row.
+    """
 
     DEFAULT_CSS = """
-    IntakeRow { height: auto; }
-    IntakeRow > Horizontal { height: 1; }
+    IntakeRow {
+        layout: grid;
+        grid-size: 6;
+        grid-columns: 8 8 10 10 1fr 11;
+        grid-rows: 1 auto;
+        height: auto;
+    }
     IntakeRow .intake-label { width: 8; padding: 0 1; }
     IntakeRow .intake-time { width: 7; margin-right: 1; }
     IntakeRow .intake-amount { width: 10; }
-    IntakeRow .intake-unit { width: 10; padding-left: 1; }
-    IntakeRow .intake-other { width: 1fr; color: $text-muted; }
+    IntakeRow .intake-unit { width: 10; height: 1; padding-left: 1; }
+    IntakeRow .intake-other { width: 1fr; height: 1; color: $text-muted; }
     IntakeRow .remove-intake { margin-left: 1; min-width: 10; }
-    IntakeRow .field-error { display: none; color: $error; padding: 0 1 0 2; height: auto; }
+    IntakeRow .field-error { display: none; color: $error; padding: 0 1 0 2; height: auto; column-span: 6; }
     IntakeRow .field-error.-shown { display: block; }
     IntakeRow Input.-error { background: $error 30%; text-style: bold; }
     """
@@ -71,13 +85,12 @@ class IntakeRow(Vertical):
         self.show(intake, planned=planned)
 
     def compose(self) -> ComposeResult:
-        with Horizontal():
-            yield self.label
-            yield self.time_input
-            yield self.amount_input
-            yield self.unit_label
-            yield self.other
-            yield Button("✕ remove", classes="remove-intake", compact=True)
+        yield self.label
+        yield self.time_input
+        yield self.amount_input
+        yield self.unit_label
+        yield self.other
+        yield Button("✕ remove", classes="remove-intake", compact=True)
         yield self.error_line
 
     def show(self, intake: Intake | None, *, planned: Intake | None = None) -> None:
@@ -89,13 +102,16 @@ class IntakeRow(Vertical):
         self.amount_input.placeholder = dose_text(planned.mg, self.form) if planned else measured_unit(self.form)
         for field in (self.time_input, self.amount_input):
             field.remove_class("-error")
-        self.error_line.update("")
-        self.error_line.remove_class("-shown")
+        if self.error_line.has_class("-shown"):
+            self.error_line.update("")
+            self.error_line.remove_class("-shown")
         self.update_other()
 
     def number(self, number: int) -> None:
         """Label the row ``Dose N`` (rows are renumbered when one is removed)."""
-        self.label.update(f"Dose {number}")
+        text = f"Dose {number}"
+        if str(self.label.content) != text:
+            self.label.update(text, layout=False)  # a fixed width (DEFAULT_CSS)
 
     @property
     def raw(self) -> tuple[str, str]:
@@ -116,13 +132,17 @@ class IntakeRow(Vertical):
         """Show the other unit beside the amount (or that the row is an offered, planned intake)."""
         dose = self.dose()
         # The unit is written once: beside the field, unless the text names its own.
-        self.unit_label.update("" if names_its_unit(self.amount_input.value) else measured_unit(self.form))
+        # Both are one line high (DEFAULT_CSS): a new text needs no layout.
+        self.unit_label.update(
+            "" if names_its_unit(self.amount_input.value) else measured_unit(self.form), layout=False
+        )
         if dose is not None:
-            self.other.update(other_unit_text(dose, self.form))
+            other = other_unit_text(dose, self.form)
         elif self.planned is not None and not any(text.strip() for text in self.raw):
-            self.other.update(PLANNED_TEXT)
+            other = PLANNED_TEXT
         else:
-            self.other.update("")
+            other = ""
+        self.other.update(other, layout=False)
 
     @on(Input.Changed)
     def _typed(self) -> None:
@@ -162,7 +182,7 @@ class IntakeList(Vertical):
     IntakeList { height: auto; }
     IntakeList > #intake-foot { height: 1; }
     IntakeList #add-intake { margin: 0 0 0 8; }
-    IntakeList #daily-total { width: 1fr; padding-left: 2; color: $text-muted; }
+    IntakeList #daily-total { width: 1fr; height: 1; padding-left: 2; color: $text-muted; }
     """
 
     @dataclass
@@ -175,13 +195,15 @@ class IntakeList(Vertical):
         super().__init__(id=id)
         self.form: Formulation | None = None
         """The plan's formulation: doses are typed and shown in its unit (``None``: mg)."""
-        # Our own list of rows: values can be set and read right after a change, before
-        # Textual has finished mounting or removing row widgets.
-        self.rows: list[IntakeRow] = [IntakeRow()]
+        # Our own lists of rows: values can be set and read right after a change, before
+        # Textual has finished mounting row widgets.
+        self._pool: list[IntakeRow] = [IntakeRow()]
+        self.rows: list[IntakeRow] = list(self._pool)
+        """The rows on show, in order (the first ones of the pool)."""
         self.total = Static("", id="daily-total", markup=False)
 
     def compose(self) -> ComposeResult:
-        yield from self.rows
+        yield from self._pool
         with Horizontal(id="intake-foot"):
             yield Button("+ add dose", id="add-intake", compact=True)
             yield self.total
@@ -193,27 +215,37 @@ class IntakeList(Vertical):
         for number, row in enumerate(self.rows, start=1):
             row.number(number)
 
+    def _show_rows(self, count: int) -> None:
+        """Show the first ``count`` rows of the pool (grown when it is too small), hide the others."""
+        while len(self._pool) < count:
+            row = IntakeRow(form=self.form)
+            self._pool.append(row)
+            self.mount(row, before="#intake-foot")
+        self.rows = self._pool[:count]
+        for index, row in enumerate(self._pool):
+            shown = index < count
+            if not shown and row.has_focus_within:
+                # The field with the cursor goes away: the cursor goes to the last row on show.
+                self.rows[-1].amount_input.focus()
+            if row.display != shown:
+                row.display = shown
+        self._renumber()
+
     def set_intakes(
         self, intakes: Sequence[Intake], form: Formulation | None = None, offered: Sequence[Intake] = ()
     ) -> None:
         """Show these intakes, one row each, then the ``offered`` (planned, not taken yet) ones.
 
         ``form`` is the plan's formulation (``None``: doses in mg). One empty row when there is nothing.
+        Rows are filled in place (the focused field keeps focus); see the module docstring.
         """
         shown: list[tuple[Intake | None, Intake | None]] = [(i, None) for i in intakes] + [(None, p) for p in offered]
-        if self.form == form and len(self.rows) == max(1, len(shown)):
-            # Same rows: fill them in place, so the focused field keeps focus.
-            for row, (intake, planned) in zip(self.rows, shown or [(None, None)], strict=True):
-                row.show(intake, planned=planned)
-        else:
-            self.form = form
-            for row in self.rows:
-                row.remove()
-            self.rows = [IntakeRow(intake, form, planned=planned) for intake, planned in shown] or [
-                IntakeRow(form=form)
-            ]
-            self.mount_all(self.rows, before="#intake-foot")
-            self._renumber()
+        shown = shown or [(None, None)]
+        self.form = form
+        self._show_rows(len(shown))
+        for row, (intake, planned) in zip(self.rows, shown, strict=True):
+            row.form = form
+            row.show(intake, planned=planned)
         self.update_total()
 
     @property
@@ -236,12 +268,12 @@ class IntakeList(Vertical):
         """``daily total 0.93 mg = 9.3 mL`` of the amounts typed (offered rows count for nothing)."""
         doses = [dose for row in self.rows if (dose := row.dose()) is not None]
         if not doses:
-            self.total.update("")
+            self.total.update("", layout=False)
             return
         total = sum((dose.mg for dose in doses), ZERO)
         units = self.form.units_of(total) if self.form is not None else None
         measured = "" if units is None or measured_unit(self.form) == "mg" else f" = {self.form.unit_text(units)}"  # type: ignore[union-attr]
-        self.total.update(f"daily total {format_decimal(total)} mg{measured}")
+        self.total.update(f"daily total {format_decimal(total)} mg{measured}", layout=False)
 
     @property
     def total_mg(self) -> Decimal:
@@ -258,10 +290,10 @@ class IntakeList(Vertical):
     @on(Button.Pressed, "#add-intake")
     def action_add_intake(self) -> None:
         """Add an empty row and put the cursor in its time field."""
-        row = IntakeRow(form=self.form)
-        self.rows.append(row)
-        self.mount(row, before="#intake-foot")
-        self._renumber()
+        self._show_rows(len(self.rows) + 1)
+        row = self.rows[-1]
+        row.form = self.form
+        row.show(None)
         self.call_after_refresh(row.time_input.focus)
         self.post_message(self.Changed(self))
 
@@ -271,16 +303,21 @@ class IntakeList(Vertical):
         self.remove_row(row)
 
     def remove_row(self, row: IntakeRow) -> None:
-        """Remove a row (the last one left is cleared instead, so there is always a row)."""
+        """Remove a row (the last one left is cleared instead, so there is always a row).
+
+        The row is hidden and moved to the end of the pool, to be used again.
+        """
         if len(self.rows) == 1:
             row.time_input.value = row.amount_input.value = ""
             row.time_input.focus()
         else:
             index = self.rows.index(row)
-            self.rows.remove(row)
-            row.remove()
-            self._renumber()
-            neighbour = self.rows[min(index, len(self.rows) - 1)]
+            neighbour = [r for r in self.rows if r is not row][min(index, len(self.rows) - 2)]
             neighbour.amount_input.focus()
+            self._pool.remove(row)
+            self._pool.append(row)
+            self.move_child(row, after=self._pool[-2])
+            row.show(None)
+            self._show_rows(len(self.rows) - 1)
         self.update_total()
         self.post_message(self.Changed(self))

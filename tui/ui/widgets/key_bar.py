@@ -20,9 +20,9 @@ from textual import events
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
-from tui.ui.widgets.symptom_rating import SymptomRating
+from tui.ui.widgets.symptom_list import SymptomList
 
-DIGIT_TAKERS = (Input, TextArea, SymptomRating)
+DIGIT_TAKERS = (Input, TextArea, SymptomList)
 """Widgets in which a digit is typed or rates, so it never switches view (F-keys do)."""
 VIEW_KEYS_HINT = ("F1–F6", "views")
 

@@ -1,7 +1,9 @@
-"""The line above the Log form: which day, whether it is logged, read-only, unsaved.
+"""The line above the Log form: which day, whether it is logged, read-only, unsaved, just saved.
 
 A foggy person must see at a glance which day they are writing into ("· today", "· yesterday")
-and whether what they typed is saved ("● unsaved", in bold).
+and whether what they typed is saved ("● unsaved", in bold; "✓ saved" once ctrl+s has stored it,
+where it is read, instead of a toast that appears and goes over the screen). The line is one
+row high whatever it says, so redrawing it (on every key typed in the form) needs no layout.
 """
 
 from __future__ import annotations
@@ -23,18 +25,31 @@ def day_title(day: date, today: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}{relative}"
 
 
+SAVED_TEXT = "✓ saved"
+"""Said in the header once the day in the form is stored (until it is changed again)."""
+
+
 class LogHeader(Static):
-    """``Monday 15 March 2027 · today  ·  logged  ·  ● unsaved`` (class ``-dirty`` when unsaved)."""
+    """``Monday 15 March 2027 · today  ·  logged  ·  ● unsaved`` (class ``-dirty`` when unsaved).
+
+    ``✓ saved`` takes the place of ``● unsaved`` when the day in the form has just been saved.
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
+        self._shown = ""
 
-    def show(self, day: date, today: date, *, logged: bool, read_only: bool, dirty: bool) -> None:
-        """Redraw the line for ``day``."""
+    def show(self, day: date, today: date, *, logged: bool, read_only: bool, dirty: bool, saved: bool = False) -> None:
+        """Redraw the line for ``day`` (``saved``: what the form holds was just saved)."""
         parts = [day_title(day, today), "logged" if logged else "not logged yet"]
         if read_only:
             parts.append("read-only")
         if dirty:
             parts.append("● unsaved")
-        self.update("  ·  ".join(parts))
+        elif saved:
+            parts.append(SAVED_TEXT)
+        text = "  ·  ".join(parts)
+        if text != self._shown:
+            self._shown = text
+            self.update(text, layout=False)  # one line high (views.tcss): no layout to redo
         self.set_class(dirty, "-dirty")

@@ -78,5 +78,7 @@ class ValueField(Vertical, Generic[T]):
     def show_error(self, error: ValidationError | None) -> None:
         """Mark the field (class ``-error``) and show the message, or clear both."""
         self.input.set_class(error is not None, "-error")
+        if error is None and not self.error_line.has_class("-shown"):
+            return  # nothing shown, nothing to clear (no layout pass for each field of a day loaded)
         self.error_line.update("" if error is None else f"✗ {error}")
         self.error_line.set_class(error is not None, "-shown")
