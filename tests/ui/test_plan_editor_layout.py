@@ -100,3 +100,22 @@ async def test_without_a_switch_dose_the_second_forms_fields_are_hidden_and_igno
         await pilot.pause()
         assert editor.query_one("#then-row-0").has_class("-hidden")
         assert editor.plan is not None and not editor.plan.params.switches
+
+
+async def test_a_stated_increment_is_not_offered_a_switch(journal):
+    """The default form (a stated 0.01 mg increment) is what the person measures: its too-coarse
+    warning says what would help, and no switch line takes a row of the preview."""
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        for _ in range(50):
+            await pilot.pause()
+            if pilot.app.focused is not None:
+                break
+        await pilot.press("n")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, PlanEditorScreen)
+        assert editor.plan is not None and any("too coarse" in w for w in editor.plan.warnings())
+        assert editor.query_one("#offer").has_class("-hidden")
+        assert not editor.check_action("offer_switch", ())

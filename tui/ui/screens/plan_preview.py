@@ -19,7 +19,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from tui.core.doses import format_decimal
-from tui.core.formulations import Liquid, Tablet
+from tui.core.formulations import Drops, PowderScale, Tablet
 from tui.core.plan_model import TOO_COARSE, Plan
 from tui.core.planner import split_remainder_note
 from tui.ui.widgets.step_table import fill_step_table
@@ -30,9 +30,11 @@ SWITCH_KEY = "ctrl+l"
 
 def switch_offer(plan: Plan) -> Decimal | None:
     """The dose below which the plan's own form cannot make its cut, when a switch to a liquid
-    would help and none is set; ``None`` otherwise."""
+    would help and none is set; ``None`` otherwise. Only tablets, drops and a scale are offered
+    it: a liquid is told how to dilute instead, and a stated increment is already what the
+    person measures (the too-coarse warning says what would help)."""
     params = plan.params
-    if params.switches or isinstance(params.formulation, Liquid):
+    if params.switches or not isinstance(params.formulation, Tablet | Drops | PowderScale):
         return None
     if not any(step.has(TOO_COARSE) and step.formulation is None for step in plan.steps):
         return None
