@@ -26,12 +26,20 @@ def help_text(app) -> str:
     return flat(app.screen.query_one("#help-text", Static))
 
 
+async def wait_until(pilot, done) -> None:
+    """Pause until ``done()`` holds (a dialog's result is handled a few frames later under load)."""
+    for _ in range(100):
+        if done():
+            return
+        await pilot.pause()
+    raise AssertionError("the app did not get there")
+
+
 async def open_region_dialog(pilot, app) -> RegionDialog:
     await pilot.press("f6")
     await pilot.pause()
     await pilot.press("r")
-    await pilot.pause()
-    assert isinstance(app.screen, RegionDialog)
+    await wait_until(pilot, lambda: isinstance(app.screen, RegionDialog))
     return app.screen
 
 
@@ -59,6 +67,7 @@ async def test_my_own_lines_are_added_stored_and_shown_in_help_and_the_crisis_pa
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_region_dialog(pilot, app)
         await choose(pilot, dialog, OWN)
+        await wait_until(pilot, lambda: isinstance(app.screen, OwnLinesDialog))
         own = app.screen
         assert isinstance(own, OwnLinesDialog)
         assert "None yet" in str(own.query_one("#own-lines", OptionList).get_option_at_index(0).prompt)
@@ -66,13 +75,14 @@ async def test_my_own_lines_are_added_stored_and_shown_in_help_and_the_crisis_pa
         await type_line(pilot, own, "Crisis team", "0800 123 456")
         assert own.query_one("#own-lines", OptionList).option_count == 2
         await pilot.press("escape")  # done: the list is stored with the region
-        await pilot.pause()
+        await wait_until(pilot, lambda: journal.settings().region == OWN)
         settings = journal.settings()
         assert settings.region == OWN
         assert settings.extra[OWN_LINES_SETTING] == [
             {"name": "Dr Lee out of hours", "number": "0161 555 0101", "purpose": "my prescriber"},
             {"name": "Crisis team", "number": "0800 123 456", "purpose": ""},
         ]
+        await wait_until(pilot, lambda: "Dr Lee out of hours" in help_text(app))
         text = help_text(app)
         assert "Dr Lee out of hours: call 0161 555 0101 — my prescriber" in text
         assert "Crisis team: call 0800 123 456 — my own line" in text
@@ -90,13 +100,14 @@ async def test_o_adds_own_lines_to_a_regions_lines_and_keeps_the_region(journal)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_region_dialog(pilot, app)
         await pilot.press("o")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, OwnLinesDialog))
         own = app.screen
         assert isinstance(own, OwnLinesDialog)
         await type_line(pilot, own, "Dr Lee", "0161 555 0101")
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_until(pilot, lambda: OWN_LINES_SETTING in journal.settings().extra)
         assert journal.settings().region == "UK"
+        await wait_until(pilot, lambda: "Dr Lee" in help_text(app))
         text = help_text(app)
         assert "116 123" in text and "Dr Lee: call 0161 555 0101" in text
         app.push_screen(CrisisPanel(["suicidal_thoughts"], journal.settings()))
@@ -111,7 +122,7 @@ async def test_a_bad_number_is_named_with_its_value_and_what_was_typed_stays(jou
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_region_dialog(pilot, app)
         await pilot.press("o")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, OwnLinesDialog))
         own = app.screen
         await type_line(pilot, own, "Dr Lee", "call me")
         problem = flat(own.query_one("#problem", Static))
@@ -128,8 +139,7 @@ async def test_a_bad_number_is_named_with_its_value_and_what_was_typed_stays(jou
         assert flat(own.query_one("#problem", Static)).startswith('⚠ Name: "" — type who the line reaches')
         own.query_one("#own-number", Input).value = ""
         await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen is dialog  # nothing was added: nothing stored
+        await wait_until(pilot, lambda: app.screen is dialog)  # nothing was added: nothing stored
         assert OWN_LINES_SETTING not in journal.settings().extra
 
 
@@ -138,7 +148,7 @@ async def test_a_line_that_looks_like_markup_is_shown_as_typed_and_stored_exactl
     async with app.run_test(size=(80, 24)) as pilot:
         await open_region_dialog(pilot, app)
         await pilot.press("o")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, OwnLinesDialog))
         own = app.screen
         await type_line(pilot, own, "[b]Dr Lee[/b] [link=x]", "+44 (0)161 555-0101", "[red]nights[/]")
         await type_line(pilot, own, "Dr\x1b[2J Lee", "0161 555 0101")
@@ -146,11 +156,12 @@ async def test_a_line_that_looks_like_markup_is_shown_as_typed_and_stored_exactl
         own.query_one("#own-name", Input).value = ""
         own.query_one("#own-number", Input).value = ""
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_until(pilot, lambda: OWN_LINES_SETTING in journal.settings().extra)
         stored = journal.settings().extra[OWN_LINES_SETTING]
         assert stored == [
             {"name": "[b]Dr Lee[/b] [link=x]", "number": "+44 (0)161 555-0101", "purpose": "[red]nights[/]"}
         ]
+        await wait_until(pilot, lambda: "[link=x]" in help_text(app))
         assert "[b]Dr Lee[/b] [link=x]: call +44 (0)161 555-0101 — [red]nights[/]" in help_text(app)
         app.push_screen(CrisisPanel(["seizure"], journal.settings()))
         await pilot.pause()
@@ -165,6 +176,7 @@ async def test_delete_on_the_list_removes_a_line(journal):
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_region_dialog(pilot, app)
         await choose(pilot, dialog, OWN)
+        await wait_until(pilot, lambda: isinstance(app.screen, OwnLinesDialog))
         own = app.screen
         assert isinstance(own, OwnLinesDialog)
         options = own.query_one("#own-lines", OptionList)
@@ -174,6 +186,5 @@ async def test_delete_on_the_list_removes_a_line(journal):
         await pilot.pause()
         assert flat(own.query_one("#problem", Static)).startswith("Removed: Old line")
         await pilot.press("escape")
-        await pilot.pause()
-        assert journal.settings().extra[OWN_LINES_SETTING] == []
-        assert "you chose your own lines but have not added any yet" in help_text(app)
+        await wait_until(pilot, lambda: journal.settings().extra[OWN_LINES_SETTING] == [])
+        await wait_until(pilot, lambda: "you chose your own lines but have not added any yet" in help_text(app))

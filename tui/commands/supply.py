@@ -112,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
             "--until", "give the last day to count, e.g. --until 2027-01-31 (or enter a bottle with --set-bottle)"
         )
     try:
-        need = None if until is None else need_between(plan, start, until, logged)
+        need = None if until is None else need_between(plan, start, until, logged, today=today)
         seen = None if bottle is None else outlook(plan, bottle, today, logged)
     except ValidationError as error:
         if error.field == SUPPLY_SETTING:  # the stored bottle no longer fits the plan: not a flag's fault
@@ -147,7 +147,7 @@ def _lines(plan: Plan, need: Need | None, seen: Outlook | None, today: date, log
         )
         lines.append(f"It {seen.describe(today)}.")
         if need is not None and need.end >= seen.ends_on:
-            more = need_between(plan, max(seen.ends_on, need.start), need.end, logged)
+            more = need_between(plan, max(seen.ends_on, need.start), need.end, logged, today=today)
             lines.append(f"From {_day(more.start)} to {_day(more.end)} you need another {more.describe()}.")
     lines.append("Amounts follow the saved plan; ask your prescriber and pharmacist for what to have in hand.")
     return lines

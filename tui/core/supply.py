@@ -19,7 +19,9 @@ Tablets are needed whole: the pieces the plan takes are added up, then rounded *
 tablets (a split tablet's other pieces are kept for the next intakes, as people do).
 
 Which dose a day takes: a day the person logged counts what was logged (the bottle emptied by
-that), every other day what the plan sets (:meth:`Plan.step_on`; the final step holds on after
+that) — except *today*, which counts the larger of what was logged and what the plan sets, since
+an intake not logged yet today (the evening dose) is still to come out of the bottle — and every
+other day what the plan sets (:meth:`Plan.step_on`; the final step holds on after
 it ends). A day before the plan starts takes the dose taken before it
 (:attr:`Plan.dose_before_mg`) and is counted in :attr:`Need.days_before_plan` so a view can say so.
 
@@ -72,11 +74,14 @@ def stock_per_mg(formulation: Formulation) -> Fraction:
     raise TypeError(f"no stock unit for {formulation!r}")
 
 
-def _daily_mg(plan: Plan, day: date, logged: Mapping[date, Decimal]) -> Fraction:
-    if day in logged:
-        return Fraction(logged[day])
+def _daily_mg(plan: Plan, day: date, logged: Mapping[date, Decimal], today: date | None) -> Fraction:
+    """The mg ``day`` takes from the supply (see the module docstring)."""
     step = plan.step_on(day)
-    return Fraction(plan.dose_before_mg) if step is None else step.dose_exact
+    planned = Fraction(plan.dose_before_mg) if step is None else step.dose_exact
+    if day not in logged:
+        return planned
+    taken = Fraction(logged[day])
+    return max(taken, planned) if day == today else taken
 
 
 @dataclass(frozen=True)
@@ -114,8 +119,11 @@ class Need:
         return f"{self.whole_tablets} tablets ({pieces}; {mg})"
 
 
-def need_between(plan: Plan, start: date, end: date, logged: Mapping[date, Decimal] | None = None) -> Need:
-    """What ``plan`` takes from ``start`` to ``end`` inclusive (``logged``: mg per logged day)."""
+def need_between(
+    plan: Plan, start: date, end: date, logged: Mapping[date, Decimal] | None = None, today: date | None = None
+) -> Need:
+    """What ``plan`` takes from ``start`` to ``end`` inclusive (``logged``: mg per logged day;
+    ``today``: the day whose intakes not yet logged still count, see the module docstring)."""
     if end < start:
         raise ValidationError("--until", end.isoformat(), f"use a date on or after {start.isoformat()}")
     logged = logged or {}
@@ -124,7 +132,7 @@ def need_between(plan: Plan, start: date, end: date, logged: Mapping[date, Decim
     before = 0
     day = start
     while day <= end:
-        total += _daily_mg(plan, day, logged)
+        total += _daily_mg(plan, day, logged, today)
         before += day < plan.start
         day += timedelta(days=1)
     stock = total * stock_per_mg(formulation)
@@ -268,7 +276,7 @@ def outlook(plan: Plan, bottle: Bottle, as_of: date, logged: Mapping[date, Decim
     runs_out_on = None
     day = bottle.opened
     while day <= max(bottle.use_by, as_of):
-        need = _daily_mg(plan, day, logged) * per_mg
+        need = _daily_mg(plan, day, logged, as_of) * per_mg
         if runs_out_on is None and need > left:
             runs_out_on = day
         left = max(Fraction(0), left - need)

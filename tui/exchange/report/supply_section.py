@@ -5,7 +5,8 @@ prescriber is shown how much medicine the plan needs for the next :data:`WEEKS` 
 is counted in: mL of the concentration, whole tablets with their pieces, drops, mg of powder)
 and, when the person entered their bottle or pack (``taper-tui supply --set-bottle``), when it
 runs out or expires, whichever comes first. All figures come from :mod:`tui.core.supply`, the
-same arithmetic as ``taper-tui supply`` and the Today line; logged days count what was logged,
+same arithmetic as ``taper-tui supply`` and the Today line; past days count what was logged,
+today at least what the plan sets (an intake not logged yet is still to come out of the bottle),
 days ahead what the plan sets.
 """
 
@@ -40,13 +41,13 @@ def supply_section(
     before_plan = 0
     for weeks in WEEKS:
         end = today + timedelta(days=7 * weeks - 1)
-        need = need_between(plan, today, end, logged)
+        need = need_between(plan, today, end, logged, today=today)
         before_plan = max(before_plan, need.days_before_plan)
         rows.append((f"Next {weeks} weeks ({today.isoformat()} to {end.isoformat()})", need.describe()))
     rows += _bottle_rows(plan, settings, logged, today)
     blocks: list[Block] = [
         f"What the plan takes from today, counted as {plan.params.formulation.describe()}; "
-        "a day already logged counts what was logged.",
+        "a past day counts what was logged, today at least what the plan sets.",
         Table(("", ""), tuple(rows)),
     ]
     if before_plan:
