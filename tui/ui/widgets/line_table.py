@@ -123,8 +123,11 @@ class LineTable(ScrollView, can_focus=True):
     def __init__(self, columns: Sequence[TableColumn] = (), *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._columns: tuple[TableColumn, ...] = tuple(columns)
+        """The columns, left to right."""
         self._keys: list[str] = []
+        """One key per row (a day, a step's start), for the view to find its rows by."""
         self._make_row: Callable[[int], Sequence[Cell]] = lambda _row: ()
+        """Makes a row's cells from its number, when the row is first drawn."""
         self._cells: dict[int, tuple[Text, ...]] = {}
         """Each made row's cells, kept while the rows stay the same."""
         self._first_line: list[int] = []
@@ -132,10 +135,13 @@ class LineTable(ScrollView, can_focus=True):
         self._line_row: list[int] = []
         """Which row each line belongs to."""
         self._cursor = 0
+        """The row under the cursor."""
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         """Drawn lines by (row, line in row, cursor, focus, width, styles)."""
         self._styles: tuple[Style, ...] = ()
+        """This paint's base, header, even-row and cursor styles (see :meth:`render_lines`)."""
         self._style_ids: dict[tuple[Style, ...], int] = {}
+        """A number for each set of styles seen, for the line cache's keys."""
 
     # -- contents ----------------------------------------------------------------------------------
 
