@@ -96,6 +96,10 @@ class TaperApp(DraftKeeper, FileWatch):
         """The journal, the clock, the plan and every write, shared by the views."""
         self._view_ready: dict[str, list[Callable[[JournalView], None]]] = {}
         """What waits for a view being built (opening a day in the Log on its first showing)."""
+        self._pending_view: tuple[str, list[Callable[[JournalView], None]]] | None = None
+        """The view asked for while another was being composed, and what waits for it."""
+        self._quit_when_composed = False
+        """Quit was asked for while a view was being composed: the app quits once it is."""
         for number, (view_id, title, _cls) in enumerate(VIEWS, start=1):
             self._bindings.bind(f"f{number}", f"show_view('{view_id}')", title, show=False, priority=True)
             self._bindings.bind(str(number), f"show_view('{view_id}')", title, show=False)
@@ -237,27 +241,24 @@ class TaperApp(DraftKeeper, FileWatch):
         tabs = self._view_tabs()
         assert tabs is not None
         view = view_class(view_id)(self.session, id=f"{view_id}-view")
-        mounted = tabs.add(view_id, view)
-
-        async def composed() -> None:
-            await mounted
-            self._sync_shown()
-            for callback in self._view_ready.pop(view_id, []):
-                callback(view)
-
         self._view_ready.setdefault(view_id, [])
-        self.call_later(composed)
+        tabs.add(view_id, view)  # composed in its own time: JournalView.Composed says when
         return view
 
     def show_view(self, view_id: str, then: Callable[[JournalView], None] | None = None) -> None:
         """Show a view (building it on its first showing), then call ``then`` with it once composed."""
         self.action_show_view(view_id)
-        view = self.built_view(view_id)
-        if then is None or view is None:
+        if then is not None:
+            self._when_composed(view_id, then)
+
+    def _when_composed(self, view_id: str, then: Callable[[JournalView], None]) -> None:
+        if self._pending_view is not None and self._pending_view[0] == view_id:
+            self._pending_view[1].append(then)
             return
+        view = self.built_view(view_id)
         if view_id in self._view_ready:
             self._view_ready[view_id].append(then)
-        else:
+        elif view is not None:
             then(view)
 
     def action_show_view(self, view_id: str) -> None:
@@ -266,6 +267,11 @@ class TaperApp(DraftKeeper, FileWatch):
             return
         tabs = self._view_tabs()
         if tabs is None:
+            return
+        if self._view_ready and view_id not in self._view_ready:
+            # Another view is still being composed: one at a time (two composing at once, under
+            # keys typed ahead on a busy machine, left one without its widgets), so this waits.
+            self._pending_view = (view_id, self._pending_view[1] if self._pending_view else [])
             return
         self.session.check_clock()
         self.set_focus(None)
@@ -283,7 +289,7 @@ class TaperApp(DraftKeeper, FileWatch):
         tabs = self._view_tabs()
         if tabs is not None and tabs.active:
             view = tabs.added(tabs.active)
-            if isinstance(view, JournalView) and view.is_mounted:
+            if isinstance(view, JournalView) and tabs.active not in self._view_ready:
                 view.focus_content()
 
     @property
@@ -300,8 +306,26 @@ class TaperApp(DraftKeeper, FileWatch):
         active = tabs.active
         for view_id, view in tabs.added_views():
             assert isinstance(view, JournalView)
-            if view.is_mounted and view.shown != (view_id == active):
+            # A view still being composed is told once it is (``is_mounted`` comes before its children).
+            if view_id not in self._view_ready and view.shown != (view_id == active):
                 view.set_shown(view_id == active)
+
+    @on(JournalView.Composed)
+    def _view_composed(self, event: JournalView.Composed) -> None:
+        event.stop()
+        waiting = self._view_ready.pop(event.view.view_id, [])
+        self._sync_shown()
+        for callback in waiting:
+            callback(event.view)
+        if self._quit_when_composed and not self._view_ready:
+            self._quit_when_composed = False
+            self.action_quit_app()
+            return
+        if self._pending_view is not None and not self._view_ready:
+            (view_id, then), self._pending_view = self._pending_view, None
+            self.action_show_view(view_id)
+            for callback in then:
+                self._when_composed(view_id, callback)
 
     @on(ViewTabBar.Clicked)
     def _tab_clicked(self, event: ViewTabBar.Clicked) -> None:
@@ -387,6 +411,11 @@ class TaperApp(DraftKeeper, FileWatch):
 
     def action_quit_app(self) -> None:
         """Quit, asking first when the Log form holds unsaved changes (Enter keeps editing)."""
+        if self._view_ready:
+            # A view is being composed (a key typed just before): tearing it down half-built
+            # fails inside it, so the app quits as soon as it is composed (a fraction of a second).
+            self._quit_when_composed = True
+            return
         if not self.has_unsaved_changes():
             self.exit()
             return
