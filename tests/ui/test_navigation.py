@@ -221,3 +221,31 @@ async def test_notifications_never_cover_the_quit_dialog(app_factory):
         assert len(toasts) == 3 and len(buttons) == 2
         assert all(not toast.overlaps(part) for toast in toasts for part in [dialog, *buttons])
         assert all(app.screen.region.contains_region(button) for button in buttons)
+
+
+async def test_a_switch_asked_for_while_a_view_is_composed_waits_for_it(app_factory):
+    """Keys typed ahead on a busy machine: the second view is built once the first is composed."""
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.action_show_view("log")
+        app.open_day(date(2027, 3, 10))  # the Log is still being composed: this waits for it
+        app.action_show_view("history")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.active_view_id == "history"
+        assert app.view("log").day == date(2027, 3, 10)
+        assert app.view("history").shown and not app.view("log").shown
+
+
+async def test_quitting_while_a_view_is_composed_waits_for_it_then_quits_cleanly(app_factory):
+    """Quitting tore a half-composed view down, which then failed inside it (exit status 1)."""
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.action_show_view("chart")
+        app.action_quit_app()
+        await pilot.pause()
+        await pilot.pause()
+    assert not app.is_running
+    assert app.return_code in (0, None) and app.crash_log is None

@@ -10,8 +10,7 @@ text field has focus (a focused Input would otherwise swallow them), ``?`` for H
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,9 +29,9 @@ from tui.ui.draft_keeper import DraftKeeper
 from tui.ui.file_watch import FILE_CHECK_SECONDS, FileWatch
 from tui.ui.session import Change, Clock, DaysChecked, Session, system_clock
 from tui.ui.shown_text import widget_text
-from tui.ui.views.journal_view import JournalView
+from tui.ui.view_switching import VIEWS, ViewSwitching
 from tui.ui.widgets.key_bar import KeyBar
-from tui.ui.widgets.view_tabs import ViewTabBar, ViewTabs
+from tui.ui.widgets.view_tabs import ViewTabs
 
 if TYPE_CHECKING:
     from tui.core.plan_model import Plan
@@ -44,32 +43,10 @@ MIN_HEIGHT = 24
 CLOCK_CHECK_SECONDS = 60
 """How often the clock is checked for a new date while the app is open (and at each view switch)."""
 
-VIEWS: tuple[tuple[str, str, str], ...] = (
-    ("today", "Today", "tui.ui.views.today:TodayView"),
-    ("schedule", "Schedule", "tui.ui.views.schedule:ScheduleView"),
-    ("log", "Log", "tui.ui.views.log:LogView"),
-    ("history", "History", "tui.ui.views.history:HistoryView"),
-    ("chart", "Chart", "tui.ui.chart.view:ChartView"),
-    ("help", "Help", "tui.ui.views.help:HelpView"),
-)
-"""(id, title, ``module:class``) of each view, in tab order; F-key and digit n open the n-th.
 
-A view's module is imported, and the view built, the first time it is shown: start-up pays only
-for Today (the Chart alone, with plotext, costs ~100 ms of imports).
-"""
-
-
-def view_class(view_id: str) -> type[JournalView]:
-    """The class of the view ``view_id`` (its module imported now if it was not yet)."""
-    target = next(target for known, _title, target in VIEWS if known == view_id)
-    module_name, _sep, class_name = target.partition(":")
-    found = getattr(importlib.import_module(module_name), class_name)
-    assert isinstance(found, type) and issubclass(found, JournalView)
-    return found
-
-
-class TaperApp(DraftKeeper, FileWatch):
-    """The taper-tui app on one open journal (drafts and signals: :class:`DraftKeeper`; the file: :class:`FileWatch`)."""
+class TaperApp(ViewSwitching, DraftKeeper, FileWatch):
+    """The taper-tui app on one open journal (views: :class:`ViewSwitching`; drafts and signals:
+    :class:`DraftKeeper`; the file: :class:`FileWatch`)."""
 
     TITLE = "taper-tui"
     CSS_PATH = ["app.tcss", "views.tcss", "dialogs.tcss"]
@@ -94,8 +71,6 @@ class TaperApp(DraftKeeper, FileWatch):
         """Published by the session once after every write and when the date rolls over."""
         self.session = Session(journal, clock, self.changed)
         """The journal, the clock, the plan and every write, shared by the views."""
-        self._view_ready: dict[str, list[Callable[[JournalView], None]]] = {}
-        """What waits for a view being built (opening a day in the Log on its first showing)."""
         for number, (view_id, title, _cls) in enumerate(VIEWS, start=1):
             self._bindings.bind(f"f{number}", f"show_view('{view_id}')", title, show=False, priority=True)
             self._bindings.bind(str(number), f"show_view('{view_id}')", title, show=False)
@@ -207,125 +182,6 @@ class TaperApp(DraftKeeper, FileWatch):
         too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
         self.screen.set_class(too_small, "-too-small")
 
-    # -- views ----------------------------------------------------------------------------------
-
-    def _view_tabs(self) -> ViewTabs | None:
-        """The main screen's views; ``None`` once the app is closing and has no screens left, when a
-        callback scheduled just before (a focus after the next refresh) has nothing to do."""
-        if not self.screen_stack:
-            return None
-        return self.screen_stack[0].query_one("#views", ViewTabs)
-
-    def built_view(self, view_id: str) -> JournalView | None:
-        """The view ``view_id`` if it was shown at least once (so built), else ``None``."""
-        tabs = self._view_tabs()
-        view = tabs.added(view_id) if tabs is not None else None
-        assert view is None or isinstance(view, JournalView)
-        return view
-
-    def view(self, view_id: str) -> JournalView:
-        """The view widget with this id (``today``, ``log`` …), even while a dialog is on top.
-
-        A view never shown yet is built now (hidden); it is composed once the app has processed its
-        mount, so act on a new view through :meth:`show_view`'s callback.
-        """
-        view = self.built_view(view_id)
-        if view is None:
-            view = self._build_view(view_id)
-        return view
-
-    def _build_view(self, view_id: str) -> JournalView:
-        tabs = self._view_tabs()
-        assert tabs is not None
-        view = view_class(view_id)(self.session, id=f"{view_id}-view")
-        mounted = tabs.add(view_id, view)
-
-        async def composed() -> None:
-            await mounted
-            self._sync_shown()
-            for callback in self._view_ready.pop(view_id, []):
-                callback(view)
-
-        self._view_ready.setdefault(view_id, [])
-        self.call_later(composed)
-        return view
-
-    def show_view(self, view_id: str, then: Callable[[JournalView], None] | None = None) -> None:
-        """Show a view (building it on its first showing), then call ``then`` with it once composed."""
-        self.action_show_view(view_id)
-        view = self.built_view(view_id)
-        if then is None or view is None:
-            return
-        if view_id in self._view_ready:
-            self._view_ready[view_id].append(then)
-        else:
-            then(view)
-
-    def action_show_view(self, view_id: str) -> None:
-        """Switch to a view and focus its content (clearing focus first, so no field of the old view keeps the keys)."""
-        if not isinstance(self.screen, Screen) or self.screen is not self.screen_stack[0]:
-            return
-        tabs = self._view_tabs()
-        if tabs is None:
-            return
-        self.session.check_clock()
-        self.set_focus(None)
-        self.view(view_id)  # built on its first showing
-        tabs.show(view_id)
-        self._sync_shown()
-        # One focus pass: the old view is hidden at once (no animation, no message in between), so
-        # the new one is focusable now, or, built just now, as soon as it is composed.
-        if view_id in self._view_ready:
-            self._view_ready[view_id].append(lambda _view: self._focus_active_view())
-        else:
-            self._focus_active_view()
-
-    def _focus_active_view(self) -> None:
-        tabs = self._view_tabs()
-        if tabs is not None and tabs.active:
-            view = tabs.added(tabs.active)
-            if isinstance(view, JournalView) and view.is_mounted:
-                view.focus_content()
-
-    @property
-    def active_view_id(self) -> str:
-        """The id of the view on screen (``""`` before the first one is shown, and after the last)."""
-        tabs = self._view_tabs()
-        return tabs.active if tabs is not None else ""
-
-    def _sync_shown(self) -> None:
-        """Tell each built view whether it is the one on screen (a stale view shown catches up)."""
-        tabs = self._view_tabs()
-        if tabs is None:
-            return  # closing: see _view_tabs
-        active = tabs.active
-        for view_id, view in tabs.added_views():
-            assert isinstance(view, JournalView)
-            if view.is_mounted and view.shown != (view_id == active):
-                view.set_shown(view_id == active)
-
-    @on(ViewTabBar.Clicked)
-    def _tab_clicked(self, event: ViewTabBar.Clicked) -> None:
-        self.action_show_view(event.view_id)
-
-    @on(JournalView.OpenDay)
-    def _open_day_requested(self, event: JournalView.OpenDay) -> None:
-        self.open_day(event.day)
-
-    @on(JournalView.ShowView)
-    def _show_view_requested(self, event: JournalView.ShowView) -> None:
-        self.action_show_view(event.view_id)
-
-    def open_day(self, day: date) -> None:
-        """Open ``day`` in the Log view (asks first if the form has unsaved changes)."""
-        from tui.ui.views.log import LogView
-
-        def go(log: JournalView) -> None:
-            assert isinstance(log, LogView)
-            log.go_to_day(day)
-
-        self.show_view("log", go)
-
     # -- export and import ----------------------------------------------------------------------
 
     def action_export(self) -> None:
@@ -388,6 +244,8 @@ class TaperApp(DraftKeeper, FileWatch):
 
     def action_quit_app(self) -> None:
         """Quit, asking first when the Log form holds unsaved changes (Enter keeps editing)."""
+        if self.quit_after_compose():
+            return
         if not self.has_unsaved_changes():
             self.exit()
             return

@@ -64,8 +64,17 @@ class JournalView(Vertical):
         """Today's date, from the session's clock."""
         return self.session.today
 
+    class Composed(Message):
+        """Posted once the view has been composed and mounted: the app may show and fill it now."""
+
+        def __init__(self, view: JournalView) -> None:
+            super().__init__()
+            self.view = view
+            """The view now ready."""
+
     def on_mount(self) -> None:
         self.session.changed.subscribe(self, self._changed)
+        self.post_message(self.Composed(self))
 
     def _changed(self, change: Change) -> None:
         if self.concerns(change):
