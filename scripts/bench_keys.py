@@ -113,8 +113,8 @@ async def app_key_times(
             for samples in views.values():
                 del samples[0]  # the first visit of each view is a warm-up (bench_processes times it)
             log_key = f"f{[view_id for view_id, _t, _c in VIEWS].index('log') + 1}"
-            await time_key(pilot, log_key)  # the Log, focus on the form: [ and ] move a day
-            moves = [await time_key(pilot, "left_square_bracket") for _ in range(rounds * 3)]
+            await time_key(pilot, log_key)  # the Log opens in its first dose: ctrl+← moves a day from there
+            moves = [await time_key(pilot, "ctrl+left") for _ in range(rounds * 3)]
             saves = []
             for _ in range(rounds * 2):
                 saves.append(await time_key(pilot, "ctrl+s"))  # the day shown, saved as it is
@@ -163,7 +163,7 @@ def bench_keys(data: Path, rounds: int) -> list[Figure]:
         ),
         Figure(
             "log_day_move",
-            "moving a day in the Log ([)",
+            "moving a day in the Log (ctrl+←)",
             move,
             label_ms,
             "ms",

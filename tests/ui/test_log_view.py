@@ -378,3 +378,25 @@ def test_log_view_snapshot_with_an_error_at_80x24(snap_compare, tmp_path):
         assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
     finally:
         journal.close()
+
+
+async def test_moving_between_the_form_and_a_field_restyles_neither_subtree(app_factory):
+    # Textual restyles a widget and all its descendants when its focus changes; the form is a
+    # container of ~50 widgets, so it restyles itself alone (views, tabs and fields stay as they are).
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        restyled: list[set] = []
+        update_nodes = app.stylesheet.update_nodes
+
+        def spy(nodes, animate=False):
+            nodes = list(nodes)
+            restyled.append(set(nodes))
+            return update_nodes(nodes, animate=animate)
+
+        app.stylesheet.update_nodes = spy  # type: ignore[method-assign]
+        for widget in (log.form, field_input(app, "mood"), log.form):
+            widget.focus()
+            await pilot.pause()
+        assert app.screen.focused is log.form
+        assert restyled and all(log.symptoms not in nodes and log.note not in nodes for nodes in restyled)

@@ -155,11 +155,13 @@ class DayForm(VerticalScroll, can_focus=True):
 
     def _show_carried(self) -> None:
         carried = self.query_one("#carried", Static)
+        text = ""
         if self.carried:
             listed = ", ".join(f"{symptom_label(k, self.custom_names)} {v}" for k, v in sorted(self.carried.items()))
-            carried.update(terminal_safe(f"Also logged this day (hidden from the form, kept as they are): {listed}"))
-        else:
-            carried.update("")
+            text = terminal_safe(f"Also logged this day (hidden from the form, kept as they are): {listed}")
+        # Most days carry nothing: leave the hidden line alone then (an update costs a layout pass).
+        if text != str(carried.content):
+            carried.update(text)
         carried.set_class(not self.carried, "-hidden")
 
     def read(self, day: date) -> tuple[DayEntry | None, Problems]:

@@ -168,8 +168,9 @@ class IntakeRow(Widget):
                     errors.append(error)
         self.time_input.set_class(any(e.field.endswith("time") for e in errors), "-error")
         self.amount_input.set_class(any(not e.field.endswith("time") for e in errors), "-error")
-        self.error_line.update("\n".join(f"✗ {e}" for e in errors))
-        self.error_line.set_class(bool(errors), "-shown")
+        if errors or self.error_line.has_class("-shown"):  # nothing to clear: no layout pass
+            self.error_line.update("\n".join(f"✗ {e}" for e in errors))
+            self.error_line.set_class(bool(errors), "-shown")
         if errors or dose is None:
             return None, errors
         return Intake(mg=dose.mg, time=when), []

@@ -173,7 +173,10 @@ class SymptomList(Widget, can_focus=True):
 
     def set_values(self, levels: dict[str, int]) -> None:
         """Show these ratings quietly (others become "not rated"); keys not on show are ignored."""
-        self._levels = {key: levels.get(key) for key in self._levels}
+        shown = {key: levels.get(key) for key in self._levels}
+        if shown == self._levels and self.pending is None and not self.prompt:
+            return  # the same ratings (a day re-read after saving it): nothing to redraw
+        self._levels = shown
         self.set_reactive(SymptomList.pending, None)
         self.set_reactive(SymptomList.prompt, "")
         self.refresh()

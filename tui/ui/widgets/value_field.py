@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from tui.core.validation import ValidationError
@@ -14,20 +14,25 @@ from tui.core.validation import ValidationError
 T = TypeVar("T")
 
 
-class ValueField(Vertical, Generic[T]):
+class ValueField(Widget, Generic[T]):
     """``Label [input] hint`` on one line and, only when something is wrong, a message below.
 
     The text typed is never changed by validation: a wrong value stays in the field, marked,
-    with a message naming the field, the value and what is allowed.
+    with a message naming the field, the value and what is allowed. One grid (the line, the
+    message spanning it below) rather than a box around a box: fewer widgets per field.
     """
 
     DEFAULT_CSS = """
-    ValueField { height: auto; }
-    ValueField > Horizontal { height: 1; }
+    ValueField {
+        layout: grid;
+        grid-size: 3;
+        grid-rows: 1 auto;
+        height: auto;
+    }
     ValueField .value-label { width: 16; padding: 0 1; }
     ValueField Input { width: 8; }
     ValueField .value-hint { width: 1fr; padding-left: 1; color: $text-muted; }
-    ValueField .field-error { display: none; color: $error; padding: 0 1 0 2; height: auto; }
+    ValueField .field-error { display: none; color: $error; padding: 0 1 0 2; height: auto; column-span: 3; }
     ValueField .field-error.-shown { display: block; }
     ValueField Input.-error { background: $error 30%; text-style: bold; }
     """
@@ -48,13 +53,13 @@ class ValueField(Vertical, Generic[T]):
         self._parse = parse
         self.input = Input(placeholder=placeholder, compact=True, select_on_focus=False)
         self.input.styles.width = width
+        self.styles.grid_columns = f"16 {width} 1fr"  # label, field, hint
         self.error_line = Static("", classes="field-error", markup=False)
 
     def compose(self) -> ComposeResult:
-        with Horizontal():
-            yield Label(self.label, classes="value-label")
-            yield self.input
-            yield Label(self.hint, classes="value-hint", markup=False)
+        yield Label(self.label, classes="value-label")
+        yield self.input
+        yield Label(self.hint, classes="value-hint", markup=False)
         yield self.error_line
 
     @property
