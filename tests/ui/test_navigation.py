@@ -37,6 +37,8 @@ async def test_digits_switch_views_when_no_text_field_has_focus(app_factory):
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
         for number, view_id in reversed(list(enumerate(VIEW_IDS, start=1))):
+            if view_id == "log":
+                continue  # the Log opens in its first dose, where a digit is typed (tests/ui/test_log_keys.py)
             await pilot.press(str(number))
             await pilot.pause()
             assert active(app) == view_id

@@ -25,7 +25,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Select, Static, TextArea
 
 from tui.core.entry import DayEntry, Intake
 from tui.core.formulations import Formulation
@@ -56,14 +56,16 @@ class DayForm(VerticalScroll, can_focus=True):
         """The person's own symptom names as typed (to list carried ratings by name)."""
 
     def compose(self) -> ComposeResult:
-        yield Label("Doses taken (time optional)", classes="form-section -first")
-        yield IntakeList(id="intakes")
+        intakes = IntakeList(id="intakes")
+        intakes.border_title = "Doses taken (time optional)"
+        yield intakes
         yield DayMeasures(id="measures")
         yield SymptomList(self._catalogue[0], id="symptoms")
         yield Button("", id="show-hidden", compact=True)
         yield Static("", id="carried", markup=False)
-        yield Label("Note (start a line with Q: to ask your prescriber)", classes="form-section")
-        yield NoteArea(compact=True, id="note", tab_behavior="focus")
+        note = NoteArea(compact=True, id="note", tab_behavior="focus")
+        note.border_title = "Note (start a line with Q: to ask your prescriber)"
+        yield note
 
     @property
     def intakes(self) -> IntakeList:
