@@ -27,6 +27,7 @@ from tui.core.validation import (
 
 ENTRY_FIELDS = ("date", "intakes", "anxiety", "mood", "sleep_hours", "sleep_quality", "symptoms", "phase", "note")
 """Record keys in the order they are written (stable, so diffs of the data file stay small)."""
+_KNOWN_FIELDS = frozenset(ENTRY_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ class DayEntry:
         """Validate and build an entry from plain data; raise :class:`ValidationError` naming the field."""
         if not isinstance(record, dict):
             raise ValidationError("entry", record, "each entry must be an object")
-        unknown = set(record) - set(ENTRY_FIELDS)
+        unknown = record.keys() - _KNOWN_FIELDS
         if unknown:
             raise ValidationError("entry", ", ".join(sorted(unknown)), f"known fields are {', '.join(ENTRY_FIELDS)}")
         raw_date = record.get("date")

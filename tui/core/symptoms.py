@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,11 @@ RED_FLAG_KEYS: frozenset[str] = frozenset(s.key for s in DEFAULT_SYMPTOMS if s.r
 _BY_KEY = {s.key: s for s in DEFAULT_SYMPTOMS}
 
 
+@cache
 def symptom_key(name: str) -> str:
-    """Normalise a typed symptom name to its stored key (``"Brain fog"`` → ``"brain_fog"``)."""
+    """Normalise a typed symptom name to its stored key (``"Brain fog"`` → ``"brain_fog"``).
+
+    Memoised (a pure function of the text): every stored rating's name passes through here."""
     return "_".join(name.strip().lower().replace("-", " ").replace("/", " ").split())
 
 

@@ -11,7 +11,7 @@ one the person read. Days lie between :data:`EARLIEST_DAY` and :data:`LATEST_DAY
 from __future__ import annotations
 
 import re
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from tui.core.doses import PLAIN_DECIMAL, to_decimal
@@ -27,6 +27,7 @@ PLAIN_DECIMAL_HINT = "write a plain decimal like 0.25 (no exponents, underscores
 PLAIN_WHOLE_HINT = "write plain digits like {example} (no signs, decimals, exponents, underscores or non-ASCII digits)"
 """The same for whole numbers (ratings, counts, days)."""
 _PLAIN_WHOLE = re.compile(r"[0-9]+")
+_CLOCK_TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})")
 
 EARLIEST_DAY = date(1900, 1, 1)
 """The first day a log entry or a plan may fall on.
@@ -63,19 +64,20 @@ def _places(number: Decimal) -> int:
 
 def parse_int(field: str, text: object, low: int, high: int) -> int:
     """A whole number from ``low`` to ``high`` inclusive."""
-    allowed = f"use a whole number from {low} to {high}"
+    # The message is built only for a refusal: every stored day passes through here.
     if isinstance(text, bool):
-        raise ValidationError(field, text, allowed)
+        raise ValidationError(field, text, f"use a whole number from {low} to {high}")
     if isinstance(text, int):
         number = text
     else:
         raw = str(text).strip()
         if not _PLAIN_WHOLE.fullmatch(raw):
             # The example is a number the field takes (a fixed "7" would be wrong for a 1–5 scale).
+            allowed = f"use a whole number from {low} to {high}"
             raise ValidationError(field, text, f"{allowed}; {PLAIN_WHOLE_HINT.format(example=high)}")
         number = int(raw)
     if not low <= number <= high:
-        raise ValidationError(field, text, allowed)
+        raise ValidationError(field, text, f"use a whole number from {low} to {high}")
     return number
 
 
@@ -85,20 +87,23 @@ def parse_decimal(field: str, text: object, low: Decimal, high: Decimal, places:
     Text must be a plain decimal (see the module docstring); a ``Decimal`` or ``int`` from code
     is taken as it is.
     """
-    suffix = f" {unit}" if unit else ""
-    allowed = f"use a number from {low} to {high}{suffix} with at most {places} decimals"
+
+    def allowed() -> str:  # built only for a refusal: every stored dose passes through here
+        suffix = f" {unit}" if unit else ""
+        return f"use a number from {low} to {high}{suffix} with at most {places} decimals"
+
     if isinstance(text, str):
         raw = text.strip()
         if not PLAIN_DECIMAL.fullmatch(raw):
-            raise ValidationError(field, text, f"{allowed}; {PLAIN_DECIMAL_HINT}")
+            raise ValidationError(field, text, f"{allowed()}; {PLAIN_DECIMAL_HINT}")
         number = Decimal(raw)
     else:
         try:
             number = to_decimal(text)
         except ValueError:
-            raise ValidationError(field, text, allowed) from None
+            raise ValidationError(field, text, allowed()) from None
     if not low <= number <= high or _places(number) > places:
-        raise ValidationError(field, text, allowed)
+        raise ValidationError(field, text, allowed())
     return number
 
 
@@ -118,11 +123,11 @@ def parse_mg(text: object, field: str = "dose") -> Decimal:
 def parse_time(text: object, field: str = "time") -> str:
     """A clock time ``HH:MM`` (24-hour); ``7:5`` is not accepted, ``07:05`` is."""
     raw = str(text).strip()
-    match = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", raw)
+    match = _CLOCK_TIME.fullmatch(raw)
     if match:
         hours, minutes = int(match.group(1)), int(match.group(2))
         if hours < 24 and minutes < 60:
-            return time(hours, minutes).strftime("%H:%M")
+            return f"{hours:02d}:{minutes:02d}"
     raise ValidationError(field, text, "use a 24-hour time HH:MM, e.g. 08:00 or 21:30")
 
 
