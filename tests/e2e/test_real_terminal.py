@@ -75,12 +75,12 @@ def test_log_a_day_keyboard_only_at_80x24(tmp_path):
         terminal.wait_for("Welcome to taper-tui")
         terminal.keys("Escape")  # skip the questions: straight to today's log
         terminal.wait_for("15 March 2027")
-        terminal.keys("Enter")  # into the first field: the first dose's time
+        terminal.keys("BTab")  # the Log opens in the first dose's mg: back to its time
         for value in ("08:00", "0.25", "5", "4", "6.5", "3"):
             terminal.type(value)
             terminal.keys("Enter")
         terminal.keys("C-s")
-        terminal.wait_for("Saved 2027-03-15")
+        terminal.wait_for("✓ saved")
         terminal.keys("q")
         deadline = time.monotonic() + 10
         while terminal.running() and "$" not in terminal.screen() and time.monotonic() < deadline:

@@ -72,7 +72,7 @@ def test_a_signal_keeps_the_form_as_a_draft_and_gives_the_terminal_back(tmp_path
         terminal.keys("l")  # from Today: log today
         terminal.wait_for("not logged yet")
         time.sleep(0.5)  # the form takes the focus just after it is drawn
-        terminal.keys("Enter")  # into the first field: the first dose's time
+        terminal.keys("BTab")  # the Log opens in the first dose's mg: back to its time
         terminal.type("08:00")
         terminal.keys("Enter")
         terminal.type("0.25")

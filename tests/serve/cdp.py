@@ -179,7 +179,7 @@ class Browser:
         shot = await self.send("Page.captureScreenshot", {"format": "png"})
         path.write_bytes(base64.b64decode(shot["data"]))
 
-    async def press(self, key: str, ctrl: bool = False) -> None:
+    async def press(self, key: str, ctrl: bool = False, shift: bool = False) -> None:
         """Press and release one key, as a person at the keyboard would (xterm.js reads it)."""
         if key in KEYS:
             dom_key, code, virtual, text = KEYS[key]
@@ -188,9 +188,9 @@ class Browser:
             # VK_OEM_PERIOD (its code point, 46, is the Delete key's).
             virtual = ord(key.upper()) if key.isalnum() and key.isascii() else PUNCTUATION_CODES.get(key, 0)
             dom_key, code, text = key, f"Key{key.upper()}" if key.isalpha() else "", key
-        event = {"key": dom_key, "code": code, "windowsVirtualKeyCode": virtual, "modifiers": 2 if ctrl else 0}
+        event = {"key": dom_key, "code": code, "windowsVirtualKeyCode": virtual, "modifiers": (2 if ctrl else 0) | (8 if shift else 0)}
         await self.send(
-            "Input.dispatchKeyEvent", {"type": "keyDown", **event, **({"text": text} if text and not ctrl else {})}
+            "Input.dispatchKeyEvent", {"type": "keyDown", **event, **({"text": text} if text and not ctrl and not shift else {})}
         )
         await self.send("Input.dispatchKeyEvent", {"type": "keyUp", **event})
         await self.settle()

@@ -35,13 +35,13 @@ async def test_the_app_renders_in_chromium_and_a_logged_day_reaches_the_data_fil
         mark = len(browser.received)
         await browser.press("Escape")  # skip the questions: straight to today's log
         await browser.wait_for_text("15 March 2027", after=mark)
-        await browser.press("Enter")  # into the first field: the first dose's time
+        await browser.press("Tab", shift=True)  # the Log opens in the first dose's mg: back to its time
         for value in ("08:00", "0.25", "5", "4", "6.5", "3"):
             await browser.type(value)
             await browser.press("Enter")
         mark = len(browser.received)
         await browser.press("s", ctrl=True)
-        await browser.wait_for_text("Saved 2027-03-15", after=mark)
+        await browser.wait_for_text("✓ saved", after=mark)
     except AssertionError:
         await browser.screenshot(tmp_path / "failure.png")
         raise
