@@ -42,3 +42,12 @@ def test_logged_doses_after_the_switch_are_in_millilitres_and_before_it_in_table
     assert "Step 6 (from 2027-03-15): 08:00 0.625 mg = 1 ¼ tab · 20:00 0.625 mg = 1 ¼ tab" in text
     assert "Step 7 (from 2027-03-29): 08:00 0.56 mg = 5.6 mL · 20:00 0.57 mg = 5.7 mL" in text
     assert "08:00 0.56 mg = 5.6 mL · 20:00 0.57 mg = 5.7 mL (planned for 2027-04-01)" in text
+
+
+def test_medicine_needed_counts_tablets_then_millilitres_across_the_switch() -> None:
+    """From 2027-03-15 the next 4 weeks are 14 tablet days (2 ½ tab) and 14 liquid days (11.3 mL)."""
+    text = report_text([], date(2027, 3, 15))
+    assert "counted as 0.5 mg tablet, split in 4 (0.125 mg steps) until 1.25 mg, then liquid" in text
+    row = next(line for line in text.splitlines() if "Next 4 weeks" in line)
+    assert "35 tablets (140 quarters = 35 tablets; 17.5 mg) of 0.5 mg tablet" in row
+    assert "(2027-03-15 to 2027-03-28), then 158.2 mL (15.82 mg) of liquid" in row
