@@ -14,6 +14,7 @@ from tui.core.formulations import Liquid, Tablet
 from tui.core.plan_changes import creation_event
 from tui.core.plan_model import Plan, PlanParams
 from tui.core.planner import build_plan
+from tui.core.supply import SUPPLY_SETTING, Bottle
 from tui.ui.app import build_app
 from tui.ui.widgets.line_table import LineTable
 
@@ -86,3 +87,17 @@ async def test_the_schedule_names_both_forms_and_each_step_in_its_own(journal):
         rows = [" ".join(str(cell) for cell in table.row_cells(i)) for i in range(table.row_count)]
         assert "1.25 0.625+0.625 mg · 1 ¼ tab + 1 ¼ tab" in rows[5]
         assert "1.13 0.56+0.57 mg · 5.6+5.7 mL" in rows[6]
+
+
+async def test_todays_supply_line_counts_a_liquid_bottle_only_from_the_switch(journal):
+    """100 mL bought ahead and opened on 2027-03-20: the tablet days take nothing from it, then
+    11.3 mL a day leaves too little on 2027-04-06 (in 5 days), never "enter the bottle again"."""
+    store_switching_plan(journal)
+    journal.update_settings(
+        **{SUPPLY_SETTING: Bottle.create("100", "mL", date(2027, 3, 20), date(2027, 6, 30)).to_record()}
+    )
+    app = build_app(journal, today=AFTER, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert shown(app, "supply").startswith("Supply: the current bottle runs out on Tue 6 Apr 2027 (in 5 d)")
