@@ -56,7 +56,12 @@ def test_tablets_are_rounded_up_to_whole_tablets_with_the_pieces_shown() -> None
     plan = custom_plan(Tablet.create("0.5", 4), (0, "0.5"), (10, "0.375"), (20, "0"), split=("0.25", "0.25"))
     need = need_between(plan, START + timedelta(days=8), START + timedelta(days=10))
     # 2 days × 4 quarters + 1 day × 3 quarters = 11 quarters = 2 ¾ tablets → 3 tablets.
-    assert (need.parts[0].pieces, need.parts[0].piece_name, need.parts[0].amount, need.parts[0].whole_tablets) == (11, "quarters", Decimal("2.75"), 3)
+    assert (need.parts[0].pieces, need.parts[0].piece_name, need.parts[0].amount, need.parts[0].whole_tablets) == (
+        11,
+        "quarters",
+        Decimal("2.75"),
+        3,
+    )
     assert need.describe() == "3 tablets (11 quarters = 2.75 tablets; 1.375 mg)"
 
 
@@ -77,7 +82,10 @@ def test_drops_are_counted() -> None:
 def test_powder_and_a_stated_increment() -> None:
     scale = custom_plan(PowderScale.create("1", "100", "0.5"), (0, "0.25"))
     need = need_between(scale, START, START + timedelta(days=3))
-    assert (need.parts[0].amount, need.parts[0].unit) == (Decimal(200), "mg of powder")  # 0.25 mg drug = 50 mg powder a day
+    assert (need.parts[0].amount, need.parts[0].unit) == (
+        Decimal(200),
+        "mg of powder",
+    )  # 0.25 mg drug = 50 mg powder a day
     raw = custom_plan(RawIncrement.create("0.01"), (0, "0.33"))
     assert need_between(raw, START, START).parts[0].amount == Decimal("0.33")
     assert stock_unit(RawIncrement.create("0.01")) == "mg"

@@ -51,9 +51,9 @@ def test_a_span_across_the_switch_counts_each_day_in_its_form_and_says_both() ->
     assert need.drug_mg == Decimal("4.76")
     text = need.describe()
     assert text.startswith("5 tablets (20 quarters = 5 tablets; 2.5 mg) of 0.5 mg tablet, split in 4")
-    assert "2027-03-27 to 2027-03-28" in text
+    assert "(0.125 mg steps) from 2027-03-27 to 2027-03-28, then" in text
     assert "then 22.6 mL (2.26 mg) of liquid 0.1 mg/mL measured to 0.1 mL" in text
-    assert "2027-03-29 to 2027-03-30" in text
+    assert text.endswith("(0.01 mg steps) from 2027-03-29 to 2027-03-30")
 
 
 def test_a_liquid_bottle_opened_before_the_switch_counts_only_the_liquid_days() -> None:

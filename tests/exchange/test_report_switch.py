@@ -50,4 +50,4 @@ def test_medicine_needed_counts_tablets_then_millilitres_across_the_switch() -> 
     assert "counted as 0.5 mg tablet, split in 4 (0.125 mg steps) until 1.25 mg, then liquid" in text
     row = next(line for line in text.splitlines() if "Next 4 weeks" in line)
     assert "35 tablets (140 quarters = 35 tablets; 17.5 mg) of 0.5 mg tablet" in row
-    assert "(2027-03-15 to 2027-03-28), then 158.2 mL (15.82 mg) of liquid" in row
+    assert "from 2027-03-15 to 2027-03-28, then 158.2 mL (15.82 mg) of liquid" in row

@@ -168,12 +168,12 @@ class Need:
 
     def describe(self) -> str:
         """One form: ``12.3 mL (1.23 mg)``; across a switch each form with its own days:
-        ``5 tablets (…) of 0.5 mg tablet … (2027-03-27 to 2027-03-28), then 22.6 mL (2.26 mg) of
-        liquid … (2027-03-29 to 2027-03-30)``."""
+        ``5 tablets (…) of 0.5 mg tablet … from 2027-03-27 to 2027-03-28, then 22.6 mL (2.26 mg) of
+        liquid … from 2027-03-29 to 2027-03-30``."""
         if len(self.parts) == 1:
             return self.parts[0].describe()
         return ", then ".join(
-            f"{part.describe()} of {part.formulation.describe()} ({part.start.isoformat()} to {part.end.isoformat()})"
+            f"{part.describe()} of {part.formulation.describe()} from {part.start.isoformat()} to {part.end.isoformat()}"
             for part in self.parts
         )
 
