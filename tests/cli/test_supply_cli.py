@@ -162,6 +162,15 @@ def test_a_liquid_bottle_bought_before_the_switch_is_counted_from_the_switch(tap
     assert (shown["unit"], shown["left_after_today"], shown["runs_out_on"]) == ("mL", "100", "2027-04-06")
     # a bare number is in the unit of the form in use the day it is opened: tablets today
     taper("supply", "--set-bottle", "40", "--use-by", "2027-06-30")
-    assert json.loads(taper("supply", "--json").stdout)["bottle"]["unit"] == "tablets"
+    pack = json.loads(taper("supply", "--json").stdout)["bottle"]
+    assert (pack["unit"], pack["reason"], pack["not_needed_after"], pack["ends_on"]) == (
+        "tablets",
+        "not needed",
+        "2027-03-28",
+        "2027-03-29",
+    )
+    shown = taper("supply", "--until", "2027-03-30").stdout
+    assert "It is not needed after Sun 28 Mar 2027 (in 14 d): the plan is measured in another form" in shown
+    assert "From Mon 29 Mar 2027 to Tue 30 Mar 2027 you need another 22.6 mL (2.26 mg)." in shown
     refused = taper("supply", "--set-bottle", "30 drops", "--use-by", "2027-06-30")
     assert refused.returncode == 2 and "use the amount in tablets or mL" in refused.stderr

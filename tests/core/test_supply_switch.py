@@ -72,6 +72,11 @@ def test_a_tablet_pack_is_not_counted_against_the_liquid_days() -> None:
     seen = outlook(PLAN, pack, date(2027, 3, 20))
     assert seen.left_after == Decimal(25)
     assert seen.runs_out_on is None
+    # it ends with the tablet days, not on its use-by date three months on
+    assert (seen.not_needed_after, seen.ends_on, seen.reason) == (LAST_TABLETS, date(2027, 3, 29), "not needed")
+    assert seen.describe(date(2027, 3, 20)) == (
+        "is not needed after Sun 28 Mar 2027 (in 9 d): the plan is measured in another form from then on"
+    )
 
 
 def test_a_bottle_in_neither_forms_unit_must_be_entered_again() -> None:

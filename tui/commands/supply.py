@@ -12,7 +12,8 @@ across the switch says the tablets for the days before it and the mL for the day
 ``need.forms``, one object per form; the flat ``amount``/``unit``/tablet fields are null then, as
 no one amount is right). A bottle's bare size is in the unit of the form in use the day it was
 opened (a unit of the plan's other form may be typed), and it is counted only against the days
-of its own form.
+of its own form; one no longer used after the switch ends there (JSON ``reason`` "not needed",
+``not_needed_after`` its last day).
 """
 
 from __future__ import annotations
@@ -218,6 +219,7 @@ def _as_json(need: Need | None, seen: Outlook | None, today: date) -> dict[str, 
             "runs_out_on": None if seen.runs_out_on is None else seen.runs_out_on.isoformat(),
             "ends_on": seen.ends_on.isoformat(),
             "reason": seen.reason,
+            "not_needed_after": None if seen.not_needed_after is None else seen.not_needed_after.isoformat(),
             "days_left": seen.days_left(today),
         }
     return result

@@ -33,7 +33,9 @@ the days before, mL for the days after — never the whole span in one form.
 A bottle (:class:`Bottle`: size in the stock unit, the day it was opened, its use-by date) is
 entered once; :func:`outlook` says on which day it no longer covers the whole day's dose, and
 whether that or the use-by date comes first. The use-by date is the last day it may be used. A
-bottle is counted only against the days measured in its own form (:func:`bottle_form`).
+bottle is counted only against the days measured in its own form (:func:`bottle_form`), and a
+bottle whose form the plan stops measuring in before its use-by date (tablets before a switch
+to a liquid) ends with its last day: it is then "not needed", not "expiring" months later.
 """
 
 from __future__ import annotations
@@ -271,17 +273,28 @@ class Outlook:
     left_after: Decimal
     """What is left after the doses up to and including ``as_of`` (never below 0)."""
     as_of: date
+    not_needed_after: date | None = None
+    """The last day measured in the bottle's form, when it lasts that long and the plan is measured
+    in another form from the next day on, before the use-by date (a switch of form); else None."""
 
     @property
     def ends_on(self) -> date:
-        """The first day without a full supply: the run-out day, or the day after the use-by date."""
-        expired = self.bottle.use_by + timedelta(days=1)
-        return expired if self.runs_out_on is None else min(self.runs_out_on, expired)
+        """The first day without a full supply: the run-out day, the first day of another form, or
+        the day after the use-by date, whichever comes first."""
+        ends = [self.bottle.use_by + timedelta(days=1)]
+        if self.runs_out_on is not None:
+            ends.append(self.runs_out_on)
+        if self.not_needed_after is not None:
+            ends.append(self.not_needed_after + timedelta(days=1))
+        return min(ends)
 
     @property
     def reason(self) -> str:
-        """``runs out`` or ``expires``, whichever comes first (``runs out`` on a tie)."""
-        return "runs out" if self.runs_out_on is not None and self.runs_out_on <= self.bottle.use_by else "expires"
+        """``runs out``, ``not needed`` (the plan changes form first) or ``expires``, whichever
+        comes first (``runs out`` on a tie)."""
+        if self.runs_out_on is not None and self.runs_out_on <= self.bottle.use_by:
+            return "runs out"
+        return "not needed" if self.not_needed_after is not None else "expires"
 
     def days_left(self, today: date) -> int:
         """Whole days from ``today`` the bottle still covers (0 when today is not covered)."""
@@ -298,6 +311,12 @@ class Outlook:
             assert day is not None
             tail = f", before its use-by date {_day(self.bottle.use_by)}"
             return f"runs out on {_day(day)} ({_in(day, today)}){tail}"
+        if self.reason == "not needed":
+            assert self.not_needed_after is not None
+            return (
+                f"is not needed after {_day(self.not_needed_after)} ({_in(self.ends_on, today)}): "
+                "the plan is measured in another form from then on"
+            )
         return f"expires after {_day(self.bottle.use_by)} ({_in(self.ends_on, today)}), before it runs out"
 
 
@@ -347,9 +366,12 @@ def outlook(plan: Plan, bottle: Bottle, as_of: date, logged: Mapping[date, Decim
     left = Fraction(bottle.size)
     left_after: Fraction | None = None
     runs_out_on = None
+    last_used: date | None = None  # the last day measured in the bottle's form
     day = bottle.opened
     while day <= max(bottle.use_by, as_of):
-        need = _daily_mg(plan, day, logged, as_of) * per_mg if supply_form_on(plan, day) == form else Fraction(0)
+        used = supply_form_on(plan, day) == form
+        last_used = day if used else last_used
+        need = _daily_mg(plan, day, logged, as_of) * per_mg if used else Fraction(0)
         if runs_out_on is None and need > left:
             runs_out_on = day
         left = max(Fraction(0), left - need)
@@ -360,7 +382,15 @@ def outlook(plan: Plan, bottle: Bottle, as_of: date, logged: Mapping[date, Decim
         day += timedelta(days=1)
     if left_after is None:  # as_of before the bottle was opened: nothing used yet
         left_after = Fraction(bottle.size)
-    return Outlook(bottle=bottle, runs_out_on=runs_out_on, left_after=fraction_to_decimal(left_after), as_of=as_of)
+    # Lasting to the use-by date, a bottle whose form the plan stops measuring in ends with its days.
+    stops = runs_out_on is None and last_used is not None and last_used < bottle.use_by
+    return Outlook(
+        bottle=bottle,
+        runs_out_on=runs_out_on,
+        left_after=fraction_to_decimal(left_after),
+        as_of=as_of,
+        not_needed_after=last_used if stops else None,
+    )
 
 
 def read_bottle(settings: Mapping[str, Any]) -> Bottle | None:
