@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import TODAY
+from tests.exchange.helpers import switching_plan
 from tui.commands.status import EXIT_LOGGED, EXIT_NO_DATA_FILE, EXIT_NOT_YET, EXIT_UNREADABLE, is_logged, status_of
 from tui.core.entry import DayEntry, Intake
 from tui.core.formulations import Liquid, Tablet
@@ -177,3 +178,22 @@ def test_status_loads_no_textual_jsonschema_planner_exports_or_server(data_path:
         [sys.executable, "-c", code, str(data_path), TODAY], capture_output=True, text=True, timeout=60
     )
     assert result.stdout.splitlines()[-1] == "[]", result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("today", "line"),
+    [
+        ("2027-03-28", "Step 6/45 · today 0.625 mg = 1 ¼ tab ×2 · not logged yet · next cut Mon 29 Mar (1 d)"),
+        ("2027-04-01", "Step 7/45 · today 0.56 mg = 5.6 mL + 0.57 mg = 5.7 mL · not logged yet · next cut Mon 12 Apr"),
+    ],
+)
+def test_status_says_the_step_in_its_own_form_before_and_after_a_switch(data_path: Path, today: str, line: str) -> None:
+    """Tablets until 1.25 mg, then a 0.1 mg/mL liquid from 2027-03-29 (docs/DOMAIN.md §3.11)."""
+    with open_journal(data_path) as journal:
+        journal.save_plan(switching_plan())
+    command = [sys.executable, "-m", "tui", "--data", str(data_path), "--today", today, "status"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert result.stdout.startswith(line), result.stdout
+    shown = json.loads(subprocess.run([*command, "--json"], capture_output=True, text=True, timeout=60).stdout)
+    measured = [intake["measured"] for intake in shown["intakes"]]
+    assert measured == (["5.6 mL", "5.7 mL"] if today == "2027-04-01" else ["1 ¼ tab", "1 ¼ tab"])

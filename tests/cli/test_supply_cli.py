@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import TODAY
+from tests.exchange.helpers import switching_plan
 from tests.store.support import file_state
 from tui.core.entry import DayEntry, Intake
 from tui.core.formulations import Formulation, Liquid, Tablet
@@ -128,3 +129,48 @@ def test_a_bottle_entered_for_another_form_must_be_entered_again(taper, data_pat
     result = taper("supply")
     assert result.returncode == 1
     assert "enter the bottle again" in result.stderr
+
+
+def save_switching_plan(data_path: Path) -> None:
+    """Tablets until 1.25 mg, then a 0.1 mg/mL liquid from 2027-03-29 (tests.exchange.helpers)."""
+    with open_journal(data_path) as journal:
+        journal.save_plan(switching_plan())
+
+
+def test_a_span_across_a_switch_of_form_needs_tablets_then_millilitres(taper, data_path: Path) -> None:
+    """Today (2027-03-15) to 2027-03-30: 14 tablet days at 2 ½ tab, then 2 liquid days at 11.3 mL."""
+    save_switching_plan(data_path)
+    result = taper("supply", "--until", "2027-03-30")
+    assert result.returncode == 0, result.stderr
+    assert "(16 days) the plan needs" in result.stdout
+    assert "35 tablets (140 quarters = 35 tablets; 17.5 mg) of 0.5 mg tablet, split in 4" in result.stdout
+    assert "then 22.6 mL (2.26 mg) of liquid 0.1 mg/mL measured to 0.1 mL" in result.stdout
+    need = json.loads(taper("supply", "--until", "2027-03-30", "--json").stdout)["need"]
+    assert need["amount"] is None and need["unit"] is None  # two forms: no one amount
+    assert [(f["from"], f["until"], f["amount"], f["unit"]) for f in need["forms"]] == [
+        ("2027-03-15", "2027-03-28", "35", "tablets"),
+        ("2027-03-29", "2027-03-30", "22.6", "mL"),
+    ]
+
+
+def test_a_liquid_bottle_bought_before_the_switch_is_counted_from_the_switch(taper, data_path: Path) -> None:
+    save_switching_plan(data_path)
+    stored = taper("supply", "--set-bottle", "100 mL", "--use-by", "2027-06-30")
+    assert stored.returncode == 0, stored.stderr
+    shown = json.loads(taper("supply", "--json").stdout)["bottle"]
+    # nothing taken from it on tablet days; 11.3 mL a day from 2027-03-29 leaves 9.6 mL on 2027-04-06
+    assert (shown["unit"], shown["left_after_today"], shown["runs_out_on"]) == ("mL", "100", "2027-04-06")
+    # a bare number is in the unit of the form in use the day it is opened: tablets today
+    taper("supply", "--set-bottle", "40", "--use-by", "2027-06-30")
+    pack = json.loads(taper("supply", "--json").stdout)["bottle"]
+    assert (pack["unit"], pack["reason"], pack["not_needed_after"], pack["ends_on"]) == (
+        "tablets",
+        "not needed",
+        "2027-03-28",
+        "2027-03-29",
+    )
+    shown = taper("supply", "--until", "2027-03-30").stdout
+    assert "It is not needed after Sun 28 Mar 2027 (in 14 d): the plan is measured in another form" in shown
+    assert "From Mon 29 Mar 2027 to Tue 30 Mar 2027 you need another 22.6 mL (2.26 mg)." in shown
+    refused = taper("supply", "--set-bottle", "30 drops", "--use-by", "2027-06-30")
+    assert refused.returncode == 2 and "use the amount in tablets or mL" in refused.stderr

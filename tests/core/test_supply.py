@@ -43,10 +43,10 @@ def test_a_liquid_needs_its_millilitres_exactly() -> None:
         )
     )
     need = need_between(plan, START, START + timedelta(days=12))
-    assert need.amount == Decimal("4.5") * 10 + Decimal("4.1") * 3
-    assert need.unit == "mL"
+    assert need.parts[0].amount == Decimal("4.5") * 10 + Decimal("4.1") * 3
+    assert need.parts[0].unit == "mL"
     assert need.drug_mg == Decimal("5.73")
-    assert need.whole_tablets is None
+    assert need.parts[0].whole_tablets is None
     assert need.describe() == "57.3 mL (5.73 mg)"
     assert need.days == 13
 
@@ -56,14 +56,19 @@ def test_tablets_are_rounded_up_to_whole_tablets_with_the_pieces_shown() -> None
     plan = custom_plan(Tablet.create("0.5", 4), (0, "0.5"), (10, "0.375"), (20, "0"), split=("0.25", "0.25"))
     need = need_between(plan, START + timedelta(days=8), START + timedelta(days=10))
     # 2 days × 4 quarters + 1 day × 3 quarters = 11 quarters = 2 ¾ tablets → 3 tablets.
-    assert (need.pieces, need.piece_name, need.amount, need.whole_tablets) == (11, "quarters", Decimal("2.75"), 3)
+    assert (need.parts[0].pieces, need.parts[0].piece_name, need.parts[0].amount, need.parts[0].whole_tablets) == (
+        11,
+        "quarters",
+        Decimal("2.75"),
+        3,
+    )
     assert need.describe() == "3 tablets (11 quarters = 2.75 tablets; 1.375 mg)"
 
 
 def test_halves_and_whole_tablets() -> None:
     halves = custom_plan(Tablet.create("1", 2), (0, "1.5"))
     need = need_between(halves, START, START + timedelta(days=2))
-    assert (need.pieces, need.piece_name, need.whole_tablets) == (9, "halves", 5)
+    assert (need.parts[0].pieces, need.parts[0].piece_name, need.parts[0].whole_tablets) == (9, "halves", 5)
     whole = custom_plan(Tablet.create("2", 1), (0, "2"))
     assert need_between(whole, START, START + timedelta(days=6)).describe() == "7 tablets (14 mg)"
 
@@ -71,15 +76,18 @@ def test_halves_and_whole_tablets() -> None:
 def test_drops_are_counted() -> None:
     plan = custom_plan(Drops.create("0.1"), (0, "0.3"), (5, "0.2"))
     need = need_between(plan, START, START + timedelta(days=6))
-    assert (need.amount, need.unit) == (Decimal(3 * 5 + 2 * 2), "drops")
+    assert (need.parts[0].amount, need.parts[0].unit) == (Decimal(3 * 5 + 2 * 2), "drops")
 
 
 def test_powder_and_a_stated_increment() -> None:
     scale = custom_plan(PowderScale.create("1", "100", "0.5"), (0, "0.25"))
     need = need_between(scale, START, START + timedelta(days=3))
-    assert (need.amount, need.unit) == (Decimal(200), "mg of powder")  # 0.25 mg drug = 50 mg powder a day
+    assert (need.parts[0].amount, need.parts[0].unit) == (
+        Decimal(200),
+        "mg of powder",
+    )  # 0.25 mg drug = 50 mg powder a day
     raw = custom_plan(RawIncrement.create("0.01"), (0, "0.33"))
-    assert need_between(raw, START, START).amount == Decimal("0.33")
+    assert need_between(raw, START, START).parts[0].amount == Decimal("0.33")
     assert stock_unit(RawIncrement.create("0.01")) == "mg"
 
 

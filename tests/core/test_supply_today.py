@@ -42,7 +42,7 @@ def test_todays_evening_dose_still_comes_out_of_the_bottle():
     assert seen.left_after == Decimal(25)  # 30 − the planned 5 mL, not 30 − 2.5
     assert seen.runs_out_on == TODAY + timedelta(days=6)
     need = need_between(plan, TODAY, TODAY + timedelta(days=1), morning_only, today=TODAY)
-    assert need.amount == Decimal(10)
+    assert need.parts[0].amount == Decimal(10)
 
 
 def test_more_than_planned_today_and_a_past_half_day_count_what_was_logged():

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.entry import DayEntry, Intake
-from tui.core.formulations import Liquid
+from tui.core.formulations import Liquid, Tablet
 from tui.core.planner import PlanParams, build_plan
 from tui.exchange.json_export import dumps_export, export_document
 from tui.store.journal import open_journal
@@ -128,3 +128,20 @@ def logged_taper(plan_record: dict[str, Any], first: date, last: date) -> list[D
         )
         day += timedelta(days=1)
     return entries
+
+
+def switching_plan() -> dict[str, Any]:
+    """A stored plan record that switches form (docs/DOMAIN.md §3.11): clonazepam 2 mg on 0.5 mg
+    tablets in quarters, 1 + 1 mg, 10 % every 14 days from 2027-01-04; below 1.25 mg a 0.1 mg/mL
+    liquid measured to 0.1 mL. The tablets' last step is 2027-03-15 to 2027-03-28 (0.625 + 0.625 mg
+    = 1 ¼ tab each); the liquid's first 2027-03-29 to 2027-04-11 (0.56 + 0.57 mg = 5.6 + 5.7 mL)."""
+    params = PlanParams(
+        drug="clonazepam",
+        start=date(2027, 1, 4),
+        dose_mg=Decimal(2),
+        formulation=Tablet.create("0.5", 4),
+        split=(Decimal(1), Decimal(1)),
+        switch_below_mg=Decimal("1.25"),
+        then_formulation=Liquid.create("0.1", "0.1"),
+    )
+    return build_plan(params).to_record()

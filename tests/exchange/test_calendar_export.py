@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from icalendar import Calendar
 
-from tests.exchange.helpers import sample_plan
+from tests.exchange.helpers import sample_plan, switching_plan
 from tests.security.hostile_corpus import ALL_IN_ONE, raw_controls
 from tui.core.formulations import Liquid, Tablet
 from tui.core.plan_model import Plan, PlanParams
@@ -96,3 +96,16 @@ def test_hostile_drug_note_and_times_reach_no_calendar_as_controls():
     events = events_of(payload)
     assert "\\x1b]0;pwned title" in str(events[0]["description"])
     assert "\\x1b" in str(events[0]["summary"])
+
+
+def test_after_a_switch_of_form_each_step_is_in_its_own_form_and_the_switch_step_says_so():
+    """Tablets until 1.25 mg, then a 0.1 mg/mL liquid (docs/DOMAIN.md §3.11)."""
+    plan = Plan.from_record(switching_plan())
+    events = events_of(schedule_ics(plan, AT, ("08:00", "20:00")))
+    assert str(events[5]["summary"]) == "Step 6: 08:00 0.625 mg = 1 ¼ tab · 20:00 0.625 mg = 1 ¼ tab"
+    assert str(events[6]["summary"]) == "Step 7: 08:00 0.56 mg = 5.6 mL · 20:00 0.57 mg = 5.7 mL"
+    assert "daily total 1.13 mg = 11.3 mL" in str(events[6]["description"])
+    changes = [n for n, e in enumerate(events) if "(a change of form)" in str(e["description"])]
+    assert changes == [6]
+    assert "From this step measured as liquid 0.1 mg/mL measured to 0.1 mL" in str(events[6]["description"])
+    assert not any("tab" in str(e["summary"]) for e in events[6:])

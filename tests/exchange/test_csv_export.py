@@ -7,7 +7,7 @@ import io
 from datetime import date, timedelta
 from decimal import Decimal
 
-from tests.exchange.helpers import sample_entries, sample_plan
+from tests.exchange.helpers import sample_entries, sample_plan, switching_plan
 from tests.security.hostile_corpus import ALL_IN_ONE, HOSTILE
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry, Intake
@@ -238,3 +238,21 @@ def test_the_days_export_of_a_generated_journal_is_byte_identical_to_one_lookup_
             expected = days_csv_one_lookup_per_cell(entries, plan, settings)
             assert days_csv(entries, plan, settings) == expected
     assert "symptom_retired_key" in expected.splitlines()[0]
+
+
+def test_the_steps_export_after_a_switch_of_form_measures_each_step_in_its_own_form():
+    """Tablets until 1.25 mg, then a 0.1 mg/mL liquid (docs/DOMAIN.md §3.11)."""
+    rows = list(csv.DictReader(io.StringIO(steps_csv(Plan.from_record(switching_plan())))))
+    tablets, liquid = rows[5], rows[6]
+    assert (tablets["start"], tablets["unit_dose"], tablets["intake_1_measured"]) == (
+        "2027-03-15",
+        "2 ½ tab",
+        "1 ¼ tab",
+    )
+    assert (liquid["start"], liquid["unit_dose"], liquid["intake_doses"]) == ("2027-03-29", "11.3 mL", "5.6 mL;5.7 mL")
+    assert (liquid["intake_1_mg"], liquid["intake_1_measured"], liquid["intake_2_measured"]) == (
+        "0.56",
+        "5.6 mL",
+        "5.7 mL",
+    )
+    assert not any("tab" in row["intake_doses"] for row in rows[6:])

@@ -3,8 +3,17 @@
 ``--until DATE [--from DATE]`` prints the amount the plan takes between two dates (inclusive) in
 the unit the medicine is counted in (:mod:`tui.core.supply`): what to ask the prescriber for.
 ``--set-bottle SIZE --opened DATE --use-by DATE`` stores the current bottle or pack once; after
-that every run also says when it runs out or expires, whichever comes first. Logged days count
-what was logged; days ahead count the plan.
+that every run also says when it runs out or expires, whichever comes first. Past logged days
+count what was logged; today counts at least the planned dose (an intake not logged yet is still
+to come out of the bottle); days ahead count the plan (:mod:`tui.core.supply`).
+
+After a switch of form (docs/DOMAIN.md §3.11) each day is counted in the form it uses: a span
+across the switch says the tablets for the days before it and the mL for the days after (JSON:
+``need.forms``, one object per form; the flat ``amount``/``unit``/tablet fields are null then, as
+no one amount is right). A bottle's bare size is in the unit of the form in use the day it was
+opened (a unit of the plan's other form may be typed), and it is counted only against the days
+of its own form; one no longer used after the switch ends there (JSON ``reason`` "not needed",
+``not_needed_after`` its last day).
 """
 
 from __future__ import annotations
@@ -12,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -19,7 +29,19 @@ from tui.commands.common import EXIT_OK, fail, today_from, usage_error
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry
 from tui.core.plan_model import Plan
-from tui.core.supply import SUPPLY_SETTING, Bottle, Need, Outlook, need_between, outlook, read_bottle, stock_unit
+from tui.core.supply import (
+    SUPPLY_SETTING,
+    Bottle,
+    FormNeed,
+    Need,
+    Outlook,
+    need_between,
+    outlook,
+    plan_forms,
+    read_bottle,
+    stock_unit,
+    supply_form_on,
+)
 from tui.core.validation import ValidationError, parse_plan_date
 from tui.store.errors import StoreError
 from tui.store.journal import Journal, open_journal
@@ -56,13 +78,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def parse_size(text: str, unit: str) -> str:
-    """The number in ``100``, ``100 mL`` or ``30 tablets`` (the unit, if typed, must be ``unit``)."""
+def parse_size(text: str, units: Sequence[str]) -> tuple[str, str]:
+    """The number and unit in ``100``, ``100 mL`` or ``30 tablets``: a bare number is in
+    ``units[0]``; a typed unit must be one of ``units`` (the stock units of the plan's forms)."""
     match = re.fullmatch(r"\s*([0-9.]+)\s*([A-Za-z ]*?)\s*", text)
-    words = _UNIT_WORDS[unit]
-    if match is None or (match.group(2) and match.group(2).lower() not in words):
-        raise ValidationError("--set-bottle", text, f"use the amount in {unit}, e.g. 30 or '30 {unit}'")
-    return match.group(1)
+    typed = match.group(2).lower() if match is not None else ""
+    unit = next((u for u in units if typed in _UNIT_WORDS[u]), None) if typed else units[0]
+    if match is None or unit is None:
+        raise ValidationError(
+            "--set-bottle", text, f"use the amount in {' or '.join(units)}, e.g. 30 or '30 {units[0]}'"
+        )
+    return match.group(1), unit
 
 
 def _logged_mg(journal: Journal, start: date, today: date) -> dict[date, Decimal]:
@@ -93,11 +119,11 @@ def run(args: argparse.Namespace) -> int:
             if not stored:
                 return fail("no plan is saved: the supply is worked out from the plan (taper-tui plan … --save)")
             plan = Plan.from_record(stored)
-            unit = stock_unit(plan.params.formulation)
             if args.set_bottle is not None:
                 assert use_by is not None
+                units = tuple(dict.fromkeys(stock_unit(f) for f in (supply_form_on(plan, opened), *plan_forms(plan))))
                 try:
-                    new_bottle = Bottle.create(parse_size(args.set_bottle, unit), unit, opened, use_by)
+                    new_bottle = Bottle.create(*parse_size(args.set_bottle, units), opened, use_by)
                 except ValidationError as error:
                     return usage_error(error.field, f'"{error.value}": {error.allowed}')
                 journal.update_settings(**{SUPPLY_SETTING: new_bottle.to_record()})
@@ -130,11 +156,11 @@ def _day(day: date) -> str:
 
 
 def _lines(plan: Plan, need: Need | None, seen: Outlook | None, today: date, logged: dict[date, Decimal]) -> list[str]:
-    form = plan.params.formulation.describe()
     lines = []
     if need is not None:
         lines.append(f"From {_day(need.start)} to {_day(need.end)} ({need.days} days) the plan needs {need.describe()}")
-        lines.append(f"  of {form}.")
+        if len(need.parts) == 1:  # across a switch of form each amount names its form
+            lines.append(f"  of {need.parts[0].formulation.describe()}.")
         if need.days_before_plan:
             before = format_decimal(plan.dose_before_mg)
             lines.append(f"  {need.days_before_plan} days before the plan starts are counted at {before} mg a day.")
@@ -153,20 +179,38 @@ def _lines(plan: Plan, need: Need | None, seen: Outlook | None, today: date, log
     return lines
 
 
+def _form_json(part: FormNeed) -> dict[str, object]:
+    """One form's share of the need (``need.forms``)."""
+    return {
+        "from": part.start.isoformat(),
+        "until": part.end.isoformat(),
+        "formulation": part.formulation.describe(),
+        "amount": format_decimal(part.amount),
+        "unit": part.unit,
+        "drug_mg": format_decimal(part.drug_mg),
+        "whole_tablets": part.whole_tablets,
+        "pieces": part.pieces,
+        "piece_name": part.piece_name,
+    }
+
+
 def _as_json(need: Need | None, seen: Outlook | None, today: date) -> dict[str, object]:
     result: dict[str, object] = {"date": today.isoformat()}
     if need is not None:
+        forms = [_form_json(part) for part in need.parts]
+        only = forms[0] if len(forms) == 1 else dict.fromkeys(forms[0])
         result["need"] = {
             "from": need.start.isoformat(),
             "until": need.end.isoformat(),
             "days": need.days,
-            "amount": format_decimal(need.amount),
-            "unit": need.unit,
+            "amount": only["amount"],
+            "unit": only["unit"],
             "drug_mg": format_decimal(need.drug_mg),
-            "whole_tablets": need.whole_tablets,
-            "pieces": need.pieces,
-            "piece_name": need.piece_name,
+            "whole_tablets": only["whole_tablets"],
+            "pieces": only["pieces"],
+            "piece_name": only["piece_name"],
             "days_before_plan": need.days_before_plan,
+            "forms": forms,
         }
     if seen is not None:
         result["bottle"] = {
@@ -175,6 +219,7 @@ def _as_json(need: Need | None, seen: Outlook | None, today: date) -> dict[str, 
             "runs_out_on": None if seen.runs_out_on is None else seen.runs_out_on.isoformat(),
             "ends_on": seen.ends_on.isoformat(),
             "reason": seen.reason,
+            "not_needed_after": None if seen.not_needed_after is None else seen.not_needed_after.isoformat(),
             "days_left": seen.days_left(today),
         }
     return result

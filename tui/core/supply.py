@@ -25,9 +25,17 @@ other day what the plan sets (:meth:`Plan.step_on`; the final step holds on afte
 it ends). A day before the plan starts takes the dose taken before it
 (:attr:`Plan.dose_before_mg`) and is counted in :attr:`Need.days_before_plan` so a view can say so.
 
+Which form a day is counted in: its step's (docs/DOMAIN.md §3.11: a plan may switch from tablets
+to a liquid partway), a day before the plan in the plan's first form (:func:`supply_form_on`). A
+span across a switch says each form's amount with its own days (:attr:`Need.parts`): tablets for
+the days before, mL for the days after — never the whole span in one form.
+
 A bottle (:class:`Bottle`: size in the stock unit, the day it was opened, its use-by date) is
 entered once; :func:`outlook` says on which day it no longer covers the whole day's dose, and
-whether that or the use-by date comes first. The use-by date is the last day it may be used.
+whether that or the use-by date comes first. The use-by date is the last day it may be used. A
+bottle is counted only against the days measured in its own form (:func:`bottle_form`), and a
+bottle whose form the plan stops measuring in before its use-by date (tablets before a switch
+to a liquid) ends with its last day: it is then "not needed", not "expiring" months later.
 """
 
 from __future__ import annotations
@@ -74,6 +82,12 @@ def stock_per_mg(formulation: Formulation) -> Fraction:
     raise TypeError(f"no stock unit for {formulation!r}")
 
 
+def supply_form_on(plan: Plan, day: date) -> Formulation:
+    """The form ``day`` takes its medicine in: its step's (:meth:`Plan.formulation_on`: the second
+    one after a switch of form); a day before the plan, the plan's first form."""
+    return plan.formulation_on(day) or plan.params.formulation
+
+
 def _daily_mg(plan: Plan, day: date, logged: Mapping[date, Decimal], today: date | None) -> Fraction:
     """The mg ``day`` takes from the supply (see the module docstring)."""
     step = plan.step_on(day)
@@ -85,11 +99,14 @@ def _daily_mg(plan: Plan, day: date, logged: Mapping[date, Decimal], today: date
 
 
 @dataclass(frozen=True)
-class Need:
-    """What the plan takes from ``start`` to ``end`` (both inclusive)."""
+class FormNeed:
+    """What the days measured in one form take, in that form's stock unit."""
 
+    formulation: Formulation
     start: date
+    """The first day counted in this form."""
     end: date
+    """The last day counted in this form."""
     drug_mg: Decimal
     """Drug in mg, exact."""
     amount: Decimal
@@ -101,12 +118,27 @@ class Need:
     """The pieces the plan takes (``split`` per tablet); None unless a tablet."""
     piece_name: str | None
     """``halves``, ``quarters`` or ``whole tablets``."""
-    days_before_plan: int
-    """Days in the range before the plan starts (counted at the dose taken before it)."""
 
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
+    @classmethod
+    def of(cls, formulation: Formulation, start: date, end: date, total_mg: Fraction) -> FormNeed:
+        """``total_mg`` of drug counted in ``formulation``'s stock unit."""
+        stock = total_mg * stock_per_mg(formulation)
+        whole = pieces = piece_name = None
+        if isinstance(formulation, Tablet):
+            whole = math.ceil(stock)
+            pieces = math.ceil(stock * formulation.split)
+            piece_name = _PIECE_NAMES[formulation.split]
+        return cls(
+            formulation=formulation,
+            start=start,
+            end=end,
+            drug_mg=fraction_to_decimal(total_mg),
+            amount=fraction_to_decimal(stock),
+            unit=stock_unit(formulation),
+            whole_tablets=whole,
+            pieces=pieces,
+            piece_name=piece_name,
+        )
 
     def describe(self) -> str:
         """``12.3 mL (1.23 mg)`` or ``11 tablets (21 halves = 10 ½ tablets; 5.25 mg)``."""
@@ -119,37 +151,61 @@ class Need:
         return f"{self.whole_tablets} tablets ({pieces}; {mg})"
 
 
+@dataclass(frozen=True)
+class Need:
+    """What the plan takes from ``start`` to ``end`` (both inclusive): one :class:`FormNeed` per
+    form the days are measured in, in order (two when the span crosses a switch of form)."""
+
+    start: date
+    end: date
+    drug_mg: Decimal
+    """Drug in mg over every day, exact."""
+    parts: tuple[FormNeed, ...]
+    days_before_plan: int
+    """Days in the range before the plan starts (counted at the dose taken before it)."""
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def describe(self) -> str:
+        """One form: ``12.3 mL (1.23 mg)``; across a switch each form with its own days:
+        ``5 tablets (…) of 0.5 mg tablet … from 2027-03-27 to 2027-03-28, then 22.6 mL (2.26 mg) of
+        liquid … from 2027-03-29 to 2027-03-30``."""
+        if len(self.parts) == 1:
+            return self.parts[0].describe()
+        return ", then ".join(
+            f"{part.describe()} of {part.formulation.describe()} from {part.start.isoformat()} to {part.end.isoformat()}"
+            for part in self.parts
+        )
+
+
 def need_between(
     plan: Plan, start: date, end: date, logged: Mapping[date, Decimal] | None = None, today: date | None = None
 ) -> Need:
     """What ``plan`` takes from ``start`` to ``end`` inclusive (``logged``: mg per logged day;
-    ``today``: the day whose intakes not yet logged still count, see the module docstring)."""
+    ``today``: the day whose intakes not yet logged still count, see the module docstring), each
+    day counted in the form it is measured in (:func:`supply_form_on`)."""
     if end < start:
         raise ValidationError("--until", end.isoformat(), f"use a date on or after {start.isoformat()}")
     logged = logged or {}
-    formulation = plan.params.formulation
-    total = Fraction(0)
+    spans: list[tuple[Formulation, date, date, Fraction]] = []
     before = 0
     day = start
     while day <= end:
-        total += _daily_mg(plan, day, logged, today)
+        mg = _daily_mg(plan, day, logged, today)
+        form = supply_form_on(plan, day)
+        if spans and spans[-1][0] == form:
+            spans[-1] = (form, spans[-1][1], day, spans[-1][3] + mg)
+        else:
+            spans.append((form, day, day, mg))
         before += day < plan.start
         day += timedelta(days=1)
-    stock = total * stock_per_mg(formulation)
-    whole = pieces = piece_name = None
-    if isinstance(formulation, Tablet):
-        whole = math.ceil(stock)
-        pieces = math.ceil(stock * formulation.split)
-        piece_name = _PIECE_NAMES[formulation.split]
     return Need(
         start=start,
         end=end,
-        drug_mg=fraction_to_decimal(total),
-        amount=fraction_to_decimal(stock),
-        unit=stock_unit(formulation),
-        whole_tablets=whole,
-        pieces=pieces,
-        piece_name=piece_name,
+        drug_mg=fraction_to_decimal(sum((span[3] for span in spans), Fraction(0))),
+        parts=tuple(FormNeed.of(*span) for span in spans),
         days_before_plan=before,
     )
 
@@ -217,17 +273,28 @@ class Outlook:
     left_after: Decimal
     """What is left after the doses up to and including ``as_of`` (never below 0)."""
     as_of: date
+    not_needed_after: date | None = None
+    """The last day measured in the bottle's form, when it lasts that long and the plan is measured
+    in another form from the next day on, before the use-by date (a switch of form); else None."""
 
     @property
     def ends_on(self) -> date:
-        """The first day without a full supply: the run-out day, or the day after the use-by date."""
-        expired = self.bottle.use_by + timedelta(days=1)
-        return expired if self.runs_out_on is None else min(self.runs_out_on, expired)
+        """The first day without a full supply: the run-out day, the first day of another form, or
+        the day after the use-by date, whichever comes first."""
+        ends = [self.bottle.use_by + timedelta(days=1)]
+        if self.runs_out_on is not None:
+            ends.append(self.runs_out_on)
+        if self.not_needed_after is not None:
+            ends.append(self.not_needed_after + timedelta(days=1))
+        return min(ends)
 
     @property
     def reason(self) -> str:
-        """``runs out`` or ``expires``, whichever comes first (``runs out`` on a tie)."""
-        return "runs out" if self.runs_out_on is not None and self.runs_out_on <= self.bottle.use_by else "expires"
+        """``runs out``, ``not needed`` (the plan changes form first) or ``expires``, whichever
+        comes first (``runs out`` on a tie)."""
+        if self.runs_out_on is not None and self.runs_out_on <= self.bottle.use_by:
+            return "runs out"
+        return "not needed" if self.not_needed_after is not None else "expires"
 
     def days_left(self, today: date) -> int:
         """Whole days from ``today`` the bottle still covers (0 when today is not covered)."""
@@ -244,6 +311,12 @@ class Outlook:
             assert day is not None
             tail = f", before its use-by date {_day(self.bottle.use_by)}"
             return f"runs out on {_day(day)} ({_in(day, today)}){tail}"
+        if self.reason == "not needed":
+            assert self.not_needed_after is not None
+            return (
+                f"is not needed after {_day(self.not_needed_after)} ({_in(self.ends_on, today)}): "
+                "the plan is measured in another form from then on"
+            )
         return f"expires after {_day(self.bottle.use_by)} ({_in(self.ends_on, today)}), before it runs out"
 
 
@@ -256,27 +329,49 @@ def _in(day: date, today: date) -> str:
     return "today" if days == 0 else f"in {days} d" if days > 0 else f"{-days} d ago"
 
 
+def plan_forms(plan: Plan) -> tuple[Formulation, ...]:
+    """Every form ``plan`` measures in: its first, then any other its steps are measured in."""
+    return tuple(dict.fromkeys((plan.params.formulation, *(s.formulation for s in plan.steps if s.formulation))))
+
+
+def bottle_form(plan: Plan, bottle: Bottle) -> Formulation:
+    """The form ``bottle`` holds: the one in use the day it was opened when that is counted in the
+    bottle's unit, else the plan's form that is. ValidationError when no form of the plan is
+    counted in it (the formulation changed): it must be entered again."""
+    opened = supply_form_on(plan, bottle.opened)
+    if stock_unit(opened) == bottle.unit:
+        return opened
+    for form in plan_forms(plan):
+        if stock_unit(form) == bottle.unit:
+            return form
+    units = " or ".join(dict.fromkeys(stock_unit(form) for form in plan_forms(plan)))
+    raise ValidationError(
+        SUPPLY_SETTING,
+        f"{format_decimal(bottle.size)} {bottle.unit}",
+        f"the plan now counts {units}: enter the bottle again",
+    )
+
+
 def outlook(plan: Plan, bottle: Bottle, as_of: date, logged: Mapping[date, Decimal] | None = None) -> Outlook:
     """When ``bottle`` ends under ``plan`` (``logged``: mg per logged day, used instead of the plan).
 
-    Raises ValidationError when the bottle was entered in another unit than the plan's formulation
-    now uses (the formulation changed): it must be entered again.
+    Only the days measured in the bottle's form (:func:`bottle_form`) take from it: a liquid
+    bought ahead of a switch of form lasts through the tablet days, and tablets are not counted
+    against the liquid's. Raises ValidationError when no form of the plan is counted in the
+    bottle's unit (the formulation changed): it must be entered again.
     """
-    unit = stock_unit(plan.params.formulation)
-    if bottle.unit != unit:
-        raise ValidationError(
-            SUPPLY_SETTING,
-            f"{format_decimal(bottle.size)} {bottle.unit}",
-            f"the plan now counts {unit}: enter the bottle again",
-        )
+    form = bottle_form(plan, bottle)
     logged = logged or {}
-    per_mg = stock_per_mg(plan.params.formulation)
+    per_mg = stock_per_mg(form)
     left = Fraction(bottle.size)
     left_after: Fraction | None = None
     runs_out_on = None
+    last_used: date | None = None  # the last day measured in the bottle's form
     day = bottle.opened
     while day <= max(bottle.use_by, as_of):
-        need = _daily_mg(plan, day, logged, as_of) * per_mg
+        used = supply_form_on(plan, day) == form
+        last_used = day if used else last_used
+        need = _daily_mg(plan, day, logged, as_of) * per_mg if used else Fraction(0)
         if runs_out_on is None and need > left:
             runs_out_on = day
         left = max(Fraction(0), left - need)
@@ -287,7 +382,15 @@ def outlook(plan: Plan, bottle: Bottle, as_of: date, logged: Mapping[date, Decim
         day += timedelta(days=1)
     if left_after is None:  # as_of before the bottle was opened: nothing used yet
         left_after = Fraction(bottle.size)
-    return Outlook(bottle=bottle, runs_out_on=runs_out_on, left_after=fraction_to_decimal(left_after), as_of=as_of)
+    # Lasting to the use-by date, a bottle whose form the plan stops measuring in ends with its days.
+    stops = runs_out_on is None and last_used is not None and last_used < bottle.use_by
+    return Outlook(
+        bottle=bottle,
+        runs_out_on=runs_out_on,
+        left_after=fraction_to_decimal(left_after),
+        as_of=as_of,
+        not_needed_after=last_used if stops else None,
+    )
 
 
 def read_bottle(settings: Mapping[str, Any]) -> Bottle | None:

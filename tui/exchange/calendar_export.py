@@ -7,7 +7,9 @@ from the drug, the plan's first day and the step's number), so nothing is duplic
 An event's title is what goes in the syringe, intake by intake
 (``Step 2: 08:00 0.4 mg = 4 mL · 20:00 0.41 mg = 4.1 mL``, :mod:`tui.core.intake_text`): a
 calendar shows only the title at a glance, and a day's total there would read as one dose. The
-description adds the labelled daily total.
+description adds the labelled daily total. Each step is said in its own form: after a switch of
+form (docs/DOMAIN.md §3.11) the titles are in the second form's unit, and the first step of it
+says the form changes that day.
 
 The drug, a step's note and the intake times are the person's own words: controls in every
 title and description are shown as visible escapes (:func:`~tui.core.terminal_text.terminal_safe`) — iCalendar text may not hold them, and
@@ -24,6 +26,7 @@ from icalendar import Calendar, Event
 
 from tui.core.doses import format_decimal
 from tui.core.intake_text import step_daily_total, step_intakes
+from tui.core.measured_forms import switch_day
 from tui.core.plan_model import Plan, Step
 from tui.core.safety import SAFETY_NOTICE
 from tui.core.terminal_text import terminal_safe, terminal_safe_line
@@ -50,6 +53,8 @@ def _description(plan: Plan, number: int, step: Step, times: Sequence[str]) -> s
         lines[0] += " on (the last step)"
     else:
         lines[0] += f" to {step.end.isoformat()} ({step.days} days)"
+    if step.start == switch_day(plan):  # the person starts measuring with the new form that day
+        lines.append(f"From this step measured as {plan.formulation_of(step).describe()} (a change of form)")
     lines.append(f"Each intake: {step_intakes(step, times)}")
     lines.append(step_daily_total(step))
     if step.cut_pct:

@@ -36,6 +36,7 @@ from tui.core.intake_text import (
     step_daily_total,
     step_intakes,
 )
+from tui.core.measured_forms import form_on, forms_text
 from tui.core.plan_model import Plan, PlanFlag, flag_legend
 from tui.core.safety import SAFETY_NOTICE
 from tui.exchange.report.figures import LEFT_OUT, MAX_LISTED, mg_text, planned_lookup
@@ -109,7 +110,6 @@ def _dose_section(
 ) -> Section:
     """Drug, the dose today intake by intake in the measured unit, the next cut, the last day
     logged, the start dose and the reduction; every total for a day is labelled as such."""
-    formulation = plan.params.formulation if plan else None
     times = tuple(settings.get("intake_times") or ())
     last_dosed = next((e for e in reversed(entries) if e.intakes), None)
     step = plan.step_on(today) if plan else None
@@ -139,6 +139,7 @@ def _dose_section(
     else:
         rows.append(("Current daily total", f"{mg_text(current)} (last logged)"))
     if last_dosed:
+        formulation = form_on(plan, last_dosed.day)
         rows.append(
             (
                 "Last dose logged",
@@ -170,7 +171,7 @@ def _plan_section(plan: Plan | None, today: date) -> Section:
             "Step length",
             f"{params.step_days} days" + (f", after a {params.hold_days}-day hold" if params.hold_days else ""),
         ),
-        ("Measured as", params.formulation.describe()),
+        ("Measured as", forms_text(plan)),
         (
             "Projected end",
             f"{projection.end_date.isoformat()} at {mg_text(projection.final_mg)} ({projection.steps} steps; {done} started so far)",
@@ -186,7 +187,6 @@ def _steps_section(
     step in the measured unit."""
     if plan is None:
         return None
-    formulation = plan.params.formulation
     times = tuple(settings.get("intake_times") or ())
     intakes: list[str] = []
     by_day = {e.day: e for e in entries}
@@ -226,7 +226,7 @@ def _steps_section(
         shown_flags += [c for c in step.flag_codes if c in REPORTED_FLAGS]
         intakes.append(f"Step {number} (from {step.start.isoformat()}): {step_intakes(step, times)}")
         deviations += [
-            f"{d.isoformat()}: took {logged_intakes(by_day[d].intakes, formulation)} ({DAILY_TOTAL} {mg_text(mg)}), "
+            f"{d.isoformat()}: took {logged_intakes(by_day[d].intakes, form_on(plan, d))} ({DAILY_TOTAL} {mg_text(mg)}), "
             f"planned {DAILY_TOTAL} {mg_text(step.dose_mg)}"
             for d, mg in off
         ]

@@ -7,7 +7,8 @@ and, when the person entered their bottle or pack (``taper-tui supply --set-bott
 runs out or expires, whichever comes first. All figures come from :mod:`tui.core.supply`, the
 same arithmetic as ``taper-tui supply`` and the Today line; past days count what was logged,
 today at least what the plan sets (an intake not logged yet is still to come out of the bottle),
-days ahead what the plan sets.
+days ahead what the plan sets. After a switch of form each day is counted in its own form, so a
+span across the switch says the tablets and the mL, each with its days.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry
+from tui.core.measured_forms import forms_text
 from tui.core.plan_model import Plan
 from tui.core.supply import need_between, outlook, read_bottle
 from tui.core.validation import ValidationError
@@ -46,7 +48,7 @@ def supply_section(
         rows.append((f"Next {weeks} weeks ({today.isoformat()} to {end.isoformat()})", need.describe()))
     rows += _bottle_rows(plan, settings, logged, today)
     blocks: list[Block] = [
-        f"What the plan takes from today, counted as {plan.params.formulation.describe()}; "
+        f"What the plan takes from today, counted as {forms_text(plan)}; "
         "a past day counts what was logged, today at least what the plan sets.",
         Table(("", ""), tuple(rows)),
     ]

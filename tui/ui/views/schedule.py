@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from tui.core import plan_changes
 from tui.core.doses import format_decimal
+from tui.core.measured_forms import forms_text
 from tui.core.plan_flags import flag_legend, flag_summary
 from tui.core.plan_model import Plan
 from tui.core.plan_weeks import is_micro_taper, plan_weeks
@@ -176,7 +177,7 @@ class ScheduleView(JournalView):
         projection = plan.projection()
         shape = (
             f"{params.drug} · {params.method.value} {format_decimal(params.cut_pct)} % every "
-            f"{params.step_days} days · {params.formulation.describe()}"
+            f"{params.step_days} days · {forms_text(plan)}"
         )
         end = f"ends {projection.end_date.isoformat()} at {format_decimal(projection.final_mg)} mg · {projection.cuts} cuts"
         if is_micro_taper(plan.steps):

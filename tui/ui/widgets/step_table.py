@@ -22,6 +22,7 @@ from textual.widgets import DataTable
 from tui.core import plan_model as pm
 from tui.core.doses import format_decimal
 from tui.core.formulations import Formulation
+from tui.core.measured_forms import form_on
 from tui.core.plan_flags import flag_legend, flag_summary
 from tui.core.plan_weeks import PlanWeek
 from tui.ui.widgets.line_table import PADDING, LineTable, TableColumn
@@ -80,9 +81,9 @@ def logged_intake_text(mg: Decimal, step: pm.Step | None, formulation: Formulati
 
 
 def formulation_on(plan: pm.Plan | None, day: date) -> Formulation | None:
-    """The form measured on ``day``: the plan's current one from its start on; None before it
-    (an earlier plan's form is not kept, so a past day is not said in a unit it may not have had)."""
-    return plan.params.formulation if plan is not None and day >= plan.params.start else None
+    """The form measured on ``day``: that day's step's (the second one after a switch of form);
+    the rule, and why a day may have none, is :func:`tui.core.measured_forms.form_on`."""
+    return form_on(plan, day)
 
 
 def intakes_cell(step: pm.Step) -> str:
