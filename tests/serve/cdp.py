@@ -188,9 +188,15 @@ class Browser:
             # VK_OEM_PERIOD (its code point, 46, is the Delete key's).
             virtual = ord(key.upper()) if key.isalnum() and key.isascii() else PUNCTUATION_CODES.get(key, 0)
             dom_key, code, text = key, f"Key{key.upper()}" if key.isalpha() else "", key
-        event = {"key": dom_key, "code": code, "windowsVirtualKeyCode": virtual, "modifiers": (2 if ctrl else 0) | (8 if shift else 0)}
+        event = {
+            "key": dom_key,
+            "code": code,
+            "windowsVirtualKeyCode": virtual,
+            "modifiers": (2 if ctrl else 0) | (8 if shift else 0),
+        }
         await self.send(
-            "Input.dispatchKeyEvent", {"type": "keyDown", **event, **({"text": text} if text and not ctrl and not shift else {})}
+            "Input.dispatchKeyEvent",
+            {"type": "keyDown", **event, **({"text": text} if text and not ctrl and not shift else {})},
         )
         await self.send("Input.dispatchKeyEvent", {"type": "keyUp", **event})
         await self.settle()

@@ -101,3 +101,20 @@ async def test_todays_supply_line_counts_a_liquid_bottle_only_from_the_switch(jo
         await pilot.press("f1")
         await pilot.pause()
         assert shown(app, "supply").startswith("Supply: the current bottle runs out on Tue 6 Apr 2027 (in 5 d)")
+
+
+async def test_the_log_after_the_switch_reads_and_offers_millilitres(journal):
+    store_switching_plan(journal)
+    app = build_app(journal, today=AFTER, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        log = app.view("log")
+        morning = log.intakes.rows[0]
+        # The liquid's day: a typed 5 is 5 mL (0.5 mg), never 5 of the plan's first tablets (2.5 mg)
+        assert str(morning.unit_label.render()) == "mL"
+        morning.amount_input.value = ""
+        morning.amount_input.focus()
+        await pilot.press("5")
+        await pilot.pause()
+        assert str(morning.other.render()) == "= 0.5 mg"

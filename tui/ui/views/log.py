@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.widgets import Input, Select, TextArea
 
 from tui.core.entry import DayEntry, Intake
+from tui.core.measured_forms import form_on
 from tui.core.plausibility import dose_warnings
 from tui.core.symptoms import red_flags_in
 from tui.store.errors import StoreError
@@ -141,7 +142,7 @@ class LogView(SymptomListEditing):
             entry = DayEntry(day=day, intakes=due)
         plan = self.session.plan
         self.form.custom_names = self.session.settings.custom_symptoms
-        self.form.load(entry, plan.params.formulation if plan else None, offered)
+        self.form.load(entry, form_on(plan, day), offered)
         self._loaded_state = self._form_state()
         self._update_header()
 
