@@ -5,7 +5,9 @@ views owns the journal, the clock, the plan and every write, and announces each 
 app's ``changed`` signal (state down, requests up: views post :class:`JournalView.OpenDay` and
 :class:`JournalView.ShowView`). The clock is checked every minute and on every view switch, so
 the day rolls over while the app is open. Navigation: F1–F6 from anywhere, digits 1–6 when no
-text field has focus (a focused Input would otherwise swallow them), ``?`` for Help.
+text field has focus (a focused Input would otherwise swallow them), ``?`` for Help. Only Today
+is built at start-up; every other view, and every dialog's module, the first time it is used
+(:mod:`tui.ui.view_switching`). Every day of the file is checked just after the first screen.
 """
 
 from __future__ import annotations

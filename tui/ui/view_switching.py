@@ -126,8 +126,8 @@ class ViewSwitching(App[None]):
         if tabs is None:
             return
         if self._view_ready and view_id not in self._view_ready:
-            # Another view is still being composed: one at a time (two composing at once, under
-            # keys typed ahead on a busy machine, left one without its widgets), so this waits.
+            # Another view is still being composed (keys typed ahead on a busy machine): views are
+            # composed one at a time, in order, so this switch is applied once that one is.
             self._pending_view = (view_id, self._pending_view[1] if self._pending_view else [])
             return
         self.session.check_clock()
@@ -163,7 +163,7 @@ class ViewSwitching(App[None]):
         active = tabs.active
         for view_id, view in tabs.added_views():
             assert isinstance(view, JournalView)
-            # A view still being composed is told once it is (``is_mounted`` comes before its children).
+            # A view still being composed is told once it is: filling it before would find no widgets.
             if view_id not in self._view_ready and view.shown != (view_id == active):
                 view.set_shown(view_id == active)
 
