@@ -115,10 +115,17 @@ EQUIVALENCE_SOURCES: dict[str, str] = {"ashton": ASHTON, "va-dod": VA_DOD}
 """The equivalence tables a crossover may be computed from (``--equivalence``), by key."""
 
 
-def equivalence_source(key: str) -> str | None:
+def equivalence_key(typed: str) -> str | None:
+    """``ashton`` or ``va-dod`` for a table typed any way (``VA/DoD``, ``vadod``), else None."""
+    cleaned = typed.strip().lower().replace("/", "-")
+    cleaned = "va-dod" if cleaned == "vadod" else cleaned
+    return cleaned if cleaned in EQUIVALENCE_SOURCES else None
+
+
+def equivalence_source(typed: str) -> str | None:
     """The source named by ``ashton`` or ``va-dod`` (``vadod``, ``VA/DoD`` too), else None."""
-    cleaned = key.strip().lower().replace("/", "-")
-    return EQUIVALENCE_SOURCES.get("va-dod" if cleaned == "vadod" else cleaned)
+    key = equivalence_key(typed)
+    return None if key is None else EQUIVALENCE_SOURCES[key]
 
 
 def equivalent_mg(drug_name: str, source: str) -> Decimal | None:

@@ -33,11 +33,9 @@ from tui.core.drugs import equivalence_source, equivalent_mg, find_drug
 from tui.core.formulations import Formulation, fraction_to_decimal
 from tui.core.plan_intakes import split_units
 from tui.core.plan_model import MAX_STEP_DAYS, Method, PlanParams, Step
+from tui.core.plan_params import MAX_CROSSOVER_STAGES
 from tui.core.step_flags import percent_of
 from tui.core.validation import ValidationError
-
-MAX_CROSSOVER_STAGES = 24
-"""More stages than this is a typo (a crossover is weeks, not a year)."""
 
 
 def crossover_ratio(params: PlanParams) -> Fraction:
@@ -100,8 +98,19 @@ def validate_crossover(params: PlanParams) -> None:
         raise ValidationError("crossover-every", params.crossover_every, f"use from 1 to {MAX_STEP_DAYS} days")
     if params.crossover_formulation is None:
         raise ValidationError("crossover-form", "", "give how the new drug is measured, e.g. --to-tablet 5")
-    if not params.formulation.is_measurable(params.dose_mg):
-        raise ValidationError("dose", format_decimal(params.dose_mg), "use a dose the form can measure")
+    form = params.formulation
+    if params.dose_mg <= 0 or not form.is_measurable(params.dose_mg):
+        raise ValidationError(
+            "dose", format_decimal(params.dose_mg), f"use a dose above 0 the form can measure ({form.describe()})"
+        )
+    if any(mg < 0 or not form.is_measurable(mg) for mg in params.split):
+        raise ValidationError(
+            "split-doses",
+            ",".join(map(format_decimal, params.split)),
+            f"each intake must be measurable ({form.describe()})",
+        )
+    if not 0 <= params.hold_days <= MAX_STEP_DAYS:
+        raise ValidationError("hold", params.hold_days, f"use a hold from 0 to {MAX_STEP_DAYS} days")
     ratio = crossover_ratio(params)
     new_form = params.crossover_formulation
     for number, mg in enumerate(params.weights, 1):

@@ -21,6 +21,9 @@ from tui.core.formulations import Formulation
 from tui.core.plan_flags import too_coarse_text
 from tui.core.validation import ValidationError
 
+MAX_CROSSOVER_STAGES = 24
+"""More crossover stages than this is a typo (a crossover takes weeks, not a year)."""
+
 MAX_STEP_DAYS = 365
 """The longest a step, a hold or a lengthened step may last: a year at one dose is a plan to review."""
 
@@ -310,7 +313,7 @@ def _crossover_from_record(record: object) -> dict[str, Any]:
         )
     first = record.get("first")
     formulation = record.get("formulation")
-    return {
+    fields = {
         "crossover_to": record["to"],
         "crossover_stages": int(record.get("stages", 4)),
         "crossover_every": int(record.get("every", 7)),
@@ -318,3 +321,17 @@ def _crossover_from_record(record: object) -> dict[str, Any]:
         "equivalence": str(record.get("equivalence", "ashton")),
         "crossover_formulation": None if formulation is None else Formulation.from_record(formulation),
     }
+    if (
+        not 1 <= fields["crossover_stages"] <= MAX_CROSSOVER_STAGES
+        or not 1 <= fields["crossover_every"] <= MAX_STEP_DAYS
+        or (fields["crossover_first"] is not None and fields["crossover_first"] < 0)
+        or fields["equivalence"] not in ("ashton", "va-dod")
+        or formulation is None
+    ):
+        raise ValidationError(
+            "plan.params.crossover",
+            record,
+            f"use 1 to {MAX_CROSSOVER_STAGES} stages of 1 to {MAX_STEP_DAYS} days, "
+            'equivalence "ashton" or "va-dod", and the new drug\'s formulation',
+        )
+    return fields
