@@ -4,7 +4,8 @@ worked examples, the properties every crossover keeps, and the stored form."""
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from itertools import pairwise
@@ -15,9 +16,11 @@ from hypothesis import strategies as st
 
 from tui.core.drugs import ASHTON, VA_DOD, equivalence_source, equivalent_mg
 from tui.core.formulations import Formulation, Liquid, RawIncrement, Tablet
+from tui.core.plan_changes import PlanChangeError, slow_down
 from tui.core.plan_crossover import crossover_ratio
 from tui.core.plan_model import IntakeOrder, Method, Plan, PlanParams, Step
 from tui.core.planner import build_plan
+from tui.core.step_drugs import step_diazepam, step_drug_totals, step_intake_texts
 from tui.core.validation import ValidationError
 
 START = date(2027, 1, 4)
@@ -255,3 +258,37 @@ def test_crossover_properties(
     assert all(s.drug == "diazepam" for s in after)
     assert all(b.dose_exact <= a.dose_exact for a, b in pairwise(after))
     assert Plan.from_record(json.loads(json.dumps(plan.to_record()))) == plan
+
+
+def test_a_slower_pace_after_the_crossover_keeps_each_stage_in_its_own_drug() -> None:
+    plan = build_plan(_clonazepam_to_diazepam())
+    at = datetime(2027, 1, 1, 9, 0)
+    with pytest.raises(PlanChangeError, match="crossover to diazepam is not complete"):
+        slow_down(plan, D(5), START + timedelta(days=8), at)
+    slower, _ = slow_down(plan, D(5), plan.steps[4].start, at)
+    assert slower.params.drug == "diazepam" and not slower.params.crosses_over
+    assert [slower.drug_of(s) for s in slower.steps[:3]] == ["clonazepam"] * 3
+    assert slower.steps[0].also == plan.steps[0].also
+    assert slower.formulation_of(slower.steps[0]) == Tablet.create("0.5", "2")
+    assert slower.steps[4] == replace(plan.steps[4], drug="")
+    assert all(slower.drug_of(s) == "diazepam" and s.drug == "" for s in slower.steps[3:])
+    # 5 % of 17.5 mg of diazepam, in 2.5 mg steps: one increment, flagged (the pace is of the new drug).
+    assert slower.steps[5].dose_mg == D(15) and slower.steps[5].ideal_mg == D("16.6250")
+    assert Plan.from_record(json.loads(json.dumps(slower.to_record()))) == slower
+
+
+def test_every_intake_names_its_drugs_and_the_day_its_diazepam() -> None:
+    plan = build_plan(_clonazepam_to_diazepam())
+    first, last_stage, taper = plan.steps[0], plan.steps[3], plan.steps[4]
+    assert step_intake_texts(plan, first) == (
+        "clonazepam 0.5 mg = 1 tab",
+        "clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab",
+    )
+    assert step_intake_texts(plan, last_stage) == ("diazepam 10 mg = 2 tab", "diazepam 10 mg = 2 tab")
+    assert step_drug_totals(plan, first) == "clonazepam 0.75 mg + diazepam 5 mg"
+    assert step_drug_totals(plan, taper) == "diazepam 17.5 mg"
+    assert [step_diazepam(plan, s).diazepam_mg for s in plan.steps[:5]] == [D(20)] * 4 + [D("17.5")]  # type: ignore[union-attr]
+    assert step_diazepam(plan, first).source == ASHTON  # type: ignore[union-attr]
+    plain = build_plan(_clonazepam_to_diazepam(crossover_to="", crossover_formulation=None, hold_days=7))
+    assert step_intake_texts(plain, plain.steps[0]) == ("0.5 mg = 1 tab", "0.5 mg = 1 tab")
+    assert step_drug_totals(plain, plain.steps[0]) == "1 mg = 2 tab"
