@@ -36,7 +36,17 @@ from tui.core.plan_model import Method, Plan, PlanParams
 from tui.core.planner import intake_weights
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.dialog import Dialog
-from tui.ui.screens.plan_field_rows import FORMS, INPUT_IDS, field_row, form_fields_of, form_rows, mg_text, select_row
+from tui.ui.screens.plan_field_rows import (
+    CROSSOVER_ROWS,
+    FORMS,
+    INPUT_IDS,
+    crossover_rows,
+    field_row,
+    form_fields_of,
+    form_rows,
+    mg_text,
+    select_row,
+)
 from tui.ui.screens.plan_preview import SWITCH_KEY, PlanPreview, switch_offer
 
 OFFERED_LIQUID = ("0.1", "0.1")
@@ -157,6 +167,7 @@ class PlanEditorScreen(Dialog[Plan | None]):
                 yield field_row(pi.CUSTOM, custom, "2027-01-04=1, 2027-01-18=0.9", classes="row custom wide")
                 yield field_row(pi.SWITCH_BELOW, switch, "e.g. 1.25 (empty: one form)")
                 yield from form_rows("then", then_kind, then_numbers)
+                yield from crossover_rows(p)
             yield PlanPreview(id="preview")
         yield Footer()
 
@@ -172,6 +183,7 @@ class PlanEditorScreen(Dialog[Plan | None]):
         self.query_one("#kept-hold").set_class(not self.kept_hold_days, "-hidden")
         self._show_form_fields("form")
         self._show_form_fields("then")
+        self._show_crossover_fields()
         self._show_method_fields()
         self.query_one("#dose", Input).focus()
         self.rebuild()
@@ -192,6 +204,15 @@ class PlanEditorScreen(Dialog[Plan | None]):
         """True when a switch dose is typed (the second form's fields are then shown and read)."""
         return bool(self._input("switch-below").value.strip())
 
+    def _crossing(self) -> bool:
+        """True when a drug to cross over to is typed (the crossover's fields are then shown)."""
+        return bool(self._input("crossover-to").value.strip())
+
+    def _show_crossover_fields(self) -> None:
+        for row in self.query(f".{CROSSOVER_ROWS}"):
+            row.set_class(not self._crossing(), "-hidden")
+        self._show_form_fields("to")
+
     def _values(self) -> dict[str, str]:
         """Every field's text by plan field key (what :mod:`tui.core.plan_input` reads)."""
         values = {key: self._input(widget_id).value for key, widget_id in INPUT_IDS.items()}
@@ -209,7 +230,7 @@ class PlanEditorScreen(Dialog[Plan | None]):
 
     def _show_form_fields(self, prefix: str) -> None:
         kind = self._kind(prefix)
-        hidden = prefix == "then" and not self._switching()
+        hidden = (prefix == "then" and not self._switching()) or (prefix == "to" and not self._crossing())
         self.query_one(f"#{prefix}-kind-row").set_class(hidden, "-hidden")
         for index in range(3):
             row = self.query_one(f"#{prefix}-row-{index}")
@@ -232,6 +253,7 @@ class PlanEditorScreen(Dialog[Plan | None]):
 
     @on(Select.Changed, "#form-kind")
     @on(Select.Changed, "#then-kind")
+    @on(Select.Changed, "#to-kind")
     def _form_kind_changed(self, event: Select.Changed) -> None:
         prefix = str(event.select.id).removesuffix("-kind")
         for index in range(3):
@@ -247,6 +269,10 @@ class PlanEditorScreen(Dialog[Plan | None]):
     @on(Input.Changed, "#switch-below")
     def _switch_changed(self) -> None:
         self._show_form_fields("then")
+
+    @on(Input.Changed, "#crossover-to")
+    def _crossover_changed(self) -> None:
+        self._show_crossover_fields()
 
     @on(Input.Changed)
     def _field_changed(self) -> None:
@@ -267,7 +293,13 @@ class PlanEditorScreen(Dialog[Plan | None]):
         for widget in self.query(Input):
             widget.remove_class("-invalid")
         try:
-            plan = pi.plan_from_text(self._values(), self.today, self._kind().key, then_kind=self._kind("then").key)
+            plan = pi.plan_from_text(
+                self._values(),
+                self.today,
+                self._kind().key,
+                then_kind=self._kind("then").key,
+                to_kind=self._kind("to").key,
+            )
         except pi.PlanInputError as error:
             self.plan, self.problem = None, error
             preview.show_problem(f"⚠ {error.text(pi.Surface.APP)}")
