@@ -9,6 +9,8 @@ from decimal import Decimal
 from textual.widgets import Button, Input, Select
 
 from tui.core.formulations import Tablet
+from tui.core.plan_model import PlanParams
+from tui.core.planner import build_plan
 from tui.ui.app import build_app
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.plan_editor import PlanEditorScreen
@@ -78,3 +80,50 @@ async def test_a_crossover_typed_in_the_editor_is_previewed_and_saved(journal):
     assert stored is not None and stored.params.crossover_to == "diazepam"
     assert stored.params.crossover_formulation == Tablet.create("5", "2")
     assert stored.steps[3].drug == "diazepam" and stored.steps[3].intake_mg == (Decimal(10), Decimal(10))
+
+
+async def test_re_planning_after_the_crossover_is_a_plan_of_the_new_drug(journal):
+    """A re-plan from a day after the crossover starts from the diazepam taken then, never from a
+    diazepam dose read as clonazepam; during the crossover, from the plan's own starting dose."""
+    plan = build_plan(
+        PlanParams(
+            drug="clonazepam",
+            start=TODAY,
+            dose_mg=Decimal(1),
+            formulation=Tablet.create("0.5", "2"),
+            split=(Decimal("0.5"), Decimal("0.5")),
+            crossover_to="diazepam",
+            crossover_formulation=Tablet.create("5", "2"),
+        )
+    )
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        after = PlanEditorScreen(TODAY, existing=plan, start=plan.steps[4].start)
+        app.push_screen(after)
+        await _settle(pilot)
+        values = {key: after.query_one(f"#{key}", Input).value for key in ("drug", "dose", "split", "crossover-to")}
+        assert values == {"drug": "diazepam", "dose": "17.5", "split": "", "crossover-to": ""}  # 7.5+10: even
+        problem = str(after.query_one("#problem").render())
+        assert after.plan is not None and after.plan.params.drug == "diazepam", problem
+        app.pop_screen()
+        during = PlanEditorScreen(TODAY, existing=plan, start=plan.steps[1].start)
+        app.push_screen(during)
+        await _settle(pilot)
+        assert during.query_one("#dose", Input).value == "1"
+        assert during.query_one("#crossover-to", Input).value == "diazepam"
+        assert during.plan is not None and during.plan.params.crosses_over
+
+
+async def test_re_planning_a_tablet_plan_keeps_the_tablet_strength(journal):
+    """The form's choice names its kind again on mount: that must not empty a stored plan's
+    tablet fields (the editor showed "Tablet mg is empty" for every re-planned tablet plan)."""
+    plan = build_plan(
+        PlanParams(drug="diazepam", start=TODAY, dose_mg=Decimal(20), formulation=Tablet.create("5", "2"))
+    )
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = PlanEditorScreen(TODAY, existing=plan, start=plan.steps[2].start)
+        app.push_screen(editor)
+        await _settle(pilot)
+        assert [editor.query_one(f"#form-{i}", Input).value for i in range(2)] == ["5", "2"]
+        assert editor.plan is not None and editor.plan.params.formulation == Tablet.create("5", "2")

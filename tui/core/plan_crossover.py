@@ -32,7 +32,7 @@ from tui.core.drug_share import DrugShare
 from tui.core.drugs import equivalence_source, equivalent_mg, find_drug
 from tui.core.formulations import Formulation, fraction_to_decimal
 from tui.core.plan_intakes import split_units
-from tui.core.plan_model import MAX_STEP_DAYS, Method, PlanParams, Step
+from tui.core.plan_model import MAX_STEP_DAYS, Method, Plan, PlanParams, Step
 from tui.core.plan_params import MAX_CROSSOVER_STAGES
 from tui.core.step_flags import percent_of
 from tui.core.validation import ValidationError
@@ -213,3 +213,21 @@ def _new_step(
     """The last stage: the new drug alone, in its own form."""
     step = _old_step(form, intakes, day, params.crossover_every, cut, note, None)
     return replace(step, drug=params.crossover_to, formulation=form)
+
+
+def params_to_continue(plan: Plan, day: date) -> PlanParams:
+    """The parameters a re-plan from ``day`` starts from: once the crossover is complete, a plan of
+    the new drug from the intakes taken then (its doses are never read as the first drug's);
+    before or during it, the plan's own, from its starting dose (the crossover entered again keeps
+    the ≈ diazepam day level)."""
+    step = plan.step_on(day)
+    if not plan.params.crosses_over or step is None or step.also is not None or not step.drug:
+        return plan.params
+    return taper_params(plan.params, step.intake_mg)
+
+
+def mid_crossover(plan: Plan, day: date) -> bool:
+    """True when ``day`` falls before the crossover of ``plan`` is complete (re-plans start from the
+    plan's own dose then)."""
+    step = plan.step_on(day)
+    return plan.params.crosses_over and (step is None or step.also is not None or not step.drug)

@@ -32,6 +32,7 @@ from textual.widgets import Footer, Input, Label, Select, Static
 from tui.core import plan_input as pi
 from tui.core.doses import format_decimal
 from tui.core.plan_changes import hold_days_left
+from tui.core.plan_crossover import mid_crossover, params_to_continue
 from tui.core.plan_model import Method, Plan, PlanParams
 from tui.core.planner import intake_weights
 from tui.ui.screens.confirm_dialog import ConfirmDialog
@@ -100,13 +101,19 @@ class PlanEditorScreen(Dialog[Plan | None]):
         """The plan the fields give now (``None`` while a field has a problem)."""
         self.problem: pi.PlanInputError | None = None
         """The problem shown under the fields, if any."""
-        self.defaults: PlanParams | None = existing.params if existing is not None else None
+        # After a crossover, a re-plan is a plan of the new drug (docs/DOMAIN.md §3.12).
+        self.defaults: PlanParams | None = (
+            params_to_continue(existing, self.initial_start) if existing is not None else None
+        )
         self.drug_default = drug
         self.dose_default = dose_mg
         self.intakes_default = intakes
         self.kept_hold_days = hold_days_left(existing, self.initial_start) if existing is not None else 0
         """Days left of a hold running when re-planning; pre-filled so the agreed hold is kept."""
         self._saved_values: dict[str, str] = {}
+        self._kinds_shown: dict[str, str] = {}
+        """The kind each way of measuring's number fields hold: the Select's first Changed (on
+        mount) names it again, and must not clear a stored plan's tablet strength."""
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -118,7 +125,7 @@ class PlanEditorScreen(Dialog[Plan | None]):
         if p is None or self.existing is None:
             return (self.dose_default or Decimal(1)), ()
         step = self.existing.step_on(self.initial_start)
-        if step is None:
+        if step is None or mid_crossover(self.existing, self.initial_start):
             return p.dose_mg, (() if len(set(intake_weights(p))) == 1 else p.split)
         even = max(step.intake_units) - min(step.intake_units) <= 1
         return step.dose_mg, (() if even else step.intake_mg)
@@ -127,7 +134,9 @@ class PlanEditorScreen(Dialog[Plan | None]):
         """The intakes of the plan being changed, on the new start day (or at its start)."""
         assert self.defaults is not None
         step = self.existing.step_on(self.initial_start) if self.existing is not None else None
-        return step.intake_mg if step is not None else self.defaults.weights
+        if step is None or self.existing is None or mid_crossover(self.existing, self.initial_start):
+            return self.defaults.weights
+        return step.intake_mg
 
     def compose(self) -> ComposeResult:
         p = self.defaults
@@ -138,6 +147,8 @@ class PlanEditorScreen(Dialog[Plan | None]):
         then_kind, then_numbers = form_fields_of(p.then_formulation) if p and p.then_formulation else ("liquid", [])
         switch = format_decimal(p.switch_below_mg) if p and p.switch_below_mg is not None else ""
         custom = pi.custom_text(p) if p else ""
+        to_form = p.crossover_formulation if p else None
+        self._kinds_shown = {"form": kind, "then": then_kind, "to": form_fields_of(to_form)[0] if to_form else "tablet"}
         with Container(id="editor"):
             with ScrollableContainer(id="fields"):
                 yield Static("Plan (discuss with prescriber)", id="title", classes="wide")
@@ -256,8 +267,10 @@ class PlanEditorScreen(Dialog[Plan | None]):
     @on(Select.Changed, "#to-kind")
     def _form_kind_changed(self, event: Select.Changed) -> None:
         prefix = str(event.select.id).removesuffix("-kind")
-        for index in range(3):
-            self._input(f"{prefix}-{index}").value = ""
+        if self._kinds_shown.get(prefix) != str(event.value):
+            self._kinds_shown[prefix] = str(event.value)
+            for index in range(3):
+                self._input(f"{prefix}-{index}").value = ""
         self._show_form_fields(prefix)
         self.rebuild()
 
