@@ -16,11 +16,18 @@ from hypothesis import strategies as st
 
 from tui.core.drugs import ASHTON, VA_DOD, equivalence_source, equivalent_mg
 from tui.core.formulations import Formulation, Liquid, RawIncrement, Tablet
+from tui.core.intake_text import step_daily_total, step_intakes
 from tui.core.plan_changes import PlanChangeError, slow_down
 from tui.core.plan_crossover import crossover_ratio
 from tui.core.plan_model import IntakeOrder, Method, Plan, PlanParams, Step
 from tui.core.planner import build_plan
-from tui.core.step_drugs import step_diazepam, step_drug_totals, step_intake_texts
+from tui.core.step_drugs import (
+    step_daily_totals,
+    step_diazepam,
+    step_drug_totals,
+    step_intake_texts,
+    timed_step_intakes,
+)
 from tui.core.validation import ValidationError
 
 START = date(2027, 1, 4)
@@ -292,3 +299,17 @@ def test_every_intake_names_its_drugs_and_the_day_its_diazepam() -> None:
     plain = build_plan(_clonazepam_to_diazepam(crossover_to="", crossover_formulation=None, hold_days=7))
     assert step_intake_texts(plain, plain.steps[0]) == ("0.5 mg = 1 tab", "0.5 mg = 1 tab")
     assert step_drug_totals(plain, plain.steps[0]) == "1 mg = 2 tab"
+
+
+def test_timed_intakes_and_daily_totals_name_each_drug() -> None:
+    plan = build_plan(_clonazepam_to_diazepam())
+    assert timed_step_intakes(plan, plan.steps[0], ("08:00", "20:00")) == (
+        "08:00 clonazepam 0.5 mg = 1 tab · 20:00 clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab"
+    )
+    assert timed_step_intakes(plan, plan.steps[0], ("08:00",)).startswith("clonazepam 0.5 mg = 1 tab · ")
+    assert step_daily_totals(plan, plan.steps[0]) == "daily total clonazepam 0.75 mg + diazepam 5 mg"
+    plain = build_plan(_clonazepam_to_diazepam(crossover_to="", crossover_formulation=None, hold_days=7))
+    assert timed_step_intakes(plain, plain.steps[0], ("08:00", "20:00")) == step_intakes(
+        plain.steps[0], ("08:00", "20:00")
+    )
+    assert step_daily_totals(plain, plain.steps[0]) == step_daily_total(plain.steps[0])

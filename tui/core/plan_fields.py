@@ -162,7 +162,7 @@ CROSSOVER_TO = _field(
 CROSSOVER_STAGES = _field(
     "crossover_stages",
     "--crossover-stages",
-    "Crossover stages",
+    "Stages to cross",
     f"how many stages the crossover takes, from 1 to {MAX_CROSSOVER_STAGES}, e.g. 4",
     "4",
 )

@@ -10,10 +10,11 @@ diazepam 5 mg = 1 tab``). The ≈ diazepam day names its source, as every equiva
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from tui.core.drugs import ASHTON, DIAZEPAM_REFERENCE_MG, DiazepamEquivalent, equivalence_source, equivalent_mg
-from tui.core.intake_text import measured_dose
+from tui.core.intake_text import DAILY_TOTAL, INTAKE_SEPARATOR, measured_dose
 from tui.core.plan_model import Plan, Step
 
 PART_SEPARATOR = " + "
@@ -79,3 +80,17 @@ def step_diazepam(plan: Plan, step: Step) -> DiazepamEquivalent | None:
     return DiazepamEquivalent(
         diazepam_mg=total.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize(), source=source
     )
+
+
+def timed_step_intakes(plan: Plan, step: Step, times: Sequence[str] = ()) -> str:
+    """Every intake of ``step`` with the person's times, each drug named when it must be:
+    ``08:00 clonazepam 0.5 mg = 1 tab · 20:00 clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab``
+    (what :func:`tui.core.intake_text.step_intakes` says for a step of the plan's own drug)."""
+    texts = step_intake_texts(plan, step)
+    shown = tuple(times) if len(times) == len(texts) else (None,) * len(texts)
+    return INTAKE_SEPARATOR.join(f"{time} {text}" if time else text for time, text in zip(shown, texts, strict=True))
+
+
+def step_daily_totals(plan: Plan, step: Step) -> str:
+    """``daily total clonazepam 0.75 mg + diazepam 5 mg`` (``daily total 0.93 mg = 9.3 mL`` for the plan's own drug)."""
+    return f"{DAILY_TOTAL} {step_drug_totals(plan, step)}"
