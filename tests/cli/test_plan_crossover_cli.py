@@ -93,3 +93,17 @@ def test_an_export_with_a_bad_crossover_is_refused_and_nothing_is_written(tmp_pa
         result = run(tmp_path, "import", str(path), data="fresh.json")
         assert result.returncode != 0 and "plan" in result.stderr, result.stderr
         assert not (tmp_path / "fresh.json").exists()
+
+
+def test_nhs_scotland_lorazepam_crossover_then_the_morning_dose_first(tmp_path: Path) -> None:
+    """lorazepam 1 mg bd → diazepam 10 mg bd (night first), then the morning dose 9, 8 … stop."""
+    flags = ("--drug", "lorazepam", "--dose", "2", "--split-doses", "1+1", "--tablet", "1", "--start", "2027-01-04")
+    cross = ("--crossover-to", "diazepam", "--crossover-stages", "2", "--to-tablet", "2", "--to-split", "2")
+    taper = ("--method", "linear", "--linear-mg", "1", "--order", "sequential", "--cut-first", "1", "--json")
+    result = run(tmp_path, "plan", *flags, *cross, *taper)
+    assert result.returncode == 0, result.stderr
+    steps = json.loads(result.stdout)["steps"]
+    assert steps[0]["intake_texts"] == ["lorazepam 1 mg = 1 tab", "diazepam 10 mg = 5 tab"]
+    assert [s["intakes_mg"] for s in steps[1:4]] == [["10", "10"], ["9", "10"], ["8", "10"]]
+    assert [s["diazepam_mg"] for s in steps[:4]] == ["20", "20", "19", "18"]
+    assert steps[11]["intakes_mg"] == ["0", "10"] and steps[12]["intakes_mg"] == ["0", "9"]
