@@ -16,11 +16,12 @@ from typing import Any
 from tui.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail, out, today_from, usage_error
 from tui.core import plan_input
 from tui.core.doses import format_decimal
-from tui.core.drugs import find_drug
+from tui.core.drugs import equivalence_source, find_drug
 from tui.core.hold_suggestion import suggest_hold_for_plan
 from tui.core.plan_changes import PlanChangeError, creation_event, hold, replan, return_to_stable, slow_down
-from tui.core.plan_model import Method, Plan, PlanParams
+from tui.core.plan_model import Method, Plan, PlanParams, Step
 from tui.core.planner import MAX_STEP_DAYS
+from tui.core.step_drugs import step_diazepam, step_intake_texts
 from tui.core.validation import ValidationError, parse_int
 from tui.exchange.json_export import json_for_terminal
 from tui.store.errors import StoreError
@@ -46,6 +47,19 @@ _THEN_FLAGS = (
     plan_input.THEN_TABLET,
 )
 """The second form's flags (``--then-liquid`` …), each once, read from the one field list."""
+
+_TO_FLAGS = (
+    *(f for kind in plan_input.TO_FORM_FIELDS.kinds for f in kind.fields if f is not plan_input.TO_TABLET),
+    plan_input.TO_TABLET,
+)
+"""The flags of the form of the drug crossed over to (``--to-tablet`` …), from the one field list."""
+_CROSSOVER_FLAGS = (
+    plan_input.CROSSOVER_TO,
+    plan_input.CROSSOVER_STAGES,
+    plan_input.CROSSOVER_EVERY,
+    plan_input.CROSSOVER_FIRST,
+    plan_input.EQUIVALENCE,
+)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -113,6 +127,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     for field in _THEN_FLAGS:
         extra: dict[str, Any] = {"nargs": "?", "const": "0.1"} if field is plan_input.THEN_DROPS else {}
         then.add_argument(field.flag, metavar="X", help=f"second form: {field.hint}", **extra)
+    cross = parser.add_argument_group(
+        "a crossover to another drug first (docs/DOMAIN.md §3.12): --crossover-to DRUG, its stages and the new "
+        "drug's form (--to-tablet …); the taper's pace, bands, jump-off and target are then in mg of the new drug"
+    )
+    for field in (*_CROSSOVER_FLAGS, *_TO_FLAGS):
+        extra = {"nargs": "?", "const": "0.1"} if field is plan_input.TO_DROPS else {}
+        cross.add_argument(field.flag, metavar="X", help=field.hint, **extra)
     out = parser.add_argument_group("output and storing")
     out.add_argument("--json", action="store_true", help="machine-readable output")
     out.add_argument(
@@ -175,6 +196,7 @@ def plan_text(args: argparse.Namespace) -> dict[str, str | None]:
         plan_input.TABLET_WEIGHT.key: args.tablet_weight,
         plan_input.SWITCH_BELOW.key: args.switch_below,
         **{field.key: vars(args)[field.flag[2:].replace("-", "_")] for field in _THEN_FLAGS},
+        **{field.key: vars(args)[field.flag[2:].replace("-", "_")] for field in (*_CROSSOVER_FLAGS, *_TO_FLAGS)},
     }
 
 
@@ -209,9 +231,11 @@ def plan_json(plan: Plan, extra: dict[str, Any] | None = None) -> dict[str, Any]
                 "formulation": plan.formulation_of(s).describe(),
                 "flags": list(s.flag_codes),
                 "notes": [f.text for f in s.flags],
+                **(_crossover_step_json(plan, s) if plan.params.crosses_over else {}),
             }
             for s in plan.steps
         ],
+        **({"crossover": _crossover_json(plan.params)} if plan.params.crosses_over else {}),
         "warnings": plan.warnings(),
         "confirmations_needed": plan.confirmations_needed(),
         "start_date": projection.start.isoformat(),
@@ -234,6 +258,47 @@ def _switch_json(params: PlanParams) -> dict[str, str] | None:
     return {"below_mg": format_decimal(params.switch_below_mg), "formulation": params.then_formulation.describe()}
 
 
+def _crossover_json(params: PlanParams) -> dict[str, Any]:
+    """The crossover's parameters for ``--json`` (only for a plan with one)."""
+    assert params.crossover_formulation is not None
+    return {
+        "to": params.crossover_to,
+        "stages": params.crossover_stages,
+        "every_days": params.crossover_every,
+        "first_intake": None if params.crossover_first is None else params.crossover_first + 1,
+        "equivalence": params.equivalence,
+        "formulation": params.crossover_formulation.describe(),
+    }
+
+
+def _crossover_step_json(plan: Plan, step: Step) -> dict[str, Any]:
+    """A step's drugs for ``--json``: its own drug, the new drug's share, and ≈ diazepam."""
+    diazepam = step_diazepam(plan, step)
+    return {
+        "drug": plan.drug_of(step),
+        "also": None
+        if step.also is None
+        else {
+            "drug": step.also.drug,
+            "intakes_mg": [format_decimal(mg) for mg in step.also.intake_mg],
+            "intake_doses": list(step.also.intake_doses),
+        },
+        "intake_texts": list(step_intake_texts(plan, step)),
+        "diazepam_mg": None if diazepam is None else format_decimal(diazepam.diazepam_mg),
+    }
+
+
+def crossover_text(params: PlanParams) -> str:
+    """``; first a crossover to diazepam in 4 stages of 7 days (Ashton Manual (2002)), measured as …``."""
+    if not params.crosses_over or params.crossover_formulation is None:
+        return ""
+    return (
+        f"; first a crossover to {params.crossover_to} in {params.crossover_stages} stages of "
+        f"{params.crossover_every} days ({equivalence_source(params.equivalence)}), the taper then in "
+        f"{params.crossover_to}, {params.crossover_formulation.describe()}"
+    )
+
+
 def switch_text(params: PlanParams) -> str:
     """``; below 1.25 mg: liquid 0.1 mg/mL …`` (empty for one form)."""
     switch = _switch_json(params)
@@ -250,20 +315,29 @@ def plan_table(plan: Plan) -> str:
         Method.CUSTOM: "custom dated doses",
     }[p.method]
     bands = "".join(f"; {band.describe()}" for band in p.bands)
-    lines = [f"{p.drug_label}: {pace}{bands}; {p.formulation.describe()}{switch_text(p)}"]
+    lines = [f"{p.drug_label}: {pace}{bands}; {p.formulation.describe()}{switch_text(p)}{crossover_text(p)}"]
     drug = find_drug(p.drug)
     if drug is not None:
         lines.append(f"{drug.name}: {drug.half_life_text()}.")
     lines += [DISCLAIMER, ""]
+    crossing = p.crosses_over
     rows = [("#", "from", "to", "mg/day", "measured", "cut %", "flags")]
+    if crossing:  # docs/DOMAIN.md §3.12: every intake names its drug(s); ≈ diazepam shows the level kept
+        rows = [("#", "from", "to", "each intake (· between intakes)", "≈ diazepam mg/day", "cut %", "flags")]
     for number, s in enumerate(plan.steps, start=1):
-        measured = s.unit_dose if len(s.intake_doses) == 1 else " + ".join(s.intake_doses)
+        if crossing:
+            diazepam = step_diazepam(plan, s)
+            dose = " · ".join(step_intake_texts(plan, s))
+            measured = "" if diazepam is None else format_decimal(diazepam.diazepam_mg)
+        else:
+            dose = format_decimal(s.dose_mg)
+            measured = s.unit_dose if len(s.intake_doses) == 1 else " + ".join(s.intake_doses)
         rows.append(
             (
                 str(number),
                 s.start.isoformat(),
                 s.end.isoformat(),
-                format_decimal(s.dose_mg),
+                dose,
                 measured,
                 format_decimal(s.cut_pct),
                 " ".join(s.flag_codes),

@@ -111,6 +111,34 @@ def find_drug(name: str) -> Drug | None:
     return DRUGS.get(key) or DRUGS.get(_BRAND_KEYS.get(key, ""))
 
 
+EQUIVALENCE_SOURCES: dict[str, str] = {"ashton": ASHTON, "va-dod": VA_DOD}
+"""The equivalence tables a crossover may be computed from (``--equivalence``), by key."""
+
+
+def equivalence_key(typed: str) -> str | None:
+    """``ashton`` or ``va-dod`` for a table typed any way (``VA/DoD``, ``vadod``), else None."""
+    cleaned = typed.strip().lower().replace("/", "-")
+    cleaned = "va-dod" if cleaned == "vadod" else cleaned
+    return cleaned if cleaned in EQUIVALENCE_SOURCES else None
+
+
+def equivalence_source(typed: str) -> str | None:
+    """The source named by ``ashton`` or ``va-dod`` (``vadod``, ``VA/DoD`` too), else None."""
+    key = equivalence_key(typed)
+    return None if key is None else EQUIVALENCE_SOURCES[key]
+
+
+def equivalent_mg(drug_name: str, source: str) -> Decimal | None:
+    """The mg of ``drug_name`` that ``source`` matches with diazepam 10 mg (None when the source
+    gives no figure): diazepam itself is the reference, 10 mg in every table."""
+    drug = find_drug(drug_name)
+    if drug is None:
+        return None
+    if drug.key == "diazepam":
+        return DIAZEPAM_REFERENCE_MG
+    return dict(drug.equivalent_to_diazepam_10mg).get(source)
+
+
 def diazepam_equivalents(drug_name: str, daily_mg: Decimal) -> list[DiazepamEquivalent]:
     """≈ diazepam for ``daily_mg`` of ``drug_name``, one figure per source (empty if unknown).
 

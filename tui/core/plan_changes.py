@@ -23,6 +23,7 @@ from fractions import Fraction
 from typing import Any
 
 from tui.core.doses import format_decimal
+from tui.core.plan_crossover import taper_params
 from tui.core.plan_model import HELD, HOLD, OVER_25_IN_14, Flag, Method, Plan, PlanParams, Step
 from tui.core.planner import MAX_STEP_DAYS, build_plan, over_25_in_14, plan_steps
 from tui.core.validation import ValidationError
@@ -150,7 +151,7 @@ def hold(
 
 def _continue_from(plan: Plan, effective: date, params: PlanParams, include_hold: bool, first_note: str = "") -> Plan:
     """Keep every step before ``effective`` and plan the rest from ``params``."""
-    kept = _kept_before(plan, effective)
+    kept = _pinned(_kept_before(plan, effective), plan, params)
     previous = kept[-1].dose_exact if kept else Fraction(plan.dose_before_mg)
     new = plan_steps(
         params,
@@ -164,11 +165,40 @@ def _continue_from(plan: Plan, effective: date, params: PlanParams, include_hold
     return Plan(params=params, steps=tuple(kept) + tuple(new), dose_before_mg=plan.dose_before_mg)
 
 
-def _tail_params(plan: Plan, start: date, dose_mg: Decimal, **changes: Any) -> PlanParams:
-    """Parameters for a re-planned tail: custom and occupancy plans continue proportionally."""
-    method = plan.params.method if plan.params.method in (Method.PROPORTIONAL, Method.LINEAR) else Method.PROPORTIONAL
+def _pinned(kept: list[Step], plan: Plan, params: PlanParams) -> list[Step]:
+    """docs/DOMAIN.md §3.12: kept steps of a drug other than the new parameters' keep their drug
+    and form written on them, so a crossover's history is never re-read as the new plan's drug."""
+    pinned = []
+    for step in kept:
+        drug = plan.drug_of(step)
+        if drug != params.drug:
+            step = replace(step, drug=drug, formulation=plan.formulation_of(step))
+        elif step.drug:
+            step = replace(step, drug="")
+        pinned.append(step)
+    return pinned
+
+
+def _taper_base(plan: Plan, step: Step) -> PlanParams:
+    """The parameters a re-planned tail continues: after a crossover, a plan of the new drug from
+    ``step``'s intakes; during one, no re-planning (a stage can be held)."""
+    if not plan.params.crosses_over:
+        return plan.params
+    if step.also is not None or not step.drug:
+        raise PlanChangeError(
+            f"the crossover to {plan.params.crossover_to} is not complete on {step.start.isoformat()}: "
+            "hold the stage instead (--hold-days), or enter a new plan with the prescriber"
+        )
+    return taper_params(plan.params, step.intake_mg)
+
+
+def _tail_params(plan: Plan, start: date, step: Step, dose_mg: Decimal, **changes: Any) -> PlanParams:
+    """Parameters for a re-planned tail from the dose of ``step``: custom and occupancy plans
+    continue proportionally; a crossover plan as a plan of the new drug."""
+    base = _taper_base(plan, step)
+    method = base.method if base.method in (Method.PROPORTIONAL, Method.LINEAR) else Method.PROPORTIONAL
     fields: dict[str, Any] = {"method": method, "custom": (), "hold_days": 0, **changes}
-    return replace(plan.params, start=start, dose_mg=dose_mg, **fields)
+    return replace(base, start=start, dose_mg=dose_mg, **fields)
 
 
 def current_cut_pct(plan: Plan, today: date) -> Decimal:
@@ -224,7 +254,7 @@ def slow_down(
     else:
         current = plan.steps[index]
         effective = current.end + timedelta(days=1)
-        params = _tail_params(plan, effective, current.dose_mg, **changes)
+        params = _tail_params(plan, effective, current, current.dose_mg, **changes)
         new_plan = _continue_from(plan, effective, params, include_hold=False)
     details = {
         "cut_pct_before": format_decimal(plan.params.cut_pct),
@@ -276,7 +306,7 @@ def return_to_stable(
     changes: dict[str, Any] = {}
     if cut_pct is not None:
         changes["cut_pct"] = cut_pct
-    params = replace(_tail_params(plan, today, stable_mg, **changes), hold_days=days)
+    params = replace(_tail_params(plan, today, stable, stable_mg, **changes), hold_days=days)
     current = plan.step_on(today)
     new_plan = _continue_from(plan, today, params, include_hold=True, first_note=text)
     details = {

@@ -18,6 +18,7 @@ from decimal import Decimal
 from enum import Enum
 
 from tui.core.plan_model import MAX_STEP_DAYS
+from tui.core.plan_params import MAX_CROSSOVER_STAGES
 from tui.core.validation import ValidationError
 
 MAX_INTAKES = 6
@@ -151,11 +152,55 @@ THEN_TABLET_WEIGHT = _field(
     "then_tablet_weight", "--then-tablet-weight", "Then tab wt mg", "the weight of one tablet in mg, e.g. 100"
 )
 
+CROSSOVER_TO = _field(
+    "crossover_to",
+    "--crossover-to",
+    "Cross over to",
+    "the drug to cross over to before the taper, e.g. diazepam (empty: no crossover)",
+    "",
+)
+CROSSOVER_STAGES = _field(
+    "crossover_stages",
+    "--crossover-stages",
+    "Stages to cross",
+    f"how many stages the crossover takes, from 1 to {MAX_CROSSOVER_STAGES}, e.g. 4",
+    "4",
+)
+CROSSOVER_EVERY = _field(
+    "crossover_every", "--crossover-every", "Days a stage", f"days each stage lasts, 1 to {MAX_STEP_DAYS}, e.g. 7", "7"
+)
+CROSSOVER_FIRST = _field(
+    "crossover_first",
+    "--crossover-first",
+    "Replace first (#)",
+    "the intake number replaced first, e.g. 2 (empty: the last of the day)",
+    "",
+)
+EQUIVALENCE = _field("equivalence", "--equivalence", "Equivalence", "ashton or va-dod", "ashton")
+TO_FORM = _field(
+    "to_form", "--to-tablet", "New drug form", "how the new drug is measured: tablet, liquid, drops, scale or increment"
+)
+TO_INCREMENT = _field(
+    "to_increment", "--to-increment", "New step mg", "the new drug's smallest amount in mg, e.g. 0.5", "0.01"
+)
+TO_TABLET = _field("to_tablet", "--to-tablet", "New tablet mg", "the new drug's tablet strength in mg, e.g. 5")
+TO_PIECES = _field("to_pieces", "--to-split", "New pieces", "1, 2 or 4 pieces per tablet", "1")
+TO_LIQUID = _field("to_liquid", "--to-liquid", "New mg per mL", "the new drug's liquid in mg/mL, e.g. 1")
+TO_RESOLUTION = _field(
+    "to_resolution", "--to-resolution", "New syringe mL", "the syringe's smallest mark in mL, e.g. 0.1", "0.1"
+)
+TO_DROPS = _field("to_drops", "--to-drops", "New mg per drop", "the mg in one drop, e.g. 0.1", "0.1")
+TO_SCALE = _field("to_scale", "--to-scale", "New scale mg", "the scale's readability in mg, e.g. 1")
+TO_TABLET_WEIGHT = _field(
+    "to_tablet_weight", "--to-tablet-weight", "New tab wt mg", "the weight of one tablet in mg, e.g. 100"
+)
+
 FIELDS: tuple[PlanField, ...] = (
     DRUG, START, DOSE, INTAKES, SPLIT, CUT_FIRST, METHOD, CUT, EVERY, HOLD, JUMP_OFF, TARGET, LINEAR, EMAX, EC50,
     STEPS, CUSTOM, ORDER, BELOW, FORM, INCREMENT, TABLET, PIECES, LIQUID, RESOLUTION, DROPS, SCALE, TABLET_WEIGHT,
     SWITCH_BELOW, THEN_FORM, THEN_INCREMENT, THEN_TABLET, THEN_PIECES, THEN_LIQUID, THEN_RESOLUTION, THEN_DROPS,
-    THEN_SCALE, THEN_TABLET_WEIGHT,
+    THEN_SCALE, THEN_TABLET_WEIGHT, CROSSOVER_TO, CROSSOVER_STAGES, CROSSOVER_EVERY, CROSSOVER_FIRST, EQUIVALENCE,
+    TO_FORM, TO_INCREMENT, TO_TABLET, TO_PIECES, TO_LIQUID, TO_RESOLUTION, TO_DROPS, TO_SCALE, TO_TABLET_WEIGHT,
 )  # fmt: skip
 """Every field a plan is read from (the usual intake times are settings, see :data:`TIMES`)."""
 
@@ -215,6 +260,11 @@ THEN_FORM_FIELDS = FormFields(
 FORM_KINDS: tuple[FormKind, ...] = FIRST_FORM.kinds
 KINDS = {kind.key: kind for kind in FORM_KINDS}
 THEN_KINDS = {kind.key: kind for kind in THEN_FORM_FIELDS.kinds}
+TO_FORM_FIELDS = FormFields(
+    TO_FORM, TO_INCREMENT, TO_TABLET, TO_PIECES, TO_LIQUID, TO_RESOLUTION, TO_DROPS, TO_SCALE, TO_TABLET_WEIGHT
+)
+"""How the drug crossed over to is measured (docs/DOMAIN.md §3.12)."""
+TO_KINDS = {kind.key: kind for kind in TO_FORM_FIELDS.kinds}
 
 # Field names the planner and the formulations use in their own ValidationErrors.
 BY_CORE_NAME: dict[str, PlanField] = {
@@ -222,7 +272,9 @@ BY_CORE_NAME: dict[str, PlanField] = {
     "split-doses": SPLIT, "cut-first": CUT_FIRST, "linear": LINEAR, "emax": EMAX, "ec50": EC50, "steps": STEPS,
     "custom": CUSTOM, "order": ORDER, "below": BELOW, "tablet strength": TABLET, "split": PIECES, "liquid": LIQUID, "resolution": RESOLUTION,
     "drops": DROPS, "scale": SCALE, "tablet weight": TABLET_WEIGHT, "increment": INCREMENT,
-    "switch-below": SWITCH_BELOW, "then-form": THEN_FORM,
+    "switch-below": SWITCH_BELOW, "then-form": THEN_FORM, "crossover-to": CROSSOVER_TO,
+    "crossover-stages": CROSSOVER_STAGES, "crossover-every": CROSSOVER_EVERY, "crossover-first": CROSSOVER_FIRST,
+    "equivalence": EQUIVALENCE, "crossover-form": TO_FORM,
 }  # fmt: skip
 
 

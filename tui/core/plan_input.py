@@ -19,7 +19,7 @@ from datetime import date
 from decimal import Decimal
 
 from tui.core.doses import format_decimal
-from tui.core.drugs import drug_names
+from tui.core.drugs import drug_names, equivalence_key
 from tui.core.formulations import Formulation
 
 # Every field, bound and parser is re-exported: the CLI, onboarding and the editor read them here.
@@ -42,6 +42,10 @@ from tui.core.plan_field_parsers import parse_percent_field as parse_percent_fie
 from tui.core.plan_field_parsers import parse_split as parse_split
 from tui.core.plan_fields import BELOW as BELOW
 from tui.core.plan_fields import BY_CORE_NAME as BY_CORE_NAME
+from tui.core.plan_fields import CROSSOVER_EVERY as CROSSOVER_EVERY
+from tui.core.plan_fields import CROSSOVER_FIRST as CROSSOVER_FIRST
+from tui.core.plan_fields import CROSSOVER_STAGES as CROSSOVER_STAGES
+from tui.core.plan_fields import CROSSOVER_TO as CROSSOVER_TO
 from tui.core.plan_fields import CUSTOM as CUSTOM
 from tui.core.plan_fields import CUT as CUT
 from tui.core.plan_fields import CUT_FIRST as CUT_FIRST
@@ -53,6 +57,7 @@ from tui.core.plan_fields import DRUG as DRUG
 from tui.core.plan_fields import EARLIEST_DATE as EARLIEST_DATE
 from tui.core.plan_fields import EC50 as EC50
 from tui.core.plan_fields import EMAX as EMAX
+from tui.core.plan_fields import EQUIVALENCE as EQUIVALENCE
 from tui.core.plan_fields import EVERY as EVERY
 from tui.core.plan_fields import FIELDS as FIELDS
 from tui.core.plan_fields import FIRST_FORM as FIRST_FORM
@@ -93,6 +98,17 @@ from tui.core.plan_fields import THEN_SCALE as THEN_SCALE
 from tui.core.plan_fields import THEN_TABLET as THEN_TABLET
 from tui.core.plan_fields import THEN_TABLET_WEIGHT as THEN_TABLET_WEIGHT
 from tui.core.plan_fields import TIMES as TIMES
+from tui.core.plan_fields import TO_DROPS as TO_DROPS
+from tui.core.plan_fields import TO_FORM as TO_FORM
+from tui.core.plan_fields import TO_FORM_FIELDS as TO_FORM_FIELDS
+from tui.core.plan_fields import TO_INCREMENT as TO_INCREMENT
+from tui.core.plan_fields import TO_KINDS as TO_KINDS
+from tui.core.plan_fields import TO_LIQUID as TO_LIQUID
+from tui.core.plan_fields import TO_PIECES as TO_PIECES
+from tui.core.plan_fields import TO_RESOLUTION as TO_RESOLUTION
+from tui.core.plan_fields import TO_SCALE as TO_SCALE
+from tui.core.plan_fields import TO_TABLET as TO_TABLET
+from tui.core.plan_fields import TO_TABLET_WEIGHT as TO_TABLET_WEIGHT
 from tui.core.plan_fields import FormFields as FormFields
 from tui.core.plan_fields import FormKind as FormKind
 from tui.core.plan_fields import PlanField as PlanField
@@ -105,6 +121,7 @@ from tui.core.plan_fields import translated as translated
 from tui.core.plan_fields import value_or_default as value_or_default
 from tui.core.plan_intakes import even_split
 from tui.core.plan_model import MAX_STEP_DAYS, Method, Plan, PlanParams
+from tui.core.plan_params import MAX_CROSSOVER_STAGES
 from tui.core.validation import ValidationError
 
 
@@ -159,15 +176,55 @@ def _second_form(text: Text, then_kind: str | None) -> tuple[Decimal | None, For
     return below, parse_formulation(kind, text, THEN_FORM_FIELDS)
 
 
+_CROSSOVER_DETAILS = (CROSSOVER_STAGES, CROSSOVER_EVERY, CROSSOVER_FIRST, EQUIVALENCE)
+
+
+def _crossover(text: Text, to_kind: str | None, intakes: int) -> dict[str, object]:
+    """docs/DOMAIN.md §3.12: the crossover fields, or none for a plan of one drug.
+
+    ``to_kind`` is the editor's choice of the new drug's form; the CLI's is read from which
+    ``--to-…`` flags were given. Crossover flags without ``--crossover-to`` are a mistake, said so.
+    """
+    if not given(text, CROSSOVER_TO):
+        stray = [f for f in _CROSSOVER_DETAILS if given(text, f)]
+        if to_kind is None and (stray or form_kind_given(text, TO_FORM_FIELDS) is not None):
+            raise PlanInputError(CROSSOVER_TO, "", "the drug to cross over to as well, e.g. diazepam")
+        return {}
+    to, _ = drug_names(field_text(text, CROSSOVER_TO))
+    raw = value_or_default(text, EQUIVALENCE)
+    equivalence = equivalence_key(raw)
+    if equivalence is None:
+        raise PlanInputError(EQUIVALENCE, raw, f"use {EQUIVALENCE.hint}")
+    kind = to_kind or form_kind_given(text, TO_FORM_FIELDS)
+    if kind is None:
+        raise PlanInputError(TO_FORM, "", "how the new drug is measured too, e.g. --to-tablet 5 --to-split 2")
+    return {
+        "crossover_to": to,
+        "crossover_stages": parse_int_field(text, CROSSOVER_STAGES, 1, MAX_CROSSOVER_STAGES),
+        "crossover_every": parse_int_field(text, CROSSOVER_EVERY, 1, MAX_STEP_DAYS),
+        "crossover_first": parse_int_field(text, CROSSOVER_FIRST, 1, intakes) - 1
+        if given(text, CROSSOVER_FIRST)
+        else None,
+        "equivalence": equivalence,
+        "crossover_formulation": parse_formulation(kind, text, TO_FORM_FIELDS),
+    }
+
+
 def params_from_text(
-    text: Text, today: date, kind: str | None = None, lengthen: bool = False, then_kind: str | None = None
+    text: Text,
+    today: date,
+    kind: str | None = None,
+    lengthen: bool = False,
+    then_kind: str | None = None,
+    to_kind: str | None = None,
 ) -> PlanParams:
     """Read every field into :class:`PlanParams`; :class:`PlanInputError` names the first bad one.
 
     ``kind`` is the way of measuring (the editor's choice); ``None`` infers it from which
     fields were given (the CLI's flags, see :func:`form_kind_given`). ``lengthen`` lengthens a
     step instead of taking a bigger one-increment cut (a switch, not text). ``then_kind`` is the
-    second form's kind below ``switch_below`` (the editor's choice; ``None``: from the flags).
+    second form's kind below ``switch_below`` (the editor's choice; ``None``: from the flags);
+    ``to_kind`` likewise the form of the drug crossed over to.
     """
     method = parse_method(text)
     custom = parse_custom(text, today) if given(text, CUSTOM) else ()
@@ -213,14 +270,20 @@ def params_from_text(
         lengthen_steps=lengthen,
         switch_below_mg=switch_below,
         then_formulation=then_formulation,
+        **_crossover(text, to_kind, len(split) or 1),  # type: ignore[arg-type]
     )
 
 
 def plan_from_text(
-    text: Text, today: date, kind: str | None = None, lengthen: bool = False, then_kind: str | None = None
+    text: Text,
+    today: date,
+    kind: str | None = None,
+    lengthen: bool = False,
+    then_kind: str | None = None,
+    to_kind: str | None = None,
 ) -> Plan:
     """:func:`params_from_text`, then the plan; a planner rule broken is a PlanInputError too."""
-    params = params_from_text(text, today, kind, lengthen, then_kind)
+    params = params_from_text(text, today, kind, lengthen, then_kind, to_kind)
     try:
         # Imported here: the settings read this module's bounds, and `taper-tui status` reads the
         # settings in a shell prompt, where the planner's import is not wanted.

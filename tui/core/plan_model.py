@@ -20,6 +20,7 @@ from itertools import pairwise
 from typing import Any
 
 from tui.core.doses import ZERO, format_decimal, to_decimal
+from tui.core.drug_share import DrugShare
 from tui.core.drugs import DiazepamEquivalent, diazepam_equivalents
 from tui.core.formulations import Formulation, fraction_to_decimal
 from tui.core.plan_flags import Flag as Flag  # re-exported: the store, planner and plan changes name them here
@@ -107,6 +108,11 @@ class Step:
     formulation: Formulation | None = None
     """The form this step is measured in when it is not the plan's own (after a switch of form,
     docs/DOMAIN.md §3.11); ``None``: the plan's :attr:`PlanParams.formulation`."""
+    drug: str = ""
+    """The drug of :attr:`units` when it is not the plan's own (after a crossover, docs/DOMAIN.md
+    §3.12); ``""``: the plan's :attr:`PlanParams.drug`."""
+    also: DrugShare | None = None
+    """During a crossover stage, the drug crossed over to, taken beside this step's own drug."""
 
     @property
     def dose_exact(self) -> Fraction:
@@ -157,6 +163,9 @@ class Step:
             "note": self.note,
             # Only after a switch of form, so a one-form plan's record is what older versions read.
             **({"formulation": self.formulation.to_record()} if self.formulation is not None else {}),
+            # Only in a crossover: a plan of one drug is written exactly as before.
+            **({"drug": self.drug} if self.drug else {}),
+            **({"also": self.also.to_record()} if self.also is not None else {}),
         }
 
     @classmethod
@@ -183,11 +192,17 @@ class Step:
                 ideal_mg=None if ideal is None else to_decimal(ideal),
                 note=str(record.get("note", "")),
                 formulation=Formulation.from_record(record["formulation"]) if "formulation" in record else None,
+                drug=str(record.get("drug", "")),
+                also=DrugShare.from_record(record["also"]) if "also" in record else None,
             )
         except (KeyError, TypeError, ValueError) as problem:
+            if isinstance(problem, ValidationError):
+                raise
             raise ValidationError(
                 "plan.steps", record, f"each step needs start, end, units, increment_mg … ({problem})"
             ) from None
+        if step.also is not None and len(step.also.intake_units) != len(intake_units):
+            raise ValidationError("plan.steps", record, "a second drug needs one amount per intake")
         if end < start or units < 0 or increment <= 0 or sum(intake_units) != units:
             raise ValidationError(
                 "plan.steps", record, "a step needs end ≥ start, units ≥ 0 and intake units adding up"
@@ -250,6 +265,10 @@ class Plan:
     def formulation_of(self, step: Step) -> Formulation:
         """The form ``step`` is measured in (the second one after a switch of form)."""
         return step.formulation or self.params.formulation
+
+    def drug_of(self, step: Step) -> str:
+        """The drug ``step``'s own doses are of (the drug crossed over to, after a crossover)."""
+        return step.drug or self.params.drug
 
     def formulation_on(self, day: date) -> Formulation | None:
         """The form measured on ``day`` (``None`` before the plan starts)."""

@@ -21,6 +21,9 @@ from tui.core.formulations import Formulation
 from tui.core.plan_flags import too_coarse_text
 from tui.core.validation import ValidationError
 
+MAX_CROSSOVER_STAGES = 24
+"""More crossover stages than this is a typo (a crossover takes weeks, not a year)."""
+
 MAX_STEP_DAYS = 365
 """The longest a step, a hold or a lengthened step may last: a year at one dose is a plan to review."""
 
@@ -121,6 +124,25 @@ class PlanParams:
     :attr:`then_formulation` (tablets until they are too coarse, then a liquid); ``None``: one form."""
     then_formulation: Formulation | None = None
     """The second way of measuring, used below :attr:`switch_below_mg` (``--then-liquid …``)."""
+    crossover_to: str = ""
+    """docs/DOMAIN.md §3.12: the drug the person crosses over to (``diazepam``) before the taper;
+    ``""``: no crossover. With one, :attr:`dose_mg`, :attr:`split` and :attr:`formulation` describe
+    the drug taken now, and the taper's pace, bands, jump-off and target the drug crossed over to."""
+    crossover_stages: int = 4
+    """How many stages the crossover takes (each replaces part of one intake)."""
+    crossover_every: int = 7
+    """Days each crossover stage lasts."""
+    crossover_first: int | None = None
+    """The intake (0-based) replaced first; ``None``: the last one of the day (the evening)."""
+    equivalence: str = "ashton"
+    """The equivalence table the crossover uses: ``ashton`` or ``va-dod`` (:data:`EQUIVALENCE_SOURCES`)."""
+    crossover_formulation: Formulation | None = None
+    """How the drug crossed over to is measured (``--to-tablet 5 --to-split 2``)."""
+
+    @property
+    def crosses_over(self) -> bool:
+        """True when the plan starts with a crossover to another drug."""
+        return bool(self.crossover_to)
 
     @property
     def switches(self) -> bool:
@@ -201,6 +223,19 @@ class PlanParams:
             **({"order": self.order.value} if self.order is not IntakeOrder.EVEN else {}),
             **({"bands": [b.to_record() for b in self.bands]} if self.bands else {}),
             **({"switch": self._switch_record()} if self.switches else {}),
+            **({"crossover": self._crossover_record()} if self.crosses_over else {}),
+        }
+
+    def _crossover_record(self) -> dict[str, Any]:
+        """The crossover's fields, only written for a plan with one (so every other plan's record
+        is what older versions wrote and read)."""
+        return {
+            "to": self.crossover_to,
+            "stages": self.crossover_stages,
+            "every": self.crossover_every,
+            "first": None if self.crossover_first is None else self.crossover_first,
+            "equivalence": self.equivalence,
+            "formulation": None if self.crossover_formulation is None else self.crossover_formulation.to_record(),
         }
 
     def _switch_record(self) -> dict[str, Any]:
@@ -246,6 +281,7 @@ class PlanParams:
                     tuple(to_decimal(x) for x in c["intakes_mg"]) for c in record.get("custom", ()) if "intakes_mg" in c
                 ),
                 **_switch_from_record(record.get("switch")),
+                **_crossover_from_record(record.get("crossover")),
             )
         except (KeyError, TypeError, ValueError) as problem:
             if isinstance(problem, ValidationError):
@@ -265,3 +301,37 @@ def _switch_from_record(record: object) -> dict[str, Any]:
         "switch_below_mg": to_decimal(record["below_mg"]),
         "then_formulation": Formulation.from_record(record["formulation"]),
     }
+
+
+def _crossover_from_record(record: object) -> dict[str, Any]:
+    """The crossover fields of a stored ``crossover`` object (none: a plan of one drug)."""
+    if record is None:
+        return {}
+    if not isinstance(record, dict) or not isinstance(record.get("to"), str) or not record["to"].strip():
+        raise ValidationError(
+            "plan.params.crossover", record, 'use {"to": "diazepam", "stages": 4, "every": 7, "formulation": {...}}'
+        )
+    first = record.get("first")
+    formulation = record.get("formulation")
+    fields = {
+        "crossover_to": record["to"],
+        "crossover_stages": int(record.get("stages", 4)),
+        "crossover_every": int(record.get("every", 7)),
+        "crossover_first": None if first is None else int(first),
+        "equivalence": str(record.get("equivalence", "ashton")),
+        "crossover_formulation": None if formulation is None else Formulation.from_record(formulation),
+    }
+    if (
+        not 1 <= fields["crossover_stages"] <= MAX_CROSSOVER_STAGES
+        or not 1 <= fields["crossover_every"] <= MAX_STEP_DAYS
+        or (fields["crossover_first"] is not None and fields["crossover_first"] < 0)
+        or fields["equivalence"] not in ("ashton", "va-dod")
+        or formulation is None
+    ):
+        raise ValidationError(
+            "plan.params.crossover",
+            record,
+            f"use 1 to {MAX_CROSSOVER_STAGES} stages of 1 to {MAX_STEP_DAYS} days, "
+            'equivalence "ashton" or "va-dod", and the new drug\'s formulation',
+        )
+    return fields

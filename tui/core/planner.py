@@ -40,6 +40,7 @@ from typing import Any
 
 from tui.core.doses import ZERO, format_decimal
 from tui.core.formulations import Formulation, RawIncrement
+from tui.core.plan_crossover import crossover_ratio, crossover_steps, taper_params
 from tui.core.plan_intakes import even_split as even_split  # re-exported: the plan input and editor name it here
 from tui.core.plan_intakes import intake_units_of, intake_weights
 from tui.core.plan_intakes import split_remainder_note as split_remainder_note
@@ -261,8 +262,40 @@ def build_plan(params: PlanParams) -> Plan:
             ",".join(map(format_decimal, params.split)),
             f"the intakes must add up to the daily dose ({format_decimal(params.dose_mg)} mg)",
         )
-    steps = _flag_fast_start(plan_steps(params), params.dose_mg)
+    steps = _flag_fast_start(
+        _crossover_then_taper(params) if params.crosses_over else plan_steps(params), params.dose_mg
+    )
     return Plan(params=params, steps=tuple(steps), dose_before_mg=params.dose_mg)
+
+
+def _crossover_then_taper(params: PlanParams) -> list[Step]:
+    """docs/DOMAIN.md §3.12: the crossover stages, then the new drug's taper from the dose they
+    reach, flagged against what was taken before it (in mg of the new drug)."""
+    stages, new_units = crossover_steps(params, params.start)
+    new_form = params.crossover_formulation
+    assert new_form is not None
+    ratio = crossover_ratio(params)
+    intakes_mg = tuple(new_form.mg(u) for u in new_units)
+    taper = taper_params(params, intakes_mg)
+
+    def in_new_drug(step: Step) -> Fraction:
+        own = step.dose_exact if step.drug else step.dose_exact * ratio
+        return own + (step.also.units * step.also.formulation.increment if step.also else 0)
+
+    history = [(s.start, s.end, in_new_drug(s)) for s in stages]
+    tail = plan_steps(
+        taper,
+        first_day=stages[-1].end + timedelta(days=1),
+        previous_exact=Fraction(taper.dose_mg),
+        history=history,
+        dose_before_history=Fraction(params.dose_mg) * ratio,
+        include_hold=False,
+    )
+    if tail and tail[0].units == stages[-1].units and tail[0].formulation is None:
+        # The taper's curve holds the crossed-over dose longer first: a longer last stage.
+        held = tail.pop(0)
+        stages[-1] = replace(stages[-1], end=held.end, flags=held.flags)
+    return stages + [replace(s, drug=taper.drug, formulation=s.formulation or new_form) for s in tail]
 
 
 def default_formulation() -> Formulation:

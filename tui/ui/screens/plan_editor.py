@@ -32,11 +32,22 @@ from textual.widgets import Footer, Input, Label, Select, Static
 from tui.core import plan_input as pi
 from tui.core.doses import format_decimal
 from tui.core.plan_changes import hold_days_left
+from tui.core.plan_crossover import mid_crossover, params_to_continue
 from tui.core.plan_model import Method, Plan, PlanParams
 from tui.core.planner import intake_weights
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.dialog import Dialog
-from tui.ui.screens.plan_field_rows import FORMS, INPUT_IDS, field_row, form_fields_of, form_rows, mg_text, select_row
+from tui.ui.screens.plan_field_rows import (
+    CROSSOVER_ROWS,
+    FORMS,
+    INPUT_IDS,
+    crossover_rows,
+    field_row,
+    form_fields_of,
+    form_rows,
+    mg_text,
+    select_row,
+)
 from tui.ui.screens.plan_preview import SWITCH_KEY, PlanPreview, switch_offer
 
 OFFERED_LIQUID = ("0.1", "0.1")
@@ -90,13 +101,19 @@ class PlanEditorScreen(Dialog[Plan | None]):
         """The plan the fields give now (``None`` while a field has a problem)."""
         self.problem: pi.PlanInputError | None = None
         """The problem shown under the fields, if any."""
-        self.defaults: PlanParams | None = existing.params if existing is not None else None
+        # After a crossover, a re-plan is a plan of the new drug (docs/DOMAIN.md §3.12).
+        self.defaults: PlanParams | None = (
+            params_to_continue(existing, self.initial_start) if existing is not None else None
+        )
         self.drug_default = drug
         self.dose_default = dose_mg
         self.intakes_default = intakes
         self.kept_hold_days = hold_days_left(existing, self.initial_start) if existing is not None else 0
         """Days left of a hold running when re-planning; pre-filled so the agreed hold is kept."""
         self._saved_values: dict[str, str] = {}
+        self._kinds_shown: dict[str, str] = {}
+        """The kind each way of measuring's number fields hold: the Select's first Changed (on
+        mount) names it again, and must not clear a stored plan's tablet strength."""
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -108,7 +125,7 @@ class PlanEditorScreen(Dialog[Plan | None]):
         if p is None or self.existing is None:
             return (self.dose_default or Decimal(1)), ()
         step = self.existing.step_on(self.initial_start)
-        if step is None:
+        if step is None or mid_crossover(self.existing, self.initial_start):
             return p.dose_mg, (() if len(set(intake_weights(p))) == 1 else p.split)
         even = max(step.intake_units) - min(step.intake_units) <= 1
         return step.dose_mg, (() if even else step.intake_mg)
@@ -117,7 +134,9 @@ class PlanEditorScreen(Dialog[Plan | None]):
         """The intakes of the plan being changed, on the new start day (or at its start)."""
         assert self.defaults is not None
         step = self.existing.step_on(self.initial_start) if self.existing is not None else None
-        return step.intake_mg if step is not None else self.defaults.weights
+        if step is None or self.existing is None or mid_crossover(self.existing, self.initial_start):
+            return self.defaults.weights
+        return step.intake_mg
 
     def compose(self) -> ComposeResult:
         p = self.defaults
@@ -128,6 +147,8 @@ class PlanEditorScreen(Dialog[Plan | None]):
         then_kind, then_numbers = form_fields_of(p.then_formulation) if p and p.then_formulation else ("liquid", [])
         switch = format_decimal(p.switch_below_mg) if p and p.switch_below_mg is not None else ""
         custom = pi.custom_text(p) if p else ""
+        to_form = p.crossover_formulation if p else None
+        self._kinds_shown = {"form": kind, "then": then_kind, "to": form_fields_of(to_form)[0] if to_form else "tablet"}
         with Container(id="editor"):
             with ScrollableContainer(id="fields"):
                 yield Static("Plan (discuss with prescriber)", id="title", classes="wide")
@@ -157,6 +178,7 @@ class PlanEditorScreen(Dialog[Plan | None]):
                 yield field_row(pi.CUSTOM, custom, "2027-01-04=1, 2027-01-18=0.9", classes="row custom wide")
                 yield field_row(pi.SWITCH_BELOW, switch, "e.g. 1.25 (empty: one form)")
                 yield from form_rows("then", then_kind, then_numbers)
+                yield from crossover_rows(p)
             yield PlanPreview(id="preview")
         yield Footer()
 
@@ -172,6 +194,7 @@ class PlanEditorScreen(Dialog[Plan | None]):
         self.query_one("#kept-hold").set_class(not self.kept_hold_days, "-hidden")
         self._show_form_fields("form")
         self._show_form_fields("then")
+        self._show_crossover_fields()
         self._show_method_fields()
         self.query_one("#dose", Input).focus()
         self.rebuild()
@@ -192,6 +215,15 @@ class PlanEditorScreen(Dialog[Plan | None]):
         """True when a switch dose is typed (the second form's fields are then shown and read)."""
         return bool(self._input("switch-below").value.strip())
 
+    def _crossing(self) -> bool:
+        """True when a drug to cross over to is typed (the crossover's fields are then shown)."""
+        return bool(self._input("crossover-to").value.strip())
+
+    def _show_crossover_fields(self) -> None:
+        for row in self.query(f".{CROSSOVER_ROWS}"):
+            row.set_class(not self._crossing(), "-hidden")
+        self._show_form_fields("to")
+
     def _values(self) -> dict[str, str]:
         """Every field's text by plan field key (what :mod:`tui.core.plan_input` reads)."""
         values = {key: self._input(widget_id).value for key, widget_id in INPUT_IDS.items()}
@@ -209,7 +241,7 @@ class PlanEditorScreen(Dialog[Plan | None]):
 
     def _show_form_fields(self, prefix: str) -> None:
         kind = self._kind(prefix)
-        hidden = prefix == "then" and not self._switching()
+        hidden = (prefix == "then" and not self._switching()) or (prefix == "to" and not self._crossing())
         self.query_one(f"#{prefix}-kind-row").set_class(hidden, "-hidden")
         for index in range(3):
             row = self.query_one(f"#{prefix}-row-{index}")
@@ -232,10 +264,13 @@ class PlanEditorScreen(Dialog[Plan | None]):
 
     @on(Select.Changed, "#form-kind")
     @on(Select.Changed, "#then-kind")
+    @on(Select.Changed, "#to-kind")
     def _form_kind_changed(self, event: Select.Changed) -> None:
         prefix = str(event.select.id).removesuffix("-kind")
-        for index in range(3):
-            self._input(f"{prefix}-{index}").value = ""
+        if self._kinds_shown.get(prefix) != str(event.value):
+            self._kinds_shown[prefix] = str(event.value)
+            for index in range(3):
+                self._input(f"{prefix}-{index}").value = ""
         self._show_form_fields(prefix)
         self.rebuild()
 
@@ -247,6 +282,10 @@ class PlanEditorScreen(Dialog[Plan | None]):
     @on(Input.Changed, "#switch-below")
     def _switch_changed(self) -> None:
         self._show_form_fields("then")
+
+    @on(Input.Changed, "#crossover-to")
+    def _crossover_changed(self) -> None:
+        self._show_crossover_fields()
 
     @on(Input.Changed)
     def _field_changed(self) -> None:
@@ -267,7 +306,13 @@ class PlanEditorScreen(Dialog[Plan | None]):
         for widget in self.query(Input):
             widget.remove_class("-invalid")
         try:
-            plan = pi.plan_from_text(self._values(), self.today, self._kind().key, then_kind=self._kind("then").key)
+            plan = pi.plan_from_text(
+                self._values(),
+                self.today,
+                self._kind().key,
+                then_kind=self._kind("then").key,
+                to_kind=self._kind("to").key,
+            )
         except pi.PlanInputError as error:
             self.plan, self.problem = None, error
             preview.show_problem(f"⚠ {error.text(pi.Surface.APP)}")

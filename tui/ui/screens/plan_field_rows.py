@@ -2,8 +2,9 @@
 
 Rule: every row is built from a :class:`~tui.core.plan_input.PlanField`, so its label is the one
 the messages name, and each input has one fixed id (:data:`INPUT_IDS`; a way of measuring's
-number fields are ``form-0`` … ``form-2``, the second form's ``then-0`` … ``then-2``), which is
-how the editor reads the fields back and marks the one at fault.
+number fields are ``form-0`` … ``form-2``, the second form's ``then-0`` … ``then-2``, the form of
+the drug crossed over to ``to-0`` … ``to-2``), which is how the editor reads the fields back and
+marks the one at fault.
 """
 
 from __future__ import annotations
@@ -17,13 +18,16 @@ from textual.widgets import Input, Label, Select
 from tui.core import plan_input as pi
 from tui.core.doses import format_decimal
 from tui.core.formulations import Formulation
+from tui.core.plan_model import PlanParams
 
 INPUT_IDS: dict[str, str] = {
     pi.DRUG.key: "drug", pi.START.key: "start", pi.DOSE.key: "dose", pi.INTAKES.key: "intakes", pi.SPLIT.key: "split",
     pi.CUT_FIRST.key: "cut-first", pi.CUT.key: "cut", pi.EVERY.key: "every", pi.HOLD.key: "hold",
     pi.JUMP_OFF.key: "jump-off", pi.TARGET.key: "target", pi.EMAX.key: "emax", pi.EC50.key: "ec50",
     pi.STEPS.key: "occ-steps", pi.CUSTOM.key: "custom", pi.ORDER.key: "order",
-    pi.BELOW.key: "below", pi.SWITCH_BELOW.key: "switch-below",
+    pi.BELOW.key: "below", pi.SWITCH_BELOW.key: "switch-below", pi.CROSSOVER_TO.key: "crossover-to",
+    pi.CROSSOVER_STAGES.key: "crossover-stages", pi.CROSSOVER_EVERY.key: "crossover-every",
+    pi.CROSSOVER_FIRST.key: "crossover-first", pi.EQUIVALENCE.key: "equivalence",
 }  # fmt: skip
 """Plan field key → the id of its Input (the measuring fields use ``form-0`` … ``form-2``, the
 second form's ``then-0`` … ``then-2``)."""
@@ -31,6 +35,7 @@ second form's ``then-0`` … ``then-2``)."""
 FORMS: dict[str, tuple[pi.FormFields, dict[str, pi.FormKind]]] = {
     "form": (pi.FIRST_FORM, pi.KINDS),
     "then": (pi.THEN_FORM_FIELDS, pi.THEN_KINDS),
+    "to": (pi.TO_FORM_FIELDS, pi.TO_KINDS),
 }
 """The id prefix of each way of measuring's rows → its fields and kinds."""
 
@@ -73,3 +78,23 @@ def form_rows(prefix: str, kind: str, numbers: list[str]) -> ComposeResult:
             classes="row",
             id=f"{prefix}-row-{index}",
         )
+
+
+CROSSOVER_ROWS = "crossover"
+"""The class of the crossover's detail rows, shown once a drug to cross over to is typed."""
+
+
+def crossover_rows(p: PlanParams | None) -> ComposeResult:
+    """docs/DOMAIN.md §3.12: the drug to cross over to, then its stages, table and form (the details
+    hidden until a drug is typed)."""
+    crossing = p is not None and p.crosses_over
+    yield field_row(pi.CROSSOVER_TO, p.crossover_to if p and crossing else "", "none, or e.g. diazepam")
+    detail = f"row {CROSSOVER_ROWS}"
+    yield field_row(pi.CROSSOVER_STAGES, str(p.crossover_stages) if p else "4", classes=detail)
+    yield field_row(pi.CROSSOVER_EVERY, str(p.crossover_every) if p else "7", classes=detail)
+    first = "" if p is None or p.crossover_first is None else str(p.crossover_first + 1)
+    yield field_row(pi.CROSSOVER_FIRST, first, "last of the day", classes=detail)
+    yield field_row(pi.EQUIVALENCE, p.equivalence if p else "ashton", "ashton or va-dod", classes=detail)
+    formulation = p.crossover_formulation if p is not None else None
+    kind, numbers = form_fields_of(formulation) if formulation is not None else ("tablet", [])
+    yield from form_rows("to", kind, numbers)
