@@ -98,3 +98,24 @@ async def test_export_needing_a_plan_says_so(tmp_path, app_factory):
         await pilot.pause()
         assert "no plan yet" in str(dialog.query_one("#problem").render())
     assert not (tmp_path / "cal.ics").exists()
+
+
+async def test_ctrl_e_exports_from_the_log_s_first_field_and_is_the_field_s_own_in_the_dialog(tmp_path):
+    journal = open_journal(tmp_path / "a" / "taper.json")
+    journal.update_settings(onboarded=True)
+    app = build_app(journal, today=TODAY, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")  # the Log opens in its first dose field, whose own ctrl+e is "end"
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        path = app.screen.query_one("#path", Input)
+        path.focus()
+        path.value = "/tmp/x.json"
+        path.cursor_position = 0
+        await pilot.press("ctrl+e")  # in the dialog: the end of the field, not a second dialog
+        await pilot.pause()
+        assert len(app.screen_stack) == 2 and path.cursor_position == len(path.value)
+    journal.close()

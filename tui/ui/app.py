@@ -61,7 +61,9 @@ class TaperApp(ViewSwitching, DraftKeeper, FileWatch):
         Binding("q", "quit_app", "Quit", show=False),
         Binding("ctrl+q", "quit_app", "Quit", priority=True),
         Binding("question_mark", "show_view('help')", "Help", show=False),
-        Binding("ctrl+e", "export", "Export", show=False),
+        # Priority: the Log opens in a text field, whose own ctrl+e (end of line; End does the
+        # same) would otherwise swallow the export from the view a person is most often in.
+        Binding("ctrl+e", "export", "Export", show=False, priority=True),
         Binding("ctrl+o", "import", "Import", show=False),
         Binding("ctrl+r", "reload_file", "Reload file", show=False),
         Binding("ctrl+w", "become_writer", "Write here", show=False),
@@ -185,6 +187,12 @@ class TaperApp(ViewSwitching, DraftKeeper, FileWatch):
         self.screen.set_class(too_small, "-too-small")
 
     # -- export and import ----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The priority export key acts on the views only: in a dialog its key is the field's own."""
+        if action == "export":
+            return self.screen is self.screen_stack[0]
+        return True
 
     def action_export(self) -> None:
         """Export in any format to a 0600 file chosen in a dialog (not before every day was checked)."""
