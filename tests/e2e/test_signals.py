@@ -99,7 +99,7 @@ def test_a_signal_keeps_the_form_as_a_draft_and_gives_the_terminal_back(tmp_path
         again.keys("Enter")  # Restore has the focus
         again.wait_for("unsaved")
         again.keys("C-s")
-        again.wait_for("Saved 2027-03-15")
+        again.wait_for("✓ saved")
     finally:
         again.close()
     with open_journal(data, read_only=True) as journal:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from textual import events
 from textual.widgets import Button, Input
 from textual.widgets._toast import Toast
 
@@ -251,3 +252,21 @@ async def test_quitting_while_a_view_is_composed_waits_for_it_then_quits_cleanly
         await pilot.pause()
     assert not app.is_running
     assert app.return_code in (0, None) and app.crash_log is None
+
+
+async def test_keys_typed_while_a_view_is_composed_reach_it_in_order(app_factory):
+    """On a slow link a person types on before the Log has been built: those keys wait for it and
+    land in its first dose, in order, instead of going to whatever had the focus meanwhile."""
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.built_view("log") is None
+        # All queued before the Log's first compose has run (Pilot's press waits between keys).
+        for key, character in (("f3", None), ("0", "0"), ("full_stop", "."), ("5", "5")):
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        log = app.view("log")
+        assert app.active_view_id == "log"
+        assert log.intakes.rows[0].amount_input.value == "0.5"
+        assert app.focused is log.intakes.rows[0].amount_input

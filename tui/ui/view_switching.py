@@ -14,8 +14,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import App
+from textual.message import Message
 from textual.screen import Screen
 
 from tui.ui.views.journal_view import JournalView
@@ -48,6 +49,10 @@ def view_class(view_id: str) -> type[JournalView]:
     return found
 
 
+class _ReplayHeldKeys(Message):
+    """Hand the keys held while a view was composed to the app, now that it has its focus."""
+
+
 class ViewSwitching(App[None]):
     """The views of :class:`~tui.ui.app.TaperApp`: built on first showing, switched, told when shown.
 
@@ -68,6 +73,30 @@ class ViewSwitching(App[None]):
         """The view asked for while another was being composed, and what waits for it."""
         self._quit_when_composed = False
         """Quit was asked for while a view was being composed: the app quits once it is."""
+        self._held_keys: list[events.Key] = []
+        """Keys typed while a view was being composed, in order, for when it has its focus."""
+
+    async def on_event(self, event: events.Event) -> None:
+        # A key typed while a view is being composed (its first showing, on a slow link) waits for
+        # it: meanwhile nothing has the focus, so a digit would switch view and a dose would go
+        # nowhere. Later keys queue behind held ones, so the order typed is the order handled.
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and (self._view_ready or self._held_keys)
+            and self.screen_stack
+            and self.screen is self.screen_stack[0]
+        ):
+            self._held_keys.append(event)
+            return
+        await super().on_event(event)
+
+    @on(_ReplayHeldKeys)
+    async def _replay_held_keys(self) -> None:
+        # Posted after the composed view's focus (itself queued), so the keys find it. A key that
+        # starts another view's composition leaves the rest held for that one.
+        while self._held_keys and not self._view_ready:
+            await super().on_event(self._held_keys.pop(0))
 
     def _view_tabs(self) -> ViewTabs | None:
         """The main screen's views; ``None`` once the app is closing and has no screens left, when a
@@ -182,6 +211,8 @@ class ViewSwitching(App[None]):
         self._sync_shown()
         for callback in waiting:
             callback(event.view)
+        if self._held_keys:
+            self.post_message(_ReplayHeldKeys())
         if self._quit_when_composed and not self._view_ready:
             self._quit_when_composed = False
             self.action_quit_app()
