@@ -65,11 +65,11 @@ KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Log",
         (
-            ("[ / ]", "previous / next day (asks first if something is unsaved)"),
-            ("ctrl+← / ctrl+→", "the same from inside a field (in the note: move by word)"),
+            ("ctrl+← / ctrl+→", "previous / next day, from any field (asks first if unsaved; the note: by word)"),
+            ("[ / ]", "the same when no text field has the cursor"),
             ("ctrl+g", "go to a date (YYYY-MM-DD, yesterday, -3)"),
             ("ctrl+s", "save the day"),
-            ("enter", "start typing; in a field, go on to the next one"),
+            ("enter / tab", "the next field (the Log opens with the cursor in the first dose)"),
             ("0–4", "rate the focused symptom and go on to the next"),
             ("← → / h l", "change the focused symptom's rating; backspace: not rated"),
             ("↑↓ / j k", "previous / next symptom"),
