@@ -64,7 +64,7 @@ def test_a_crossover_stage_names_each_drug_in_each_intake_and_its_diazepam_day()
     assert diazepam_day_text(plan, stage).startswith("≈ 20 mg diazepam (Ashton Manual")
     cells = [str(cell) for cell in step_cells(plan, 0, START)]
     assert cells[2] == "≈ 20 mg\ndiazepam"
-    assert cells[3] == "clonazepam 0.5 mg = 1 tab\nclonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab"
+    assert cells[3] == "clonazepam 0.5 mg = 1 tab\nclonazepam 0.25 mg = ½ tab +\n  diazepam 5 mg = 1 tab"
     compact = [str(cell) for cell in step_cells(plan, 0, START, compact=True)]
     assert compact[3] == "clonazepam 0.75 mg\n+ diazepam 5 mg"
 
@@ -120,7 +120,33 @@ async def test_today_and_the_schedule_name_both_drugs_on_a_crossover_day_at_80x2
         table = app.screen.query_one("#schedule-steps", LineTable)
         cells = [str(cell) for cell in table.row_cells(0)]
         assert cells[2] == "≈ 20 mg\ndiazepam"
-        assert "clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab" in cells[3].replace("\n", " ")
+        assert "clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab" in " ".join(cells[3].split())
         # Every column fits: nothing hides behind a horizontal scrollbar.
         assert table.virtual_size.width <= table.size.width
         app.save_screenshot(str(tmp_path / "schedule.svg"))
+
+
+def test_crossover_schedule_snapshot_at_80x24(snap_compare, journal):
+    store_crossover(journal)
+
+    async def run_before(pilot) -> None:
+        await pilot.press("f2")
+        for _ in range(20):
+            await pilot.pause()
+
+    assert snap_compare(
+        build_app(journal, today=TODAY, clock=lambda: NOW), terminal_size=(80, 24), run_before=run_before
+    )
+
+
+def test_crossover_today_snapshot_at_80x24(snap_compare, journal):
+    store_crossover(journal)
+
+    async def run_before(pilot) -> None:
+        await pilot.press("f1")
+        for _ in range(5):
+            await pilot.pause()
+
+    assert snap_compare(
+        build_app(journal, today=TODAY, clock=lambda: NOW), terminal_size=(80, 24), run_before=run_before
+    )

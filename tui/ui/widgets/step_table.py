@@ -169,7 +169,10 @@ def step_cells(plan: pm.Plan, index: int, today: date, compact: bool = False) ->
         intakes = (
             step_drug_totals(plan, step).replace(PART_SEPARATOR, "\n+ ")
             if compact
-            else "\n".join(step_intake_texts(plan, step))
+            # an intake of two drugs goes on, indented, so it never reads as a third intake
+            else "\n".join(
+                text.replace(PART_SEPARATOR, f"{PART_SEPARATOR.rstrip()}\n  ") for text in step_intake_texts(plan, step)
+            )
         )
     else:
         intakes = step.unit_dose if compact else intakes_cell(step)
