@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from icalendar import Calendar
 
+from tests.exchange.crossover_plans import crossover_plan
 from tests.exchange.helpers import sample_plan, switching_plan
 from tests.security.hostile_corpus import ALL_IN_ONE, raw_controls
 from tui.core.formulations import Liquid, Tablet
@@ -109,3 +110,19 @@ def test_after_a_switch_of_form_each_step_is_in_its_own_form_and_the_switch_step
     assert changes == [6]
     assert "From this step measured as liquid 0.1 mg/mL measured to 0.1 mL" in str(events[6]["description"])
     assert not any("tab" in str(e["summary"]) for e in events[6:])
+
+
+def test_a_crossover_step_names_each_drug_in_its_title_and_totals():
+    """A stage's 20:00 intake is ½ tab of clonazepam and 1 tab of diazepam: both named, never one
+    mg figure for two drugs (docs/DOMAIN.md §3.12)."""
+    plan = crossover_plan()
+    events = events_of(schedule_ics(plan, AT, ("08:00", "20:00")))
+    assert str(events[0]["summary"]) == (
+        "Step 1: 08:00 clonazepam 0.5 mg = 1 tab · 20:00 clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab"
+    )
+    description = str(events[0]["description"])
+    assert "daily total clonazepam 0.75 mg + diazepam 5 mg" in description
+    assert "≈ 20 mg diazepam (Ashton Manual" in description
+    assert str(events[4]["description"]).startswith(f"diazepam from {plan.steps[4].start.isoformat()}")
+    after = str(events[4]["summary"])
+    assert after.startswith("Step 5: 08:00 diazepam ") and " · 20:00 diazepam " in after

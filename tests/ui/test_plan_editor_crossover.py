@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from textual.widgets import Button, Input, Select
+from textual.widgets import Button, DataTable, Input, Select
 
 from tui.core.formulations import Tablet
 from tui.core.plan_model import PlanParams
@@ -127,3 +127,31 @@ async def test_re_planning_a_tablet_plan_keeps_the_tablet_strength(journal):
         await _settle(pilot)
         assert [editor.query_one(f"#form-{i}", Input).value for i in range(2)] == ["5", "2"]
         assert editor.plan is not None and editor.plan.params.formulation == Tablet.create("5", "2")
+
+
+async def test_the_preview_compares_a_crossover_as_diazepam_and_names_both_drugs(journal):
+    """The summary's "1 → 0 mg" mixed clonazepam with diazepam: a crossover's start and end are
+    compared as ≈ diazepam; its stages list each drug's daily total."""
+    plan = build_plan(
+        PlanParams(
+            drug="clonazepam",
+            start=TODAY,
+            dose_mg=Decimal(1),
+            formulation=Tablet.create("0.5", "2"),
+            split=(Decimal("0.5"), Decimal("0.5")),
+            crossover_to="diazepam",
+            crossover_formulation=Tablet.create("5", "2"),
+        )
+    )
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = PlanEditorScreen(TODAY, existing=plan, start=TODAY)
+        app.push_screen(editor)
+        await _settle(pilot)
+        assert editor.plan is not None and editor.plan.params.crosses_over
+        summary = str(editor.query_one("#summary").render())
+        assert "≈ 20 → 0 mg diazepam" in summary, summary
+        assert "1 → 0 mg" not in summary
+        table = editor.query_one("#steps", DataTable)
+        first = [str(cell) for cell in table.get_row_at(0)]
+        assert first[2] == "≈ 20 mg\ndiazepam" and first[3] == "clonazepam 0.75 mg\n+ diazepam 5 mg"

@@ -5,6 +5,10 @@
 Each intake is shown in mg and in the unit the person measures, exactly as the plan's step
 holds it (:attr:`Step.intake_doses`): the same text the Schedule shows, never re-rounded.
 
+On a crossover day (docs/DOMAIN.md §3.12) each intake names its drug(s)
+(``clonazepam 0.5 mg = 1 tab · clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab``) and no figure
+adds two drugs' mg: ``daily_mg`` is empty (null in JSON) and ``daily`` gives each drug's total.
+
 Exit codes, so scripts can act (``taper-tui status -q || notify-send …``):
 
 ==== =====================================================================================
@@ -35,6 +39,7 @@ from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry
 from tui.core.plan_model import Plan
 from tui.core.settings import every_intake_logged
+from tui.core.step_drugs import intake_parts, names_drugs, step_drug_totals
 from tui.core.terminal_text import terminal_safe
 from tui.core.validation import ValidationError
 from tui.store.errors import StoreError
@@ -49,7 +54,8 @@ FIELDS = {
     "line": "the whole default line",
     "step": "16/44 (empty without a plan or before it starts)",
     "dose": "0.131 mg = 1.31 mL ×2 (each intake, mg = measured unit)",
-    "daily_mg": "today's planned total in mg, e.g. 0.262",
+    "daily_mg": "today's planned total in mg, e.g. 0.262 (empty on a crossover day: see {daily})",
+    "daily": "today's planned total of each drug, e.g. 0.262 mg = 2.62 mL or clonazepam 0.75 mg + diazepam 5 mg",
     "logged": "✓ when every planned intake is logged, '1 of 2' when some are, else 'not yet'",
     "logged_mg": "the total logged today in mg (0 when nothing)",
     "next_cut": "Mon 7 Dec (empty when no cut is left)",
@@ -94,11 +100,21 @@ class Status:
     next_cut: date | None
     intakes_logged: int = 0
     """How many intakes today's entry holds (any time, any dose)."""
+    drug_intakes: tuple[tuple[tuple[str, str, str], ...], ...] = ()
+    """On a crossover day (then :attr:`intakes` is empty): each planned intake's drugs as
+    ``(drug, mg text, measured text)``, terminal-safe."""
+    daily: str = ""
+    """Today's planned total of each drug (``clonazepam 0.75 mg + diazepam 5 mg``), terminal-safe."""
+
+    @property
+    def planned_intakes(self) -> int:
+        """How many intakes the plan sets today."""
+        return len(self.drug_intakes) or len(self.intakes)
 
     @property
     def partly_logged(self) -> str | None:
         """``1 of 2`` when some but not all of today's planned intakes are logged, else None."""
-        planned = len(self.intakes)
+        planned = self.planned_intakes
         if self.logged or not planned or not self.intakes_logged:
             return None
         return f"{self.intakes_logged} of {planned}"
@@ -109,9 +125,14 @@ class Status:
 
     def dose_text(self) -> str:
         """``0.131 mg = 1.31 mL ×2``, or each intake joined by `` + `` when they differ."""
+        if self.drug_intakes:  # a crossover day: each intake's drugs, named
+            return " · ".join(
+                " + ".join(f"{drug} {_measured(mg, measured)}" for drug, mg, measured in parts)
+                for parts in self.drug_intakes
+            )
         if not self.intakes:
             return f"{self.daily_mg} mg" if self.daily_mg is not None else ""
-        shown = [mg + " mg" if measured == f"{mg} mg" else f"{mg} mg = {measured}" for mg, measured in self.intakes]
+        shown = [_measured(mg, measured) for mg, measured in self.intakes]
         if len(set(shown)) == 1 and len(shown) > 1:
             return f"{shown[0]} ×{len(shown)}"
         return " + ".join(shown)
@@ -123,6 +144,7 @@ class Status:
             "step": "" if self.step_number is None else f"{self.step_number}/{self.steps}",
             "dose": self.dose_text(),
             "daily_mg": self.daily_mg or "",
+            "daily": self.daily,
             "logged": "✓" if self.logged else self.partly_logged or "not yet",
             "logged_mg": self.logged_mg,
             "next_cut": "" if self.next_cut is None else short_day(self.next_cut),
@@ -157,16 +179,26 @@ class Status:
             "step": self.step_number,
             "steps": self.steps if self.has_plan else None,
             "daily_mg": self.daily_mg,
-            "intakes": [{"mg": mg, "measured": measured} for mg, measured in self.intakes],
+            "daily": self.daily or None,
+            "intakes": [
+                {"drugs": [{"drug": drug, "mg": mg, "measured": measured} for drug, mg, measured in parts]}
+                for parts in self.drug_intakes
+            ]
+            or [{"mg": mg, "measured": measured} for mg, measured in self.intakes],
             "logged": self.logged,
             "logged_mg": self.logged_mg,
             "intakes_logged": self.intakes_logged,
-            "intakes_planned": len(self.intakes) if self.step_number is not None else None,
+            "intakes_planned": self.planned_intakes if self.step_number is not None else None,
             "plan_starts": None if self.starts_on is None else self.starts_on.isoformat(),
             "next_cut": None if self.next_cut is None else self.next_cut.isoformat(),
             "days_to_cut": self.days_to_cut,
             "line": self.line(),
         }
+
+
+def _measured(mg: str, measured: str) -> str:
+    """``0.131 mg = 1.31 mL`` (``0.5 mg`` when measured in mg)."""
+    return f"{mg} mg" if measured == f"{mg} mg" else f"{mg} mg = {measured}"
 
 
 def short_day(day: date) -> str:
@@ -196,23 +228,31 @@ def status_of(plan: Plan | None, entry: DayEntry | None, today: date) -> Status:
             today, True, None, len(plan.steps), None, (), is_logged(0, entry), logged_mg, first.start, first.start
         )
     step = plan.steps[index]
+    crossover = names_drugs(step)
     intakes = tuple(
         (format_decimal(mg), terminal_safe(measured))
         for mg, measured in zip(step.intake_mg, step.intake_doses, strict=False)
-        if mg > 0
+        if mg > 0 and not crossover
+    )
+    drug_intakes = tuple(
+        tuple((terminal_safe(drug), format_decimal(mg), terminal_safe(measured)) for drug, mg, measured in parts)
+        for parts in (intake_parts(plan, step) if crossover else ())
+        if any(mg > 0 for _drug, mg, _measured in parts)
     )
     return Status(
         today=today,
         has_plan=True,
         step_number=index + 1,
         steps=len(plan.steps),
-        daily_mg=format_decimal(step.dose_mg),
+        daily_mg=None if crossover else format_decimal(step.dose_mg),
         intakes=intakes,
-        logged=is_logged(len(intakes), entry),
+        logged=is_logged(len(drug_intakes) or len(intakes), entry),
         logged_mg=logged_mg,
         starts_on=None,
         next_cut=None if next_cut is None else next_cut.start,
         intakes_logged=len(entry.intakes) if entry else 0,
+        drug_intakes=drug_intakes,
+        daily=terminal_safe(step_drug_totals(plan, step)),
     )
 
 

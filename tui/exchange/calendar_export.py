@@ -9,7 +9,9 @@ An event's title is what goes in the syringe, intake by intake
 calendar shows only the title at a glance, and a day's total there would read as one dose. The
 description adds the labelled daily total. Each step is said in its own form: after a switch of
 form (docs/DOMAIN.md §3.11) the titles are in the second form's unit, and the first step of it
-says the form changes that day.
+says the form changes that day. During and after a crossover (docs/DOMAIN.md §3.12) each intake
+names its drug(s) (:mod:`tui.core.step_drugs`) and the description adds the day's ≈ diazepam, so a
+diazepam dose is never read as clonazepam.
 
 The drug, a step's note and the intake times are the person's own words: controls in every
 title and description are shown as visible escapes (:func:`~tui.core.terminal_text.terminal_safe`) — iCalendar text may not hold them, and
@@ -25,19 +27,20 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Calendar, Event
 
 from tui.core.doses import format_decimal
-from tui.core.intake_text import step_daily_total, step_intakes
 from tui.core.measured_forms import switch_day
 from tui.core.plan_model import Plan, Step
 from tui.core.safety import SAFETY_NOTICE
+from tui.core.step_drugs import names_drugs, step_daily_totals, step_diazepam, timed_step_intakes
 from tui.core.terminal_text import terminal_safe, terminal_safe_line
 
 PRODUCT_ID = "-//taper-tui//taper schedule//EN"
 UID_DOMAIN = "taper-tui.invalid"
 
 
-def step_title(number: int, step: Step, times: Sequence[str] = ()) -> str:
-    """``Step 7: 08:00 0.26 mg = 2.6 mL · 20:00 0.27 mg = 2.7 mL`` (each intake, never the day's total)."""
-    return f"Step {number}: {step_intakes(step, times)}"
+def step_title(plan: Plan, number: int, step: Step, times: Sequence[str] = ()) -> str:
+    """``Step 7: 08:00 0.26 mg = 2.6 mL · 20:00 0.27 mg = 2.7 mL`` (each intake, never the day's total;
+    a crossover's each naming its drugs)."""
+    return f"Step {number}: {timed_step_intakes(plan, step, times)}"
 
 
 def step_uid(plan: Plan, number: int) -> str:
@@ -48,15 +51,18 @@ def step_uid(plan: Plan, number: int) -> str:
 
 
 def _description(plan: Plan, number: int, step: Step, times: Sequence[str]) -> str:
-    lines = [f"{plan.params.drug} from {step.start.isoformat()}"]
+    lines = [f"{plan.drug_of(step)} from {step.start.isoformat()}"]
     if number == len(plan.steps):
         lines[0] += " on (the last step)"
     else:
         lines[0] += f" to {step.end.isoformat()} ({step.days} days)"
     if step.start == switch_day(plan):  # the person starts measuring with the new form that day
         lines.append(f"From this step measured as {plan.formulation_of(step).describe()} (a change of form)")
-    lines.append(f"Each intake: {step_intakes(step, times)}")
-    lines.append(step_daily_total(step))
+    lines.append(f"Each intake: {timed_step_intakes(plan, step, times)}")
+    lines.append(step_daily_totals(plan, step))
+    equivalent = step_diazepam(plan, step) if names_drugs(step) else None
+    if equivalent is not None:  # two drugs' mg are not one figure: the day as ≈ diazepam
+        lines.append(equivalent.describe())
     if step.cut_pct:
         lines.append(f"Cut: {format_decimal(step.cut_pct)} % of the daily total from the step before")
     lines += [flag.text for flag in step.flags]
@@ -82,7 +88,7 @@ def schedule_ics(plan: Plan, generated_at: datetime, intake_times: Sequence[str]
         event.add("dtstamp", stamp)
         event.add("dtstart", step.start)
         event.add("dtend", step.start + timedelta(days=1))
-        event.add("summary", terminal_safe_line(step_title(number, step, intake_times)))
+        event.add("summary", terminal_safe_line(step_title(plan, number, step, intake_times)))
         event.add("description", terminal_safe(_description(plan, number, step, intake_times)))
         event.add("transp", "TRANSPARENT")  # a reminder, not a busy block
         calendar.add_component(event)

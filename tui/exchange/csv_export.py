@@ -15,6 +15,13 @@ The steps export gives each intake two columns, ``intake_<n>_mg`` (a number) and
 itself words it), one pair per intake of the step with the most intakes; ``intake_doses`` and
 ``intakes_mg`` keep the same values joined by ``;`` for older spreadsheets.
 
+A crossover plan (docs/DOMAIN.md §3.12) holds two drugs: its steps export adds the step's
+``drug`` and the second drug's share (``second_drug``, ``second_dose_mg``, ``second_intake_doses``,
+``second_intakes_mg``) before ``note``, and its days export adds the planned dose of each drug
+(``planned_drug``, ``planned_second_drug``, ``planned_second_mg``) after ``planned_mg``, so no cell
+adds two drugs' mg (``dose_mg`` and ``planned_mg`` are of the named drug). A plan of one drug gets
+exactly the columns it always had, so older spreadsheets keep reading it.
+
 The file is written exactly as stored (no character is replaced: a spreadsheet is not a
 terminal, and the export must be lossless apart from the formula guard below).
 
@@ -32,7 +39,7 @@ from typing import Any
 
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry, Intake
-from tui.core.plan_model import Plan
+from tui.core.plan_model import Plan, Step
 from tui.core.symptoms import catalogue
 
 DAY_FIELDS = (
@@ -62,6 +69,12 @@ STEP_FIELDS = (
     "note",
 )
 """The fixed columns of the steps export; the per-intake columns go just before ``note``."""
+CROSSOVER_STEP_FIELDS = ("drug", "second_drug", "second_dose_mg", "second_intake_doses", "second_intakes_mg")
+"""A crossover plan's steps: the step's drug and the second drug's share (empty when none), before ``note``."""
+
+CROSSOVER_DAY_FIELDS = ("planned_drug", "planned_second_drug", "planned_second_mg")
+"""A crossover plan's days: the drug ``planned_mg`` is of, and the second drug planned that day."""
+
 SYMPTOM_COLUMN_PREFIX = "symptom_"
 DETAIL_SEPARATOR = ";"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -139,12 +152,23 @@ def days_csv(entries: Sequence[DayEntry], plan: Plan | None = None, settings: di
 def _day_rows(
     entries: Sequence[DayEntry], plan: Plan | None, keys: list[str], column: dict[str, int], unrated: list[str]
 ) -> Iterator[list[object]]:
-    yield [*DAY_FIELDS, *(SYMPTOM_COLUMN_PREFIX + k for k in keys), "note"]
-    planned: dict[int, str] = {}  # a step's dose cell, by the step's index: written once per step
+    crossover = plan is not None and plan.params.crosses_over
+    extra = CROSSOVER_DAY_FIELDS if crossover else ()
+    after_planned = DAY_FIELDS.index("planned_mg") + 1
+    yield [
+        *DAY_FIELDS[:after_planned],
+        *extra,
+        *DAY_FIELDS[after_planned:],
+        *(SYMPTOM_COLUMN_PREFIX + k for k in keys),
+        "note",
+    ]
+    planned: dict[int, list[str]] = {}  # a step's dose cells, by the step's index: written once per step
+    unplanned = [""] * (1 + len(extra))
     for entry in entries:
         index = plan.step_index_on(entry.day) if plan is not None else None
         if plan is not None and index is not None and index not in planned:
-            planned[index] = format_decimal(plan.steps[index].dose_mg)
+            step = plan.steps[index]
+            planned[index] = [format_decimal(step.dose_mg), *(_planned_drugs(plan, step) if crossover else ())]
         ratings = unrated.copy()
         for key, level in entry.symptoms.items():
             ratings[column[key]] = _number(level)  # rated "none" is 0; not rated stays empty
@@ -152,7 +176,7 @@ def _day_rows(
             entry.day.isoformat(),
             format_decimal(entry.total_mg) if entry.intakes else "",
             intake_detail(entry.intakes),
-            "" if index is None else planned[index],
+            *(unplanned if index is None else planned[index]),
             _number(entry.anxiety),
             _number(entry.mood),
             _number(entry.sleep_hours),
@@ -161,6 +185,26 @@ def _day_rows(
             *ratings,
             spreadsheet_safe(entry.note),
         ]
+
+
+def _planned_drugs(plan: Plan, step: Step) -> list[str]:
+    """The drug ``planned_mg`` is of, and the second drug's name and mg (empty when none)."""
+    also = step.also
+    return [plan.drug_of(step), also.drug if also else "", format_decimal(also.dose_mg) if also else ""]
+
+
+def _second_drug(plan: Plan, step: Step) -> list[str]:
+    """A crossover plan's step: its drug, and the second drug's name, daily mg and intakes."""
+    also = step.also
+    if also is None:
+        return [plan.drug_of(step), "", "", "", ""]
+    return [
+        plan.drug_of(step),
+        also.drug,
+        format_decimal(also.dose_mg),
+        DETAIL_SEPARATOR.join(also.intake_doses),
+        DETAIL_SEPARATOR.join(format_decimal(mg) for mg in also.intake_mg),
+    ]
 
 
 def intake_columns(count: int) -> list[str]:
@@ -172,7 +216,9 @@ def steps_csv(plan: Plan | None) -> str:
     """One row per step of the plan (only the fixed header when there is no plan)."""
     steps = plan.steps if plan else ()
     most = max((len(step.intake_mg) for step in steps), default=0)
-    lines = [csv_row([*STEP_FIELDS[:-1], *intake_columns(most), STEP_FIELDS[-1]])]
+    crossover = plan is not None and plan.params.crosses_over
+    extra = CROSSOVER_STEP_FIELDS if crossover else ()
+    lines = [csv_row([*STEP_FIELDS[:-1], *intake_columns(most), *extra, STEP_FIELDS[-1]])]
     for number, step in enumerate(steps, start=1):
         per_intake = [
             cell
@@ -194,6 +240,7 @@ def steps_csv(plan: Plan | None) -> str:
                     DETAIL_SEPARATOR.join(step.flag_codes),
                     *per_intake,
                     *[""] * (2 * most - len(per_intake)),
+                    *(_second_drug(plan, step) if plan is not None and crossover else ()),
                     spreadsheet_safe(step.note),
                 ]
             )

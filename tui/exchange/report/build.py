@@ -32,13 +32,11 @@ from tui.core.intake_text import (
     DAILY_TOTAL,
     logged_daily_total,
     logged_intakes,
-    measured_dose,
-    step_daily_total,
-    step_intakes,
 )
 from tui.core.measured_forms import form_on, forms_text
-from tui.core.plan_model import Plan, PlanFlag, flag_legend
+from tui.core.plan_model import Plan, PlanFlag, Step, flag_legend
 from tui.core.safety import SAFETY_NOTICE
+from tui.core.step_drugs import names_drugs, step_daily_totals, step_diazepam, step_drug_totals, timed_step_intakes
 from tui.exchange.report.figures import LEFT_OUT, MAX_LISTED, mg_text, planned_lookup
 from tui.exchange.report.journal_sections import adherence_section, events_section, questions_section
 from tui.exchange.report.model import Block, Bullets, Report, Section, Table
@@ -125,15 +123,20 @@ def _dose_section(
             f"{DAILY_TOTAL} {mg_text(start)}, first logged {first_dosed.day.isoformat()}" if first_dosed else "—"
         )
     rows = [("Drug", drug or "not recorded")]
-    if step:
-        rows.append(("Current dose", f"{step_intakes(step, times)} (planned for {today.isoformat()})"))
-        rows.append(("Current daily total", measured_dose(step.dose_mg, step.unit_dose)))
-        upcoming = next((s for s in plan.steps if s.start > today), None) if plan else None
+    crossover = plan is not None and step is not None and names_drugs(step)
+    if plan and step:
+        rows.append(("Current dose", f"{timed_step_intakes(plan, step, times)} (planned for {today.isoformat()})"))
+        rows.append(("Current daily total", step_drug_totals(plan, step)))
+        equivalent = step_diazepam(plan, step) if crossover else None
+        if equivalent is not None:  # two drugs' mg are not one figure
+            rows.append(("Current ≈ diazepam", equivalent.describe()))
+        upcoming = next((s for s in plan.steps if s.start > today), None)
         if upcoming is not None:
             rows.append(
                 (
                     "Next step",
-                    f"from {upcoming.start.isoformat()}: {step_intakes(upcoming, times)} ({step_daily_total(upcoming)})",
+                    f"from {upcoming.start.isoformat()}: {timed_step_intakes(plan, upcoming, times)} "
+                    f"({step_daily_totals(plan, upcoming)})",
                 )
             )
     else:
@@ -148,7 +151,9 @@ def _dose_section(
             )
         )
     rows.append(("Start dose", start_text))
-    if start and current is not None and start > 0:
+    if crossover and plan and step:  # docs/DOMAIN.md §3.12: a crossover compares only as ≈ diazepam
+        rows += _diazepam_reduction(plan, step)
+    elif start and current is not None and start > 0:
         rows.append(
             (
                 "Reduction so far",
@@ -156,6 +161,43 @@ def _dose_section(
             )
         )
     return Section("Dose", (Table(("", ""), tuple(rows)),))
+
+
+def _diazepam_reduction(plan: Plan, step: Step) -> list[tuple[str, str]]:
+    """The reduction since the plan's first day in ≈ diazepam (none when a drug has no figure)."""
+    before, now = step_diazepam(plan, plan.steps[0]), step_diazepam(plan, step)
+    if before is None or now is None or before.diazepam_mg <= 0:
+        return []
+    down = before.diazepam_mg - now.diazepam_mg
+    return [
+        (
+            "Reduction so far",
+            f"≈ {mg_text(down)} diazepam a day lower ({format_decimal(percent(down, before.diazepam_mg))} % of "
+            f"the start's ≈ {mg_text(before.diazepam_mg)}; {now.source})",
+        )
+    ]
+
+
+def _planned_cell(plan: Plan, step: Step) -> str:
+    """A step's planned daily mg: ``0.75``; after a crossover ``17.5 diazepam``; a crossover stage's
+    two drugs as ``≈ 20 diazepam`` (docs/DOMAIN.md §3.12: never one mg figure for two drugs; each
+    drug's dose is listed under the table), short enough for 80 columns."""
+    if not names_drugs(step):
+        return format_decimal(step.dose_mg)
+    if step.also is None:
+        return f"{format_decimal(step.dose_mg)} {plan.drug_of(step)}"
+    equivalent = step_diazepam(plan, step)
+    return (
+        step_drug_totals(plan, step) if equivalent is None else f"≈ {format_decimal(equivalent.diazepam_mg)} diazepam"
+    )
+
+
+def _crossover_legend(plan: Plan, today: date) -> list[str]:
+    """What ``≈ 20 diazepam`` in the steps table means, with its source, once a stage has begun."""
+    sources = sorted(
+        {e.source for step in plan.steps if step.also and step.start <= today if (e := step_diazepam(plan, step))}
+    )
+    return [f"≈ … diazepam: a crossover stage's two drugs as ≈ diazepam ({', '.join(sources)})."] if sources else []
 
 
 def _plan_section(plan: Plan | None, today: date) -> Section:
@@ -216,7 +258,7 @@ def _steps_section(
                 str(number),
                 step.start.isoformat(),
                 last.isoformat(),
-                format_decimal(step.dose_mg),
+                _planned_cell(plan, step),
                 taken_text,
                 f"{len(taken)}/{len(days)}",
                 str(len(off)),
@@ -224,10 +266,10 @@ def _steps_section(
             )
         )
         shown_flags += [c for c in step.flag_codes if c in REPORTED_FLAGS]
-        intakes.append(f"Step {number} (from {step.start.isoformat()}): {step_intakes(step, times)}")
+        intakes.append(f"Step {number} (from {step.start.isoformat()}): {timed_step_intakes(plan, step, times)}")
         deviations += [
             f"{d.isoformat()}: took {logged_intakes(by_day[d].intakes, form_on(plan, d))} ({DAILY_TOTAL} {mg_text(mg)}), "
-            f"planned {DAILY_TOTAL} {mg_text(step.dose_mg)}"
+            f"planned {step_daily_totals(plan, step) if names_drugs(step) else f'{DAILY_TOTAL} {mg_text(step.dose_mg)}'}"
             for d, mg in off
         ]
     if not rows:
@@ -240,6 +282,7 @@ def _steps_section(
         ),
         "planned mg, taken mg: the daily total (taken: lowest–highest of the step's days); "
         "dosed: days with a dose logged, of the days in the step; off plan: of those, days whose daily total differs from the plan.",
+        *_crossover_legend(plan, today),
         "Each intake, as measured:",
         Bullets(tuple(intakes[-MAX_LISTED:])),
     ]

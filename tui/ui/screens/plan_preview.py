@@ -22,6 +22,7 @@ from tui.core.doses import format_decimal
 from tui.core.formulations import Drops, PowderScale, Tablet
 from tui.core.plan_model import TOO_COARSE, Plan
 from tui.core.planner import split_remainder_note
+from tui.core.step_drugs import names_drugs, step_diazepam, step_drug_totals
 from tui.ui.widgets.step_table import fill_step_table
 
 SWITCH_KEY = "ctrl+l"
@@ -53,6 +54,20 @@ def switch_offer_text(plan: Plan) -> str:
     )
 
 
+def dose_range(plan: Plan) -> str:
+    """``1 → 0 mg``; a crossover's ``≈ 20 → 0 mg diazepam``: its first and last days are of two
+    drugs, compared only as ≈ diazepam (docs/DOMAIN.md §3.12), or each drug named when one has no
+    diazepam figure."""
+    first, last = plan.steps[0], plan.steps[-1]
+    if not any(names_drugs(step) for step in plan.steps):
+        projection = plan.projection()
+        return f"{format_decimal(projection.start_mg)} → {format_decimal(projection.final_mg)} mg"
+    start, end = step_diazepam(plan, first), step_diazepam(plan, last)
+    if start is None or end is None:
+        return f"{step_drug_totals(plan, first)} → {step_drug_totals(plan, last)}"
+    return f"≈ {format_decimal(start.diazepam_mg)} → {format_decimal(end.diazepam_mg)} mg diazepam"
+
+
 class PlanPreview(Vertical):
     """The problem line, the plan's summary and warnings, the switch offer and the step table."""
 
@@ -81,7 +96,7 @@ class PlanPreview(Vertical):
         """The summary (``note_split``: say how an even split was shared), the offer and the steps."""
         projection = plan.projection()
         lines = [
-            f"{projection.cuts} cuts, {format_decimal(projection.start_mg)} → {format_decimal(projection.final_mg)} mg, "
+            f"{projection.cuts} cuts, {dose_range(plan)}, "
             f"ends {projection.end_date.isoformat()} ({projection.total_days} days ≈ {projection.total_days // 7} weeks)",
         ]
         params = plan.params
@@ -95,4 +110,4 @@ class PlanPreview(Vertical):
         offer_line = self.query_one("#offer", Static)
         offer_line.update(offer)
         offer_line.set_class(not offer, "-hidden")
-        fill_step_table(self.query_one("#steps", DataTable), plan.steps, today=today, compact=True)
+        fill_step_table(self.query_one("#steps", DataTable), plan, today=today, compact=True)

@@ -125,7 +125,7 @@ class ScheduleView(JournalView):
         if self.weekly:
             show_weeks(table, plan_weeks(plan.steps), today=self.today, room=self._room)
         else:
-            show_steps(table, plan.steps, today=self.today)
+            show_steps(table, plan, today=self.today, room=self._room)
 
     @property
     def _room(self) -> int:
@@ -385,9 +385,9 @@ def describe_change(old: Plan | None, new: Plan, today: date) -> str:
     index = new.step_index_on(today) or 0
     for step in new.steps[index : index + 5]:
         flags = f"  {flag_summary(step.flag_codes)}" if step.flags else ""
-        intakes = " · ".join(planned_intake_texts(step))
+        intakes = " · ".join(planned_intake_texts(new, step))
         lines.append(
-            f"  {step.start.isoformat()} – {step.end.isoformat()}  {intakes} ({daily_total_text(step)}){flags}"
+            f"  {step.start.isoformat()} – {step.end.isoformat()}  {intakes} ({daily_total_text(new, step)}){flags}"
         )
     if len(new.steps) > index + 5:
         lines.append(f"  … {len(new.steps) - index - 5} more")

@@ -19,15 +19,22 @@ from tui.core.doses import format_decimal, format_mg, percent
 from tui.core.entry import DayEntry
 from tui.core.hold_suggestion import suggest_hold_for_plan
 from tui.core.insights import metric_value
-from tui.core.plan_model import Plan
+from tui.core.plan_model import Plan, Step
 from tui.core.scales import Metric, phase_legend, phase_marked
 from tui.core.settings import Settings
+from tui.core.step_drugs import names_drugs, step_diazepam
 from tui.core.supply import outlook, read_bottle
 from tui.core.terminal_text import terminal_safe_line
 from tui.core.validation import ValidationError
 from tui.ui.session import Change
 from tui.ui.views.journal_view import JournalView
-from tui.ui.widgets.step_table import daily_total_text, formulation_on, logged_intake_text, planned_intake_texts
+from tui.ui.widgets.step_table import (
+    daily_total_text,
+    diazepam_day_text,
+    formulation_on,
+    logged_intake_text,
+    planned_intake_texts,
+)
 from tui.ui.widgets.symptom_rating import RED_FLAG_GLYPH
 
 SPARK = " ▁▂▃▄▅▆▇█"
@@ -66,7 +73,7 @@ def plan_lines(plan: Plan, today: date, times: Sequence[str] = ()) -> list[str]:
     if index is None:
         first = plan.steps[0]
         wait = (first.start - today).days
-        lines.append(f"The plan starts {first.start.isoformat()} (in {wait} days) at {daily_total_text(first)}.")
+        lines.append(f"The plan starts {first.start.isoformat()} (in {wait} days) at {daily_total_text(plan, first)}.")
         return lines
     step = plan.steps[index]
     day_in = (today - step.start).days + 1
@@ -74,15 +81,21 @@ def plan_lines(plan: Plan, today: date, times: Sequence[str] = ()) -> list[str]:
         lines.append(f"Final dose since {step.start.isoformat()}.")
     else:
         lines.append(f"Step {index + 1} of {len(plan.steps)}, day {day_in} of {step.days}.")
-    lines.append(f"Today: {intakes_line(planned_intake_texts(step), times)}")
-    lines.append(f"       {daily_total_text(step)}")
+    lines.append(f"Today: {intakes_line(planned_intake_texts(plan, step), times)}")
+    lines.append(f"       {daily_total_text(plan, step)}")
+    diazepam = diazepam_day_text(plan, step)
+    if diazepam:  # a crossover day: two drugs' mg are not one figure
+        lines.append(f"       {diazepam}")
     upcoming = plan.next_cut_on_or_after(today)
     if upcoming is not None:
         wait = (upcoming.start - today).days
         lines.append(
             f"Next cut {upcoming.start.isoformat()} (in {wait} day{'s' if wait != 1 else ''}): "
-            f"{daily_total_text(upcoming)}."
+            f"{daily_total_text(plan, upcoming)}."
         )
+    if names_drugs(step):  # a crossover: two drugs' mg compare only as ≈ diazepam (docs/DOMAIN.md §3.12)
+        lines += diazepam_progress(plan, step)
+        return lines
     start_mg = plan.dose_before_mg if plan.dose_before_mg > 0 else plan.steps[0].dose_mg
     if start_mg > 0:
         down = start_mg - step.dose_mg
@@ -91,6 +104,19 @@ def plan_lines(plan: Plan, today: date, times: Sequence[str] = ()) -> list[str]:
             f"({format_decimal(percent(down, start_mg))} % lower). Plan ends {plan.end_date.isoformat()}."
         )
     return lines
+
+
+def diazepam_progress(plan: Plan, step: Step) -> list[str]:
+    """``Since the plan began: ≈ 20 mg → ≈ 17.5 mg diazepam a day (12.5 % lower, Ashton Manual (2002))``;
+    nothing when a drug in it has no diazepam figure."""
+    before, now = step_diazepam(plan, plan.steps[0]), step_diazepam(plan, step)
+    if before is None or now is None or before.diazepam_mg <= 0:
+        return [f"Plan ends {plan.end_date.isoformat()}."]
+    down = percent(before.diazepam_mg - now.diazepam_mg, before.diazepam_mg)
+    return [
+        f"Since the plan began: ≈ {format_mg(before.diazepam_mg)} → ≈ {format_mg(now.diazepam_mg)} diazepam a day "
+        f"({format_decimal(down)} % lower, {now.source}). Plan ends {plan.end_date.isoformat()}."
+    ]
 
 
 def intakes_line(texts: Sequence[str], times: Sequence[str | None]) -> str:

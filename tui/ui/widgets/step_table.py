@@ -5,6 +5,11 @@ A dose is always shown in mg *and* in the unit the person measures, intake by in
 intake and invites a double dose. The measured texts are the plan's own (:attr:`Step.intake_doses`,
 made by the formulation when the plan was built); a daily figure is always labelled as one.
 
+A step of a crossover (docs/DOMAIN.md §3.12) holds another drug than the plan's, or two: its
+texts come from :mod:`tui.core.step_drugs`, each intake naming its drug(s), and its daily mg is
+shown as ≈ diazepam, so a dose is never read as the wrong drug's. A step of the plan's own drug
+reads exactly as before.
+
 Flags carry a glyph as well as a word (:class:`tui.core.plan_flags.PlanFlag`), so meaning never
 depends on colour alone; :func:`step_legend` explains every sign the table shows.
 """
@@ -25,6 +30,14 @@ from tui.core.formulations import Formulation
 from tui.core.measured_forms import form_on
 from tui.core.plan_flags import flag_legend, flag_summary
 from tui.core.plan_weeks import PlanWeek
+from tui.core.step_drugs import (
+    PART_SEPARATOR,
+    names_drugs,
+    step_daily_totals,
+    step_diazepam,
+    step_drug_totals,
+    step_intake_texts,
+)
 from tui.ui.widgets.line_table import PADDING, LineTable, TableColumn
 
 COLUMNS = ("", "from", "mg/day", "each intake: mg · measured", "cut %", "flags")
@@ -56,14 +69,27 @@ def measured_text(mg: Decimal, measured: str) -> str:
     return shown if measured == shown else f"{shown} = {measured}"
 
 
-def planned_intake_texts(step: pm.Step) -> tuple[str, ...]:
-    """Each planned intake of ``step`` in mg and in the measured unit: ``0.46 mg = 4.6 mL``."""
+def planned_intake_texts(plan: pm.Plan, step: pm.Step) -> tuple[str, ...]:
+    """Each planned intake of ``step`` in mg and in the measured unit: ``0.46 mg = 4.6 mL``
+    (a crossover's: ``clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab``)."""
+    if names_drugs(step):
+        return step_intake_texts(plan, step)
     return tuple(measured_text(mg, measured) for mg, measured in zip(step.intake_mg, step.intake_doses, strict=True))
 
 
-def daily_total_text(step: pm.Step) -> str:
-    """``daily total 0.93 mg = 9.3 mL``: the day's dose, always labelled as the total."""
+def daily_total_text(plan: pm.Plan, step: pm.Step) -> str:
+    """``daily total 0.93 mg = 9.3 mL``: the day's dose, always labelled as the total (a
+    crossover's: ``daily total clonazepam 0.75 mg + diazepam 5 mg``)."""
+    if names_drugs(step):
+        return step_daily_totals(plan, step)
     return f"daily total {measured_text(step.dose_mg, step.unit_dose)}"
+
+
+def diazepam_day_text(plan: pm.Plan, step: pm.Step) -> str:
+    """A crossover step's day as ≈ diazepam with its source (two drugs' mg cannot be added);
+    ``""`` for a step of the plan's own drug, or when a drug in it has no figure."""
+    equivalent = step_diazepam(plan, step) if names_drugs(step) else None
+    return "" if equivalent is None else equivalent.describe()
 
 
 def logged_intake_text(mg: Decimal, step: pm.Step | None, formulation: Formulation | None) -> str:
@@ -118,17 +144,43 @@ def step_legend(steps: Sequence[pm.Step], separator: str = " · ") -> str:
     return f"{marks}{separator}{flags}" if flags else marks
 
 
-def step_cells(steps: Sequence[pm.Step], index: int, today: date, compact: bool = False) -> tuple[Text, ...]:
-    """Row ``index`` of a steps table: mark, start, daily mg, intakes, cut, flags; today's step
-    bold, past ones dim."""
+def daily_mg_cell(plan: pm.Plan, step: pm.Step) -> str:
+    """The mg/day cell: ``0.93``; after a crossover ``17.5 mg`` over ``diazepam``; a crossover
+    stage's ``≈ 20 mg`` over ``diazepam`` (each drug's own total, one a line, when a drug in it has
+    no diazepam figure)."""
+    if not names_drugs(step):
+        return format_decimal(step.dose_mg)
+    if step.also is None:  # wholly the drug crossed over to: its own mg, named
+        return f"{mg_text(step.dose_mg)}\n{plan.drug_of(step)}"
+    equivalent = step_diazepam(plan, step)
+    if equivalent is None:
+        return step_drug_totals(plan, step).replace(PART_SEPARATOR, "\n+ ")
+    return f"≈ {format_decimal(equivalent.diazepam_mg)} mg\ndiazepam"
+
+
+def step_cells(plan: pm.Plan, index: int, today: date, compact: bool = False) -> tuple[Text, ...]:
+    """Row ``index`` of ``plan``'s steps table: mark, start, daily mg, intakes, cut, flags; today's
+    step bold, past ones dim. A crossover step's intakes are one a line, each drug named."""
+    steps = plan.steps
     step = steps[index]
     marker = step_marker(step, today, index == len(steps) - 1)
     cut = "" if index == 0 and step.cut_pct == 0 else format_decimal(step.cut_pct)
+    if names_drugs(step):
+        intakes = (
+            step_drug_totals(plan, step).replace(PART_SEPARATOR, "\n+ ")
+            if compact
+            # an intake of two drugs goes on, indented, so it never reads as a third intake
+            else "\n".join(
+                text.replace(PART_SEPARATOR, f"{PART_SEPARATOR.rstrip()}\n  ") for text in step_intake_texts(plan, step)
+            )
+        )
+    else:
+        intakes = step.unit_dose if compact else intakes_cell(step)
     cells = (
         marker,
         step.start.isoformat(),
-        format_decimal(step.dose_mg),
-        step.unit_dose if compact else intakes_cell(step),
+        daily_mg_cell(plan, step),
+        intakes,
         cut,
         flag_summary(step.flag_codes),
     )
@@ -140,9 +192,9 @@ def _styled(cells: Iterable[str], marker: str) -> tuple[Text, ...]:
     return tuple(Text(cell, style=style) for cell in cells)
 
 
-def fill_step_table(table: DataTable, steps: Iterable[pm.Step], today: date, compact: bool = False) -> None:
-    """Replace a DataTable's rows with ``steps`` (row keys are the steps' start dates)."""
-    steps = list(steps)
+def fill_step_table(table: DataTable, plan: pm.Plan, today: date, compact: bool = False) -> None:
+    """Replace a DataTable's rows with ``plan``'s steps (row keys are the steps' start dates)."""
+    steps = plan.steps
     columns = COMPACT_COLUMNS if compact else COLUMNS
     if not table.columns:
         for label in columns:
@@ -151,7 +203,7 @@ def fill_step_table(table: DataTable, steps: Iterable[pm.Step], today: date, com
             table.add_column(label, key=label or "mark", width=FLAGS_WIDTH if label == "flags" else None)
     table.clear()
     for index, step in enumerate(steps):
-        table.add_row(*step_cells(steps, index, today, compact), key=step.start.isoformat(), height=None)
+        table.add_row(*step_cells(plan, index, today, compact), key=step.start.isoformat(), height=None)
 
 
 def _columns(labels: Sequence[str], rows: Sequence[Sequence[Text]], room: int | None = None) -> list[TableColumn]:
@@ -163,8 +215,8 @@ def _columns(labels: Sequence[str], rows: Sequence[Sequence[Text]], room: int | 
         widest = max([len(label)] + [line.cell_len for row in rows for line in row[index].split("\n")])
         if label == "flags":
             columns.append(TableColumn(label, FLAGS_WIDTH, wrap=True))
-        else:
-            columns.append(TableColumn(label, widest))
+        else:  # a cell of more than one line (a crossover's) is shown line by line
+            columns.append(TableColumn(label, widest, wrap=any("\n" in row[index].plain for row in rows)))
     if room is not None:
         intakes = columns[3]
         left = room - sum(column.width + 2 * PADDING for column in columns if column is not intakes) - 2 * PADDING
@@ -172,10 +224,12 @@ def _columns(labels: Sequence[str], rows: Sequence[Sequence[Text]], room: int | 
     return columns
 
 
-def show_steps(table: LineTable, steps: Sequence[pm.Step], today: date) -> None:
-    """Fill ``table`` with one row per step (row keys are the steps' start dates)."""
-    rows = [step_cells(steps, index, today) for index in range(len(steps))]
-    table.set_columns(_columns(COLUMNS, rows, None))
+def show_steps(table: LineTable, plan: pm.Plan, today: date, room: int | None = None) -> None:
+    """Fill ``table`` with one row per step of ``plan`` (row keys are the steps' start dates);
+    with ``room``, an intakes cell wider than what the other columns leave wraps (a crossover's)."""
+    steps = plan.steps
+    rows = [step_cells(plan, index, today) for index in range(len(steps))]
+    table.set_columns(_columns(COLUMNS, rows, room))
     table.set_rows([step.start.isoformat() for step in steps], rows.__getitem__)
 
 

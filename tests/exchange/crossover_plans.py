@@ -1,0 +1,31 @@
+"""A crossover plan for the export tests (docs/DOMAIN.md §3.12)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from tui.core.formulations import Tablet
+from tui.core.plan_model import Plan, PlanParams
+from tui.core.planner import build_plan
+
+CROSSOVER_START = date(2027, 3, 8)
+
+
+def crossover_plan() -> Plan:
+    """Clonazepam 0.5 mg bd → diazepam 10 mg bd in 4 weekly stages (Ashton: 0.25 mg ↔ 5 mg a
+    stage, the evening first), then diazepam 5 mg tablets halved, from 2027-03-08."""
+    return build_plan(
+        PlanParams(
+            drug="clonazepam",
+            start=CROSSOVER_START,
+            dose_mg=Decimal(1),
+            formulation=Tablet.create("0.5", "2"),
+            split=(Decimal("0.5"), Decimal("0.5")),
+            crossover_to="diazepam",
+            crossover_stages=4,
+            crossover_every=7,
+            crossover_formulation=Tablet.create("5", "2"),
+            step_days=14,
+        )
+    )
