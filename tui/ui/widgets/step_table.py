@@ -213,8 +213,8 @@ def _columns(labels: Sequence[str], rows: Sequence[Sequence[Text]], room: int | 
     columns = []
     for index, label in enumerate(labels):
         widest = max([len(label)] + [line.cell_len for row in rows for line in row[index].split("\n")])
-        if label == "flags":
-            columns.append(TableColumn(label, FLAGS_WIDTH, wrap=True))
+        if label == "flags":  # no wider than the flags shown: an empty column leaves the intakes room
+            columns.append(TableColumn(label, min(FLAGS_WIDTH, widest), wrap=True))
         else:  # a cell of more than one line (a crossover's) is shown line by line
             columns.append(TableColumn(label, widest, wrap=any("\n" in row[index].plain for row in rows)))
     if room is not None:
@@ -240,17 +240,22 @@ def week_marker(week: PlanWeek, today: date, is_last: bool) -> str:
     return "✓" if week.end < today else " "
 
 
+WEEK_INTAKE_SEPARATOR = " · "
+"""Between the intakes of a week's row (each a first→last range)."""
+
+
 def _range(first: str, last: str) -> str:
     return first if first == last else f"{first}→{last}"
 
 
 def week_intakes_cell(week: PlanWeek) -> str:
     """Each intake from the week's first day to its last, the measured amounts on a second line:
-    ``0.5→0.48+0.5→0.49 mg`` / ``5→4.8+5→4.9 mL``."""
+    ``0.5→0.48 · 0.5→0.49 mg`` / ``5→4.8 · 5→4.9 mL``. The intakes are parted by `` · ``, not
+    ``+``: ``0.48+0.5`` between two ranges reads as one intake's sum."""
     first, last = week.first, week.last
     if len(first.intake_mg) != len(last.intake_mg):  # the number of intakes changed in the week
         return f"{intakes_cell(first)} → {intakes_cell(last)}"
-    mg = "+".join(
+    mg = WEEK_INTAKE_SEPARATOR.join(
         _range(format_decimal(a), format_decimal(b)) for a, b in zip(first.intake_mg, last.intake_mg, strict=True)
     )
     parts = [_AMOUNT_AND_UNIT.fullmatch(measured) for measured in first.intake_doses + last.intake_doses]
@@ -258,9 +263,12 @@ def week_intakes_cell(week: PlanWeek) -> str:
     count = len(first.intake_doses)
     if len(units) == 1 and all(parts):
         amounts = [part.group(1) for part in parts if part is not None]
-        measured = "+".join(_range(amounts[i], amounts[count + i]) for i in range(count)) + f" {units.pop()}"
+        measured = WEEK_INTAKE_SEPARATOR.join(_range(amounts[i], amounts[count + i]) for i in range(count))
+        measured += f" {units.pop()}"
     else:  # tablets (``1 ½ tab``): each intake spelled out
-        measured = " + ".join(_range(a, b) for a, b in zip(first.intake_doses, last.intake_doses, strict=True))
+        measured = WEEK_INTAKE_SEPARATOR.join(
+            _range(a, b) for a, b in zip(first.intake_doses, last.intake_doses, strict=True)
+        )
     mg += " mg"
     return mg if measured == mg else f"{mg}\n{measured}"  # the measured amounts under the mg
 
