@@ -39,9 +39,9 @@ def crossover_from(start: date) -> Plan:
 
 def test_a_crossover_stage_names_each_drug_and_gives_no_mixed_total() -> None:
     status = status_of(crossover_from(DAY), None, DAY)
-    assert status.dose_text() == "clonazepam 0.5 mg = 1 tab · clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab"
+    assert status.dose_text() == "clonazepam 0.5 mg = 1 tab and clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab"
     assert status.line().startswith("Step 1/")
-    assert "today clonazepam 0.5 mg = 1 tab · clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab · " in status.line()
+    assert "today clonazepam 0.5 mg = 1 tab and clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab · " in status.line()
     fields = status.fields()
     assert fields["daily_mg"] == "" and fields["daily"] == "clonazepam 0.75 mg + diazepam 5 mg"
     shown = status.to_json()
@@ -58,7 +58,7 @@ def test_an_intake_wholly_of_the_new_drug_is_still_planned() -> None:
     """Stage 2: clonazepam 0.5 mg in the morning, diazepam 10 mg at night — two intakes to log."""
     plan = crossover_from(DAY - timedelta(days=7))
     status = status_of(plan, DayEntry(DAY, (Intake(Decimal("0.5"), "08:00"),)), DAY)
-    assert status.dose_text() == "clonazepam 0.5 mg = 1 tab · diazepam 10 mg = 2 tab"
+    assert status.dose_text() == "clonazepam 0.5 mg = 1 tab and diazepam 10 mg = 2 tab"
     assert not status.logged and status.partly_logged == "1 of 2"
 
 
@@ -76,7 +76,7 @@ def test_the_cli_shows_the_crossover_day(taper, data_path: Path) -> None:
     result = taper("status", "--format", "{dose}|{daily}")
     assert result.returncode == EXIT_NOT_YET
     assert result.stdout == (
-        "clonazepam 0.5 mg = 1 tab · clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab|"
+        "clonazepam 0.5 mg = 1 tab and clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab|"
         "clonazepam 0.75 mg + diazepam 5 mg\n"
     )
     intakes = (Intake(Decimal("0.5"), "08:00"), Intake(Decimal("0.25"), "20:00"))

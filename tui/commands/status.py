@@ -124,9 +124,10 @@ class Status:
         return None if self.next_cut is None else (self.next_cut - self.today).days
 
     def dose_text(self) -> str:
-        """``0.131 mg = 1.31 mL ×2``, or each intake joined by `` + `` when they differ."""
+        """``0.131 mg = 1.31 mL ×2``, or each intake joined by `` and `` when they differ (not ``+``:
+        ``0.875 mg = 1 ¾ tab + 1 mg = 2 tab`` reads as one sum; not `` · ``, which parts the fields)."""
         if self.drug_intakes:  # a crossover day: each intake's drugs, named
-            return " · ".join(
+            return " and ".join(
                 " + ".join(f"{drug} {_measured(mg, measured)}" for drug, mg, measured in parts)
                 for parts in self.drug_intakes
             )
@@ -135,7 +136,7 @@ class Status:
         shown = [_measured(mg, measured) for mg, measured in self.intakes]
         if len(set(shown)) == 1 and len(shown) > 1:
             return f"{shown[0]} ×{len(shown)}"
-        return " + ".join(shown)
+        return " and ".join(shown)
 
     def fields(self) -> dict[str, str]:
         """The ``--format`` fields (:data:`FIELDS`), every value a plain string."""
