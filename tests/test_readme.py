@@ -32,3 +32,11 @@ def test_quick_start_is_exactly_two_commands():
     quick = README.split("## Quick start", 1)[1].split("```", 2)[1]
     commands = [line.split("#")[0].strip() for line in quick.strip().splitlines()]
     assert commands == ["make run", "make test"]
+
+
+def test_every_plan_flag_is_explained_in_the_readme():
+    """The README's sign list is the same vocabulary as the Schedule, Help and the CLI."""
+    from tui.core.plan_flags import PlanFlag
+
+    missing = [flag.marked for flag in PlanFlag if flag.marked not in README.replace("\n", " ")]
+    assert not missing, f"README lacks these plan flags: {missing}"
