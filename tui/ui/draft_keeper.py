@@ -166,9 +166,12 @@ class DraftKeeper(App[None]):
         """Write each form's unsaved state to its draft, or remove the draft when nothing is unsaved.
 
         A read-only copy never writes drafts (the writer's would be overwritten), nor does the app
-        before the last run's draft was offered. A failure is said once, never a crash.
+        before the last run's draft was offered, nor once it stopped running: its screens are being
+        closed then, a form may have lost its fields, and the way out wrote the drafts already
+        (a debounced write could still come due there under ``run_test``). A failure is said once,
+        never a crash.
         """
-        if self.journal.read_only or not self._drafts_ready or not self.screen_stack:
+        if self.journal.read_only or not self._drafts_ready or not self.screen_stack or not self.is_running:
             return
         editor = self._plan_editor()
         forms: dict[str, dict[str, Any] | None] = {
