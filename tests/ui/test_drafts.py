@@ -127,6 +127,27 @@ async def test_discard_sets_the_draft_aside_and_keeps_the_form_clean(journal):
     assert journal.get_day(TODAY) is None
 
 
+async def test_a_discarded_draft_is_kept_until_the_next_save_not_the_next_draft_write(journal):
+    """Opening the clean Log after Discard made a draft write half a second later, which removed
+    the discarded draft too: kept or gone depended on how soon it was looked for."""
+    a_draft(journal)
+    app = build_app(journal, today=TODAY)
+    path = draft_path(journal.path, "log")
+    aside = path.with_name(path.name + DISCARDED_SUFFIX)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, DraftPrompt)
+        await pilot.click("#discard")
+        await wait_until(pilot, aside.exists, "the draft set aside")
+        await pilot.press("f3")
+        await wait_until(pilot, lambda: app.active_view_id == "log", "the Log shown")
+        app.write_drafts()  # as the debounced write does once the Log has loaded: nothing unsaved
+        assert aside.exists()
+        await type_anxiety(pilot, "3")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: not aside.exists(), "the discarded draft removed by the save")
+        assert journal.get_day(TODAY).anxiety == 3
+
+
 async def test_show_lists_the_draft_without_choosing(journal):
     a_draft(journal, note="call Dr [b]Lee[/b]")
     app = build_app(journal, today=TODAY)
