@@ -13,6 +13,7 @@ from tui.core.entry import DayEntry, Intake
 from tui.core.settings import Settings
 from tui.store.drafts import DISCARDED_SUFFIX, draft_path, write_draft
 from tui.store.journal import open_journal
+from tui.ui import draft_keeper
 from tui.ui.app import build_app
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.draft_prompt import DraftPrompt
@@ -20,7 +21,7 @@ from tui.ui.screens.plan_editor import PlanEditorScreen
 from tui.ui.views.log import LogView
 from tui.ui.widgets.value_field import ValueField
 
-from .waiting import wait_for_screen, wait_until
+from .waiting import settled, wait_for_screen, wait_until
 
 TODAY = date(2027, 3, 15)
 SIZE = (80, 24)
@@ -59,12 +60,18 @@ def test_the_session_reads_typed_settings_and_the_core_planned_intakes(journal):
     assert app.session.planned_intakes(TODAY) == ()
 
 
-async def test_typing_writes_a_private_draft_within_a_second(journal):
+async def test_typing_writes_a_private_draft_within_a_second(journal, monkeypatch):
     app = build_app(journal, today=TODAY)
     path = draft_path(journal.path, "log")
     async with app.run_test(size=SIZE) as pilot:
+        # Debounced, not on every key: with the delay out of reach, the keys alone write nothing
+        # (a wall-clock check of "not yet" fails whenever the machine stalls past the delay).
+        monkeypatch.setattr(draft_keeper, "DRAFT_DELAY_SECONDS", 3600)
         await type_anxiety(pilot, "6")
-        assert not path.exists()  # debounced: not on every key
+        await settled(pilot)
+        assert not path.exists()
+        monkeypatch.undo()
+        await pilot.press("backspace", "6")  # the next key, with the real delay
         await wait_until(pilot, path.exists, "the draft written")
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         state = json.loads(path.read_text())["state"]
