@@ -17,6 +17,8 @@ from tui.store.journal import Journal, open_journal
 from tui.ui.app import build_app
 from tui.ui.widgets.value_field import ValueField
 
+from .waiting import settled, wait_until
+
 TODAY = date(2027, 3, 15)
 SIZE = (80, 24)
 
@@ -27,11 +29,12 @@ def messages(app) -> list[str]:
 
 async def save_anxiety_in_log(pilot, value: str) -> None:
     await pilot.press("f3")
-    await pilot.pause()
-    pilot.app.view("log").query_one("#anxiety", ValueField).input.value = value
-    await pilot.pause()
+    app = pilot.app
+    await wait_until(pilot, lambda: app.active_view_id == "log" and app.view("log").query("#anxiety"), "the Log shown")
+    app.view("log").query_one("#anxiety", ValueField).input.value = value
+    await settled(pilot)
     await pilot.press("ctrl+s")
-    await pilot.pause()
+    await settled(pilot)  # the save handled: saved, or refused with a message
 
 
 async def test_a_write_while_the_days_are_being_checked_is_refused_and_says_so(journal, monkeypatch):
@@ -120,7 +123,7 @@ async def test_a_day_that_does_not_validate_is_named_and_every_write_is_refused(
             assert any("2027-03-13 is not valid" in m for m in messages(app))
             app.clear_notifications()
             await pilot.press("ctrl+e")  # an export would be missing that day
-            await pilot.pause()
+            await settled(pilot)
             assert any("2027-03-13 is not valid" in m for m in messages(app))
             app.clear_notifications()
             await pilot.press("f4", "d")  # History: delete the newest day, asked first

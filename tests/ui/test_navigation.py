@@ -15,6 +15,8 @@ from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.value_field import ValueField
 
+from .waiting import settled, wait_until
+
 VIEW_IDS = [view_id for view_id, _title, _cls in VIEWS]
 
 
@@ -30,8 +32,7 @@ async def test_f_keys_reach_every_view_from_every_view(app_factory, start):
         await pilot.pause()
         for number, view_id in enumerate(VIEW_IDS, start=1):
             await pilot.press(f"f{number}")
-            await pilot.pause()
-            assert active(app) == view_id
+            await wait_until(pilot, lambda v=view_id: active(app) == v, f"{view_id} shown")
 
 
 async def test_digits_switch_views_when_no_text_field_has_focus(app_factory):
@@ -41,34 +42,32 @@ async def test_digits_switch_views_when_no_text_field_has_focus(app_factory):
             if view_id == "log":
                 continue  # the Log opens in its first dose, where a digit is typed (tests/ui/test_log_keys.py)
             await pilot.press(str(number))
-            await pilot.pause()
-            assert active(app) == view_id
+            await wait_until(pilot, lambda v=view_id: active(app) == v, f"{view_id} shown")
+            # The Log opens in its first dose (a digit typed there is a dose): no text field has focus here.
+            await settled(pilot)
+            app.set_focus(None)
 
 
 async def test_f_keys_work_from_inside_a_focused_text_field(app_factory):
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f" + str(VIEW_IDS.index("log") + 1))
-        await pilot.pause()
-        inputs = app.screen.query(Input)
-        if not inputs:
-            pytest.skip("the Log view has no text field yet")
-        inputs.first().focus()
-        await pilot.pause()
+        await wait_until(pilot, lambda: active(app) == "log" and app.screen.query(Input), "the Log's fields shown")
+        field = app.screen.query(Input).first()
+        field.focus()
+        await wait_until(pilot, lambda: field.has_focus, "a text field focused")
         await pilot.press("1")  # a digit is typed into the field, not a view switch
-        await pilot.pause()
+        await settled(pilot)
         assert active(app) == "log"
         await pilot.press("f1")
-        await pilot.pause()
-        assert active(app) == "today"
+        await wait_until(pilot, lambda: active(app) == "today", "Today shown")
 
 
 async def test_question_mark_opens_help_showing_the_data_file(app_factory, journal):
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
-        await pilot.pause()
-        assert active(app) == "help"
+        await wait_until(pilot, lambda: active(app) == "help" and app.screen.query("#help-text"), "Help shown")
         text = str(app.screen.query_one("#help-text").render())
         assert str(journal.path) in text
         assert "988" in text
@@ -141,13 +140,18 @@ async def test_only_the_first_view_is_built_at_start_and_others_on_first_showing
         assert [v for v in VIEW_IDS if app.built_view(v) is not None] == ["today"]
         assert not app.screen.query("#log-form")
         await pilot.press(str(VIEW_IDS.index("log") + 1))
-        await pilot.pause()
+        # The Log opens in its form (its first dose), so what is typed first goes into it.
+        await wait_until(
+            pilot,
+            lambda: app.screen.query("#log-form") and app.screen.query_one("#log-form").has_focus_within,
+            "the Log's form focused",
+        )
         assert app.active_view_id == "log"
         assert [v for v in VIEW_IDS if app.built_view(v) is not None] == ["today", "log"]
         assert app.focused is app.view("log").intakes.rows[0].amount_input  # the first dose
         await pilot.press("f1")
-        await pilot.pause()
-        assert app.active_view_id == "today" and not app.view("log").display
+        await wait_until(pilot, lambda: app.active_view_id == "today", "Today shown")
+        assert not app.view("log").display
 
 
 async def test_opening_a_day_builds_the_log_and_shows_that_day(app_factory):
@@ -156,8 +160,7 @@ async def test_opening_a_day_builds_the_log_and_shows_that_day(app_factory):
         await pilot.pause()
         assert app.built_view("log") is None
         await pilot.press("y")  # Today: log yesterday
-        await pilot.pause()
-        assert app.active_view_id == "log"
+        await wait_until(pilot, lambda: app.active_view_id == "log", "the Log shown")
         assert app.view("log").day == date(2027, 3, 14)
 
 
@@ -170,8 +173,7 @@ async def test_clicking_a_tab_title_shows_that_view(app_factory):
         for view_id, title, _cls in reversed(VIEWS):
             number = VIEW_IDS.index(view_id) + 1
             await pilot.click("#view-tab-bar", offset=(text.index(f"{number} {title}") + 1, 0))
-            await pilot.pause()
-            assert app.active_view_id == view_id
+            await wait_until(pilot, lambda v=view_id: app.active_view_id == v, f"{view_id} shown")
             assert str(bar.render()) == text  # one line, the same titles: only the mark moves
 
 
@@ -234,9 +236,7 @@ async def test_a_switch_asked_for_while_a_view_is_composed_waits_for_it(app_fact
         app.action_show_view("log")
         app.open_day(date(2027, 3, 10))  # the Log is still being composed: this waits for it
         app.action_show_view("history")
-        await pilot.pause()
-        await pilot.pause()
-        assert app.active_view_id == "history"
+        await wait_until(pilot, lambda: app.active_view_id == "history" and app.view("history").shown, "History shown")
         assert app.view("log").day == date(2027, 3, 10)
         assert app.view("history").shown and not app.view("log").shown
 

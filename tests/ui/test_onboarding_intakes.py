@@ -12,6 +12,8 @@ from tui.ui.app import build_app
 from tui.ui.screens.onboarding import OnboardingScreen
 from tui.ui.screens.plan_editor import PlanEditorScreen
 
+from .waiting import settled, wait_for_screen, wait_until
+
 TODAY = date(2027, 3, 15)
 
 
@@ -19,23 +21,18 @@ async def test_three_intakes_propose_three_times_and_plan_three_intakes(tmp_path
     journal = open_journal(tmp_path / "taper.json")
     app = build_app(journal, today=TODAY, clock=lambda: datetime(2027, 3, 15, 9, 0))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, OnboardingScreen)
-        assert screen.query_one("#times", Input).value == "08:00, 20:00"
+        screen = await wait_for_screen(pilot, OnboardingScreen)
+        times = screen.query_one("#times", Input)
+        assert times.value == "08:00, 20:00"
         screen.query_one("#dose", Input).value = "1"
         screen.query_one("#intakes", Input).value = "3"
-        await pilot.pause()
-        assert screen.query_one("#times", Input).value == "08:00, 14:00, 20:00"
+        await wait_until(pilot, lambda: times.value == "08:00, 14:00, 20:00", "three times proposed")
         screen.query_one("#intakes", Input).value = "4"
-        await pilot.pause()
-        assert screen.query_one("#times", Input).value == "08:00, 12:00, 16:00, 20:00"
+        await wait_until(pilot, lambda: times.value == "08:00, 12:00, 16:00, 20:00", "four times proposed")
         screen.query_one("#intakes", Input).value = "3"
-        await pilot.pause()
+        await wait_until(pilot, lambda: times.value == "08:00, 14:00, 20:00", "three times proposed again")
         screen.query_one("#plan").press()
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, PlanEditorScreen)
+        editor = await wait_for_screen(pilot, PlanEditorScreen)
         assert editor.query_one("#intakes", Input).value == "3"
         assert editor.plan is not None
         assert editor.plan.params.split == (Decimal("0.33"), Decimal("0.34"), Decimal("0.33"))
@@ -48,17 +45,16 @@ async def test_own_times_are_kept_when_the_count_changes_and_a_mismatch_is_named
     journal = open_journal(tmp_path / "taper.json")
     app = build_app(journal, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
+        screen = await wait_for_screen(pilot, OnboardingScreen)
         screen.query_one("#times", Input).value = "07:30, 19:30"
         screen.query_one("#intakes", Input).value = "3"
-        await pilot.pause()
+        await settled(pilot)  # both changes handled: nothing to wait for when the times are kept
         assert screen.query_one("#times", Input).value == "07:30, 19:30"
         screen.query_one("#log").press()
-        await pilot.pause()
+        problem = lambda: str(screen.query_one("#problem").render())  # noqa: E731
+        await wait_until(pilot, lambda: "Usual times" in problem(), "the problem shown")
         assert app.screen is screen
-        assert "Usual times" in str(screen.query_one("#problem").render())
-        assert "one time per intake (3)" in str(screen.query_one("#problem").render())
+        assert "one time per intake (3)" in problem()
     journal.close()
 
 
@@ -66,12 +62,10 @@ async def test_seven_intakes_are_refused_as_everywhere_else(tmp_path):
     journal = open_journal(tmp_path / "taper.json")
     app = build_app(journal, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
+        screen = await wait_for_screen(pilot, OnboardingScreen)
         screen.query_one("#intakes", Input).value = "7"
         screen.query_one("#log").press()
-        await pilot.pause()
-        assert 'Intakes a day: "7" is not allowed — use a whole number from 1 to 6' in str(
-            screen.query_one("#problem").render()
-        )
+        problem = lambda: str(screen.query_one("#problem").render())  # noqa: E731
+        await wait_until(pilot, lambda: "Intakes a day" in problem(), "the problem shown")
+        assert 'Intakes a day: "7" is not allowed — use a whole number from 1 to 6' in problem()
     journal.close()

@@ -23,6 +23,8 @@ from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.plan_editor import PlanEditorScreen
 from tui.ui.screens.plan_field_rows import INPUT_IDS
 
+from .waiting import settled, wait_for_screen
+
 TODAY = date(2027, 3, 15)
 NOW = datetime(2027, 3, 15, 9, 0)
 
@@ -35,10 +37,7 @@ async def open_editor(pilot) -> PlanEditorScreen:
         if pilot.app.focused is not None:
             break
     await pilot.press("n")
-    await pilot.pause()
-    editor = pilot.app.screen
-    assert isinstance(editor, PlanEditorScreen)
-    return editor
+    return await wait_for_screen(pilot, PlanEditorScreen)
 
 
 def problem_text(editor: PlanEditorScreen) -> str:
@@ -48,7 +47,7 @@ def problem_text(editor: PlanEditorScreen) -> str:
 async def type_into(pilot, editor: PlanEditorScreen, widget_id: str, text: str) -> None:
     field = editor.query_one(f"#{widget_id}", Input)
     field.value = text
-    await pilot.pause()
+    await settled(pilot)  # the editor rebuilt the plan from it
 
 
 async def test_an_impossible_start_date_is_a_message_not_an_exit(journal):

@@ -76,10 +76,11 @@ def read_draft(data_path: Path, form: str) -> Draft | None:
     return Draft(form, written_at, state)
 
 
-def remove_draft(data_path: Path, form: str) -> None:
-    """Remove the draft of ``form`` and any discarded one (its state was saved, or nothing is unsaved)."""
+def remove_draft(data_path: Path, form: str, *, saved: bool = True) -> None:
+    """Remove the draft of ``form`` (nothing is unsaved), and any discarded one when the form was
+    ``saved`` (a discarded draft is kept until that form's next save)."""
     path = draft_path(data_path, form)
-    for name in (path, path.with_name(path.name + DISCARDED_SUFFIX)):
+    for name in (path, path.with_name(path.name + DISCARDED_SUFFIX)) if saved else (path,):
         with contextlib.suppress(FileNotFoundError):
             name.unlink()
 

@@ -67,6 +67,8 @@ class DraftKeeper(App[None]):
         """Drafts are written only once any draft left by the last run was offered (never over it)."""
         self._draft_timer: Timer | None = None
         """The pending debounced draft write, restarted by each key."""
+        self._saved_forms: set[str] = set()
+        """Forms saved since the last draft write: their discarded drafts go with their drafts then."""
         self._leaving_on_purpose = False
         """Set when the person chose to quit without saving: the drafts are not written again."""
         self.crash_log: Path | None = None
@@ -158,18 +160,26 @@ class DraftKeeper(App[None]):
         self._draft_timer = self.set_timer(DRAFT_DELAY_SECONDS, self.write_drafts)
 
     def _journal_changed(self, change: Change) -> None:
-        if change.origin is Origin.LOG:
-            # A saved day removes its draft (after the form has taken in what it saved).
-            self.call_after_refresh(self.write_drafts)
+        form = {Origin.LOG: "log", Origin.PLAN: "plan"}.get(change.origin)
+        if form is not None:
+            # A saved form removes its draft and a discarded one (after the form has taken in what
+            # it saved); a write with nothing unsaved otherwise leaves a discarded draft alone.
+            self._saved_forms.add(form)
+            if form == "log":
+                self.call_after_refresh(self.write_drafts)
 
     def write_drafts(self) -> None:
         """Write each form's unsaved state to its draft, or remove the draft when nothing is unsaved.
 
         A read-only copy never writes drafts (the writer's would be overwritten), nor does the app
-        before the last run's draft was offered. A failure is said once, never a crash.
+        before the last run's draft was offered, nor once it stopped running: its screens are being
+        closed then, a form may have lost its fields, and the way out wrote the drafts already
+        (a debounced write could still come due there under ``run_test``). A failure is said once,
+        never a crash.
         """
-        if self.journal.read_only or not self._drafts_ready or not self.screen_stack:
+        if self.journal.read_only or not self._drafts_ready or not self.screen_stack or not self.is_running:
             return
+        saved, self._saved_forms = self._saved_forms, set()
         editor = self._plan_editor()
         forms: dict[str, dict[str, Any] | None] = {
             "log": self._log_draft_state(),
@@ -178,7 +188,7 @@ class DraftKeeper(App[None]):
         try:
             for form, state in forms.items():
                 if state is None:
-                    remove_draft(self.journal.path, form)
+                    remove_draft(self.journal.path, form, saved=form in saved)
                 else:
                     write_draft(self.journal.path, form, state, self.session.now())
         except (StoreError, OSError) as error:
