@@ -184,7 +184,10 @@ def test_status_loads_no_textual_jsonschema_planner_exports_or_server(data_path:
     ("today", "line"),
     [
         ("2027-03-28", "Step 6/45 · today 0.625 mg = 1 ¼ tab ×2 · not logged yet · next cut Mon 29 Mar (1 d)"),
-        ("2027-04-01", "Step 7/45 · today 0.56 mg = 5.6 mL and 0.57 mg = 5.7 mL · not logged yet · next cut Mon 12 Apr"),
+        (
+            "2027-04-01",
+            "Step 7/45 · today 0.56 mg = 5.6 mL and 0.57 mg = 5.7 mL · not logged yet · next cut Mon 12 Apr",
+        ),
     ],
 )
 def test_status_says_the_step_in_its_own_form_before_and_after_a_switch(data_path: Path, today: str, line: str) -> None:

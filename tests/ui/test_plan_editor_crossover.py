@@ -154,4 +154,6 @@ async def test_the_preview_compares_a_crossover_as_diazepam_and_names_both_drugs
         assert "1 → 0 mg" not in summary
         table = editor.query_one("#steps", DataTable)
         first = [str(cell) for cell in table.get_row_at(0)]
-        assert first[2] == "≈ 20 mg\ndiazepam" and first[3] == "clonazepam 0.75 mg\n+ diazepam 5 mg"
+        # each intake, in the unit measured (docs/DOMAIN.md §3.12): the evening's part goes first
+        assert first[2] == "≈ 20 mg\ndiazepam"
+        assert first[3] == "clonazepam 0.5 mg = 1 tab\nclonazepam 0.25 mg = ½ tab +\n  diazepam 5 mg = 1 tab", first[3]

@@ -72,7 +72,7 @@ async def test_the_editor_offers_the_switch_to_a_liquid_where_tablets_are_too_co
         assert editor.query_one("#offer").has_class("-hidden")
         # the step table shows the liquid's measured amount
         table = editor.query_one("#steps", DataTable)
-        assert "11.3 mL" in [str(cell) for cell in table.get_row(liquid.start.isoformat())]
+        assert "1.13 mg · 11.3 mL" in [str(cell) for cell in table.get_row(liquid.start.isoformat())]
         await pilot.press("ctrl+s")
         await pilot.pause()
         if isinstance(app.screen, ConfirmDialog):  # the stop from above a jump-off needs a yes

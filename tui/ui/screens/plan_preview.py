@@ -110,4 +110,4 @@ class PlanPreview(Vertical):
         offer_line = self.query_one("#offer", Static)
         offer_line.update(offer)
         offer_line.set_class(not offer, "-hidden")
-        fill_step_table(self.query_one("#steps", DataTable), plan, today=today, compact=True)
+        fill_step_table(self.query_one("#steps", DataTable), plan, today=today)
