@@ -19,6 +19,7 @@ from tui.core.doses import format_decimal
 from tui.core.drugs import equivalence_source, find_drug
 from tui.core.hold_suggestion import suggest_hold_for_plan
 from tui.core.plan_changes import PlanChangeError, creation_event, hold, replan, return_to_stable, slow_down
+from tui.core.plan_flags import flag_legend, flag_summary
 from tui.core.plan_model import Method, Plan, PlanParams, Step
 from tui.core.planner import MAX_STEP_DAYS
 from tui.core.step_drugs import step_diazepam, step_intake_texts
@@ -135,7 +136,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         extra = {"nargs": "?", "const": "0.1"} if field is plan_input.TO_DROPS else {}
         cross.add_argument(field.flag, metavar="X", help=field.hint, **extra)
     out = parser.add_argument_group("output and storing")
-    out.add_argument("--json", action="store_true", help="machine-readable output")
+    out.add_argument(
+        "--json",
+        action="store_true",
+        help="machine-readable output; a step's flags are the stable codes (over_10, too_coarse …) for scripts, "
+        "where the table shows signs (! >10%%, ◇ coarse …)",
+    )
     out.add_argument(
         "--save", action="store_true", help="store as the active plan (a stored plan is re-planned from --start)"
     )
@@ -340,12 +346,16 @@ def plan_table(plan: Plan) -> str:
                 dose,
                 measured,
                 format_decimal(s.cut_pct),
-                " ".join(s.flag_codes),
+                flag_summary(s.flag_codes),
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+    # The signs in the flags column, explained once under the table as the Schedule does.
+    legend = flag_legend((code for step in plan.steps for code in step.flag_codes), separator="\n  ")
+    if legend:
+        lines += ["Signs:", f"  {legend}"]
     projection = plan.projection()
     lines += [
         "",
