@@ -36,3 +36,13 @@ def test_json_keeps_codes_and_help_says_so(tmp_path: Path) -> None:
     assert {"one_increment", "over_10", "too_coarse", "stop"} <= codes
     helped = run_plan(tmp_path, "--help")
     assert "codes" in " ".join(helped.stdout.split())
+
+
+def test_a_banded_plan_names_its_bands_and_the_bands_cut_in_the_warning(tmp_path: Path) -> None:
+    bands = ("--below", "20:2mg:14", "--below", "10:1mg:14", "--below", "5:0.5mg:14")
+    result = run_plan(tmp_path, "--drug", "diazepam", "--dose", "30", "--tablet", "2", "--split", "2", *bands)
+    assert result.returncode == 0, result.stderr
+    header = result.stdout.splitlines()[0]
+    assert "10 % of the current dose every 14 days; ≤ 20 mg: 2 mg every 14 days; ≤ 10 mg: 1 mg" in header
+    assert "too coarse from 5 mg down for a 0.5 mg cut" in result.stdout
+    assert "for a 10 % cut" not in result.stdout

@@ -314,14 +314,7 @@ def switch_text(params: PlanParams) -> str:
 def plan_table(plan: Plan) -> str:
     """The readable schedule: one line per step, then projection and warnings."""
     p = plan.params
-    pace = {
-        Method.PROPORTIONAL: f"{format_decimal(p.cut_pct)} % of the current dose every {p.step_days} days",
-        Method.LINEAR: f"linear, every {p.step_days} days",
-        Method.OCCUPANCY: f"equal receptor-occupancy steps every {p.step_days} days",
-        Method.CUSTOM: "custom dated doses",
-    }[p.method]
-    bands = "".join(f"; {band.describe()}" for band in p.bands)
-    lines = [f"{p.drug_label}: {pace}{bands}; {p.formulation.describe()}{switch_text(p)}{crossover_text(p)}"]
+    lines = [f"{p.drug_label}: {p.pace_text()}; {p.formulation.describe()}{switch_text(p)}{crossover_text(p)}"]
     drug = find_drug(p.drug)
     if drug is not None:
         lines.append(f"{drug.name}: {drug.half_life_text()}.")
