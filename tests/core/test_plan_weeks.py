@@ -61,6 +61,7 @@ def test_only_plans_of_one_to_three_day_steps_read_by_the_week():
     assert is_micro_taper(steps_of([14, 1, 1, 1, 1, 1, 30], [9, 8, 7, 6, 5, 4, 0]))  # a hold aside
     assert not is_micro_taper(steps_of([7, 7, 7, 1], [3, 2, 1, 0]))
     assert not is_micro_taper(steps_of([1, 1], [1, 0]))  # too short to need weeks
+    assert not is_micro_taper(steps_of([3, 30, 1], [2, 1, 0]))  # a few dated doses, each length once
     half_pct_a_day = build_plan(
         PlanParams(
             drug="clonazepam",
@@ -103,7 +104,7 @@ def test_a_lengthened_daily_micro_taper_reads_by_the_week():
 
 
 @given(
-    st.lists(st.integers(1, 3), min_size=2, max_size=40),
+    st.lists(st.integers(1, 3), min_size=4, max_size=40),
     st.lists(st.integers(4, 200), max_size=60),
 )
 def test_a_lengthened_tail_does_not_change_how_a_micro_taper_reads(short, tail):
