@@ -4,6 +4,10 @@ the cut that applies at the dose the form cannot cut (the band's, not the main p
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.core import plan_input as pi
 from tui.core.plan_flags import PlanFlag
@@ -51,3 +55,30 @@ def test_a_percentage_band_names_its_own_percentage() -> None:
     warnings = pi.plan_from_text(text, START, "increment").warnings()
     assert any("too coarse below 0.2 mg for a 5 % cut" in w for w in warnings)
     assert not any("10 % cut" in w for w in warnings)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(10, 40),
+    st.sampled_from(["0.5", "1"]),
+    st.lists(st.tuples(st.integers(1, 19), st.integers(1, 4), st.integers(1, 28)), min_size=1, max_size=3),
+)
+def test_a_step_is_too_coarse_only_for_the_cut_in_effect_and_says_that_cut(
+    start_mg: int, increment: str, raw_bands: list[tuple[int, int, int]]
+) -> None:
+    bands = ", ".join(
+        f"{below}:{Decimal(cut) / 4}mg:{days}" for below, cut, days in {b[0]: b for b in raw_bands}.values()
+    )
+    text = {"dose": str(start_mg), "cut": "10", "every": "14", "start": "2027-01-04"}
+    plan = pi.plan_from_text({**text, "increment": increment, "below": bands}, START, "increment")
+    inc = Decimal(increment)
+    before = plan.params.dose_mg
+    for step in plan.steps:
+        band = plan.params.band_at(before)
+        coarse = [f.text for f in step.flags if f.code == PlanFlag.TOO_COARSE]
+        if band is not None and step.cut_pct > 0:
+            assert bool(coarse) == (band.cut_mg is not None and band.cut_mg < inc)
+            assert all(f"for a {band.cut_text} cut" in t for t in coarse)
+        elif coarse:
+            assert all("for a 10 % cut" in t for t in coarse)
+        before = step.dose_mg
