@@ -63,7 +63,7 @@ def test_json_liquid_plan(tmp_path: Path) -> None:
 def test_quarter_tablet_table(tmp_path: Path) -> None:
     result = run_plan(tmp_path, "--dose", "1", "--tablet", "0.5", "--split", "4", "--start", "2027-01-04")
     assert result.returncode == 0, result.stderr
-    assert "1 ¾ tab" in result.stdout and "12.5" in result.stdout and "one_increment" in result.stdout
+    assert "1 ¾ tab" in result.stdout and "12.5" in result.stdout and "¹ 1 step" in result.stdout
     assert "too coarse below 1.25 mg" in result.stdout
     assert "not medical advice" in result.stdout
 

@@ -61,6 +61,7 @@ def test_only_plans_of_one_to_three_day_steps_read_by_the_week():
     assert is_micro_taper(steps_of([14, 1, 1, 1, 1, 1, 30], [9, 8, 7, 6, 5, 4, 0]))  # a hold aside
     assert not is_micro_taper(steps_of([7, 7, 7, 1], [3, 2, 1, 0]))
     assert not is_micro_taper(steps_of([1, 1], [1, 0]))  # too short to need weeks
+    assert not is_micro_taper(steps_of([3, 30, 1], [2, 1, 0]))  # a few dated doses, each length once
     half_pct_a_day = build_plan(
         PlanParams(
             drug="clonazepam",
@@ -77,3 +78,40 @@ def test_only_plans_of_one_to_three_day_steps_read_by_the_week():
         PlanParams(drug="clonazepam", start=START, dose_mg=Decimal(1), formulation=Liquid.create("0.1", "0.01"))
     )
     assert not is_micro_taper(weekly.steps)
+
+
+def lengthened_half_pct_a_day() -> Plan:
+    """0.5 % a day from 1 mg of a 1 mg/mL liquid at 0.01 mL, lengthened: cuts every 2–3 days at
+    first, then ever longer steps as one 0.01 mg cut becomes a bigger share of a lower dose."""
+    return build_plan(
+        PlanParams(
+            drug="clonazepam",
+            start=START,
+            dose_mg=Decimal(1),
+            formulation=Liquid.create("1", "0.01"),
+            cut_pct=Decimal("0.5"),
+            step_days=1,
+            lengthen_steps=True,
+        )
+    )
+
+
+def test_a_lengthened_daily_micro_taper_reads_by_the_week():
+    plan = lengthened_half_pct_a_day()
+    lengths = [step.days for step in plan.steps[:-1]]
+    assert sum(length <= 3 for length in lengths) > 30 and max(lengths) > 100  # its long tail
+    assert is_micro_taper(plan.steps)
+
+
+@given(
+    st.lists(st.integers(1, 3), min_size=4, max_size=40),
+    st.lists(st.integers(4, 200), max_size=60),
+)
+def test_a_lengthened_tail_does_not_change_how_a_micro_taper_reads(short, tail):
+    """Lengthening stretches the low-dose end of a micro-taper into steps of ever more days; however
+    many, each length is rarer than the pace the plan's cuts keep, so the plan still reads by week."""
+    commonest = max(short.count(length) for length in set(short))
+    tail = [length for length in tail if tail.count(length) < commonest]
+    lengths = [*short, *tail, 1]
+    steps = steps_of(lengths, list(range(len(lengths), 0, -1)))
+    assert is_micro_taper(steps)

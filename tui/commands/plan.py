@@ -3,44 +3,29 @@
 Also changes the stored plan on request: ``--hold-days N``, ``--slow-down PCT``,
 ``--return-to-stable --reason TEXT`` — the same core functions the Schedule view calls.
 Every schedule is for discussion with the prescriber; nothing here changes a dose by itself.
+
+This module holds the flags and the new plan's run; the printed table and ``--json`` are in
+:mod:`tui.commands.plan_output`, the changes to a stored plan in :mod:`tui.commands.plan_change`.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from tui.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail, out, today_from, usage_error
+from tui.commands.plan_change import change_stored, event_time, flag_of
+from tui.commands.plan_output import DISCLAIMER, print_plan
 from tui.core import plan_input
-from tui.core.doses import format_decimal
-from tui.core.drugs import equivalence_source, find_drug
 from tui.core.hold_suggestion import suggest_hold_for_plan
-from tui.core.plan_changes import PlanChangeError, creation_event, hold, replan, return_to_stable, slow_down
-from tui.core.plan_model import Method, Plan, PlanParams, Step
-from tui.core.planner import MAX_STEP_DAYS
-from tui.core.step_drugs import step_diazepam, step_intake_texts
-from tui.core.validation import ValidationError, parse_int
-from tui.exchange.json_export import json_for_terminal
+from tui.core.plan_changes import PlanChangeError, creation_event, replan
+from tui.core.plan_model import Method, Plan, PlanParams
+from tui.core.validation import ValidationError
 from tui.store.errors import StoreError
 from tui.store.journal import open_journal
 from tui.store.locations import resolve_data_path
-
-DISCLAIMER = "For discussion with your prescriber — not medical advice."
-
-_FIELD_FLAGS = {
-    "tablet strength": "--tablet",
-    "tablet weight": "--tablet-weight",
-    "linear": "--linear-mg",
-    "hold-days": "--hold-days",
-    "plan.steps": "--data",
-    "plan.params": "--data",
-    "plan": "--data",
-    "plan.version": "--data",
-}
-
 
 _THEN_FLAGS = (
     *(f for kind in plan_input.THEN_FORM_FIELDS.kinds for f in kind.fields if f is not plan_input.THEN_TABLET),
@@ -135,7 +120,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         extra = {"nargs": "?", "const": "0.1"} if field is plan_input.TO_DROPS else {}
         cross.add_argument(field.flag, metavar="X", help=field.hint, **extra)
     out = parser.add_argument_group("output and storing")
-    out.add_argument("--json", action="store_true", help="machine-readable output")
+    out.add_argument(
+        "--json",
+        action="store_true",
+        help="machine-readable output; a step's flags are the stable codes (over_10, too_coarse …) for scripts, "
+        "where the table shows signs (! >10%%, ◇ coarse …)",
+    )
     out.add_argument(
         "--save", action="store_true", help="store as the active plan (a stored plan is re-planned from --start)"
     )
@@ -151,17 +141,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--return-to-stable", action="store_true", help="go back up to the last stable dose (needs --reason)"
     )
     parser.set_defaults(handler=run)
-
-
-# ----- parsing -----------------------------------------------------------------------------
-
-
-def _flag(field: str) -> str:
-    return _FIELD_FLAGS.get(field, field if field.startswith("--") else f"--{field.replace(' ', '-')}")
-
-
-def _days(flag: str, text: str, low: int = 0) -> int:
-    return parse_int(flag, text, low, MAX_STEP_DAYS)
 
 
 def plan_text(args: argparse.Namespace) -> dict[str, str | None]:
@@ -205,172 +184,6 @@ def params_from_args(args: argparse.Namespace, today: date) -> PlanParams:
     return plan_input.params_from_text(plan_text(args), today, lengthen=args.lengthen)
 
 
-# ----- output ------------------------------------------------------------------------------
-
-
-def plan_json(plan: Plan, extra: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The ``--json`` document: steps with exact decimal strings, warnings, projection."""
-    projection = plan.projection()
-    return {
-        "drug": plan.params.drug,
-        "drug_as_typed": plan.params.drug_as_typed,
-        "half_life_hours": None if (drug := find_drug(plan.params.drug)) is None else drug.half_life_hours,
-        "method": plan.params.method.value,
-        "formulation": plan.params.formulation.describe(),
-        "switch": _switch_json(plan.params),
-        "steps": [
-            {
-                "start": s.start.isoformat(),
-                "end": s.end.isoformat(),
-                "dose_mg": format_decimal(s.dose_mg),
-                "cut_pct": format_decimal(s.cut_pct),
-                "unit_dose": s.unit_dose,
-                "intakes_mg": [format_decimal(mg) for mg in s.intake_mg],
-                "intake_doses": list(s.intake_doses),
-                "ideal_mg": None if s.ideal_mg is None else format_decimal(s.ideal_mg),
-                "formulation": plan.formulation_of(s).describe(),
-                "flags": list(s.flag_codes),
-                "notes": [f.text for f in s.flags],
-                **(_crossover_step_json(plan, s) if plan.params.crosses_over else {}),
-            }
-            for s in plan.steps
-        ],
-        **({"crossover": _crossover_json(plan.params)} if plan.params.crosses_over else {}),
-        "warnings": plan.warnings(),
-        "confirmations_needed": plan.confirmations_needed(),
-        "start_date": projection.start.isoformat(),
-        "end_date": projection.end_date.isoformat(),
-        "total_days": projection.total_days,
-        "step_count": projection.steps,
-        "cut_count": projection.cuts,
-        "diazepam_equivalents": [
-            {"diazepam_mg": format_decimal(e.diazepam_mg), "source": e.source} for e in projection.diazepam
-        ],
-        "disclaimer": DISCLAIMER,
-        **(extra or {}),
-    }
-
-
-def _switch_json(params: PlanParams) -> dict[str, str] | None:
-    """``{"below_mg": "1.25", "formulation": "liquid 0.1 mg/mL …"}`` for a plan that switches form."""
-    if params.switch_below_mg is None or params.then_formulation is None:
-        return None
-    return {"below_mg": format_decimal(params.switch_below_mg), "formulation": params.then_formulation.describe()}
-
-
-def _crossover_json(params: PlanParams) -> dict[str, Any]:
-    """The crossover's parameters for ``--json`` (only for a plan with one)."""
-    assert params.crossover_formulation is not None
-    return {
-        "to": params.crossover_to,
-        "stages": params.crossover_stages,
-        "every_days": params.crossover_every,
-        "first_intake": None if params.crossover_first is None else params.crossover_first + 1,
-        "equivalence": params.equivalence,
-        "formulation": params.crossover_formulation.describe(),
-    }
-
-
-def _crossover_step_json(plan: Plan, step: Step) -> dict[str, Any]:
-    """A step's drugs for ``--json``: its own drug, the new drug's share, and ≈ diazepam."""
-    diazepam = step_diazepam(plan, step)
-    return {
-        "drug": plan.drug_of(step),
-        "also": None
-        if step.also is None
-        else {
-            "drug": step.also.drug,
-            "intakes_mg": [format_decimal(mg) for mg in step.also.intake_mg],
-            "intake_doses": list(step.also.intake_doses),
-        },
-        "intake_texts": list(step_intake_texts(plan, step)),
-        "diazepam_mg": None if diazepam is None else format_decimal(diazepam.diazepam_mg),
-    }
-
-
-def crossover_text(params: PlanParams) -> str:
-    """``; first a crossover to diazepam in 4 stages of 7 days (Ashton Manual (2002)), measured as …``."""
-    if not params.crosses_over or params.crossover_formulation is None:
-        return ""
-    return (
-        f"; first a crossover to {params.crossover_to} in {params.crossover_stages} stages of "
-        f"{params.crossover_every} days ({equivalence_source(params.equivalence)}), the taper then in "
-        f"{params.crossover_to}, {params.crossover_formulation.describe()}"
-    )
-
-
-def switch_text(params: PlanParams) -> str:
-    """``; below 1.25 mg: liquid 0.1 mg/mL …`` (empty for one form)."""
-    switch = _switch_json(params)
-    return f"; below {switch['below_mg']} mg: {switch['formulation']}" if switch else ""
-
-
-def plan_table(plan: Plan) -> str:
-    """The readable schedule: one line per step, then projection and warnings."""
-    p = plan.params
-    pace = {
-        Method.PROPORTIONAL: f"{format_decimal(p.cut_pct)} % of the current dose every {p.step_days} days",
-        Method.LINEAR: f"linear, every {p.step_days} days",
-        Method.OCCUPANCY: f"equal receptor-occupancy steps every {p.step_days} days",
-        Method.CUSTOM: "custom dated doses",
-    }[p.method]
-    bands = "".join(f"; {band.describe()}" for band in p.bands)
-    lines = [f"{p.drug_label}: {pace}{bands}; {p.formulation.describe()}{switch_text(p)}{crossover_text(p)}"]
-    drug = find_drug(p.drug)
-    if drug is not None:
-        lines.append(f"{drug.name}: {drug.half_life_text()}.")
-    lines += [DISCLAIMER, ""]
-    crossing = p.crosses_over
-    rows = [("#", "from", "to", "mg/day", "measured", "cut %", "flags")]
-    if crossing:  # docs/DOMAIN.md §3.12: every intake names its drug(s); ≈ diazepam shows the level kept
-        rows = [("#", "from", "to", "each intake (· between intakes)", "≈ diazepam mg/day", "cut %", "flags")]
-    for number, s in enumerate(plan.steps, start=1):
-        if crossing:
-            diazepam = step_diazepam(plan, s)
-            dose = " · ".join(step_intake_texts(plan, s))
-            measured = "" if diazepam is None else format_decimal(diazepam.diazepam_mg)
-        else:
-            dose = format_decimal(s.dose_mg)
-            measured = s.unit_dose if len(s.intake_doses) == 1 else " + ".join(s.intake_doses)
-        rows.append(
-            (
-                str(number),
-                s.start.isoformat(),
-                s.end.isoformat(),
-                dose,
-                measured,
-                format_decimal(s.cut_pct),
-                " ".join(s.flag_codes),
-            )
-        )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
-    projection = plan.projection()
-    lines += [
-        "",
-        f"{projection.steps} steps ({projection.cuts} cuts), {projection.start.isoformat()} → "
-        f"{projection.end_date.isoformat()} ({projection.total_days} days); final dose {format_decimal(projection.final_mg)} mg.",
-    ]
-    for equivalent in projection.diazepam:
-        lines.append(f"Start dose {equivalent.describe()}.")
-    warnings = plan.warnings()
-    if warnings:
-        lines += ["", "Warnings:"] + [f"  - {w}" for w in warnings]
-    return "\n".join(lines)
-
-
-def _print(plan: Plan, as_json: bool, extra: dict[str, Any] | None = None) -> None:
-    # A plan holds text from the person or a file (the drug as typed, notes): shown, never obeyed.
-    if as_json:
-        print(json_for_terminal(json.dumps(plan_json(plan, extra), ensure_ascii=False, indent=2)))
-    else:
-        out(plan_table(plan))
-        for key, value in (extra or {}).items():
-            if value and key in ("hold_suggestion", "saved_to"):
-                out(f"\n{value}" if key == "hold_suggestion" else f"\nSaved as the active plan in {value}")
-
-
 def _confirmed(plan: Plan, args: argparse.Namespace) -> bool:
     """True when nothing needs confirmation, ``--yes`` was given, or the person typed yes."""
     reasons = plan.confirmations_needed()
@@ -383,63 +196,18 @@ def _confirmed(plan: Plan, args: argparse.Namespace) -> bool:
     return False
 
 
-# ----- running -----------------------------------------------------------------------------
-
-
-def _now(today: date) -> datetime:
-    """The event time: now, on ``--today``'s date when it is given (tests, screenshots)."""
-    return datetime.combine(today, datetime.now().time().replace(microsecond=0))
-
-
-def _change_stored(args: argparse.Namespace, today: date) -> int:
-    path = resolve_data_path(args.data)
-    at = _now(today)
-    try:
-        with open_journal(path, read_only=args.show) as journal:
-            plan = journal.plan()
-            if plan is None:
-                return fail("no plan is stored yet — create one with: taper-tui plan --dose MG … --save", EXIT_USAGE)
-            if args.show:
-                _print(
-                    plan,
-                    args.json,
-                    {"hold_suggestion": suggest_hold_for_plan(journal.days(), plan, journal.events(), today)},
-                )
-                return EXIT_OK
-            if args.hold_days is not None:
-                new_plan, event = hold(plan, _days("--hold-days", args.hold_days, 1), today, at, args.reason)
-            elif args.slow_down is not None:
-                cut = plan_input.parse_cut({plan_input.SLOWER_CUT.key: args.slow_down}, plan_input.SLOWER_CUT)
-                new_plan, event = slow_down(plan, cut, today, at, args.reason)
-            else:
-                if not args.reason.strip():
-                    raise ValidationError("--reason", "", "say why you return to the last stable dose (it is recorded)")
-                hold_days = _days("--hold", args.hold, 1) if args.hold != "0" else None
-                new_plan, event = return_to_stable(plan, today, at, args.reason, hold_days=hold_days)
-            journal.save_plan(new_plan.to_record(), event)
-    except plan_input.PlanInputError as error:
-        return fail(error.text(plan_input.Surface.CLI), EXIT_USAGE)
-    except ValidationError as error:
-        return usage_error(_flag(error.field), str(error).split(": ", 1)[1])
-    except PlanChangeError as error:
-        return fail(str(error), EXIT_USAGE)
-    except StoreError as error:
-        return fail(str(error))
-    _print(new_plan, args.json, {"event": event})
-    return EXIT_OK
-
-
 def run(args: argparse.Namespace) -> int:
+    """Print a new plan, or save it (asking for confirmation where the guideline says), or change the stored one."""
     today = today_from(args)
     if args.show or args.hold_days is not None or args.slow_down is not None or args.return_to_stable:
-        return _change_stored(args, today)
+        return change_stored(args, today)
     try:
         plan = plan_input.plan_from_text(plan_text(args), today, lengthen=args.lengthen)
     except plan_input.PlanInputError as error:
         return fail(error.text(plan_input.Surface.CLI), EXIT_USAGE)
     params = plan.params
     if not args.save:
-        _print(plan, args.json)
+        print_plan(plan, args.json)
         return EXIT_OK
     if not _confirmed(plan, args):
         reasons = "; ".join(plan.confirmations_needed())
@@ -448,7 +216,7 @@ def run(args: argparse.Namespace) -> int:
             EXIT_USAGE,
         )
     path = resolve_data_path(args.data)
-    at = _now(today)
+    at = event_time(today)
     try:
         with open_journal(path) as journal:
             stored = journal.plan()
@@ -465,10 +233,10 @@ def run(args: argparse.Namespace) -> int:
             journal.save_plan(plan.to_record(), event)
             suggestion = suggest_hold_for_plan(journal.days(), plan, journal.events(), today)
     except ValidationError as error:
-        return usage_error(_flag(error.field), str(error).split(": ", 1)[1])
+        return usage_error(flag_of(error.field), str(error).split(": ", 1)[1])
     except PlanChangeError as error:
         return fail(str(error), EXIT_USAGE)
     except StoreError as error:
         return fail(str(error), EXIT_FAILURE)
-    _print(plan, args.json, {"saved_to": str(path), "hold_suggestion": suggestion})
+    print_plan(plan, args.json, {"saved_to": str(path), "hold_suggestion": suggestion})
     return EXIT_OK

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
-
-from tui.core.doses import ZERO, format_decimal
 
 
 class PlanFlag(StrEnum):
@@ -114,16 +111,15 @@ def flag_legend(codes: Iterable[str], separator: str = " · ") -> str:
     return separator.join(f"{f.marked}: {f.explanation}" for f in PlanFlag if f in present)
 
 
-def too_coarse_text(coarse_below_mg: Decimal | None, cut_pct: Decimal, advice: str) -> str:
+def too_coarse_text(where: str, cut: str, advice: str) -> str:
     """``This form is too coarse below 2 mg for a 0.5 % cut — dilute to 0.5 mg/mL, or lengthen the
-    steps.``: the threshold is the smallest measurable dose of the form
-    (``PlanParams.coarse_below_mg``), a figure the person can actually draw up or weigh, and
-    ``advice`` the useful change for the form in use (``Formulation.finer_advice``, docs/DOMAIN.md
-    §3.5). (Figures, not the params: this module sits below the plan model, which imports it.)"""
-    return (
-        f"This form is too coarse below {format_decimal(coarse_below_mg or ZERO)} mg for a "
-        f"{format_decimal(cut_pct)} % cut — {advice}, or lengthen the steps."
-    )
+    steps.``: ``where`` is the doses the form cannot cut as planned (``below 2 mg``, the smallest
+    measurable dose of the form, a figure the person can actually draw up or weigh; or ``from 5 mg
+    down`` for a band's whole range), ``cut`` the cut that applies there (``10 %``, a band's
+    ``0.5 mg``) and ``advice`` the useful change for the form in use (``Formulation.finer_advice``,
+    docs/DOMAIN.md §3.5). (Words, not the params: this module sits below the plan model, which
+    imports it.)"""
+    return f"This form is too coarse {where} for a {cut} cut — {advice}, or lengthen the steps."
 
 
 @dataclass(frozen=True)

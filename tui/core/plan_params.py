@@ -56,14 +56,40 @@ class DoseBand:
     cut_pct: Decimal | None = None
     cut_mg: Decimal | None = None
 
+    @property
+    def cut_text(self) -> str:
+        """``1 mg`` or ``5 %``: the band's cut."""
+        if self.cut_mg is not None:
+            return f"{format_decimal(self.cut_mg)} mg"
+        return f"{format_decimal(self.cut_pct or ZERO)} %"
+
     def describe(self) -> str:
         """``≤ 20 mg: 1 mg every 14 days``."""
-        cut = (
-            f"{format_decimal(self.cut_mg)} mg"
-            if self.cut_mg is not None
-            else f"{format_decimal(self.cut_pct or ZERO)} %"
-        )
-        return f"≤ {format_decimal(self.below_mg)} mg: {cut} every {self.days} days"
+        return f"≤ {format_decimal(self.below_mg)} mg: {self.cut_text} every {self.days} days"
+
+    def too_coarse(self, form: Formulation, dose_units: int | Fraction) -> bool:
+        """docs/DOMAIN.md §2, §3.10: ``form`` cannot make this band's cut from a dose of
+        ``dose_units`` increments: a fixed cut under one increment, or a % of the dose under one."""
+        if self.cut_mg is not None:
+            return Fraction(self.cut_mg) < form.increment
+        return dose_units * Fraction(self.cut_pct or ZERO) < 100
+
+    def too_coarse_text(self, form: Formulation) -> str:
+        """The too-coarse sentence for this band's cut: ``too coarse from 5 mg down for a 0.5 mg
+        cut`` (a fixed cut under one increment, or a % whose smallest exact dose is above the band),
+        else ``below 0.2 mg for a 5 % cut``, with the useful change for ``form``."""
+        top = Fraction(self.below_mg)
+        if self.cut_mg is not None:
+            where, cut = f"from {format_decimal(self.below_mg)} mg down", Fraction(self.cut_mg)
+        else:
+            pct = Fraction(self.cut_pct or ZERO)
+            coarse = form.round_up(form.increment * 100 / pct) if pct > 0 else self.below_mg
+            if coarse > self.below_mg:
+                where = f"from {format_decimal(self.below_mg)} mg down"
+            else:
+                where, top = f"below {format_decimal(coarse)} mg", Fraction(coarse) - form.increment
+            cut = max(top, form.increment) * pct / 100
+        return too_coarse_text(where, self.cut_text, form.finer_advice(cut))
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -162,7 +188,36 @@ class PlanParams:
         coarse = self.coarse_below_mg or ZERO
         highest = min(Fraction(self.dose_mg), Fraction(coarse) - self.formulation.increment)
         cut = max(highest, self.formulation.increment) * Fraction(self.cut_pct) / 100
-        return too_coarse_text(coarse, self.cut_pct, self.formulation.finer_advice(cut))
+        return too_coarse_text(
+            f"below {format_decimal(coarse)} mg",
+            f"{format_decimal(self.cut_pct)} %",
+            self.formulation.finer_advice(cut),
+        )
+
+    def band_at(self, dose_mg: Fraction | Decimal) -> DoseBand | None:
+        """docs/DOMAIN.md §3.10: the band in effect at ``dose_mg`` (the lowest threshold at or above
+        it); ``None`` above every band, where the method's own pace applies."""
+        within = [b for b in self.bands if dose_mg <= b.below_mg]
+        return min(within, key=lambda b: b.below_mg) if within else None
+
+    def pace_text(self) -> str:
+        """The agreed pace in words, every band named: ``10 % of the current dose every 14 days;
+        ≤ 20 mg: 2 mg every 14 days; ≤ 10 mg: 1 mg every 14 days`` (the plan's header in the CLI
+        and the Schedule)."""
+        if self.method is Method.PROPORTIONAL:
+            pace = f"{format_decimal(self.cut_pct)} % of the current dose every {self.step_days} days"
+        elif self.method is Method.LINEAR:
+            cut = (
+                f"{format_decimal(self.linear_mg)} mg"
+                if self.linear_mg is not None
+                else f"{format_decimal(self.cut_pct)} % of the start dose"
+            )
+            pace = f"linear, {cut} every {self.step_days} days"
+        elif self.method is Method.OCCUPANCY:
+            pace = f"{self.occupancy_steps} equal receptor-occupancy steps every {self.step_days} days"
+        else:
+            pace = "custom dated doses"
+        return "; ".join([pace, *(band.describe() for band in self.bands)])
 
     @property
     def drug_label(self) -> str:

@@ -169,9 +169,7 @@ def drafts_shaped(params: PlanParams, start_units: int | Fraction) -> list[Draft
 
 def _band_for(params: PlanParams, units: int | Fraction) -> DoseBand | None:
     """docs/DOMAIN.md §3.10: the band of the lowest threshold at or above the dose now taken."""
-    dose = units * params.formulation.increment
-    within = [b for b in params.bands if dose <= b.below_mg]
-    return min(within, key=lambda b: b.below_mg) if within else None
+    return params.band_at(units * params.formulation.increment)
 
 
 def _not_past_next_band(params: PlanParams, units: int | Fraction, new_units: int) -> int:

@@ -24,11 +24,19 @@ WEEK = timedelta(days=7)
 
 
 def is_micro_taper(steps: tuple[Step, ...] | list[Step]) -> bool:
-    """Whether the plan's steps are typically 1–3 days long (the last step, the stop, aside).
+    """Whether the plan's commonest step length is 1–3 days (the last step, the stop, aside).
 
-    The median, so that a stabilisation hold or a held week does not change how the plan reads."""
+    The commonest length is the pace the plan's cuts keep: a stabilisation hold or a held week
+    does not change it, and neither does lengthening (``--lengthen``), which stretches the
+    low-dose end of a daily micro-taper into steps of ever more days (4, 5, … 139), each length
+    rarer than the 2–3 days of its cuts before. (A median read such a plan as weekly steps.)
+    The shortest of equally common lengths counts, so a tie never hides a micro-taper; a length
+    seen once is no pace (a short custom plan of a few dated doses reads step by step)."""
     lengths = [step.days for step in steps[:-1]]
-    return len(lengths) > 1 and statistics.median(lengths) <= MICRO_STEP_DAYS
+    if len(lengths) < 2:
+        return False
+    commonest = statistics.multimode(lengths)
+    return lengths.count(commonest[0]) > 1 and min(commonest) <= MICRO_STEP_DAYS
 
 
 @dataclass(frozen=True)

@@ -133,11 +133,16 @@ def _over_warning(drop: Units, previous: Units) -> bool:
     return drop * 100 > WARN_CUT_PCT * previous
 
 
-def _too_coarse(context: FlagContext, previous: Units) -> bool:
+def _too_coarse(context: FlagContext, previous: Units) -> str | None:
     """docs/DOMAIN.md §2: a proportional cut of ``p`` is exact only while ``D ≥ inc / p``, i.e.
-    ``previous × p ≥ 1`` in units."""
-    proportional = context.params.method is Method.PROPORTIONAL
-    return proportional and previous * context.coarse_num < context.coarse_den
+    ``previous × p ≥ 1`` in units; inside a dose band (§3.10) the band's own cut decides. The
+    too-coarse sentence naming the cut in effect, or ``None`` when the form can make it."""
+    params = context.params
+    band = params.band_at(previous * params.formulation.increment) if params.bands else None
+    if band is not None:
+        return band.too_coarse_text(params.formulation) if band.too_coarse(params.formulation, previous) else None
+    proportional = params.method is Method.PROPORTIONAL
+    return context.coarse_text if proportional and previous * context.coarse_num < context.coarse_den else None
 
 
 def _scale_unreliable(form: Formulation, drop: Units) -> bool:
@@ -181,8 +186,8 @@ def cut_flags(
                 "More than 25 % below the highest dose of the 14 days before: needs your explicit confirmation.",
             )
         )
-    if _too_coarse(context, previous):
-        flags.append(Flag(PlanFlag.TOO_COARSE, context.coarse_text))
+    if coarse := _too_coarse(context, previous):
+        flags.append(Flag(PlanFlag.TOO_COARSE, coarse))
     if _scale_unreliable(context.params.formulation, drop):
         flags.append(
             Flag(PlanFlag.SCALE_UNRELIABLE, "This cut is under 10 readings of the scale: weighing it is unreliable.")

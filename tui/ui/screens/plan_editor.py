@@ -9,7 +9,8 @@ under the fields, naming the field, and the field is marked.
 Saving a plan that has a cut above 25 % within 14 days, or a stop from above the jump-off dose,
 asks for an explicit confirmation first, with "Go back" focused so Enter never saves it.
 Leaving with unsaved changes (Escape) asks first. Re-planning during a stabilisation hold
-keeps the days left of the hold unless the person changes the field.
+keeps the days left of the hold unless the person changes the field (what the fields open with
+is :mod:`tui.ui.screens.plan_editor_prefill`).
 
 The fields sit two to a row above the preview (:mod:`tui.ui.screens.plan_preview`), which takes
 the full width, so every column of the schedule is readable at 80×24. A switch of form partway
@@ -27,27 +28,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, ScrollableContainer
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Footer, Input, Label, Select
 
 from tui.core import plan_input as pi
 from tui.core.doses import format_decimal
-from tui.core.plan_changes import hold_days_left
-from tui.core.plan_crossover import mid_crossover, params_to_continue
-from tui.core.plan_model import Method, Plan, PlanParams
-from tui.core.planner import intake_weights
+from tui.core.plan_model import Method, Plan
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.dialog import Dialog
-from tui.ui.screens.plan_field_rows import (
-    CROSSOVER_ROWS,
-    FORMS,
-    INPUT_IDS,
-    crossover_rows,
-    field_row,
-    form_fields_of,
-    form_rows,
-    mg_text,
-    select_row,
-)
+from tui.ui.screens.plan_editor_prefill import EditorPrefill
+from tui.ui.screens.plan_field_rows import CROSSOVER_ROWS, FORMS, INPUT_IDS
 from tui.ui.screens.plan_preview import SWITCH_KEY, PlanPreview, switch_offer
 
 OFFERED_LIQUID = ("0.1", "0.1")
@@ -96,102 +85,28 @@ class PlanEditorScreen(Dialog[Plan | None]):
         """The day the dates are relative to (``today``, ``+N``)."""
         self.existing = existing
         """The stored plan when re-planning; its parameters pre-fill the fields."""
-        self.initial_start = start or today
+        self.prefill = EditorPrefill.of(start or today, existing, drug, dose_mg, intakes)
+        """What the fields open with (a re-plan keeps the running hold and the dose taken)."""
         self.plan: Plan | None = None
         """The plan the fields give now (``None`` while a field has a problem)."""
         self.problem: pi.PlanInputError | None = None
         """The problem shown under the fields, if any."""
-        # After a crossover, a re-plan is a plan of the new drug (docs/DOMAIN.md §3.12).
-        self.defaults: PlanParams | None = (
-            params_to_continue(existing, self.initial_start) if existing is not None else None
-        )
-        self.drug_default = drug
-        self.dose_default = dose_mg
-        self.intakes_default = intakes
-        self.kept_hold_days = hold_days_left(existing, self.initial_start) if existing is not None else 0
-        """Days left of a hold running when re-planning; pre-filled so the agreed hold is kept."""
         self._saved_values: dict[str, str] = {}
-        self._kinds_shown: dict[str, str] = {}
+        self._kinds_shown: dict[str, str] = self.prefill.kinds()
         """The kind each way of measuring's number fields hold: the Select's first Changed (on
         mount) names it again, and must not clear a stored plan's tablet strength."""
 
     # -- layout ----------------------------------------------------------------------------------
 
-    def _starting_amounts(self) -> tuple[Decimal, tuple[Decimal, ...]]:
-        """The daily dose and intakes to start from: when re-planning, those of the step running
-        on the new start day (the dose taken then), else the plan's or the given ones. An even
-        split is left empty (split evenly again), so changing the dose keeps it even."""
-        p = self.defaults
-        if p is None or self.existing is None:
-            return (self.dose_default or Decimal(1)), ()
-        step = self.existing.step_on(self.initial_start)
-        if step is None or mid_crossover(self.existing, self.initial_start):
-            return p.dose_mg, (() if len(set(intake_weights(p))) == 1 else p.split)
-        even = max(step.intake_units) - min(step.intake_units) <= 1
-        return step.dose_mg, (() if even else step.intake_mg)
-
-    def _existing_intakes(self) -> tuple[Decimal, ...]:
-        """The intakes of the plan being changed, on the new start day (or at its start)."""
-        assert self.defaults is not None
-        step = self.existing.step_on(self.initial_start) if self.existing is not None else None
-        if step is None or self.existing is None or mid_crossover(self.existing, self.initial_start):
-            return self.defaults.weights
-        return step.intake_mg
-
     def compose(self) -> ComposeResult:
-        p = self.defaults
-        dose, split = self._starting_amounts()
-        intakes = len(self._existing_intakes()) if p else (self.intakes_default or 1)
-        hold = self.kept_hold_days if self.kept_hold_days else (p.hold_days if p else 0)
-        kind, numbers = form_fields_of(p.formulation) if p else ("increment", ["0.01"])
-        then_kind, then_numbers = form_fields_of(p.then_formulation) if p and p.then_formulation else ("liquid", [])
-        switch = format_decimal(p.switch_below_mg) if p and p.switch_below_mg is not None else ""
-        custom = pi.custom_text(p) if p else ""
-        to_form = p.crossover_formulation if p else None
-        self._kinds_shown = {"form": kind, "then": then_kind, "to": form_fields_of(to_form)[0] if to_form else "tablet"}
         with Container(id="editor"):
             with ScrollableContainer(id="fields"):
-                yield Static("Plan (discuss with prescriber)", id="title", classes="wide")
-                yield field_row(pi.DRUG, (p.drug_as_typed or p.drug) if p else self.drug_default, "clonazepam")
-                yield field_row(pi.START, self.initial_start.isoformat())
-                yield field_row(pi.DOSE, format_decimal(dose), "e.g. 1")
-                yield field_row(pi.INTAKES, str(max(1, intakes)), f"1 to {pi.MAX_INTAKES}")
-                yield field_row(pi.SPLIT, mg_text(split) if p and split else "", "even split")
-                yield field_row(pi.CUT_FIRST, str((p.cut_first if p else 0) + 1))
-                yield field_row(pi.ORDER, p.order.value if p else "even", "even or sequential")
-                yield field_row(pi.BELOW, pi.bands_text(p) if p else "", "e.g. 20:2mg:14, 5:0.5mg:14")
-                methods = [(m.value, m.value) for m in Method]
-                yield select_row(pi.METHOD, methods, p.method.value if p else "proportional", "method")
-                yield field_row(pi.CUT, format_decimal(p.cut_pct) if p else "10")
-                yield field_row(pi.EVERY, str(p.step_days if p else 14))
-                yield field_row(pi.HOLD, str(hold))
-                yield Static(self._kept_hold_text(), id="kept-hold", markup=False, classes="wide")
-                yield from form_rows("form", kind, numbers)
-                jump_off = format_decimal(p.jump_off_mg) if p and p.jump_off_mg is not None else ""
-                yield field_row(pi.JUMP_OFF, jump_off, "from here, stop")
-                yield field_row(pi.TARGET, format_decimal(p.target_mg) if p else "0")
-                yield field_row(
-                    pi.EMAX, format_decimal(p.emax_pct) if p and p.emax_pct else "", classes="row occupancy"
-                )
-                yield field_row(pi.EC50, format_decimal(p.ec50_mg) if p and p.ec50_mg else "", classes="row occupancy")
-                yield field_row(pi.STEPS, str(p.occupancy_steps) if p else "8", classes="row occupancy")
-                yield field_row(pi.CUSTOM, custom, "2027-01-04=1, 2027-01-18=0.9", classes="row custom wide")
-                yield field_row(pi.SWITCH_BELOW, switch, "e.g. 1.25 (empty: one form)")
-                yield from form_rows("then", then_kind, then_numbers)
-                yield from crossover_rows(p)
+                yield from self.prefill.rows()
             yield PlanPreview(id="preview")
         yield Footer()
 
-    def _kept_hold_text(self) -> str:
-        if not self.kept_hold_days:
-            return ""
-        return (
-            f"A stabilisation hold is running: its {self.kept_hold_days} days left are kept "
-            f"(set {pi.HOLD.label.lower()} to 0 to cut sooner)."
-        )
-
     def on_mount(self) -> None:
-        self.query_one("#kept-hold").set_class(not self.kept_hold_days, "-hidden")
+        self.query_one("#kept-hold").set_class(not self.prefill.kept_hold_days, "-hidden")
         self._show_form_fields("form")
         self._show_form_fields("then")
         self._show_crossover_fields()
