@@ -13,7 +13,8 @@ from typing import Any
 
 from tui.commands.common import out
 from tui.core.doses import format_decimal
-from tui.core.drugs import equivalence_source, find_drug
+from tui.core.drugs import find_drug
+from tui.core.plan_crossover import crossover_text
 from tui.core.plan_flags import flag_legend, flag_summary
 from tui.core.plan_model import Plan, PlanParams, Step
 from tui.core.step_drugs import step_diazepam, step_intake_texts
@@ -101,17 +102,6 @@ def _crossover_step_json(plan: Plan, step: Step) -> dict[str, Any]:
         "intake_texts": list(step_intake_texts(plan, step)),
         "diazepam_mg": None if diazepam is None else format_decimal(diazepam.diazepam_mg),
     }
-
-
-def crossover_text(params: PlanParams) -> str:
-    """``; first a crossover to diazepam in 4 stages of 7 days (Ashton Manual (2002)), measured as …``."""
-    if not params.crosses_over or params.crossover_formulation is None:
-        return ""
-    return (
-        f"; first a crossover to {params.crossover_to} in {params.crossover_stages} stages of "
-        f"{params.crossover_every} days ({equivalence_source(params.equivalence)}), the taper then in "
-        f"{params.crossover_to}, {params.crossover_formulation.describe()}"
-    )
 
 
 def switch_text(params: PlanParams) -> str:

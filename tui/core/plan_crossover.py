@@ -231,3 +231,14 @@ def mid_crossover(plan: Plan, day: date) -> bool:
     plan's own dose then)."""
     step = plan.step_on(day)
     return plan.params.crosses_over and (step is None or step.also is not None or not step.drug)
+
+
+def crossover_text(params: PlanParams) -> str:
+    """``; first a crossover to diazepam in 4 stages of 7 days (Ashton Manual (2002)), measured as …``."""
+    if not params.crosses_over or params.crossover_formulation is None:
+        return ""
+    return (
+        f"; first a crossover to {params.crossover_to} in {params.crossover_stages} stages of "
+        f"{params.crossover_every} days ({equivalence_source(params.equivalence)}), the taper then in "
+        f"{params.crossover_to}, {params.crossover_formulation.describe()}"
+    )

@@ -23,6 +23,7 @@ from textual.widgets import Static
 from tui.core import plan_changes
 from tui.core.doses import format_decimal
 from tui.core.measured_forms import forms_text
+from tui.core.plan_crossover import crossover_text
 from tui.core.plan_flags import flag_legend, flag_summary
 from tui.core.plan_model import Plan
 from tui.core.plan_weeks import is_micro_taper, plan_weeks
@@ -175,10 +176,8 @@ class ScheduleView(JournalView):
         """Two lines: the plan's shape and where it ends (the legend is under the table)."""
         params = plan.params
         projection = plan.projection()
-        shape = (
-            f"{params.drug} · {params.method.value} {format_decimal(params.cut_pct)} % every "
-            f"{params.step_days} days · {forms_text(plan)}"
-        )
+        # every band named, and a crossover said before the pace it leads to
+        shape = f"{params.drug} · {params.pace_text()} · {forms_text(plan)}{crossover_text(params)}"
         end = f"ends {projection.end_date.isoformat()} at {format_decimal(projection.final_mg)} mg · {projection.cuts} cuts"
         if is_micro_taper(plan.steps):
             end += " · by week (w: daily doses)" if self.by_week else " · daily (w: by week)"
