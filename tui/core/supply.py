@@ -51,6 +51,7 @@ from typing import Any
 from tui.core.doses import format_decimal, to_decimal
 from tui.core.formulations import Drops, Formulation, Liquid, PowderScale, RawIncrement, Tablet, fraction_to_decimal
 from tui.core.plan_model import Plan
+from tui.core.step_drugs import names_drugs
 from tui.core.validation import ValidationError, check_day_in_range
 
 SUPPLY_SETTING = "supply"
@@ -118,9 +119,13 @@ class FormNeed:
     """The pieces the plan takes (``split`` per tablet); None unless a tablet."""
     piece_name: str | None
     """``halves``, ``quarters`` or ``whole tablets``."""
+    drug: str | None = None
+    """The drug, named once a plan crosses over to another (None: the plan's own drug)."""
 
     @classmethod
-    def of(cls, formulation: Formulation, start: date, end: date, total_mg: Fraction) -> FormNeed:
+    def of(
+        cls, formulation: Formulation, start: date, end: date, total_mg: Fraction, drug: str | None = None
+    ) -> FormNeed:
         """``total_mg`` of drug counted in ``formulation``'s stock unit."""
         stock = total_mg * stock_per_mg(formulation)
         whole = pieces = piece_name = None
@@ -138,6 +143,7 @@ class FormNeed:
             whole_tablets=whole,
             pieces=pieces,
             piece_name=piece_name,
+            drug=drug,
         )
 
     def describe(self) -> str:
@@ -172,10 +178,13 @@ class Need:
         """One form: ``12.3 mL (1.23 mg)``; across a switch each form with its own days:
         ``5 tablets (…) of 0.5 mg tablet … from 2027-03-27 to 2027-03-28, then 22.6 mL (2.26 mg) of
         liquid … from 2027-03-29 to 2027-03-30``."""
-        if len(self.parts) == 1:
+        if len(self.parts) == 1 and self.parts[0].drug is None:
             return self.parts[0].describe()
-        return ", then ".join(
-            f"{part.describe()} of {part.formulation.describe()} from {part.start.isoformat()} to {part.end.isoformat()}"
+        # Two drugs are taken side by side during a crossover; two forms of one drug one after the other.
+        separator = ", and " if any(part.drug for part in self.parts) else ", then "
+        return separator.join(
+            f"{part.describe()} of {f'{part.drug} ' if part.drug else ''}{part.formulation.describe()} "
+            f"from {part.start.isoformat()} to {part.end.isoformat()}"
             for part in self.parts
         )
 
@@ -189,25 +198,42 @@ def need_between(
     if end < start:
         raise ValidationError("--until", end.isoformat(), f"use a date on or after {start.isoformat()}")
     logged = logged or {}
-    spans: list[tuple[Formulation, date, date, Fraction]] = []
+    # (drug, form) → first day, last day, mg; in the order first met. A crossover stage takes
+    # from two supplies on the same day.
+    spans: dict[tuple[str | None, Formulation], tuple[date, date, Fraction]] = {}
     before = 0
     day = start
     while day <= end:
-        mg = _daily_mg(plan, day, logged, today)
-        form = supply_form_on(plan, day)
-        if spans and spans[-1][0] == form:
-            spans[-1] = (form, spans[-1][1], day, spans[-1][3] + mg)
-        else:
-            spans.append((form, day, day, mg))
+        for drug, form, mg in _day_parts(plan, day, logged, today):
+            first, _last, total = spans.get((drug, form), (day, day, Fraction(0)))
+            spans[(drug, form)] = (first, day, total + mg)
         before += day < plan.start
         day += timedelta(days=1)
     return Need(
         start=start,
         end=end,
-        drug_mg=fraction_to_decimal(sum((span[3] for span in spans), Fraction(0))),
-        parts=tuple(FormNeed.of(*span) for span in spans),
+        drug_mg=fraction_to_decimal(sum((span[2] for span in spans.values()), Fraction(0))),
+        parts=tuple(FormNeed.of(form, *span, drug=drug) for (drug, form), span in spans.items()),
         days_before_plan=before,
     )
+
+
+def _day_parts(
+    plan: Plan, day: date, logged: Mapping[date, Decimal], today: date | None
+) -> list[tuple[str | None, Formulation, Fraction]]:
+    """What ``day`` takes from each supply: (drug, form, mg). The drug is named only once the plan
+    crosses over (docs/DOMAIN.md §3.12). On a crossover stage each drug counts at its planned dose:
+    the Log records a day's mg, not which drug each intake was."""
+    step = plan.step_on(day)
+    if step is None or step.also is None:
+        drug = plan.drug_of(step) if step is not None and names_drugs(step) else None
+        return [(drug, supply_form_on(plan, day), _daily_mg(plan, day, logged, today))]
+    also = step.also
+    parts: list[tuple[str | None, Formulation, Fraction]] = [
+        (plan.drug_of(step), plan.formulation_of(step), step.dose_exact),
+        (also.drug, also.formulation, also.units * also.formulation.increment),
+    ]
+    return [part for part in parts if part[2] > 0] or parts[:1]
 
 
 @dataclass(frozen=True)
