@@ -40,7 +40,6 @@ to a liquid) ends with its last day: it is then "not needed", not "expiring" mon
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -49,191 +48,19 @@ from fractions import Fraction
 from typing import Any
 
 from tui.core.doses import format_decimal, to_decimal
-from tui.core.formulations import Drops, Formulation, Liquid, PowderScale, RawIncrement, Tablet, fraction_to_decimal
+from tui.core.formulations import Formulation, fraction_to_decimal
 from tui.core.plan_model import Plan
-from tui.core.step_drugs import names_drugs
+from tui.core.supply_need import FormNeed, Need, daily_mg, need_between, stock_per_mg, stock_unit, supply_form_on
 from tui.core.validation import ValidationError, check_day_in_range
+
+__all__ = ["FormNeed", "Need", "need_between", "stock_per_mg", "stock_unit", "supply_form_on"]
+"""What the plan needs lives in :mod:`tui.core.supply_need`; its names are read from here too."""
 
 SUPPLY_SETTING = "supply"
 """Settings key holding the bottle (:meth:`Bottle.to_record`)."""
 
 SOON_DAYS = 14
 """Today shows the supply line when the bottle ends within this many days."""
-
-_PIECE_NAMES = {1: "whole tablets", 2: "halves", 4: "quarters"}
-
-
-def stock_unit(formulation: Formulation) -> str:
-    """The unit the medicine is counted in (see the module docstring's table)."""
-    return formulation.stock_word
-
-
-def stock_per_mg(formulation: Formulation) -> Fraction:
-    """Stock units holding 1 mg of drug, exact."""
-    if isinstance(formulation, Liquid):
-        return 1 / formulation.concentration
-    if isinstance(formulation, Tablet):
-        return 1 / formulation.strength
-    if isinstance(formulation, Drops):
-        return 1 / formulation.per_drop
-    if isinstance(formulation, PowderScale):
-        return formulation.tablet_weight / formulation.tablet_strength
-    if isinstance(formulation, RawIncrement):
-        return Fraction(1)
-    raise TypeError(f"no stock unit for {formulation!r}")
-
-
-def supply_form_on(plan: Plan, day: date) -> Formulation:
-    """The form ``day`` takes its medicine in: its step's (:meth:`Plan.formulation_on`: the second
-    one after a switch of form); a day before the plan, the plan's first form."""
-    return plan.formulation_on(day) or plan.params.formulation
-
-
-def _daily_mg(plan: Plan, day: date, logged: Mapping[date, Decimal], today: date | None) -> Fraction:
-    """The mg ``day`` takes from the supply (see the module docstring)."""
-    step = plan.step_on(day)
-    planned = Fraction(plan.dose_before_mg) if step is None else step.dose_exact
-    if day not in logged:
-        return planned
-    taken = Fraction(logged[day])
-    return max(taken, planned) if day == today else taken
-
-
-@dataclass(frozen=True)
-class FormNeed:
-    """What the days measured in one form take, in that form's stock unit."""
-
-    formulation: Formulation
-    start: date
-    """The first day counted in this form."""
-    end: date
-    """The last day counted in this form."""
-    drug_mg: Decimal
-    """Drug in mg, exact."""
-    amount: Decimal
-    """In :attr:`unit` (exact; for a scale rounded as :func:`fraction_to_decimal` says)."""
-    unit: str
-    whole_tablets: int | None
-    """Tablets to have, rounded up; None unless the formulation is a tablet."""
-    pieces: int | None
-    """The pieces the plan takes (``split`` per tablet); None unless a tablet."""
-    piece_name: str | None
-    """``halves``, ``quarters`` or ``whole tablets``."""
-    drug: str | None = None
-    """The drug, named once a plan crosses over to another (None: the plan's own drug)."""
-
-    @classmethod
-    def of(
-        cls, formulation: Formulation, start: date, end: date, total_mg: Fraction, drug: str | None = None
-    ) -> FormNeed:
-        """``total_mg`` of drug counted in ``formulation``'s stock unit."""
-        stock = total_mg * stock_per_mg(formulation)
-        whole = pieces = piece_name = None
-        if isinstance(formulation, Tablet):
-            whole = math.ceil(stock)
-            pieces = math.ceil(stock * formulation.split)
-            piece_name = _PIECE_NAMES[formulation.split]
-        return cls(
-            formulation=formulation,
-            start=start,
-            end=end,
-            drug_mg=fraction_to_decimal(total_mg),
-            amount=fraction_to_decimal(stock),
-            unit=stock_unit(formulation),
-            whole_tablets=whole,
-            pieces=pieces,
-            piece_name=piece_name,
-            drug=drug,
-        )
-
-    def describe(self) -> str:
-        """``12.3 mL (1.23 mg)`` or ``11 tablets (21 halves = 10 ½ tablets; 5.25 mg)``."""
-        mg = f"{format_decimal(self.drug_mg)} mg"
-        if self.whole_tablets is None:
-            return f"{format_decimal(self.amount)} {self.unit} ({mg})"
-        if self.piece_name == _PIECE_NAMES[1]:
-            return f"{self.whole_tablets} tablets ({mg})"
-        pieces = f"{self.pieces} {self.piece_name} = {format_decimal(self.amount)} tablets"
-        return f"{self.whole_tablets} tablets ({pieces}; {mg})"
-
-
-@dataclass(frozen=True)
-class Need:
-    """What the plan takes from ``start`` to ``end`` (both inclusive): one :class:`FormNeed` per
-    form the days are measured in, in order (two when the span crosses a switch of form)."""
-
-    start: date
-    end: date
-    drug_mg: Decimal
-    """Drug in mg over every day, exact."""
-    parts: tuple[FormNeed, ...]
-    days_before_plan: int
-    """Days in the range before the plan starts (counted at the dose taken before it)."""
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
-    def describe(self) -> str:
-        """One form: ``12.3 mL (1.23 mg)``; across a switch each form with its own days:
-        ``5 tablets (…) of 0.5 mg tablet … from 2027-03-27 to 2027-03-28, then 22.6 mL (2.26 mg) of
-        liquid … from 2027-03-29 to 2027-03-30``."""
-        if len(self.parts) == 1 and self.parts[0].drug is None:
-            return self.parts[0].describe()
-        # Two drugs are taken side by side during a crossover; two forms of one drug one after the other.
-        separator = ", and " if any(part.drug for part in self.parts) else ", then "
-        return separator.join(
-            f"{part.describe()} of {f'{part.drug} ' if part.drug else ''}{part.formulation.describe()} "
-            f"from {part.start.isoformat()} to {part.end.isoformat()}"
-            for part in self.parts
-        )
-
-
-def need_between(
-    plan: Plan, start: date, end: date, logged: Mapping[date, Decimal] | None = None, today: date | None = None
-) -> Need:
-    """What ``plan`` takes from ``start`` to ``end`` inclusive (``logged``: mg per logged day;
-    ``today``: the day whose intakes not yet logged still count, see the module docstring), each
-    day counted in the form it is measured in (:func:`supply_form_on`)."""
-    if end < start:
-        raise ValidationError("--until", end.isoformat(), f"use a date on or after {start.isoformat()}")
-    logged = logged or {}
-    # (drug, form) → first day, last day, mg; in the order first met. A crossover stage takes
-    # from two supplies on the same day.
-    spans: dict[tuple[str | None, Formulation], tuple[date, date, Fraction]] = {}
-    before = 0
-    day = start
-    while day <= end:
-        for drug, form, mg in _day_parts(plan, day, logged, today):
-            first, _last, total = spans.get((drug, form), (day, day, Fraction(0)))
-            spans[(drug, form)] = (first, day, total + mg)
-        before += day < plan.start
-        day += timedelta(days=1)
-    return Need(
-        start=start,
-        end=end,
-        drug_mg=fraction_to_decimal(sum((span[2] for span in spans.values()), Fraction(0))),
-        parts=tuple(FormNeed.of(form, *span, drug=drug) for (drug, form), span in spans.items()),
-        days_before_plan=before,
-    )
-
-
-def _day_parts(
-    plan: Plan, day: date, logged: Mapping[date, Decimal], today: date | None
-) -> list[tuple[str | None, Formulation, Fraction]]:
-    """What ``day`` takes from each supply: (drug, form, mg). The drug is named only once the plan
-    crosses over (docs/DOMAIN.md §3.12). On a crossover stage each drug counts at its planned dose:
-    the Log records a day's mg, not which drug each intake was."""
-    step = plan.step_on(day)
-    if step is None or step.also is None:
-        drug = plan.drug_of(step) if step is not None and names_drugs(step) else None
-        return [(drug, supply_form_on(plan, day), _daily_mg(plan, day, logged, today))]
-    also = step.also
-    parts: list[tuple[str | None, Formulation, Fraction]] = [
-        (plan.drug_of(step), plan.formulation_of(step), step.dose_exact),
-        (also.drug, also.formulation, also.units * also.formulation.increment),
-    ]
-    return [part for part in parts if part[2] > 0] or parts[:1]
 
 
 @dataclass(frozen=True)
@@ -397,7 +224,7 @@ def outlook(plan: Plan, bottle: Bottle, as_of: date, logged: Mapping[date, Decim
     while day <= max(bottle.use_by, as_of):
         used = supply_form_on(plan, day) == form
         last_used = day if used else last_used
-        need = _daily_mg(plan, day, logged, as_of) * per_mg if used else Fraction(0)
+        need = daily_mg(plan, day, logged, as_of) * per_mg if used else Fraction(0)
         if runs_out_on is None and need > left:
             runs_out_on = day
         left = max(Fraction(0), left - need)
