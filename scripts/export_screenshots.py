@@ -27,7 +27,7 @@ from textual.widgets import Input, TextArea
 from tui.commands.demo import write_demo
 from tui.core.crisis_lines import OWN_LINES_SETTING
 from tui.core.plan_model import Plan
-from tui.core.supply import SUPPLY_SETTING, Bottle, need_between, stock_unit
+from tui.core.supply import SUPPLY_SETTING, Bottle, need_between, supply_form_on
 from tui.store.journal import Journal, open_journal
 from tui.ui.app import VIEWS, build_app
 
@@ -45,7 +45,10 @@ def enter_bottle(journal: Journal) -> None:
     opened = TODAY - timedelta(days=21)
     logged = {e.day: e.total_mg for e in journal.days(opened, TODAY) if e.intakes}
     need = need_between(plan, opened, TODAY + timedelta(days=9), logged)
-    bottle = Bottle.create(need.amount, stock_unit(plan.params.formulation), opened, TODAY + timedelta(days=39))
+    # The bottle is of the form today is measured in (a plan may switch form partway).
+    today_form = supply_form_on(plan, TODAY)
+    part = next(part for part in need.parts if part.formulation == today_form)
+    bottle = Bottle.create(part.amount, part.unit, opened, TODAY + timedelta(days=39))
     journal.update_settings(**{SUPPLY_SETTING: bottle.to_record()})
 
 
