@@ -37,6 +37,7 @@ from tui.core.measured_dose import (
     read_dose,
 )
 from tui.core.validation import ValidationError, parse_time
+from tui.ui.widgets.field_input import FieldInput
 
 PLANNED_TEXT = "planned, not taken yet"
 """Beside an offered intake: it is on the plan for later today and not counted as taken."""
@@ -76,8 +77,9 @@ class IntakeRow(Widget):
         """The plan's formulation (the measured unit), or ``None``: mg."""
         self.planned = planned
         """The planned intake this row offers (not taken yet), or ``None``."""
-        self.time_input = Input(compact=True, classes="intake-time", select_on_focus=False)
-        self.amount_input = Input(compact=True, classes="intake-amount", select_on_focus=False)
+        # Selected on focus (see tui.ui.widgets.field_input): typing replaces a pre-filled dose.
+        self.time_input = FieldInput(classes="intake-time")
+        self.amount_input = FieldInput(classes="intake-amount")
         self.unit_label = Label(measured_unit(form), classes="intake-unit")
         self.other = Static("", classes="intake-other", markup=False)
         self.error_line = Static("", classes="field-error", markup=False)
@@ -96,8 +98,8 @@ class IntakeRow(Widget):
     def show(self, intake: Intake | None, *, planned: Intake | None = None) -> None:
         """Show ``intake`` (or nothing, or an offered ``planned`` one) in this row, with no error marks."""
         self.planned = planned
-        self.time_input.value = (intake.time or "") if intake else ""
-        self.amount_input.value = dose_text(intake.mg, self.form) if intake else ""
+        self.time_input.show_value((intake.time or "") if intake else "")
+        self.amount_input.show_value(dose_text(intake.mg, self.form) if intake else "")
         self.time_input.placeholder = (planned.time or "") if planned else "HH:MM"
         self.amount_input.placeholder = dose_text(planned.mg, self.form) if planned else measured_unit(self.form)
         for field in (self.time_input, self.amount_input):
