@@ -4,7 +4,7 @@ What is typed is never thrown away behind the person's back: a wrong value stays
 with a message under it, moving to another day with unsaved changes asks first, and the app's
 quit prompt asks :attr:`LogView.has_unsaved_changes`. Doses are typed in the unit the person
 measures (see :mod:`tui.ui.widgets.intake_list`); today, a planned intake later than the
-session's clock is offered, not filled in as taken. Doses that look like a typo
+session's clock, or with no known time, is offered, not filled in as taken. Doses that look like a typo
 (:func:`tui.core.plausibility.dose_warnings`) are named in a dialog before they are saved.
 """
 
@@ -119,15 +119,17 @@ class LogView(SymptomListEditing):
     def _due_and_offered(self, day: date) -> tuple[tuple[Intake, ...], tuple[Intake, ...]]:
         """The plan's intakes for a day not logged: (pre-filled as taken, offered for later).
 
-        Today, an intake whose time is later than the session's clock is not taken yet; one with
-        no time cannot be told apart and is pre-filled. Past days pre-fill everything.
+        Today, only an intake whose time has come is pre-filled: one later than the session's
+        clock is not taken yet, and one with no known time (a plan made without intake times)
+        may not be either, so both are offered — pre-filled, a save would log an evening dose
+        as taken at noon and silence its reminder. Past days pre-fill everything.
         """
         planned = self.session.planned_intakes(day)
         if day != self.today:
             return planned, ()
         now = self.session.now().strftime("%H:%M")
-        due = tuple(i for i in planned if i.time is None or i.time <= now)
-        return due, tuple(i for i in planned if i.time is not None and i.time > now)
+        due = tuple(i for i in planned if i.time is not None and i.time <= now)
+        return due, tuple(i for i in planned if i.time is None or i.time > now)
 
     def _load(self, day: date) -> None:
         """Fill the form with ``day``: its entry, or the plan's intakes due by now when nothing is logged."""
