@@ -141,6 +141,32 @@ def test_replace_note_puts_the_text_in_place_of_the_note(taper, logged):
     assert stored(logged).note == "only this"
 
 
+def test_each_repeated_note_adds_its_line_in_order(taper, logged):
+    # Seen: `log --note "Q: a" --note "b"` stored only "b" (the last value of the flag).
+    result = taper("log", "--date", "2027-03-14", "--note", "Q: a", "--note", "b")
+    assert result.returncode == 0, result.stderr
+    assert stored(logged).note == "first\nQ: a\nb"
+    result = taper("log", "--date", "2027-03-14", "--replace-note", "--note", "only", "--note", "these")
+    assert result.returncode == 0, result.stderr
+    assert stored(logged).note == "only\nthese"
+
+
+def test_every_repeatable_flag_applies_each_value(taper, logged):
+    result = taper(
+        "log",
+        "--date",
+        "2027-03-14",
+        *("--dose", "0.25@12:00", "--dose", "0.125@20:00"),
+        *("--symptom", "insomnia=1", "--symptom", "tremor=2"),
+        *("--clear", "anxiety", "--clear", "note"),
+    )
+    assert result.returncode == 0, result.stderr
+    day = stored(logged)
+    assert [i.describe() for i in day.intakes] == ["0.5 mg @ 08:00", "0.25 mg @ 12:00", "0.125 mg @ 20:00"]
+    assert day.symptoms == {"insomnia": 1, "tremor": 2}
+    assert (day.anxiety, day.note) == (None, "")
+
+
 CLEARED = {
     "anxiety": ("anxiety", None),
     "mood": ("mood", None),
