@@ -290,6 +290,22 @@ def test_an_intake_far_above_the_plan_is_named(taper, data_path):
     assert result.returncode == 0, result.stderr
 
 
+def test_a_typo_on_a_day_before_the_plan_starts_needs_yes(taper, data_path):
+    # Seen: the plan starts today at 1.5 mg a day; `--date yesterday --dose 5@20:00` was saved
+    # as "daily total 6 mg" without a word (no plan step covers yesterday, nothing logged before).
+    plan = taper(
+        "plan", "--dose", "1.5", "--increment", "0.01", "--start", "2027-03-15", "--hold", "14", "--save", "--yes"
+    )
+    assert plan.returncode == 0, plan.stderr
+    assert taper("log", "--date", "yesterday", "--dose", "1@08:00").returncode == 0
+    before = age_file(data_path)
+    result = taper("log", "--date", "yesterday", "--dose", "5@20:00")
+    assert result.returncode == 2, result.stdout
+    assert "the day's total 6 mg is 4× the 1.5 mg planned for the plan's first day (2027-03-15)" in result.stderr
+    assert file_state(data_path) == before
+    assert taper("log", "--date", "yesterday", "--dose", "0.5@20:00").returncode == 0
+
+
 def test_a_note_only_change_to_a_confirmed_day_does_not_ask_again(taper, logged):
     assert taper("log", "--date", "2027-03-15", "--dose", "60", "--yes").returncode == 0
     result = taper("log", "--date", "2027-03-15", "--note", "it was 0.6, fix later")

@@ -241,3 +241,29 @@ async def test_an_amount_typed_into_an_offered_row_takes_its_offered_time(app_fa
         await pilot.press("0", ".", "5", "ctrl+s")
         await pilot.pause()
         assert journal.get_day(TODAY).intakes == (Intake(Decimal("0.5"), "08:00"), Intake(Decimal("0.5"), "20:00"))
+
+
+async def test_a_typo_on_a_day_before_the_plan_starts_asks_before_saving(app_factory, journal):
+    """Seen: with the plan starting today at 1.5 mg a day, 5.75 mg was saved for yesterday unasked."""
+    params = PlanParams(
+        drug="clonazepam",
+        start=TODAY,
+        dose_mg=Decimal("1.5"),
+        hold_days=14,
+        formulation=RawIncrement.create("0.01"),
+        split=(Decimal("0.75"), Decimal("0.75")),
+    )
+    plan = build_plan(params)
+    journal.save_plan(plan.to_record(), creation_event(plan, datetime(2027, 3, 1, 9, 0)))
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        await pilot.press("ctrl+left")
+        await pilot.pause()
+        assert log.intakes.raw == (("", ""),)  # no plan step covers yesterday: nothing pre-filled
+        await type_into(pilot, log.intakes.rows[0].amount_input, "5.75")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlausibilityDialog)
+        assert any("the 1.5 mg planned for the plan's first day" in line for line in app.screen.warnings)
+        assert journal.get_day(TODAY - timedelta(days=1)) is None

@@ -5,7 +5,7 @@ logged replaces that one intake), each ``--note`` adds a line. Replacing or empt
 an explicit ``--replace-doses``, ``--replace-note`` or ``--clear FIELD``, so a second command
 typed in a fog cannot erase the first one's work. Every run prints what the day now holds.
 
-A day whose doses look like a typo (:func:`tui.core.plausibility.dose_warnings`) is not saved
+A day whose doses look like a typo (:func:`tui.core.plausibility.day_dose_warnings`) is not saved
 without ``--yes``.
 """
 
@@ -18,9 +18,8 @@ from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, out, today_from, usag
 from tui.core.crisis_lines import crisis_lines_for, situation_for
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry, Intake, parse_intake
-from tui.core.plausibility import dose_warnings
+from tui.core.plausibility import day_dose_warnings
 from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM
-from tui.core.settings import planned_intakes
 from tui.core.symptoms import Symptom, catalogue, red_flags_in, symptom_key
 from tui.core.validation import ValidationError, parse_day, parse_int, parse_note, parse_phase, parse_sleep_hours
 from tui.store.errors import StoreError
@@ -200,12 +199,8 @@ def run(args: argparse.Namespace) -> int:
             except ValidationError as error:
                 return usage_error(error.field, str(error).split(": ", 1)[1])
             if updated.intakes != entry.intakes and not args.yes:
-                plan = journal.plan()
-                warnings = dose_warnings(
-                    updated,
-                    planned_intakes(plan, settings, day),
-                    journal.get_day(day - timedelta(days=1)),
-                    plan.params.drug if plan else settings.drug,
+                warnings = day_dose_warnings(
+                    updated, journal.plan(), settings, lambda: journal.get_day(day - timedelta(days=1))
                 )
                 if warnings:
                     return _refuse_implausible(day.isoformat(), warnings)

@@ -5,7 +5,7 @@ with a message under it, moving to another day with unsaved changes asks first, 
 quit prompt asks :attr:`LogView.has_unsaved_changes`. Doses are typed in the unit the person
 measures (see :mod:`tui.ui.widgets.intake_list`); today, a planned intake later than the
 session's clock, or with no known time, is offered, not filled in as taken. Doses that look like a typo
-(:func:`tui.core.plausibility.dose_warnings`) are named in a dialog before they are saved.
+(:func:`tui.core.plausibility.day_dose_warnings`) are named in a dialog before they are saved.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from textual.widgets import Input, Select, TextArea
 
 from tui.core.entry import DayEntry, Intake
 from tui.core.measured_forms import form_on
-from tui.core.plausibility import dose_warnings
+from tui.core.plausibility import day_dose_warnings
 from tui.core.symptoms import red_flags_in
 from tui.store.errors import StoreError
 from tui.ui.screens.crisis_panel import CrisisPanel
@@ -179,12 +179,9 @@ class LogView(SymptomListEditing):
         """What looks wrong with the doses — asked only when they were changed in the form."""
         if self._loaded_state and self.intakes.raw == self._loaded_state[0]:
             return []
-        plan = self.session.plan
-        planned = self.session.planned_intakes(entry.day)
-        # The day before is the reference only where no plan covers the day (one read fewer).
-        day_before = None if planned else self.journal.get_day(entry.day - timedelta(days=1))
-        drug = plan.params.drug if plan else self.session.settings.drug
-        return dose_warnings(entry, planned, day_before, drug)
+        return day_dose_warnings(
+            entry, self.session.plan, self.session.settings, lambda: self.journal.get_day(entry.day - timedelta(days=1))
+        )
 
     def save(self, then: Callable[[], None] | None = None) -> bool:
         """Save the form through the session; False (and everything kept, marked) when it is not saved now.
