@@ -99,6 +99,11 @@ class LogView(SymptomListEditing):
         """True when the form differs from what was loaded (or last saved) for its day."""
         return bool(self._loaded_state) and self._form_state() != self._loaded_state
 
+    @property
+    def unsaved_summary(self) -> str:
+        """Whose changes are unsaved, for a sentence: ``The Log for yesterday (Sunday 14 March)``."""
+        return "The Log" if self.day is None else f"The Log for {day_phrase(self.day, self.today)}"
+
     def concerns(self, change: Change) -> bool:
         # The form's own symptom-list edits rebuild the list in place (see log_symptoms);
         # a new date changes the header; the plan fills the doses of a day not yet logged.
@@ -135,6 +140,9 @@ class LogView(SymptomListEditing):
         """Fill the form with ``day``: its entry, or the plan's intakes due by now when nothing is logged."""
         if day != self.day:
             self._saved_day = None
+            # A new day is read from its doses: left scrolled where the last one was (the
+            # symptoms, the note), its doses would be off the screen.
+            self.form.scroll_home(animate=False, immediate=True)
         self.day = day
         entry = self.journal.get_day(day)
         self._logged = entry is not None

@@ -102,7 +102,8 @@ class IntakeRow(Widget):
         self.time_input.show_value((intake.time or "") if intake else "")
         self.amount_input.show_value(dose_text(intake.mg, self.form) if intake else "")
         self.time_input.placeholder = planned.time if planned is not None and planned.time else "HH:MM"
-        self.amount_input.placeholder = dose_text(planned.mg, self.form) if planned else measured_unit(self.form)
+        # An empty field has no placeholder: the unit is beside it already (written once).
+        self.amount_input.placeholder = dose_text(planned.mg, self.form) if planned else ""
         for field in (self.time_input, self.amount_input):
             field.remove_class("-error")
         if self.error_line.has_class("-shown"):
