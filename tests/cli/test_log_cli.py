@@ -141,6 +141,32 @@ def test_replace_note_puts_the_text_in_place_of_the_note(taper, logged):
     assert stored(logged).note == "only this"
 
 
+def test_each_repeated_note_adds_its_line_in_order(taper, logged):
+    # Seen: `log --note "Q: a" --note "b"` stored only "b" (the last value of the flag).
+    result = taper("log", "--date", "2027-03-14", "--note", "Q: a", "--note", "b")
+    assert result.returncode == 0, result.stderr
+    assert stored(logged).note == "first\nQ: a\nb"
+    result = taper("log", "--date", "2027-03-14", "--replace-note", "--note", "only", "--note", "these")
+    assert result.returncode == 0, result.stderr
+    assert stored(logged).note == "only\nthese"
+
+
+def test_every_repeatable_flag_applies_each_value(taper, logged):
+    result = taper(
+        "log",
+        "--date",
+        "2027-03-14",
+        *("--dose", "0.25@12:00", "--dose", "0.125@20:00"),
+        *("--symptom", "insomnia=1", "--symptom", "tremor=2"),
+        *("--clear", "anxiety", "--clear", "note"),
+    )
+    assert result.returncode == 0, result.stderr
+    day = stored(logged)
+    assert [i.describe() for i in day.intakes] == ["0.5 mg @ 08:00", "0.25 mg @ 12:00", "0.125 mg @ 20:00"]
+    assert day.symptoms == {"insomnia": 1, "tremor": 2}
+    assert (day.anxiety, day.note) == (None, "")
+
+
 CLEARED = {
     "anxiety": ("anxiety", None),
     "mood": ("mood", None),
@@ -262,6 +288,22 @@ def test_an_intake_far_above_the_plan_is_named(taper, data_path):
     assert "20:00 intake 6 mg is 12× the planned 0.5 mg" in result.stderr
     result = taper("log", "--dose", "0.5@08:00", "--dose", "0.5@20:00")
     assert result.returncode == 0, result.stderr
+
+
+def test_a_typo_on_a_day_before_the_plan_starts_needs_yes(taper, data_path):
+    # Seen: the plan starts today at 1.5 mg a day; `--date yesterday --dose 5@20:00` was saved
+    # as "daily total 6 mg" without a word (no plan step covers yesterday, nothing logged before).
+    plan = taper(
+        "plan", "--dose", "1.5", "--increment", "0.01", "--start", "2027-03-15", "--hold", "14", "--save", "--yes"
+    )
+    assert plan.returncode == 0, plan.stderr
+    assert taper("log", "--date", "yesterday", "--dose", "1@08:00").returncode == 0
+    before = age_file(data_path)
+    result = taper("log", "--date", "yesterday", "--dose", "5@20:00")
+    assert result.returncode == 2, result.stdout
+    assert "the day's total 6 mg is 4× the 1.5 mg planned for the plan's first day (2027-03-15)" in result.stderr
+    assert file_state(data_path) == before
+    assert taper("log", "--date", "yesterday", "--dose", "0.5@20:00").returncode == 0
 
 
 def test_a_note_only_change_to_a_confirmed_day_does_not_ask_again(taper, logged):

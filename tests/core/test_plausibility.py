@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from hypothesis import given, settings
@@ -12,7 +12,7 @@ from tui.core.entry import DayEntry, Intake
 from tui.core.formulations import RawIncrement
 from tui.core.plan_model import Plan, PlanParams
 from tui.core.planner import build_plan
-from tui.core.plausibility import MARGIN_PCT, dose_warnings, labelled_maximum
+from tui.core.plausibility import MARGIN_PCT, day_dose_warnings, dose_warnings, labelled_maximum
 from tui.core.settings import Settings, planned_intakes
 
 DAY = date(2027, 3, 15)
@@ -95,3 +95,37 @@ def test_planned_intakes_come_from_the_plan_step_and_the_times():
 def test_taking_exactly_the_plan_never_warns(amounts):
     planned = tuple(Intake(mg, f"{8 + i:02d}:00") for i, mg in enumerate(amounts))
     assert dose_warnings(day(*planned), planned, drug="clonazepam") == []
+
+
+def test_a_day_before_the_plan_is_compared_with_its_first_day():
+    """Seen: the plan starts today at 1.5 mg a day; 5 mg logged for yesterday was saved unasked."""
+    params = PlanParams(
+        drug="clonazepam",
+        start=DAY,
+        dose_mg=Decimal("1.5"),
+        formulation=RawIncrement.create(Decimal("0.01")),
+        split=(Decimal("0.75"), Decimal("0.75")),
+        hold_days=14,
+    )
+    plan = build_plan(params)
+    times = Settings(intake_times=("08:00", "20:00"))
+    yesterday = DAY - timedelta(days=1)
+    typo = DayEntry(day=yesterday, intakes=(Intake(Decimal("0.75"), "08:00"), Intake(Decimal(5), "20:00")))
+    warnings = day_dose_warnings(typo, plan, times, lambda: None)
+    assert "20:00 intake 5 mg is 6.7× the 0.75 mg planned for the plan's first day (2027-03-15)" in warnings
+    assert "the day's total 5.75 mg is 3.8× the 1.5 mg planned for the plan's first day (2027-03-15)" in warnings
+    usual = DayEntry(day=yesterday, intakes=(Intake(Decimal("0.75"), "08:00"), Intake(Decimal("0.75"), "20:00")))
+    assert day_dose_warnings(usual, plan, times, lambda: None) == []
+
+
+def test_with_no_plan_the_day_before_is_the_reference_and_read_only_then():
+    before = DayEntry(day=DAY - timedelta(days=1), intakes=(Intake(Decimal("0.5")),))
+    reads: list[date] = []
+
+    def day_before() -> DayEntry:
+        reads.append(before.day)
+        return before
+
+    warnings = day_dose_warnings(day(Intake(Decimal(5))), None, Settings(), day_before)
+    assert warnings == ["the day's total 5 mg is 10× the day before (0.5 mg)"]
+    assert reads == [before.day]

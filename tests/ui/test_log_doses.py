@@ -204,3 +204,66 @@ async def test_moving_between_days_reuses_the_intake_rows(app_factory, journal):
         assert log.intakes.raw == (("", "0.125"), ("", "0.125"), ("", ""))
         assert [str(row.label.render()) for row in log.intakes.rows] == ["Dose 1", "Dose 2", "Dose 3"]
         assert set(log.intakes.query(IntakeRow)) == set(pool)
+
+
+async def test_today_an_intake_with_no_known_time_is_offered_not_filled_in(app_factory, journal):
+    """A plan made without intake times: at noon nothing says the evening dose was taken, so
+    saving today's Log stores no dose (the day stays unlogged, the reminder still fires)."""
+    store_plan(journal, RawIncrement.create("0.01"))
+    journal.update_settings(intake_times=[])
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        assert log.intakes.raw == (("", ""), ("", ""))
+        assert [row.amount_input.placeholder for row in log.intakes.rows] == ["0.5", "0.5"]
+        assert all(str(row.other.render()) == PLANNED_TEXT for row in log.intakes.rows)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert journal.get_day(TODAY) is None
+        await pilot.press("ctrl+left")  # a past day: every planned intake pre-filled, as before
+        await pilot.pause()
+        assert log.intakes.raw == (("", "0.5"), ("", "0.5"))
+
+
+async def test_an_amount_typed_into_an_offered_row_takes_its_offered_time(app_factory, journal):
+    """The grey "20:00" is what is stored when only the amount is typed, and it turns into text."""
+    store_plan(journal, RawIncrement.create("0.01"))
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        evening = log.intakes.rows[1]
+        assert evening.raw == ("", "") and evening.time_input.placeholder == "20:00"
+        await type_into(pilot, evening.amount_input, "0.5")
+        assert evening.raw == ("20:00", "0.5")
+        await pilot.press("backspace", "backspace", "backspace")  # taken back: offered again
+        await pilot.pause()
+        assert evening.raw == ("", "")
+        await pilot.press("0", ".", "5", "ctrl+s")
+        await pilot.pause()
+        assert journal.get_day(TODAY).intakes == (Intake(Decimal("0.5"), "08:00"), Intake(Decimal("0.5"), "20:00"))
+
+
+async def test_a_typo_on_a_day_before_the_plan_starts_asks_before_saving(app_factory, journal):
+    """Seen: with the plan starting today at 1.5 mg a day, 5.75 mg was saved for yesterday unasked."""
+    params = PlanParams(
+        drug="clonazepam",
+        start=TODAY,
+        dose_mg=Decimal("1.5"),
+        hold_days=14,
+        formulation=RawIncrement.create("0.01"),
+        split=(Decimal("0.75"), Decimal("0.75")),
+    )
+    plan = build_plan(params)
+    journal.save_plan(plan.to_record(), creation_event(plan, datetime(2027, 3, 1, 9, 0)))
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        await pilot.press("ctrl+left")
+        await pilot.pause()
+        assert log.intakes.raw == (("", ""),)  # no plan step covers yesterday: nothing pre-filled
+        await type_into(pilot, log.intakes.rows[0].amount_input, "5.75")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlausibilityDialog)
+        assert any("the 1.5 mg planned for the plan's first day" in line for line in app.screen.warnings)
+        assert journal.get_day(TODAY - timedelta(days=1)) is None

@@ -1,11 +1,11 @@
 """``taper-tui log``: add to one day without opening the app (scripts, cron, aliases).
 
 A run adds, it never silently replaces: ``--dose`` adds an intake (a dose at a time already
-logged replaces that one intake), ``--note`` adds a line. Replacing or emptying a field takes
+logged replaces that one intake), each ``--note`` adds a line. Replacing or emptying a field takes
 an explicit ``--replace-doses``, ``--replace-note`` or ``--clear FIELD``, so a second command
 typed in a fog cannot erase the first one's work. Every run prints what the day now holds.
 
-A day whose doses look like a typo (:func:`tui.core.plausibility.dose_warnings`) is not saved
+A day whose doses look like a typo (:func:`tui.core.plausibility.day_dose_warnings`) is not saved
 without ``--yes``.
 """
 
@@ -18,9 +18,8 @@ from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, out, today_from, usag
 from tui.core.crisis_lines import crisis_lines_for, situation_for
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry, Intake, parse_intake
-from tui.core.plausibility import dose_warnings
+from tui.core.plausibility import day_dose_warnings
 from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM
-from tui.core.settings import planned_intakes
 from tui.core.symptoms import Symptom, catalogue, red_flags_in, symptom_key
 from tui.core.validation import ValidationError, parse_day, parse_int, parse_note, parse_phase, parse_sleep_hours
 from tui.store.errors import StoreError
@@ -69,8 +68,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help=f"e.g. insomnia=2 (repeatable; 0 means none, {CLEAR_RATING} removes the rating)",
     )
     parser.add_argument("--phase", metavar="window|wave|none")
-    parser.add_argument("--note", help="a line added to the day's note")
-    parser.add_argument("--replace-note", action="store_true", help="--note replaces the stored note instead")
+    parser.add_argument(
+        "--note", action="append", metavar="TEXT", help="a line added to the day's note (repeatable: one line each)"
+    )
+    parser.add_argument("--replace-note", action="store_true", help="the --note lines replace the stored note")
     parser.add_argument(
         "--clear",
         action="append",
@@ -114,22 +115,29 @@ def _apply(args: argparse.Namespace, entry: DayEntry, known_symptoms: set[str]) 
         changes["symptoms"] = _rated(entry.symptoms, args.symptom, known_symptoms)
     if args.phase is not None:
         changes["phase"] = parse_phase(args.phase, "--phase")
-    if args.replace_note and args.note is None:
+    if args.replace_note and not args.note:
         raise ValidationError(
             "--replace-note", "(no --note)", "give the new note with --note, or empty it with --clear note"
         )
-    if args.note is not None:
-        try:
-            args.note.encode("utf-8")
-        except UnicodeEncodeError:
-            # Bytes the terminal's encoding can't decode reach us as lone surrogates, which
-            # the data file (UTF-8 JSON) cannot hold: refuse them here, not at save time.
-            shown = args.note.encode("utf-8", "backslashreplace").decode()
-            raise ValidationError("--note", shown, "use text your terminal encodes as UTF-8") from None
-        line = parse_note(args.note, "--note")
-        note = line if args.replace_note or not entry.note else f"{entry.note}\n{line}"
-        changes["note"] = parse_note(note, "--note")
+    if args.note:
+        # Each --note is a line, added in the order given (argparse would keep only the last).
+        lines = [_note_line(text) for text in args.note]
+        if entry.note and not args.replace_note:
+            lines.insert(0, entry.note)
+        changes["note"] = parse_note("\n".join(lines), "--note")
     return entry.merged(**changes)
+
+
+def _note_line(text: str) -> str:
+    """One ``--note`` value, checked; raises ValidationError naming the flag."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # Bytes the terminal's encoding can't decode reach us as lone surrogates, which
+        # the data file (UTF-8 JSON) cannot hold: refuse them here, not at save time.
+        shown = text.encode("utf-8", "backslashreplace").decode()
+        raise ValidationError("--note", shown, "use text your terminal encodes as UTF-8") from None
+    return parse_note(text, "--note")
 
 
 def _add_intake(intakes: list[Intake], intake: Intake) -> None:
@@ -191,12 +199,8 @@ def run(args: argparse.Namespace) -> int:
             except ValidationError as error:
                 return usage_error(error.field, str(error).split(": ", 1)[1])
             if updated.intakes != entry.intakes and not args.yes:
-                plan = journal.plan()
-                warnings = dose_warnings(
-                    updated,
-                    planned_intakes(plan, settings, day),
-                    journal.get_day(day - timedelta(days=1)),
-                    plan.params.drug if plan else settings.drug,
+                warnings = day_dose_warnings(
+                    updated, journal.plan(), settings, lambda: journal.get_day(day - timedelta(days=1))
                 )
                 if warnings:
                     return _refuse_implausible(day.isoformat(), warnings)

@@ -6,9 +6,13 @@ app asks and the CLI needs ``--yes`` when :func:`dose_warnings` returns anything
 
 - an intake more than :data:`MARGIN_PCT` % above its planned intake (the one at the same time,
   else the largest planned intake), or any intake on a day the plan sets to 0 mg;
-- the day's total more than :data:`MARGIN_PCT` % above the planned total, or, on a day no plan
-  covers, above the day before's total;
+- the day's total more than :data:`MARGIN_PCT` % above the planned total, or, with no plan,
+  above the day before's total;
 - the day's total above the drug's labelled maximum (:data:`tui.core.drugs.LABELLED_MAXIMA`).
+
+A day before the plan's start is compared with the plan's first step (:func:`day_dose_warnings`):
+the plan starts from the dose taken until then, and the day before such a day is usually not
+logged, so a ``5`` typed for ``0.5`` the day before the plan would otherwise pass unasked.
 
 25 % is far more than any measuring slip of a micro-taper (cuts are 5–10 %, a liquid reading is
 off by a tenth of a mL) and far less than a misplaced decimal point (10×). Nothing here refuses
@@ -17,12 +21,15 @@ a dose: a person may have been told to take more; the warning only makes sure it
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from decimal import Decimal
 
 from tui.core.doses import ZERO, format_decimal
 from tui.core.drugs import LABELLED_MAXIMA, LabelledMaximum, find_drug
 from tui.core.entry import DayEntry, Intake
+from tui.core.plan_model import Plan
+from tui.core.settings import Settings, planned_intakes
 
 MARGIN_PCT = 25
 """How far above its reference a dose may be before it is named (see the module docstring)."""
@@ -37,11 +44,31 @@ def labelled_maximum(drug: str | None) -> LabelledMaximum | None:
     return LABELLED_MAXIMA.get(found.key) if found else None
 
 
+def day_dose_warnings(
+    entry: DayEntry, plan: Plan | None, settings: Settings, day_before: Callable[[], DayEntry | None]
+) -> list[str]:
+    """:func:`dose_warnings` for ``entry`` with its references found — the one call for saving a day.
+
+    The reference is the plan's intakes for the day; on a day before the plan starts, those of
+    its first day; with no plan (or a day after it), the day before (``day_before`` is called
+    only then: one read fewer). The drug is the plan's, else the settings'.
+    """
+    planned = planned_intakes(plan, settings, entry.day)
+    starts = None
+    if not planned and plan is not None and entry.day < plan.start:
+        planned, starts = planned_intakes(plan, settings, plan.start), plan.start
+    before = None if planned else day_before()
+    drug = plan.params.drug if plan else settings.drug
+    return dose_warnings(entry, planned, before, drug, plan_starts=starts)
+
+
 def dose_warnings(
     entry: DayEntry,
     planned: Sequence[Intake],
     day_before: DayEntry | None = None,
     drug: str | None = None,
+    *,
+    plan_starts: date | None = None,
 ) -> list[str]:
     """What looks wrong with ``entry``'s doses, one sentence each; empty when nothing does.
 
@@ -51,6 +78,8 @@ def dose_warnings(
             covers it, and then ``day_before`` is the reference for the total.
         day_before: The stored day before ``entry``, if any.
         drug: The drug's generic or brand name (the plan's, else the settings'), for the label.
+        plan_starts: Set when ``entry`` is before the plan and ``planned`` are the intakes of
+            the plan's first day, this one: the sentences say so.
     """
     if not entry.intakes:
         return []
@@ -65,12 +94,12 @@ def dose_warnings(
             if excess:
                 where = f"{intake.time} intake" if intake.time else "intake"
                 amount = f"{format_decimal(intake.mg)} mg" + ("" if intake.time else " (no time)")
-                warnings.append(f"{where} {amount} is {excess} the planned {format_decimal(reference)} mg")
+                warnings.append(f"{where} {amount} is {excess} {_planned(reference, plan_starts)}")
         planned_total = sum((intake.mg for intake in planned), ZERO)
         excess = _excess(total, planned_total)
         if excess:
             warnings.append(
-                f"the day's total {format_decimal(total)} mg is {excess} the planned {format_decimal(planned_total)} mg"
+                f"the day's total {format_decimal(total)} mg is {excess} {_planned(planned_total, plan_starts)}"
             )
     elif day_before is not None and day_before.intakes:
         before = day_before.total_mg
@@ -87,6 +116,13 @@ def dose_warnings(
             f"({format_decimal(maximum.mg)} mg a day, {maximum.source})"
         )
     return warnings
+
+
+def _planned(mg: Decimal, plan_starts: date | None) -> str:
+    """``the planned 0.5 mg``, or, before the plan, ``the 0.5 mg planned for its first day (…)``."""
+    if plan_starts is None:
+        return f"the planned {format_decimal(mg)} mg"
+    return f"the {format_decimal(mg)} mg planned for the plan's first day ({plan_starts.isoformat()})"
 
 
 def _excess(amount: Decimal, reference: Decimal) -> str:

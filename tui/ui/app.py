@@ -243,20 +243,28 @@ class TaperApp(ViewSwitching, DraftKeeper, FileWatch):
 
     def has_unsaved_changes(self) -> bool:
         """True when the Log form or an open plan editor holds changes not saved yet."""
+        return bool(self._unsaved_forms())
+
+    def _unsaved_forms(self) -> list[str]:
+        """Each form holding changes not saved yet, named for a sentence (the Log names its day)."""
+        forms = []
         log = self.built_view("log")
         if log is not None:
             from tui.ui.views.log import LogView  # loaded already: the Log was built
 
             if isinstance(log, LogView) and log.has_unsaved_changes:
-                return True
+                forms.append(log.unsaved_summary)
         editor = self._plan_editor()
-        return editor is not None and editor.has_unsaved_changes
+        if editor is not None and editor.has_unsaved_changes:
+            forms.append("The plan editor" if not forms else "the plan editor")
+        return forms
 
     def action_quit_app(self) -> None:
         """Quit, asking first when the Log form holds unsaved changes (Enter keeps editing)."""
         if self.quit_after_compose():
             return
-        if not self.has_unsaved_changes():
+        unsaved = self._unsaved_forms()
+        if not unsaved:
             self.exit()
             return
 
@@ -272,7 +280,7 @@ class TaperApp(ViewSwitching, DraftKeeper, FileWatch):
         self.push_screen(
             ConfirmDialog(
                 "Quit without saving?",
-                "A form (the Log or the plan editor) has changes that are not saved yet. "
+                f"{' and '.join(unsaved)} {'has' if len(unsaved) == 1 else 'have'} changes that are not saved yet. "
                 "Quit anyway and lose them? (Keep editing, then ctrl+s, to keep them.)",
                 "Quit",
                 "Keep editing",

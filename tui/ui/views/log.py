@@ -4,8 +4,8 @@ What is typed is never thrown away behind the person's back: a wrong value stays
 with a message under it, moving to another day with unsaved changes asks first, and the app's
 quit prompt asks :attr:`LogView.has_unsaved_changes`. Doses are typed in the unit the person
 measures (see :mod:`tui.ui.widgets.intake_list`); today, a planned intake later than the
-session's clock is offered, not filled in as taken. Doses that look like a typo
-(:func:`tui.core.plausibility.dose_warnings`) are named in a dialog before they are saved.
+session's clock, or with no known time, is offered, not filled in as taken. Doses that look like a typo
+(:func:`tui.core.plausibility.day_dose_warnings`) are named in a dialog before they are saved.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from textual.widgets import Input, Select, TextArea
 
 from tui.core.entry import DayEntry, Intake
 from tui.core.measured_forms import form_on
-from tui.core.plausibility import dose_warnings
+from tui.core.plausibility import day_dose_warnings
 from tui.core.symptoms import red_flags_in
 from tui.store.errors import StoreError
 from tui.ui.screens.crisis_panel import CrisisPanel
@@ -99,6 +99,11 @@ class LogView(SymptomListEditing):
         """True when the form differs from what was loaded (or last saved) for its day."""
         return bool(self._loaded_state) and self._form_state() != self._loaded_state
 
+    @property
+    def unsaved_summary(self) -> str:
+        """Whose changes are unsaved, for a sentence: ``The Log for yesterday (Sunday 14 March)``."""
+        return "The Log" if self.day is None else f"The Log for {day_phrase(self.day, self.today)}"
+
     def concerns(self, change: Change) -> bool:
         # The form's own symptom-list edits rebuild the list in place (see log_symptoms);
         # a new date changes the header; the plan fills the doses of a day not yet logged.
@@ -119,20 +124,25 @@ class LogView(SymptomListEditing):
     def _due_and_offered(self, day: date) -> tuple[tuple[Intake, ...], tuple[Intake, ...]]:
         """The plan's intakes for a day not logged: (pre-filled as taken, offered for later).
 
-        Today, an intake whose time is later than the session's clock is not taken yet; one with
-        no time cannot be told apart and is pre-filled. Past days pre-fill everything.
+        Today, only an intake whose time has come is pre-filled: one later than the session's
+        clock is not taken yet, and one with no known time (a plan made without intake times)
+        may not be either, so both are offered — pre-filled, a save would log an evening dose
+        as taken at noon and silence its reminder. Past days pre-fill everything.
         """
         planned = self.session.planned_intakes(day)
         if day != self.today:
             return planned, ()
         now = self.session.now().strftime("%H:%M")
-        due = tuple(i for i in planned if i.time is None or i.time <= now)
-        return due, tuple(i for i in planned if i.time is not None and i.time > now)
+        due = tuple(i for i in planned if i.time is not None and i.time <= now)
+        return due, tuple(i for i in planned if i.time is None or i.time > now)
 
     def _load(self, day: date) -> None:
         """Fill the form with ``day``: its entry, or the plan's intakes due by now when nothing is logged."""
         if day != self.day:
             self._saved_day = None
+            # A new day is read from its doses: left scrolled where the last one was (the
+            # symptoms, the note), its doses would be off the screen.
+            self.form.scroll_home(animate=False, immediate=True)
         self.day = day
         entry = self.journal.get_day(day)
         self._logged = entry is not None
@@ -177,12 +187,9 @@ class LogView(SymptomListEditing):
         """What looks wrong with the doses — asked only when they were changed in the form."""
         if self._loaded_state and self.intakes.raw == self._loaded_state[0]:
             return []
-        plan = self.session.plan
-        planned = self.session.planned_intakes(entry.day)
-        # The day before is the reference only where no plan covers the day (one read fewer).
-        day_before = None if planned else self.journal.get_day(entry.day - timedelta(days=1))
-        drug = plan.params.drug if plan else self.session.settings.drug
-        return dose_warnings(entry, planned, day_before, drug)
+        return day_dose_warnings(
+            entry, self.session.plan, self.session.settings, lambda: self.journal.get_day(entry.day - timedelta(days=1))
+        )
 
     def save(self, then: Callable[[], None] | None = None) -> bool:
         """Save the form through the session; False (and everything kept, marked) when it is not saved now.

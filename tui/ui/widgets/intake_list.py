@@ -5,7 +5,8 @@ unit of the plan's formulation (or in mg, written with ``mg``) and shows the oth
 it as it is typed (``4.6 mL = 0.46 mg``); what is stored is the exact mg (see
 :mod:`tui.core.measured_dose`). The sum below the rows is labelled *daily total*, so it is never
 read as one intake. A planned intake later than now is *offered* — its time and amount shown
-greyed as placeholders, "planned, not taken yet" — and counts for nothing until it is typed in.
+greyed as placeholders, "planned, not taken yet" — and counts for nothing until it is typed in;
+an amount typed there takes the offered time as typed text, so what was read is what is stored.
 
 Moving to another day must not cost a remount: the rows are a pool that only grows (one per
 intake of the busiest day shown so far); a day with fewer intakes hides the rows it does not
@@ -37,6 +38,7 @@ from tui.core.measured_dose import (
     read_dose,
 )
 from tui.core.validation import ValidationError, parse_time
+from tui.ui.widgets.field_input import FieldInput
 
 PLANNED_TEXT = "planned, not taken yet"
 """Beside an offered intake: it is on the plan for later today and not counted as taken."""
@@ -76,8 +78,9 @@ class IntakeRow(Widget):
         """The plan's formulation (the measured unit), or ``None``: mg."""
         self.planned = planned
         """The planned intake this row offers (not taken yet), or ``None``."""
-        self.time_input = Input(compact=True, classes="intake-time", select_on_focus=False)
-        self.amount_input = Input(compact=True, classes="intake-amount", select_on_focus=False)
+        # Selected on focus (see tui.ui.widgets.field_input): typing replaces a pre-filled dose.
+        self.time_input = FieldInput(classes="intake-time")
+        self.amount_input = FieldInput(classes="intake-amount")
         self.unit_label = Label(measured_unit(form), classes="intake-unit")
         self.other = Static("", classes="intake-other", markup=False)
         self.error_line = Static("", classes="field-error", markup=False)
@@ -96,10 +99,11 @@ class IntakeRow(Widget):
     def show(self, intake: Intake | None, *, planned: Intake | None = None) -> None:
         """Show ``intake`` (or nothing, or an offered ``planned`` one) in this row, with no error marks."""
         self.planned = planned
-        self.time_input.value = (intake.time or "") if intake else ""
-        self.amount_input.value = dose_text(intake.mg, self.form) if intake else ""
-        self.time_input.placeholder = (planned.time or "") if planned else "HH:MM"
-        self.amount_input.placeholder = dose_text(planned.mg, self.form) if planned else measured_unit(self.form)
+        self.time_input.show_value((intake.time or "") if intake else "")
+        self.amount_input.show_value(dose_text(intake.mg, self.form) if intake else "")
+        self.time_input.placeholder = planned.time if planned is not None and planned.time else "HH:MM"
+        # An empty field has no placeholder: the unit is beside it already (written once).
+        self.amount_input.placeholder = dose_text(planned.mg, self.form) if planned else ""
         for field in (self.time_input, self.amount_input):
             field.remove_class("-error")
         if self.error_line.has_class("-shown"):
@@ -145,8 +149,25 @@ class IntakeRow(Widget):
         self.other.update(other, layout=False)
 
     @on(Input.Changed)
-    def _typed(self) -> None:
+    def _typed(self, event: Input.Changed) -> None:
+        if event.input is self.amount_input:
+            self._take_offered_time()
         self.update_other()
+
+    def _take_offered_time(self) -> None:
+        """An amount typed into an offered row with no time typed takes the offered time, as text.
+
+        The grey time is what the person read; stored without it, the day held a dose at no
+        time. Emptied again, the amount gives the time back, and the row is offered again.
+        """
+        offered = self.planned.time if self.planned is not None else None
+        if not offered:
+            return
+        typed = bool(self.amount_input.value.strip())
+        if typed and not self.time_input.value:
+            self.time_input.value = offered
+        elif not typed and self.time_input.value == offered:
+            self.time_input.value = ""
 
     def parse(self, number: int) -> tuple[Intake | None, list[ValidationError]]:
         """The intake typed here (``None`` when both fields are blank) and what is wrong with it.

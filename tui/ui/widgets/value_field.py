@@ -7,9 +7,10 @@ from typing import Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from tui.core.validation import ValidationError
+from tui.ui.widgets.field_input import FieldInput
 
 T = TypeVar("T")
 
@@ -51,7 +52,8 @@ class ValueField(Widget, Generic[T]):
         self.label = label
         self.hint = hint
         self._parse = parse
-        self.input = Input(placeholder=placeholder, compact=True, select_on_focus=False)
+        # Selected on focus (see tui.ui.widgets.field_input): typing replaces a stored value.
+        self.input = FieldInput(placeholder=placeholder)
         self.input.styles.width = width
         self.styles.grid_columns = f"16 {width} 1fr"  # label, field, hint
         self.error_line = Static("", classes="field-error", markup=False)
@@ -68,7 +70,7 @@ class ValueField(Widget, Generic[T]):
 
     @raw.setter
     def raw(self, text: str) -> None:
-        self.input.value = text
+        self.input.show_value(text)
 
     def parse(self) -> T | None:
         """The value typed (``None`` when blank); marks the field and raises when it is wrong."""
