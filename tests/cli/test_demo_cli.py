@@ -68,5 +68,5 @@ def test_write_demo_for_the_app_flag(tmp_path: Path):
     with open_journal(tmp_path / "demo.json", read_only=True) as journal:
         assert [e.day for e in journal.days()] == [e.day for e in data.entries]
         assert journal.get_plan() == data.plan.to_record()
-        assert journal.settings()["drug"] == "clonazepam"
+        assert journal.settings().drug == "clonazepam"
         assert len(journal.events()) == len(data.events)

@@ -62,7 +62,7 @@ def test_a_bottle_is_stored_once_and_says_when_it_runs_out(taper, data_path: Pat
     stored = taper("supply", "--set-bottle", "30 mL", "--opened", "2027-03-13", "--use-by", "2027-05-11")
     assert stored.returncode == 0, stored.stderr
     with open_journal(data_path, read_only=True) as journal:
-        assert journal.settings()[SUPPLY_SETTING] == {
+        assert journal.settings().extra[SUPPLY_SETTING] == {
             "size": "30",
             "unit": "mL",
             "opened": "2027-03-13",

@@ -10,6 +10,7 @@ import pytest
 from tui.core.formulations import Drops, Formulation, Liquid, PowderScale, RawIncrement, Tablet
 from tui.core.plan_model import Method, Plan, PlanParams
 from tui.core.planner import build_plan
+from tui.core.settings import Settings
 from tui.core.supply import SUPPLY_SETTING, Bottle, need_between, outlook, read_bottle, stock_unit
 from tui.core.validation import ValidationError
 
@@ -176,9 +177,9 @@ def test_a_use_by_date_before_opening_is_refused() -> None:
 
 def test_the_stored_bottle_reads_back_and_a_malformed_one_is_named() -> None:
     bottle = Bottle.create("30.5", "mL", START, START + timedelta(days=59))
-    assert read_bottle({SUPPLY_SETTING: bottle.to_record()}) == bottle
+    assert read_bottle(Settings.from_record({SUPPLY_SETTING: bottle.to_record()})) == bottle
     assert bottle.to_record() == {"size": "30.5", "unit": "mL", "opened": "2027-01-01", "use_by": "2027-03-01"}
-    assert read_bottle({}) is None
+    assert read_bottle(Settings()) is None
     for bad in (
         {"size": 30, "unit": "mL", "opened": "2027-01-01", "use_by": "2027-03-01"},
         {"size": "30", "unit": "mL", "opened": "soon", "use_by": "2027-03-01"},
@@ -186,5 +187,5 @@ def test_the_stored_bottle_reads_back_and_a_malformed_one_is_named() -> None:
         "30 mL",
     ):
         with pytest.raises(ValidationError) as raised:
-            read_bottle({SUPPLY_SETTING: bad})
+            read_bottle(Settings.from_record({SUPPLY_SETTING: bad}))
         assert raised.value.field.startswith(SUPPLY_SETTING)

@@ -73,7 +73,9 @@ def export_bytes(
 def store_export(path: Path) -> dict[str, Any]:
     """The export document of the store at ``path`` (at a fixed time)."""
     with open_journal(path, read_only=True) as journal:
-        return export_document(journal.days(), journal.get_plan(), journal.events(), EXPORTED_AT, journal.settings())
+        return export_document(
+            journal.days(), journal.get_plan(), journal.events(), EXPORTED_AT, journal.settings().to_record()
+        )
 
 
 def logged_taper(plan_record: dict[str, Any], first: date, last: date) -> list[DayEntry]:

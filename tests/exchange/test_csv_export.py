@@ -16,6 +16,7 @@ from tui.core.insights import metric_value
 from tui.core.plan_model import Plan, PlanParams
 from tui.core.planner import build_plan
 from tui.core.scales import symptom_metric
+from tui.core.settings import Settings
 from tui.demo.story import generate_demo
 from tui.exchange.csv_export import (
     DAY_FIELDS,
@@ -39,7 +40,7 @@ def _optional(cell: str, kind=int):
 
 def test_days_read_back_match_the_store():
     entries = sample_entries()
-    rows = read_rows(days_csv(entries, None, {"custom_symptoms": []}))
+    rows = read_rows(days_csv(entries, None, Settings()))
     assert len(rows) == len(entries)
     for entry, row in zip(entries, rows, strict=True):
         assert date.fromisoformat(row["date"]) == entry.day
@@ -68,7 +69,7 @@ def test_cells_are_numbers_not_labels():
 def test_an_unrated_symptom_is_an_empty_cell_and_none_is_0():
     """Not rated is not 0: a day that rated insomnia but not headache leaves headache empty."""
     entry = DayEntry(date(2027, 3, 5), anxiety=4, symptoms={"insomnia": 2, "tremor": 0})
-    (row,) = read_rows(days_csv([entry], None, {"custom_symptoms": []}))
+    (row,) = read_rows(days_csv([entry], None, Settings()))
     assert row["symptom_insomnia"] == "2" and row["symptom_tremor"] == "0"
     assert row["symptom_headache"] == "" and row["symptom_nausea"] == ""
 
@@ -82,7 +83,7 @@ def test_a_day_with_doses_only_has_empty_ratings():
 
 def test_own_and_unknown_symptoms_get_columns():
     entry = DayEntry(date(2027, 3, 1), symptoms={"jaw_pain": 3, "old_symptom": 1})
-    header = days_csv([entry], None, {"custom_symptoms": ["Jaw pain"]}).splitlines()[0].split(",")
+    header = days_csv([entry], None, Settings(custom_symptoms=("Jaw pain",))).splitlines()[0].split(",")
     assert header[: len(DAY_FIELDS)] == list(DAY_FIELDS)
     assert "symptom_jaw_pain" in header and header[-2:] == ["symptom_old_symptom", "note"]
 
@@ -118,7 +119,7 @@ def test_no_plan_gives_only_the_header():
 
 def test_a_note_a_spreadsheet_would_run_as_a_formula_is_guarded():
     entry = DayEntry(date(2027, 1, 1), note='=HYPERLINK("http://example.invalid","x")')
-    (row,) = read_rows(days_csv([entry], None, {"custom_symptoms": []}))
+    (row,) = read_rows(days_csv([entry], None, Settings()))
     assert row["note"] == "'" + entry.note
     assert spreadsheet_safe("rough night") == "rough night"
     assert spreadsheet_safe("-3 hours sleep") == "'-3 hours sleep"
@@ -163,7 +164,7 @@ def test_hostile_notes_are_written_losslessly_with_the_formula_guard():
     start guarded, in the days and the steps export alike."""
     notes = [ALL_IN_ONE, "=" + ALL_IN_ONE, "@SUM(A1)" + HOSTILE["osc52_clipboard"], HOSTILE["long_line"], "+1\n-2"]
     entries = [DayEntry(date(2027, 1, 1 + i), note=note) for i, note in enumerate(notes)]
-    rows = read_rows(days_csv(entries, None, {"custom_symptoms": []}))
+    rows = read_rows(days_csv(entries, None, Settings()))
     assert [row["note"] for row in rows] == [spreadsheet_safe(note) for note in notes]
     assert [row["note"][1:] for row in rows[1:3]] == notes[1:3] and rows[1]["note"].startswith("'=")
     assert rows[0]["note"] == ALL_IN_ONE
@@ -176,7 +177,7 @@ def test_hostile_notes_are_written_losslessly_with_the_formula_guard():
 def test_a_carriage_return_in_a_note_stays_inside_its_row():
     """A bare ``\\r`` left unquoted split the row in every reader, moving the rest of the day."""
     entries = [DayEntry(date(2027, 1, 1), anxiety=3, note="first\rsecond"), DayEntry(date(2027, 1, 2), anxiety=4)]
-    rows = read_rows(days_csv(entries, None, {"custom_symptoms": []}))
+    rows = read_rows(days_csv(entries, None, Settings()))
     assert [(row["date"], row["note"]) for row in rows] == [("2027-01-01", "first\rsecond"), ("2027-01-02", "")]
 
 
@@ -233,7 +234,8 @@ def test_the_days_export_of_a_generated_journal_is_byte_identical_to_one_lookup_
         DayEntry(date(2027, 3, 16), note="first\rsecond", symptoms={"tinnitus": 4, "confusion": 1}),
     ]
     entries = [*reversed(demo.entries), *extra]  # the export sorts by date itself
-    for settings in (demo.settings, dict(demo.settings, hidden_symptoms=["tinnitus", "headache"]), None):
+    stored = Settings.from_record(demo.settings)
+    for settings in (stored, stored.changed(hidden_symptoms=["tinnitus", "headache"]), None):
         for plan in (demo.plan, None):
             expected = days_csv_one_lookup_per_cell(entries, plan, settings)
             assert days_csv(entries, plan, settings) == expected

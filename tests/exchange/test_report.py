@@ -12,6 +12,7 @@ from tui.core.entry import DayEntry
 from tui.core.insights import TOTAL, cut_responses
 from tui.core.plan_model import Plan
 from tui.core.safety import SAFETY_NOTICE
+from tui.core.settings import Settings
 from tui.exchange.report import (
     HEALTH_DATA_NOTICE,
     build_report,
@@ -35,13 +36,13 @@ def taper():
 @pytest.fixture(scope="module")
 def markdown(taper):
     entries, plan = taper
-    return render_markdown(build_report(entries, plan, [], {}, TODAY))
+    return render_markdown(build_report(entries, plan, [], Settings(), TODAY))
 
 
 @pytest.fixture(scope="module")
 def text(taper):
     entries, plan = taper
-    return render_text(build_report(entries, plan, [], {}, TODAY))
+    return render_text(build_report(entries, plan, [], Settings(), TODAY))
 
 
 def test_health_data_notice_is_at_the_top(markdown, text):
@@ -52,7 +53,7 @@ def test_health_data_notice_is_at_the_top(markdown, text):
 def test_disclaimer_is_there(markdown, taper):
     assert SAFETY_NOTICE in markdown
     entries, plan = taper
-    assert SAFETY_NOTICE in render_html(build_report(entries, plan, [], {}, TODAY))
+    assert SAFETY_NOTICE in render_html(build_report(entries, plan, [], Settings(), TODAY))
 
 
 def test_every_cut_response_the_insights_compute_is_in_the_report(markdown, taper):
@@ -120,14 +121,14 @@ def test_question_convention():
 
 
 def test_report_without_plan_or_data_still_renders():
-    report = build_report([], None, [], {}, TODAY)
+    report = build_report([], None, [], Settings(), TODAY)
     text = render_text(report)
     assert "No taper plan is stored" in text and SAFETY_NOTICE.split(".")[0] in text.replace("\n", " ")
 
 
 def test_html_escapes_notes():
     entries = [DayEntry(date(2027, 1, 1), note="Q: is <b>this</b> ok?")]
-    page = render_html(build_report(entries, None, [], {}, TODAY))
+    page = render_html(build_report(entries, None, [], Settings(), TODAY))
     assert "&lt;b&gt;this&lt;/b&gt;" in page and "<b>this" not in page
 
 
@@ -148,7 +149,7 @@ def test_step_notes_use_the_flag_vocabulary_with_a_legend():
             cut_pct=Decimal(20),
         )
     )
-    text = render_markdown(build_report([], plan, [], {}, date(2027, 2, 1)))
+    text = render_markdown(build_report([], plan, [], Settings(), date(2027, 2, 1)))
     assert PlanFlag.HOLD.marked in text and PlanFlag.OVER_10.marked in text
     assert f"{PlanFlag.HOLD.marked}: {PlanFlag.HOLD.explanation}" in text
     assert f"{PlanFlag.OVER_10.marked}: {PlanFlag.OVER_10.explanation}" in text
@@ -177,7 +178,7 @@ def _tablet_plan():
 def test_a_liquid_plan_gives_each_intake_in_ml_and_labels_the_daily_total(taper):
     """What goes in the syringe at each time, never a day's volume beside per-intake mg."""
     entries, plan = taper
-    report = build_report(entries, plan, [], {"intake_times": ["08:00", "20:00"]}, TODAY)
+    report = build_report(entries, plan, [], Settings(intake_times=("08:00", "20:00")), TODAY)
     markdown, text = render_markdown(report), render_text(report)
     assert "**Current dose:** 08:00 0.27 mg = 2.7 mL · 20:00 0.27 mg = 2.7 mL (planned for 2027-03-15)" in markdown
     assert "**Current daily total:** 0.54 mg = 5.4 mL" in markdown
@@ -199,7 +200,9 @@ def test_a_tablet_plan_gives_each_intake_in_tablet_pieces():
 
     plan = _tablet_plan()
     logged = [DayEntry(date(2027, 1, 5), (Intake(Decimal("0.625"), "08:00"), Intake(Decimal("0.75"), "20:00")))]
-    markdown = render_markdown(build_report(logged, plan, [], {"intake_times": ["08:00", "20:00"]}, date(2027, 1, 5)))
+    markdown = render_markdown(
+        build_report(logged, plan, [], Settings(intake_times=("08:00", "20:00")), date(2027, 1, 5))
+    )
     assert "**Current dose:** 08:00 0.625 mg = 1 ¼ tab · 20:00 0.75 mg = 1 ½ tab (planned for 2027-01-05)" in markdown
     assert "**Current daily total:** 1.375 mg = 2 ¾ tab" in markdown
     assert (
@@ -214,5 +217,5 @@ def test_a_logged_amount_the_form_cannot_measure_is_given_in_mg_only():
     from tui.core.entry import Intake
 
     logged = [DayEntry(date(2027, 1, 5), (Intake(Decimal("0.6"), "08:00"),))]
-    markdown = render_markdown(build_report(logged, _tablet_plan(), [], {}, date(2027, 1, 5)))
+    markdown = render_markdown(build_report(logged, _tablet_plan(), [], Settings(), date(2027, 1, 5)))
     assert "**Last dose logged:** 2027-01-05: 08:00 0.6 mg (daily total 0.6 mg)" in markdown

@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tests.exchange.crossover_plans import CROSSOVER_START, crossover_plan
+from tui.core.settings import Settings
 from tui.exchange.report import build_report, render_text
 
 TODAY = CROSSOVER_START + timedelta(days=3)
-TIMES = {"intake_times": ["08:00", "20:00"]}
+TIMES = Settings(intake_times=("08:00", "20:00"))
 
 
 def test_the_report_names_both_drugs_on_a_crossover_day():

@@ -6,6 +6,7 @@ from datetime import date
 
 from tui.core.adherence import adherence
 from tui.core.insights import TOTAL, cut_responses
+from tui.core.settings import Settings
 from tui.demo.story import generate_demo
 from tui.exchange.report import MAX_LISTED, build_report, render_markdown, render_text
 
@@ -14,7 +15,9 @@ TODAY = date(2027, 3, 15)
 
 def test_demo_report_has_the_insights_figures():
     demo = generate_demo(end=TODAY)
-    report = render_markdown(build_report(demo.entries, demo.plan, demo.events, demo.settings, TODAY))
+    report = render_markdown(
+        build_report(demo.entries, demo.plan, demo.events, Settings.from_record(demo.settings), TODAY)
+    )
     cuts = [d for d in demo.plan.cut_dates() if d <= TODAY]
     responses = cut_responses(demo.entries, cuts, TOTAL)
     for response in responses[-MAX_LISTED:]:
@@ -34,5 +37,5 @@ def test_demo_report_has_the_insights_figures():
 
 def test_demo_report_fits_80_columns():
     demo = generate_demo(end=TODAY)
-    text = render_text(build_report(demo.entries, demo.plan, demo.events, demo.settings, TODAY))
+    text = render_text(build_report(demo.entries, demo.plan, demo.events, Settings.from_record(demo.settings), TODAY))
     assert max(len(line) for line in text.splitlines()) <= 80

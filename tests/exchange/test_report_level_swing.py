@@ -14,6 +14,7 @@ from tui.core.drug_level import ESTIMATE_NOTE
 from tui.core.entry import DayEntry, Intake
 from tui.core.formulations import Liquid
 from tui.core.planner import PlanParams, build_plan
+from tui.core.settings import Settings
 from tui.exchange.report import build_report, render_text
 
 TODAY = date(2027, 3, 15)
@@ -43,7 +44,7 @@ def half_day(day: date) -> DayEntry:
 
 
 def swing_blocks(entries, plan) -> tuple:
-    report = build_report(entries, plan, [], {"intake_times": ["08:00", "20:00"]}, TODAY)
+    report = build_report(entries, plan, [], Settings(intake_times=("08:00", "20:00")), TODAY)
     return next(s for s in report.sections if s.title == TITLE).blocks
 
 
@@ -79,7 +80,7 @@ def test_a_day_with_a_missing_intake_is_left_out_and_the_figure_is_that_of_the_f
 def test_the_rendered_report_never_shows_a_full_dip_from_a_single_logged_intake():
     plan = alprazolam_plan(TODAY - timedelta(days=3))
     entries = [full_day(TODAY - timedelta(days=3)), half_day(TODAY - timedelta(days=2))]
-    report = build_report(entries, plan, [], {}, TODAY)
+    report = build_report(entries, plan, [], Settings(), TODAY)
     text = " ".join(render_text(report).split())
     assert "100 %" not in text
     assert "Not estimated yet" in text

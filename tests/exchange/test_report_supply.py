@@ -10,6 +10,7 @@ from tui.core.entry import DayEntry, Intake
 from tui.core.formulations import Liquid, Tablet
 from tui.core.plan_model import Method, Plan, PlanParams
 from tui.core.planner import build_plan
+from tui.core.settings import Settings
 from tui.core.supply import SUPPLY_SETTING, Bottle
 from tui.exchange.report import build_report, render_html, render_markdown, render_text
 
@@ -33,7 +34,7 @@ def plan_of(formulation, *doses: tuple[int, str], split: tuple[str, ...]) -> Pla
 
 
 def supply_blocks(plan, settings=None, entries=()):
-    report = build_report(list(entries), plan, [], settings or {}, TODAY)
+    report = build_report(list(entries), plan, [], settings or Settings(), TODAY)
     return next(s for s in report.sections if s.title == TITLE).blocks
 
 
@@ -63,7 +64,7 @@ def test_a_bottle_entered_says_when_it_runs_out_before_its_use_by_date():
         DayEntry(TODAY - timedelta(days=back), (Intake(Decimal("0.2"), "08:00"), Intake(Decimal("0.2"), "20:00")))
         for back in range(1, 6)
     ]
-    blocks = supply_blocks(plan, {SUPPLY_SETTING: bottle.to_record()}, entries)
+    blocks = supply_blocks(plan, Settings.from_record({SUPPLY_SETTING: bottle.to_record()}), entries)
     rows = dict(blocks[1].rows)
     assert rows["Current bottle"] == (
         "100 mL, opened 2027-03-10, use by 2027-05-04; 76 mL left after today (by the log and the plan)"
@@ -74,10 +75,10 @@ def test_a_bottle_entered_says_when_it_runs_out_before_its_use_by_date():
 def test_a_bottle_that_expires_first_and_one_entered_in_another_unit():
     plan = plan_of(Liquid.create("0.1", "0.1"), (-30, "0.4"), split=("0.2", "0.2"))
     short_lived = Bottle.create("500", "mL", TODAY, TODAY + timedelta(days=9))
-    rows = dict(supply_blocks(plan, {SUPPLY_SETTING: short_lived.to_record()})[1].rows)
+    rows = dict(supply_blocks(plan, Settings.from_record({SUPPLY_SETTING: short_lived.to_record()}))[1].rows)
     assert rows["Runs out or expires"] == "expires after Wed 24 Mar 2027 (in 10 d), before it runs out"
     stale = Bottle.create("30", "tablets", TODAY, TODAY + timedelta(days=90))
-    rows = dict(supply_blocks(plan, {SUPPLY_SETTING: stale.to_record()})[1].rows)
+    rows = dict(supply_blocks(plan, Settings.from_record({SUPPLY_SETTING: stale.to_record()}))[1].rows)
     assert (
         rows["Current bottle"]
         == "30 tablets: the plan now counts mL: enter the bottle again (taper-tui supply --set-bottle)"
@@ -86,16 +87,16 @@ def test_a_bottle_that_expires_first_and_one_entered_in_another_unit():
 
 def test_every_format_carries_the_section_and_no_plan_leaves_it_out():
     plan = plan_of(Liquid.create("0.1", "0.1"), (-30, "0.4"), split=("0.2", "0.2"))
-    report = build_report([], plan, [], {}, TODAY)
+    report = build_report([], plan, [], Settings(), TODAY)
     for rendered in (render_text(report), render_markdown(report), render_html(report)):
         assert "Medicine needed" in rendered and "112 mL" in rendered
-    assert TITLE not in [s.title for s in build_report([], None, [], {}, TODAY).sections]
+    assert TITLE not in [s.title for s in build_report([], None, [], Settings(), TODAY).sections]
 
 
 def test_a_hand_edited_bottle_unit_is_shown_as_data():
     plan = plan_of(Liquid.create("0.1", "0.1"), (-30, "0.4"), split=("0.2", "0.2"))
     hostile = {"size": "30", "unit": "<script>x</script>\x1b[2J", "opened": "2027-03-01", "use_by": "2027-04-01"}
-    report = build_report([], plan, [], {SUPPLY_SETTING: hostile}, TODAY)
+    report = build_report([], plan, [], Settings.from_record({SUPPLY_SETTING: hostile}), TODAY)
     html = render_html(report)
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "\x1b" not in render_text(report) and "\x1b" not in render_markdown(report)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from tests.exchange.helpers import switching_plan
 from tui.core.entry import DayEntry, Intake
 from tui.core.plan_model import Plan
+from tui.core.settings import Settings
 from tui.exchange.report import build_report, render_text
 
 AFTER = date(2027, 4, 1)
@@ -17,7 +18,7 @@ AFTER = date(2027, 4, 1)
 
 def report_text(entries: list[DayEntry], today: date) -> str:
     plan = Plan.from_record(switching_plan())
-    return render_text(build_report(entries, plan, [], {"intake_times": ["08:00", "20:00"]}, today), width=200)
+    return render_text(build_report(entries, plan, [], Settings(intake_times=("08:00", "20:00")), today), width=200)
 
 
 def test_measured_as_names_both_forms_with_the_switch_dose_and_day() -> None:

@@ -128,8 +128,8 @@ def assert_still_exact(path: Path) -> None:
     with open_journal(path, read_only=True) as journal:
         entry = journal.get_day(NOTE_DAY)
         assert entry is not None and entry.note == STORED_TEXT
-        assert journal.settings()["drug"] == STORED_TEXT
-        assert journal.settings()["custom_symptoms"] == [SYMPTOM_NAME]
+        assert journal.settings().drug == STORED_TEXT
+        assert journal.settings().custom_symptoms == (SYMPTOM_NAME,)
         plan = journal.get_plan()
         assert plan is not None and plan["params"]["drug"] == STORED_TEXT and plan["steps"][0]["note"] == STORED_TEXT
 
@@ -254,7 +254,7 @@ def test_import_dry_run_and_import_of_a_hostile_file(data: Path, tmp_path: Path)
     assert_shown_safely(done, 0)
     assert b"imported" in done.stdout
     with open_journal(data, read_only=True) as journal:
-        assert journal.settings()[HOSTILE_KEY] == STORED_TEXT
+        assert journal.settings().extra[HOSTILE_KEY] == STORED_TEXT
         imported = [entry for entry in journal.days() if entry.day != NOTE_DAY and entry.day != LONG_DAY]
         assert imported and all(entry.note == STORED_TEXT for entry in imported)
     restored = run("restore", data=data)  # the import kept a backup: list it, under the hostile folder's name

@@ -34,6 +34,7 @@ from tui.core.entry import DayEntry, Intake
 from tui.core.formulations import Liquid
 from tui.core.plan_model import PlanParams
 from tui.core.planner import build_plan
+from tui.core.settings import Settings
 from tui.core.terminal_text import terminal_safe
 from tui.exchange.csv_export import spreadsheet_safe
 from tui.exchange.render_export import render_export
@@ -209,7 +210,7 @@ def test_the_whole_corpus_with_a_lone_surrogate_renders_printable(render) -> Non
         DayEntry(QUESTION_DAY, (Intake(Decimal("0.9"), "08:00"),), note=f"Q: {ALL_IN_ONE}\n? {HOSTILE['long_line']}")
     ]
     events = [{"kind": "hold", "effective": ALL_IN_ONE, "reason": ALL_IN_ONE}]
-    out = render(build_report(entries, build_plan(params), events, {"intake_times": [ALL_IN_ONE]}, TODAY))
+    out = render(build_report(entries, build_plan(params), events, Settings(intake_times=(ALL_IN_ONE,)), TODAY))
     assert raw_controls(out) == []
     out.encode("utf-8")  # a lone surrogate left raw would raise here
 
@@ -223,5 +224,5 @@ def test_the_upper_case_title_keeps_its_escapes_readable() -> None:
             formulation=Liquid.create("0.1", "0.1"),
         )
     )
-    first = render_text(build_report([], plan, [], {}, TODAY)).splitlines()[0]
+    first = render_text(build_report([], plan, [], Settings(), TODAY)).splitlines()[0]
     assert first == "TAPER SUMMARY FOR MY PRESCRIBER — CLONAZEPAM\\x1b]0;X\\x07"

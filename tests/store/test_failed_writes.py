@@ -107,7 +107,7 @@ def test_failed_settings_change_is_forgotten(journal, monkeypatch):
         patched.setattr(os, "write", failing(os.write, errno.ENOSPC))
         with pytest.raises(StoreWriteFailed):
             journal.update_settings(region="UK")
-    assert journal.settings()["region"] == "US"
+    assert journal.settings().region == "US"
 
 
 def test_new_file_in_a_full_disk_is_a_clear_error(data_path, monkeypatch):

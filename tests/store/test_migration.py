@@ -31,7 +31,7 @@ def test_schema_zero_file_is_migrated_after_a_backup_and_nothing_is_dropped(data
     before = age_file(data_path)
     with open_journal(data_path) as journal:
         assert [e.day for e in journal.days()] == DAYS
-        assert journal.settings()["region"] == "UK"
+        assert journal.settings().region == "UK"
     # The old file was backed up byte for byte before being rewritten.
     backups = list_backups(data_path)
     assert len(backups) == 1 and backups[0].path.read_bytes() == before.content

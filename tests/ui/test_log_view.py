@@ -249,23 +249,23 @@ async def test_own_symptoms_can_be_added_and_others_hidden_but_not_red_flags(app
         log = await open_log(pilot)
         await pilot.press("ctrl+n", *"Jaw clenching", "enter")
         await pilot.pause()
-        assert journal.settings()["custom_symptoms"] == ["Jaw clenching"]
+        assert journal.settings().custom_symptoms == ("Jaw clenching",)
         assert "jaw_clenching" in log.symptoms.keys
         await pilot.press("3")  # the new one has focus: rate it
         log.symptoms.move_to("headache")
         await pilot.press("ctrl+d")
         await pilot.pause()
-        assert journal.settings()["hidden_symptoms"] == ["headache"]
+        assert journal.settings().hidden_symptoms == ("headache",)
         assert "headache" not in log.symptoms.keys
         log.symptoms.move_to("seizure")
         log.symptoms.focus()
         await pilot.press("ctrl+d")
         await pilot.pause()
-        assert "seizure" not in journal.settings()["hidden_symptoms"]
+        assert "seizure" not in journal.settings().hidden_symptoms
         log.query_one("#show-hidden").focus()
         await pilot.press("enter")
         await pilot.pause()
-        assert journal.settings()["hidden_symptoms"] == []
+        assert journal.settings().hidden_symptoms == ()
         assert "headache" in log.symptoms.keys
         await pilot.press("ctrl+s")
         await pilot.pause()

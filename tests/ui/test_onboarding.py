@@ -42,8 +42,8 @@ async def test_first_run_shows_the_safety_notice_then_builds_a_plan(tmp_path):
         await wait_until(pilot, lambda: journal.get_plan() is not None, "the plan saved")
         assert [e["kind"] for e in journal.events()] == ["create"]
         settings = journal.settings()
-        assert settings["onboarded"] and settings["drug"] == "clonazepam"
-        assert settings["intake_times"] == ["08:00", "20:00"]
+        assert settings.onboarded and settings.drug == "clonazepam"
+        assert settings.intake_times == ("08:00", "20:00")
         first = journal.get_plan()["steps"][0]
         assert Decimal(first["dose_mg"]) < Decimal("0.5")
     journal.close()

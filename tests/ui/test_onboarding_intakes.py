@@ -36,8 +36,8 @@ async def test_three_intakes_propose_three_times_and_plan_three_intakes(tmp_path
         assert editor.query_one("#intakes", Input).value == "3"
         assert editor.plan is not None
         assert editor.plan.params.split == (Decimal("0.33"), Decimal("0.34"), Decimal("0.33"))
-    assert journal.settings()["intake_times"] == ["08:00", "14:00", "20:00"]
-    assert journal.settings()["intakes_per_day"] == 3
+    assert journal.settings().intake_times == ("08:00", "14:00", "20:00")
+    assert journal.settings().intakes_per_day == 3
     journal.close()
 
 

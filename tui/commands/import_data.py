@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.commands.common import EXIT_OK, fail, out
+from tui.core.settings import Settings
 from tui.store.backups import list_backups
 from tui.store.errors import StoreError
-from tui.store.journal import DEFAULT_SETTINGS, open_journal
+from tui.store.journal import open_journal
 from tui.store.locations import resolve_data_path
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     existed = path.exists()
     try:
         if args.dry_run and not existed:
-            plan = plan_import([], None, [], document, _mode(args), DEFAULT_SETTINGS)
+            plan = plan_import([], None, [], document, _mode(args), Settings())
             return _report_dry_run(source, path, plan.summary())
         with open_journal(path, read_only=args.dry_run) as journal:
             plan = plan_import(
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
                 journal.events(),
                 document,
                 _mode(args),
-                journal.settings().to_record(),
+                journal.settings(),
             )
             if args.dry_run:
                 return _report_dry_run(source, path, plan.summary())

@@ -6,9 +6,9 @@ this version does not know are carried along untouched (:attr:`Settings.extra`),
 the file is lost by a save. A hand-edited value of the wrong shape is refused with a message
 naming the setting — ``custom_symptoms: "abc"`` must never become the symptoms a, b and c.
 
-:class:`Settings` also reads like the stored document (``settings["region"]``,
-``settings.get("intake_times")``), so code written for the plain dict keeps working while it
-moves to the attributes.
+Code reads the settings by attribute (``settings.region``, ``settings.intake_times``), never by
+key: a misspelt setting is then a type error, not a silent ``None``. Only the store and the JSON
+export and import deal in the stored document.
 
 :func:`planned_intakes` joins the plan's intakes for a day with the usual times set here;
 :func:`proposed_times` and :func:`parse_times` are how those times are offered and read.
@@ -17,7 +17,7 @@ moves to the attributes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
@@ -80,8 +80,8 @@ _CHECKS = {
 """Each setting's check: it returns the typed value or raises ValidationError naming the setting."""
 
 
-@dataclass(frozen=True, eq=False)
-class Settings(Mapping[str, Any]):
+@dataclass(frozen=True)
+class Settings:
     """What the person chose; every field has a default, so an empty document is valid."""
 
     custom_symptoms: tuple[str, ...] = ()
@@ -98,7 +98,7 @@ class Settings(Mapping[str, Any]):
     """The usual time of each intake, ``HH:MM``, in intake order (may be empty)."""
     onboarded: bool = False
     """True once the first-run questions were answered or skipped."""
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, Any] = field(default_factory=dict, hash=False)
     """Stored keys this version does not know, kept as they were."""
 
     @classmethod
@@ -127,24 +127,6 @@ class Settings(Mapping[str, Any]):
             value = getattr(self, item.name)
             record[item.name] = list(value) if isinstance(value, tuple) else value
         return {**record, **{key: value for key, value in self.extra.items() if key not in record}}
-
-    # -- reading like the stored document ---------------------------------------------------
-
-    def __getitem__(self, key: str) -> Any:
-        return self.to_record()[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.to_record())
-
-    def __len__(self) -> int:
-        return len(self.to_record())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Mapping):
-            return self.to_record() == dict(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # equal to dicts, so not hashable
 
 
 def planned_intakes(plan: Plan | None, settings: Settings, day: date) -> tuple[Intake, ...]:

@@ -45,11 +45,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
 from tui.core.doses import format_decimal, to_decimal
 from tui.core.formulations import Formulation, fraction_to_decimal
 from tui.core.plan_model import Plan
+from tui.core.settings import Settings
 from tui.core.supply_need import FormNeed, Need, daily_mg, need_between, stock_per_mg, stock_unit, supply_form_on
 from tui.core.validation import ValidationError, check_day_in_range
 
@@ -246,7 +246,10 @@ def outlook(plan: Plan, bottle: Bottle, as_of: date, logged: Mapping[date, Decim
     )
 
 
-def read_bottle(settings: Mapping[str, Any]) -> Bottle | None:
-    """The bottle stored in ``settings`` (None if none was entered); ValidationError if malformed."""
-    record = settings.get(SUPPLY_SETTING)
+def read_bottle(settings: Settings) -> Bottle | None:
+    """The bottle kept in ``settings`` (None if none was entered); ValidationError if malformed.
+
+    The bottle is not a setting this version checks on reading (:attr:`Settings.extra`), so it
+    is read and checked here, where its shape is known."""
+    record = settings.extra.get(SUPPLY_SETTING)
     return None if record is None else Bottle.from_record(record)

@@ -35,11 +35,11 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any
 
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry, Intake
 from tui.core.plan_model import Plan, Step
+from tui.core.settings import Settings
 from tui.core.symptoms import catalogue
 
 DAY_FIELDS = (
@@ -121,13 +121,10 @@ def intake_detail(intakes: Iterable[Intake]) -> str:
     )
 
 
-def symptom_columns(entries: Sequence[DayEntry], settings: dict[str, Any] | None = None) -> list[str]:
+def symptom_columns(entries: Sequence[DayEntry], settings: Settings | None = None) -> list[str]:
     """Symptom keys to give a column: the person's catalogue, then any other key a day rates."""
-    settings = settings or {}
-    shown = [
-        s.key
-        for s in catalogue(settings.get("custom_symptoms") or (), frozenset(settings.get("hidden_symptoms") or ()))
-    ]
+    settings = settings or Settings()
+    shown = [s.key for s in catalogue(settings.custom_symptoms, frozenset(settings.hidden_symptoms))]
     extra = sorted({key for e in entries for key in e.symptoms} - set(shown))
     return shown + extra
 
@@ -140,7 +137,7 @@ def _number(value: Decimal | int | float | None) -> str:
     return format_decimal(value) if isinstance(value, Decimal) else str(value)
 
 
-def days_csv(entries: Sequence[DayEntry], plan: Plan | None = None, settings: dict[str, Any] | None = None) -> str:
+def days_csv(entries: Sequence[DayEntry], plan: Plan | None = None, settings: Settings | None = None) -> str:
     """One row per logged day, in date order (``planned_mg`` from the plan's step that day)."""
     entries = sorted(entries, key=lambda e: e.day)
     keys = symptom_columns(entries, settings)

@@ -43,7 +43,7 @@ def export_document(
         "plan": plan,
         "entries": [e.to_record() for e in sorted(entries, key=lambda e: e.day)],
         "events": list(events),
-        "settings": dict(settings or {}),  # plain data, also when given the typed Settings
+        "settings": dict(settings or {}),  # the stored document (Settings.to_record), carried as it is
     }
 
 

@@ -58,7 +58,7 @@ def _csv(source: ExportSource, what: str, now: datetime, today: date) -> bytes:
                 "there is no plan yet, so no steps to export; make one in the app or with `taper-tui plan`"
             )
         return steps_csv(plan).encode()
-    return days_csv(source.days(), stored_plan(source), source.settings().to_record()).encode()
+    return days_csv(source.days(), stored_plan(source), source.settings()).encode()
 
 
 def _ics(source: ExportSource, what: str, now: datetime, today: date) -> bytes:
@@ -70,7 +70,7 @@ def _ics(source: ExportSource, what: str, now: datetime, today: date) -> bytes:
 
 def _report(render: Callable[..., str]) -> Callable[[ExportSource, str, datetime, date], bytes]:
     def render_report(source: ExportSource, what: str, now: datetime, today: date) -> bytes:
-        report = build_report(source.days(), stored_plan(source), source.events(), source.settings().to_record(), today)
+        report = build_report(source.days(), stored_plan(source), source.events(), source.settings(), today)
         return render(report).encode()
 
     return render_report

@@ -17,6 +17,7 @@ from typing import Any
 import orjson
 
 from tui.core.entry import DayEntry
+from tui.core.settings import Settings
 from tui.exchange.json_import.validate import ImportDocument
 
 
@@ -148,9 +149,12 @@ def plan_import(
     current_events: Iterable[dict[str, Any]],
     document: ImportDocument,
     mode: ImportMode | str = ImportMode.MERGE,
-    current_settings: dict[str, Any] | None = None,
+    current_settings: Settings | None = None,
 ) -> ImportPlan:
-    """Work out what importing ``document`` into the current content would do; change nothing."""
+    """Work out what importing ``document`` into the current content would do; change nothing.
+
+    The settings are merged as stored documents (:meth:`Settings.to_record`): the result is
+    written back as one, and the file's keys this version does not know are carried along."""
     mode = ImportMode(mode)
     stored = {e.day: e for e in current_entries}
     incoming = {e.day: e for e in document.entries}
@@ -187,7 +191,7 @@ def plan_import(
     else:
         plan_change = "replaced"
 
-    settings, settings_changed = _merged_settings(current_settings or {}, document.settings, mode)
+    settings, settings_changed = _merged_settings((current_settings or Settings()).to_record(), document.settings, mode)
     return ImportPlan(
         mode=mode,
         new_days=new_days,

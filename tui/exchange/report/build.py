@@ -36,6 +36,7 @@ from tui.core.intake_text import (
 from tui.core.measured_forms import form_on, forms_text
 from tui.core.plan_model import Plan, PlanFlag, Step, flag_legend
 from tui.core.safety import SAFETY_NOTICE
+from tui.core.settings import Settings
 from tui.core.step_drugs import names_drugs, step_daily_totals, step_diazepam, step_drug_totals, timed_step_intakes
 from tui.exchange.report.figures import LEFT_OUT, MAX_LISTED, mg_text, planned_lookup
 from tui.exchange.report.journal_sections import adherence_section, events_section, questions_section
@@ -70,13 +71,13 @@ def build_report(
     entries: Sequence[DayEntry],
     plan: Plan | None,
     events: Sequence[dict[str, Any]],
-    settings: dict[str, Any],
+    settings: Settings,
     today: date,
 ) -> Report:
     """The prescriber summary for the log up to ``today`` (days after it are left out)."""
     entries = sorted((e for e in entries if e.day <= today), key=lambda e: e.day)
     planned = planned_lookup(plan)
-    drug = plan.params.drug if plan else settings.get("drug")
+    drug = plan.params.drug if plan else settings.drug
     preamble = (
         HEALTH_DATA_NOTICE,
         f"Prepared {today.isoformat()} from the log kept in taper-tui"
@@ -104,11 +105,11 @@ def build_report(
 
 
 def _dose_section(
-    entries: Sequence[DayEntry], plan: Plan | None, drug: str | None, settings: dict[str, Any], today: date
+    entries: Sequence[DayEntry], plan: Plan | None, drug: str | None, settings: Settings, today: date
 ) -> Section:
     """Drug, the dose today intake by intake in the measured unit, the next cut, the last day
     logged, the start dose and the reduction; every total for a day is labelled as such."""
-    times = tuple(settings.get("intake_times") or ())
+    times = settings.intake_times
     last_dosed = next((e for e in reversed(entries) if e.intakes), None)
     step = plan.step_on(today) if plan else None
     current = step.dose_mg if step else (last_dosed.total_mg if last_dosed else None)
@@ -222,14 +223,12 @@ def _plan_section(plan: Plan | None, today: date) -> Section:
     return Section("Plan", (Table(("", ""), tuple(rows)),))
 
 
-def _steps_section(
-    entries: Sequence[DayEntry], plan: Plan | None, settings: dict[str, Any], today: date
-) -> Section | None:
+def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, settings: Settings, today: date) -> Section | None:
     """Each step started so far (daily totals, days dosed and off plan) and every intake of each
     step in the measured unit."""
     if plan is None:
         return None
-    times = tuple(settings.get("intake_times") or ())
+    times = settings.intake_times
     intakes: list[str] = []
     by_day = {e.day: e for e in entries}
     rows = []

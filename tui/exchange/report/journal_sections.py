@@ -16,6 +16,7 @@ from typing import Any
 from tui.core.adherence import adherence
 from tui.core.entry import DayEntry
 from tui.core.plan_model import Plan
+from tui.core.settings import Settings
 from tui.exchange.report.figures import MAX_LISTED
 from tui.exchange.report.model import Bullets, Section
 
@@ -42,11 +43,11 @@ def adherence_section(
     entries: Sequence[DayEntry],
     plan: Plan | None,
     planned: Callable[[date], Decimal | None] | None,
-    settings: dict[str, Any],
+    settings: Settings,
     today: date,
 ) -> Section:
     """Days logged, days dosed as planned, and doses missed, from the plan start (or first log) to today."""
-    intakes = settings.get("intakes_per_day") or (len(plan.params.split) if plan and plan.params.split else None)
+    intakes = settings.intakes_per_day or (len(plan.params.split) if plan and plan.params.split else None)
     start = plan.start if plan else None
     summary = adherence(
         entries, planned, start=start if start and start <= today else None, end=today, intakes_per_day=intakes

@@ -21,6 +21,7 @@ from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry
 from tui.core.measured_forms import forms_text
 from tui.core.plan_model import Plan
+from tui.core.settings import Settings
 from tui.core.supply import need_between, outlook, read_bottle
 from tui.core.validation import ValidationError
 from tui.exchange.report.model import Block, Section, Table
@@ -31,9 +32,7 @@ WEEKS = (4, 8)
 TITLE = "Medicine needed"
 
 
-def supply_section(
-    entries: Sequence[DayEntry], plan: Plan | None, settings: Mapping[str, Any], today: date
-) -> Section | None:
+def supply_section(entries: Sequence[DayEntry], plan: Plan | None, settings: Settings, today: date) -> Section | None:
     """What the plan needs for each of :data:`WEEKS` from today, and when the bottle ends;
     left out without a plan (there is nothing to count from)."""
     if plan is None:
@@ -59,9 +58,7 @@ def supply_section(
     return Section(TITLE, tuple(blocks))
 
 
-def _bottle_rows(
-    plan: Plan, settings: Mapping[str, Any], logged: Mapping[date, Any], today: date
-) -> list[tuple[str, str]]:
+def _bottle_rows(plan: Plan, settings: Settings, logged: Mapping[date, Any], today: date) -> list[tuple[str, str]]:
     """The bottle entered and when it ends; a bottle that no longer fits the plan is named, never
     guessed at (the formulation changed: it must be entered again)."""
     try:

@@ -9,9 +9,8 @@ Every figure comes from :mod:`tui.core.insights`, :mod:`tui.core.cut_response_cu
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
 
 from tui.core.cut_response_curve import sentence, summarise
 from tui.core.doses import ZERO, format_decimal
@@ -20,7 +19,7 @@ from tui.core.entry import DayEntry
 from tui.core.insights import TOTAL, CutResponse, cut_dates, cut_responses, daily_dose_series, daily_series
 from tui.core.plan_model import Plan
 from tui.core.scales import SYMPTOM, TOTAL_SCALE_TEXT
-from tui.core.settings import every_intake_logged, intakes_expected
+from tui.core.settings import Settings, every_intake_logged, intakes_expected
 from tui.core.symptoms import symptom_label
 from tui.exchange.report.figures import LEFT_OUT, MAX_LISTED, change_text, mean_text, planned_lookup
 from tui.exchange.report.model import Block, Bullets, Preformatted, Section, Table
@@ -76,7 +75,7 @@ def cut_curve_section(entries: Sequence[DayEntry], plan: Plan | None, today: dat
 
 
 def level_swing_section(
-    entries: Sequence[DayEntry], plan: Plan | None, drug: str | None, settings: Mapping[str, Any], today: date
+    entries: Sequence[DayEntry], plan: Plan | None, drug: str | None, settings: Settings, today: date
 ) -> Section | None:
     """The estimated daily trough-to-peak swing over the last :data:`SWING_DAYS` days, with what
     it is and is not; left out when no medicine is named, its half-life is not on file, or no dose
@@ -94,7 +93,7 @@ def level_swing_section(
     if not dosed:
         return None
     by_day = {e.day: e for e in entries}
-    per_day = settings.get("intakes_per_day")
+    per_day = settings.intakes_per_day
 
     def complete(day: date) -> bool:
         return every_intake_logged(by_day.get(day), intakes_expected(plan, day, per_day))
@@ -102,7 +101,7 @@ def level_swing_section(
     warm_up = math.ceil(WARM_UP_HALF_LIVES * ranges.high / 24)
     days = [d for d in dosed if all(complete(d - timedelta(days=back)) for back in range(warm_up + 1))]
     left_out = len(dosed) - len(days)
-    result = estimate(entries, drug, days, tuple(settings.get("intake_times") or ()))
+    result = estimate(entries, drug, days, settings.intake_times)
     swing = None if result is None or not days else describe_swing(result)
     left_text = f"{left_out} day{'s' if left_out != 1 else ''} left out"
     if swing is None:

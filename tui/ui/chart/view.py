@@ -283,8 +283,8 @@ class ChartView(JournalView):
     def _level(self, frame: ChartFrame, columns: int) -> LevelFrame | str:
         """The estimated level over ``frame``, or why there is none."""
         settings = self.session.settings
-        drug = self._plan.params.drug if self._plan is not None else settings.get("drug")
-        return build_level_frame(self._entries, frame, columns, drug, tuple(settings.get("intake_times") or ()))
+        drug = self._plan.params.drug if self._plan is not None else settings.drug
+        return build_level_frame(self._entries, frame, columns, drug, settings.intake_times)
 
     def _draw_aligned(self, state: ChartState) -> None:
         """Every recent cut's curve by day since the cut, and the sentence under it."""
@@ -300,7 +300,7 @@ class ChartView(JournalView):
         return Text(words.status(state, self._custom_symptoms()), no_wrap=True, overflow="ellipsis")
 
     def _custom_symptoms(self) -> tuple[str, ...]:
-        return tuple(self.session.settings.get("custom_symptoms") or ())
+        return self.session.settings.custom_symptoms
 
     # -- actions: each changes state, the state's watcher draws ----------------------------------
 
@@ -315,7 +315,7 @@ class ChartView(JournalView):
     def action_pick_symptom(self) -> None:
         """Choose one symptom from a list (the ones rated most often first)."""
         settings = self.session.settings
-        offered = catalogue(list(settings.get("custom_symptoms") or []), set(settings.get("hidden_symptoms") or []))
+        offered = catalogue(settings.custom_symptoms, frozenset(settings.hidden_symptoms))
         choices = words.symptom_choices(self._entries, offered, self._custom_symptoms())
         current = self.metric[len(SYMPTOM_PREFIX) :] if self.metric.startswith(SYMPTOM_PREFIX) else None
 

@@ -78,7 +78,7 @@ class ImportDialog(Dialog[tuple[ImportPlan, str] | None]):
         mode = ImportMode(str(self.query_one("#mode", Select).value))
         journal = self.journal
         self.plan = plan_import(
-            journal.days(), journal.get_plan(), journal.events(), document, mode, journal.settings().to_record()
+            journal.days(), journal.get_plan(), journal.events(), document, mode, journal.settings()
         )
         problem.update("")
         summary = self.plan.summary()
