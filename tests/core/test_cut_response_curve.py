@@ -146,3 +146,10 @@ def test_most_cuts_not_settled_is_said_plainly():
     summary = summarise(entries, cuts, "anxiety")
     assert summary.settling_day is None
     assert "not back to the week-before level" in sentence(summary)
+
+
+def test_a_range_of_peak_days_says_it_is_the_middle_half_of_the_cuts():
+    from tui.core.cut_response_curve import _days
+
+    assert _days(6, 6) == "day 6"
+    assert _days(6, 24) == "day 6–24 (the middle half of the cuts)"

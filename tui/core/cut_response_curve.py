@@ -182,7 +182,9 @@ def summarise(
 
 
 def _days(first: int, last: int) -> str:
-    return f"day {first}" if first == last else f"day {first}–{last}"
+    # A range is the middle half of the cuts' peak days, not every cut: said so, since the settling
+    # day after it is a median and may fall inside the range ("day 6–24 … by day 14" read as a contradiction).
+    return f"day {first}" if first == last else f"day {first}–{last} (the middle half of the cuts)"
 
 
 def sentence(summary: CurveSummary, label: str | None = None, whose: str = "your") -> str:
