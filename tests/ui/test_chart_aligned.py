@@ -118,7 +118,7 @@ async def test_l_lays_the_estimated_level_over_the_dose_panel(app_factory, journ
         level = dose.level
         note = str(view.query_one("#chart-note", Static).render())
         assert isinstance(level, LevelFrame) and note == level.note
-        assert "half-life 34 h" in note and "estimate for discussion, not a measurement" in note
+        assert "⠒ half-life 34 h" in note and "· half-life 18 h (trough)" in note and "not a measurement" in note
         assert isinstance(level, LevelFrame) and view.frame is not None and level.xs == view.frame.xs
         drawn = [v for v in level.peaks + level.troughs + level.low_troughs if v is not None]
         assert drawn and all(0 <= v <= 1 for v in drawn)

@@ -49,8 +49,9 @@ class LevelFrame:
         (the short form of :data:`~tui.core.drug_level.ESTIMATE_NOTE`, which Help and the report
         give in full)."""
         return (
-            f"Level ⠒ half-life {self.half_lives.typical:g} h · {self.half_lives.low:g} h: "
-            "estimate for discussion, not a measurement"
+            # Each glyph beside its half-life ("⠒ half-life 34 h · 18 h" did not say which was which).
+            f"Level estimate for discussion, not a measurement: ⠒ half-life {self.half_lives.typical:g} h, "
+            f"· half-life {self.half_lives.low:g} h (trough)"
         )
 
 
