@@ -7,7 +7,7 @@ Every dose in taper-tui is a :class:`decimal.Decimal`. Floats never touch a dose
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 ZERO = Decimal(0)
 
@@ -66,4 +66,4 @@ def percent(part: Decimal, whole: Decimal, places: int = 1) -> Decimal:
     if whole == 0:
         return ZERO
     quantum = Decimal(1).scaleb(-places)
-    return (part * 100 / whole).quantize(quantum)
+    return (part * 100 / whole).quantize(quantum, rounding=ROUND_HALF_UP)
