@@ -320,3 +320,26 @@ def test_weekly_micro_taper_snapshot_at_80x24(snap_compare, journal):
     assert snap_compare(
         build_app(journal, today=TODAY, clock=lambda: NOW), terminal_size=(80, 24), run_before=run_before
     )
+
+
+async def test_the_header_names_every_band_of_a_banded_plan(journal):
+    from tui.core import plan_input as pi
+
+    fields = {
+        "drug": "diazepam",
+        "dose": "30",
+        "cut": "10",
+        "every": "14",
+        "start": "2027-01-04",
+        "tablet": "2",
+        "pieces": "2",
+        "below": "20:2mg:14, 10:1mg:14, 5:0.5mg:14",
+    }
+    plan = pi.plan_from_text(fields, date(2027, 1, 4), "tablet")
+    journal.save_plan(plan.to_record(), creation_event(plan, NOW))
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        header = str(app.screen.query_one("#schedule-summary").render())
+        # every step follows the bands, so the header says them, not the main pace alone
+        assert "≤ 20 mg: 2 mg every 14 days" in header and "≤ 5 mg: 0.5 mg every 14 days" in header
