@@ -343,3 +343,25 @@ async def test_the_header_names_every_band_of_a_banded_plan(journal):
         header = str(app.screen.query_one("#schedule-summary").render())
         # every step follows the bands, so the header says them, not the main pace alone
         assert "≤ 20 mg: 2 mg every 14 days" in header and "≤ 5 mg: 0.5 mg every 14 days" in header
+
+
+async def test_three_intakes_at_80_columns_put_the_measured_amounts_on_a_line_of_their_own(journal):
+    params = PlanParams(
+        drug="clonazepam",
+        start=date(2027, 3, 1),
+        dose_mg=Decimal("1.5"),
+        formulation=Liquid.create("0.1", "0.1"),
+        split=(Decimal("0.5"), Decimal("0.5"), Decimal("0.5")),
+    )
+    plan = build_plan(params)
+    journal.save_plan(plan.to_record(), creation_event(plan, NOW))
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        table = app.screen.query_one("#schedule-steps", LineTable)
+        width = table.columns[3].width
+        for row in range(table.row_count):
+            lines = str(table.row_cells(row)[3]).split("\n")
+            # never a unit alone on a line ("4.5+4.5+4.5" / "mL"): mg, then what is measured
+            assert all(len(line) <= width and line not in ("mL", "mg") for line in lines), lines
+            assert lines[-1].endswith(" mL") and (len(lines) == 1 or lines[0].endswith(" mg"))

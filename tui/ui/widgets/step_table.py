@@ -229,8 +229,22 @@ def show_steps(table: LineTable, plan: pm.Plan, today: date, room: int | None = 
     with ``room``, an intakes cell wider than what the other columns leave wraps (a crossover's)."""
     steps = plan.steps
     rows = [step_cells(plan, index, today) for index in range(len(steps))]
-    table.set_columns(_columns(COLUMNS, rows, room))
+    columns = _columns(COLUMNS, rows, room)
+    width = columns[3].width
+    rows = [_measured_under_mg(row, width) for row in rows]
+    table.set_columns(columns)
     table.set_rows([step.start.isoformat() for step in steps], rows.__getitem__)
+
+
+def _measured_under_mg(row: tuple[Text, ...], width: int) -> tuple[Text, ...]:
+    """A row whose ``mg · measured`` cell is wider than its column, with the measured amounts on a
+    second line (as a week's row has them): wrapped at its last space, the unit was left alone
+    on a line of its own (``4.5+4.5+4.5`` / ``mL``)."""
+    cell = row[3]
+    if cell.cell_len <= width or "\n" in cell.plain or " · " not in cell.plain:
+        return row
+    mg, _sep, measured = cell.plain.partition(" · ")
+    return (*row[:3], Text(f"{mg}\n{measured}", style=cell.style), *row[4:])
 
 
 def week_marker(week: PlanWeek, today: date, is_last: bool) -> str:
