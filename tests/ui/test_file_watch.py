@@ -134,3 +134,14 @@ async def test_a_read_only_copy_follows_the_file_and_takes_over_when_the_writer_
         assert reader.get_day(date(2027, 3, 14)) is not None
     finally:
         reader.close()
+
+
+async def test_a_file_check_once_the_app_has_closed_does_nothing(journal):
+    """The check runs on a timer, which can fire while the app closes (under load it raised
+    NoMatches out of a test's shutdown, the banner's screen already torn down)."""
+    app = build_app(journal, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_in_log(pilot, "3")
+    journal.real_path.write_text("{ not json")
+    app.check_file()  # nothing to show it on, and no error
+    assert not app.screen_stack

@@ -94,7 +94,12 @@ class FileWatch(App[None]):
 
     def _show_file_trouble(self, text: str, kind: str = "file") -> None:
         self._file_trouble = text
-        banner = self.query_one("#file-banner", Static)
+        # A check on its timer can fire while the app closes and its screens are torn down (it
+        # raised NoMatches out of a test's shutdown under load): then there is nothing to show.
+        found = self.screen_stack[0].query("#file-banner") if self.screen_stack and self.is_running else None
+        if not found:
+            return
+        banner = found.first(Static)
         banner.update(text)
         banner.display = bool(text)
         banner.set_class(kind == "writer", "-writer")
