@@ -10,31 +10,18 @@ from pathlib import Path
 
 from tests.cli.conftest import TODAY
 from tests.cli.test_status_cli import save
+from tests.exchange.crossover_plans import crossover_plan
 from tui.commands.status import EXIT_LOGGED, EXIT_NOT_YET, status_of
 from tui.core.entry import DayEntry, Intake
 from tui.core.formulations import Tablet
-from tui.core.plan_model import Plan, PlanParams
+from tui.core.plan_model import PlanParams
 from tui.core.planner import build_plan
 
 DAY = date.fromisoformat(TODAY)
 
 
-def crossover_from(start: date) -> Plan:
-    """Clonazepam 0.5 mg bd → diazepam 10 mg bd in 4 weekly stages (Ashton), from ``start``."""
-    return build_plan(
-        PlanParams(
-            drug="clonazepam",
-            start=start,
-            dose_mg=Decimal(1),
-            formulation=Tablet.create("0.5", "2"),
-            split=(Decimal("0.5"), Decimal("0.5")),
-            crossover_to="diazepam",
-            crossover_stages=4,
-            crossover_every=7,
-            crossover_formulation=Tablet.create("5", "2"),
-            step_days=14,
-        )
-    )
+crossover_from = crossover_plan
+"""Clonazepam 0.5 mg bd → diazepam 10 mg bd in 4 weekly stages (Ashton), from a given day."""
 
 
 def test_a_crossover_stage_names_each_drug_and_gives_no_mixed_total() -> None:

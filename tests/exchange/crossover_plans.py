@@ -12,13 +12,13 @@ from tui.core.planner import build_plan
 CROSSOVER_START = date(2027, 3, 8)
 
 
-def crossover_plan() -> Plan:
+def crossover_plan(start: date = CROSSOVER_START) -> Plan:
     """Clonazepam 0.5 mg bd → diazepam 10 mg bd in 4 weekly stages (Ashton: 0.25 mg ↔ 5 mg a
-    stage, the evening first), then diazepam 5 mg tablets halved, from 2027-03-08."""
+    stage, the evening first), then diazepam 5 mg tablets halved, from ``start`` (2027-03-08)."""
     return build_plan(
         PlanParams(
             drug="clonazepam",
-            start=CROSSOVER_START,
+            start=start,
             dose_mg=Decimal(1),
             formulation=Tablet.create("0.5", "2"),
             split=(Decimal("0.5"), Decimal("0.5")),

@@ -4,12 +4,14 @@ never read as the wrong drug; a plan of one drug reads exactly as before."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from textual.widgets import Static
 
-from tui.core.formulations import Liquid, Tablet
+from tests.exchange.crossover_plans import CROSSOVER_START as START
+from tests.exchange.crossover_plans import crossover_plan
+from tui.core.formulations import Liquid
 from tui.core.plan_changes import creation_event
 from tui.core.plan_model import Plan, PlanParams
 from tui.core.planner import build_plan
@@ -18,26 +20,7 @@ from tui.ui.app import build_app
 from tui.ui.widgets.line_table import LineTable
 from tui.ui.widgets.step_table import daily_total_text, diazepam_day_text, planned_intake_texts, step_cells
 
-START = date(2027, 3, 8)
 D = Decimal
-
-
-def crossover_plan() -> Plan:
-    """Clonazepam 0.5 mg bd → diazepam 10 mg bd in 4 weekly stages (Ashton), from 2027-03-08."""
-    return build_plan(
-        PlanParams(
-            drug="clonazepam",
-            start=START,
-            dose_mg=D(1),
-            formulation=Tablet.create("0.5", "2"),
-            split=(D("0.5"), D("0.5")),
-            crossover_to="diazepam",
-            crossover_stages=4,
-            crossover_every=7,
-            crossover_formulation=Tablet.create("5", "2"),
-            step_days=14,
-        )
-    )
 
 
 def liquid_plan() -> Plan:
