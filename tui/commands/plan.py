@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -196,6 +197,15 @@ def _confirmed(plan: Plan, args: argparse.Namespace) -> bool:
     return False
 
 
+def _unconfirmed(plan: Plan) -> int:
+    """The usage error for a plan saved without the confirmation it needs (nothing is written)."""
+    reasons = "; ".join(plan.confirmations_needed())
+    return fail(
+        f"--save: this plan needs explicit confirmation ({reasons}) — check it with your prescriber, then add --yes",
+        EXIT_USAGE,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Print a new plan, or save it (asking for confirmation where the guideline says), or change the stored one."""
     today = today_from(args)
@@ -210,11 +220,7 @@ def run(args: argparse.Namespace) -> int:
         print_plan(plan, args.json)
         return EXIT_OK
     if not _confirmed(plan, args):
-        reasons = "; ".join(plan.confirmations_needed())
-        return fail(
-            f"--save: this plan needs explicit confirmation ({reasons}) — check it with your prescriber, then add --yes",
-            EXIT_USAGE,
-        )
+        return _unconfirmed(plan)
     path = resolve_data_path(args.data)
     at = event_time(today)
     try:
@@ -230,6 +236,11 @@ def run(args: argparse.Namespace) -> int:
                         f"a plan is stored: re-plan from today ({today.isoformat()}) or later",
                     )
                 plan, event = replan(stored, params, today, at, args.reason)
+                # Against what was taken before it, the re-planned tail can need a confirmation the
+                # new plan alone did not (a switch of drug read in ≈ diazepam): asked before saving.
+                tail = replace(plan, steps=tuple(step for step in plan.steps if step.start >= params.start))
+                if not _confirmed(tail, args):
+                    return _unconfirmed(tail)
             journal.save_plan(plan.to_record(), event)
             suggestion = suggest_hold_for_plan(journal.days(), plan, journal.events(), today)
     except ValidationError as error:

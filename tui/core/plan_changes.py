@@ -23,6 +23,7 @@ from fractions import Fraction
 from typing import Any
 
 from tui.core.doses import format_decimal
+from tui.core.drugs import ASHTON, equivalence_source, equivalent_mg, find_drug
 from tui.core.plan_crossover import taper_params
 from tui.core.plan_model import HELD, HOLD, OVER_25_IN_14, Flag, Method, Plan, PlanParams, Step
 from tui.core.planner import MAX_STEP_DAYS, build_plan, over_25_in_14, plan_steps
@@ -65,8 +66,38 @@ def creation_event(plan: Plan, at: datetime, reason: str = "") -> dict[str, Any]
     return make_event("create", at, plan.start, details, reason)
 
 
-def _history(steps: tuple[Step, ...] | list[Step]) -> list[tuple[date, date, Fraction]]:
-    return [(s.start, s.end, s.dose_exact) for s in steps]
+def _per_mg(plan: Plan, drug: str, into: str) -> Fraction:
+    """mg of ``into`` per mg of ``drug`` by the plan's equivalence table (Ashton unless its
+    crossover chose VA/DoD); 1 for the same drug, or when the table has no figure for one of them
+    (then nothing can be compared but the mg themselves)."""
+    if drug == into or (find_drug(drug) is not None and find_drug(drug) == find_drug(into)):
+        return Fraction(1)
+    source = equivalence_source(plan.params.equivalence) or ASHTON
+    mine, theirs = equivalent_mg(drug, source), equivalent_mg(into, source)
+    if mine is None or theirs is None:
+        return Fraction(1)
+    return Fraction(theirs) / Fraction(mine)
+
+
+def _day_as(plan: Plan, step: Step, into: str) -> Fraction:
+    """docs/DOMAIN.md §3.4, §3.12: ``step``'s day in mg of ``into``, each drug in it converted, so
+    the 25 %-in-14-days ceiling and a re-plan's first cut compare the same day across a change of
+    drug (clonazepam 0.5 mg and diazepam 10 mg are level), never raw mg of two drugs."""
+    day = step.dose_exact * _per_mg(plan, plan.drug_of(step), into)
+    if step.also is not None:
+        day += step.also.units * step.also.formulation.increment * _per_mg(plan, step.also.drug, into)
+    return day
+
+
+def _before_as(plan: Plan, into: str) -> Fraction:
+    """The dose taken before ``plan`` (of its first step's drug) in mg of ``into``."""
+    first = plan.drug_of(plan.steps[0]) if plan.steps else plan.params.drug
+    return Fraction(plan.dose_before_mg) * _per_mg(plan, first, into)
+
+
+def _history(plan: Plan, steps: tuple[Step, ...] | list[Step], into: str) -> list[tuple[date, date, Fraction]]:
+    """(start, end, day in mg of ``into``) of ``steps``."""
+    return [(s.start, s.end, _day_as(plan, s, into)) for s in steps]
 
 
 def _kept_before(plan: Plan, day: date) -> list[Step]:
@@ -94,13 +125,17 @@ def _check_reason(reason: str, required: bool) -> str:
     return text
 
 
-def _refresh_window_flags(steps: list[Step], first: int, dose_before: Fraction) -> None:
-    """Re-check the 25 %-in-14-days flag from ``steps[first]`` on after dates moved."""
-    history = _history(steps[:first])
+def _refresh_window_flags(plan: Plan, steps: list[Step], first: int) -> None:
+    """Re-check the 25 %-in-14-days flag from ``steps[first]`` on after dates moved, each day in
+    mg of the plan's own drug (a crossover's stages converted, so a level stage is not a cut)."""
+    drug = plan.params.drug
+    history = _history(plan, steps[:first], drug)
+    dose_before = _before_as(plan, drug)
     for index in range(first, len(steps)):
         step = steps[index]
         flags = tuple(f for f in step.flags if f.code != OVER_25_IN_14)
-        if step.cut_pct > 0 and over_25_in_14(history, step.start, step.dose_exact, dose_before):
+        day = _day_as(plan, step, drug)
+        if step.cut_pct > 0 and over_25_in_14(history, step.start, day, dose_before):
             flags += (
                 Flag(
                     OVER_25_IN_14,
@@ -109,7 +144,7 @@ def _refresh_window_flags(steps: list[Step], first: int, dose_before: Fraction) 
             )
         if flags != step.flags:
             steps[index] = replace(step, flags=flags)
-        history.append((step.start, step.end, step.dose_exact))
+        history.append((step.start, step.end, day))
 
 
 def hold(
@@ -138,7 +173,7 @@ def hold(
     for position in range(first_moved, len(steps)):
         step = steps[position]
         steps[position] = replace(step, start=step.start + shift, end=step.end + shift)
-    _refresh_window_flags(steps, first_moved, Fraction(plan.dose_before_mg))
+    _refresh_window_flags(plan, steps, first_moved)
     new_plan = replace(plan, steps=tuple(steps))
     details = {
         "days": days,
@@ -151,14 +186,16 @@ def hold(
 
 def _continue_from(plan: Plan, effective: date, params: PlanParams, include_hold: bool, first_note: str = "") -> Plan:
     """Keep every step before ``effective`` and plan the rest from ``params``."""
-    kept = _pinned(_kept_before(plan, effective), plan, params)
-    previous = kept[-1].dose_exact if kept else Fraction(plan.dose_before_mg)
+    taken = _kept_before(plan, effective)
+    kept = _pinned(taken, plan, params)
+    # In mg of the new parameters' drug: a re-plan onto another drug is compared as the same day.
+    before = _before_as(plan, params.drug)
     new = plan_steps(
         params,
         first_day=effective,
-        previous_exact=previous,
-        history=_history(kept),
-        dose_before_history=Fraction(plan.dose_before_mg),
+        previous_exact=_day_as(plan, taken[-1], params.drug) if taken else before,
+        history=_history(plan, taken, params.drug),
+        dose_before_history=before,
         include_hold=include_hold,
         first_note=first_note,
     )

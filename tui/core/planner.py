@@ -31,7 +31,7 @@ person must confirm before it is saved.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -189,14 +189,17 @@ def _flag_short_last(steps: list[Step]) -> list[Step]:
     return steps
 
 
-def _flag_fast_start(steps: list[Step], dose_before: Decimal) -> list[Step]:
+def _flag_fast_start(steps: list[Step], params: PlanParams) -> list[Step]:
     """docs/DOMAIN.md §1: information on the first cut when the first 14–28 days average above the
-    guideline's initial 10 % per 2 weeks."""
-    first = next((i for i, s in enumerate(steps) if s.cut_pct > 0), None)
+    guideline's initial 10 % per 2 weeks; across a crossover each day is read in ≈ mg of the new
+    drug (a level stage is no cut; raw mg of two drugs are never compared)."""
+    first = next((i for i, s in enumerate(steps) if s.cut_pct > 0 and not _crossing(params, s)), None)
     if first is None:
         return steps
-    cuts = [(s.start, s.end, s.dose_exact) for s in steps[first:]]
-    pct = fast_start_pct(cuts, Fraction(steps[first - 1].dose_exact if first else dose_before))
+    day = _in_new_drug(params) if params.crosses_over else _own_day
+    cuts = [(s.start, s.end, day(s)) for s in steps[first:]]
+    before = day(steps[first - 1]) if first else Fraction(params.dose_mg) * _ratio(params)
+    pct = fast_start_pct(cuts, before)
     if pct is not None:
         steps[first] = _with_flag(steps[first], fast_start_flag(pct))
     return steps
@@ -262,10 +265,35 @@ def build_plan(params: PlanParams) -> Plan:
             ",".join(map(format_decimal, params.split)),
             f"the intakes must add up to the daily dose ({format_decimal(params.dose_mg)} mg)",
         )
-    steps = _flag_fast_start(
-        _crossover_then_taper(params) if params.crosses_over else plan_steps(params), params.dose_mg
-    )
+    steps = _flag_fast_start(_crossover_then_taper(params) if params.crosses_over else plan_steps(params), params)
     return Plan(params=params, steps=tuple(steps), dose_before_mg=params.dose_mg)
+
+
+def _crossing(params: PlanParams, step: Step) -> bool:
+    """A crossover stage (level within one increment of the new form): the taper starts after it."""
+    return params.crosses_over and (step.also is not None or not step.drug)
+
+
+def _own_day(step: Step) -> Fraction:
+    """A step's day in mg of its own drug (a plan of one drug)."""
+    return step.dose_exact
+
+
+def _ratio(params: PlanParams) -> Fraction:
+    """mg of the drug a plan ends on per mg of its starting drug (1 without a crossover)."""
+    return crossover_ratio(params) if params.crosses_over else Fraction(1)
+
+
+def _in_new_drug(params: PlanParams) -> Callable[[Step], Fraction]:
+    """docs/DOMAIN.md §3.12: a step of a crossover plan as ≈ mg of the drug crossed over to, both
+    drugs of a stage counted, so every window and pace check compares the same day."""
+    ratio = crossover_ratio(params)
+
+    def day(step: Step) -> Fraction:
+        own = step.dose_exact if step.drug else step.dose_exact * ratio
+        return own + (step.also.units * step.also.formulation.increment if step.also else 0)
+
+    return day
 
 
 def _crossover_then_taper(params: PlanParams) -> list[Step]:
@@ -274,21 +302,16 @@ def _crossover_then_taper(params: PlanParams) -> list[Step]:
     stages, new_units = crossover_steps(params, params.start)
     new_form = params.crossover_formulation
     assert new_form is not None
-    ratio = crossover_ratio(params)
     intakes_mg = tuple(new_form.mg(u) for u in new_units)
     taper = taper_params(params, intakes_mg)
-
-    def in_new_drug(step: Step) -> Fraction:
-        own = step.dose_exact if step.drug else step.dose_exact * ratio
-        return own + (step.also.units * step.also.formulation.increment if step.also else 0)
-
+    in_new_drug = _in_new_drug(params)
     history = [(s.start, s.end, in_new_drug(s)) for s in stages]
     tail = plan_steps(
         taper,
         first_day=stages[-1].end + timedelta(days=1),
         previous_exact=Fraction(taper.dose_mg),
         history=history,
-        dose_before_history=Fraction(params.dose_mg) * ratio,
+        dose_before_history=Fraction(params.dose_mg) * crossover_ratio(params),
         include_hold=False,
     )
     if tail and tail[0].units == stages[-1].units and tail[0].formulation is None:
