@@ -97,13 +97,15 @@ class ChartView(JournalView):
         Binding("s", "pick_symptom", "Symptom", show=False),
         Binding("r", "next_range", "Range"),
         Binding("R", "previous_range", "Previous range", show=False),
-        Binding("left,h", "earlier", "Earlier"),
-        Binding("right,l", "later", "Later"),
+        # ← → share one short entry, read "← →" (Help says what they do): with "← Earlier → Later"
+        # in the key bar, a and L (the Chart's two other modes) did not fit at 80 columns.
+        Binding("left,h", "earlier", "→", key_display="←"),
+        Binding("right,l", "later", "Later", show=False),
         Binding("end,e", "latest", "Latest", show=False),
         Binding("t", "toggle_cut_table", "Cuts"),
         Binding("c", "toggle_calendar", "Calendar"),
-        Binding("a", "toggle_aligned", "Since each cut", show=False),
-        Binding("L", "toggle_level", "Level", show=False),
+        Binding("a", "toggle_aligned", "Since cut"),
+        Binding("L", "toggle_level", "Level"),
     ]
 
     metric: var[str] = var(TOTAL)
