@@ -87,10 +87,15 @@ class PlanPreview(Vertical):
         yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
 
     def show_problem(self, text: str) -> None:
-        """A field's problem (``""`` when none); the last plan stays shown below it."""
+        """A field's problem (``""`` when none). While there is one, the plan the fields gave
+        before is hidden: its steps are not what the fields say now, and would be read as if
+        they were (:meth:`show_plan` shows the next one)."""
         problem = self.query_one("#problem", Static)
         problem.update(text)
         problem.set_class(not text, "-hidden")
+        if text:
+            for part in ("#summary", "#offer", "#steps"):
+                self.query_one(part).set_class(True, "-hidden")
 
     def show_plan(self, plan: Plan, today: date, note_split: bool) -> None:
         """The summary (``note_split``: say how an even split was shared), the offer and the steps."""
@@ -106,6 +111,8 @@ class PlanPreview(Vertical):
         lines += [equivalent.describe() for equivalent in projection.diazepam[:1]]
         lines += [f"⚠ {warning}" for warning in plan.warnings()]
         self.query_one("#summary", Static).update("\n".join(lines))
+        self.query_one("#summary").set_class(False, "-hidden")
+        self.query_one("#steps").set_class(False, "-hidden")
         offer = switch_offer_text(plan)
         offer_line = self.query_one("#offer", Static)
         offer_line.update(offer)
