@@ -21,7 +21,7 @@ from tui.commands.plan_change import change_stored, event_time, flag_of
 from tui.commands.plan_output import DISCLAIMER, print_plan
 from tui.core import plan_input
 from tui.core.hold_suggestion import suggest_hold_for_plan
-from tui.core.plan_changes import PlanChangeError, creation_event, replan
+from tui.core.plan_changes import PlanChangeError, creation_event, replan, replan_hold_days
 from tui.core.plan_model import Method, Plan, PlanParams
 from tui.core.validation import ValidationError
 from tui.store.errors import StoreError
@@ -63,7 +63,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     what.add_argument("--cut", metavar="PCT", default="10", help="%% of the current dose cut each step (default 10)")
     what.add_argument("--every", metavar="DAYS", default="14", help="days per step (default 14)")
     what.add_argument("--start", metavar="YYYY-MM-DD", help="first day of the plan (default today)")
-    what.add_argument("--hold", metavar="DAYS", default="0", help="stabilisation hold before the first cut (default 0)")
+    what.add_argument(
+        "--hold",
+        metavar="DAYS",
+        help="days at the current dose before the first cut (default 0; re-planning a stored plan, one full step "
+        "or a running hold's days left: --hold 0 cuts on the start day)",
+    )
     what.add_argument("--jump-off", metavar="MG", help="from this dose or below, the next step is 0 mg")
     what.add_argument("--target", metavar="MG", default="0", help="final dose (default 0)")
     what.add_argument("--intakes", metavar="N", help="intakes per day, 1 to 6, split evenly (default 1)")
@@ -235,6 +240,8 @@ def run(args: argparse.Namespace) -> int:
                         params.start.isoformat(),
                         f"a plan is stored: re-plan from today ({today.isoformat()}) or later",
                     )
+                if args.hold is None:  # not asked to cut on the first day: the dose taken then is held first
+                    params = replace(params, hold_days=replan_hold_days(stored, params.start, params))
                 plan, event = replan(stored, params, today, at, args.reason)
                 # Against what was taken before it, the re-planned tail can need a confirmation the
                 # new plan alone did not (a switch of drug read in ≈ diazepam): asked before saving.

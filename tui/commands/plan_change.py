@@ -73,7 +73,7 @@ def change_stored(args: argparse.Namespace, today: date) -> int:
             else:
                 if not args.reason.strip():
                     raise ValidationError("--reason", "", "say why you return to the last stable dose (it is recorded)")
-                hold_days = parse_days("--hold", args.hold, 1) if args.hold != "0" else None
+                hold_days = parse_days("--hold", args.hold, 1) if args.hold not in (None, "0") else None
                 new_plan, event = return_to_stable(plan, today, at, args.reason, hold_days=hold_days)
             journal.save_plan(new_plan.to_record(), event)
     except plan_input.PlanInputError as error:

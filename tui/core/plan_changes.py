@@ -270,6 +270,21 @@ def hold_days_left(plan: Plan, today: date) -> int:
     return (step.end - today).days + 1
 
 
+def replan_hold_days(plan: Plan, start: date, params: PlanParams) -> int:
+    """The days a re-plan of ``plan`` from ``start`` by ``params`` holds the dose being taken
+    before its first cut, unless the person sets the hold (docs/DOMAIN.md §2, Dates): the days
+    left of a hold running then (:func:`hold_days_left`); else, once the plan has started, one
+    full step of the new plan, so a re-plan never cuts on the day it is saved without being asked.
+    0 before the plan starts (a new plan's first day is its first cut, as agreed), for a custom
+    list (each dated dose is what was asked) and for a crossover (its first stage is level)."""
+    if params.method is Method.CUSTOM or params.crosses_over:
+        return 0
+    left = hold_days_left(plan, start)
+    if left:
+        return left
+    return 0 if plan.step_index_on(start) is None else params.step_days
+
+
 def slow_down(
     plan: Plan, cut_pct: Decimal | int | str, today: date, at: datetime, reason: str = "", step_days: int | None = None
 ) -> tuple[Plan, dict[str, Any]]:

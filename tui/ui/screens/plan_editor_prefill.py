@@ -1,8 +1,9 @@
 """What the plan editor's fields open with: a new plan's defaults, or a stored plan carried on.
 
 Rule: re-planning starts from the dose and intakes taken on the new start day (the step running
-then, the dose the person actually takes), keeps the days left of a running stabilisation hold
-unless the person changes the field, and after a crossover is a plan of the new drug
+then, the dose the person actually takes), holds that dose before the first cut (the days left
+of a running stabilisation hold, else one full step: a re-plan never cuts on the day it is saved
+unless the person sets the hold to 0), and after a crossover is a plan of the new drug
 (docs/DOMAIN.md §3.12). An even split is left empty, so a changed dose is split evenly again.
 """
 
@@ -17,7 +18,7 @@ from textual.widgets import Static
 
 from tui.core import plan_input as pi
 from tui.core.doses import format_decimal
-from tui.core.plan_changes import hold_days_left
+from tui.core.plan_changes import hold_days_left, replan_hold_days
 from tui.core.plan_crossover import mid_crossover, params_to_continue
 from tui.core.plan_model import Method, Plan, PlanParams
 from tui.core.planner import intake_weights
@@ -41,16 +42,22 @@ class EditorPrefill:
     intakes: int | None
     """The intakes a day of a new plan (``None``: one)."""
     kept_hold_days: int
-    """Days left of a hold running when re-planning; pre-filled so the agreed hold is kept."""
+    """Days the dose taken is held when re-planning (:func:`replan_hold_days`): a running hold's
+    days left, or one full step; pre-filled so the first cut is never on the day it is saved."""
+    hold_running: bool
+    """True when :attr:`kept_hold_days` are the days left of a hold running on :attr:`start`."""
 
     @classmethod
     def of(
         cls, start: date, existing: Plan | None, drug: str, dose_mg: Decimal | None, intakes: int | None
     ) -> EditorPrefill:
         """The prefill for a new plan (``existing`` ``None``) or a re-plan from ``start``."""
-        defaults = params_to_continue(existing, start) if existing is not None else None
-        kept = hold_days_left(existing, start) if existing is not None else 0
-        return cls(start, existing, defaults, drug, dose_mg, intakes, kept)
+        if existing is None:
+            return cls(start, None, None, drug, dose_mg, intakes, 0, False)
+        defaults = params_to_continue(existing, start)
+        running = hold_days_left(existing, start) > 0
+        kept = replan_hold_days(existing, start, defaults)
+        return cls(start, existing, defaults, drug, dose_mg, intakes, kept, running)
 
     def starting_amounts(self) -> tuple[Decimal, tuple[Decimal, ...]]:
         """The daily dose and intakes to start from: when re-planning, those of the step running
@@ -74,12 +81,17 @@ class EditorPrefill:
         return step.intake_mg
 
     def kept_hold_text(self) -> str:
-        """Why the hold field is pre-filled during a running hold (empty when none runs)."""
+        """Why the hold field is pre-filled when re-planning (empty when it is not)."""
         if not self.kept_hold_days:
             return ""
+        if self.hold_running:
+            return (
+                f"A stabilisation hold is running: its {self.kept_hold_days} days left are kept "
+                f"(set {pi.HOLD.label.lower()} to 0 to cut sooner)."
+            )
         return (
-            f"A stabilisation hold is running: its {self.kept_hold_days} days left are kept "
-            f"(set {pi.HOLD.label.lower()} to 0 to cut sooner)."
+            f"The dose taken now is held {self.kept_hold_days} days (one step) before the first cut "
+            f"(set {pi.HOLD.label.lower()} to 0 to cut on the start day)."
         )
 
     def kinds(self) -> dict[str, str]:
