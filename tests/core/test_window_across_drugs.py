@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.core.formulations import Tablet
 from tui.core.plan_changes import hold, replan
@@ -130,3 +133,23 @@ def test_the_pace_check_reads_the_taper_after_the_crossover_not_its_stages() -> 
     paced = [step for step in plan.steps if step.has(PlanFlag.FAST_START)]
     assert len(paced) == 1 and paced[0].also is None and plan.drug_of(paced[0]) == "diazepam"
     assert paced[0].dose_mg == 18  # 20 → 18 → 16 mg in 14 days: 20 % per 2 weeks, above the guideline's 10 %
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    stages=st.integers(min_value=2, max_value=8),
+    every=st.integers(min_value=1, max_value=14),
+    held=st.integers(min_value=1, max_value=20),
+    on=st.integers(min_value=0, max_value=40),
+)
+def test_no_stage_of_a_level_crossover_needs_confirmation_however_it_is_held(
+    stages: int, every: int, held: int, on: int
+) -> None:
+    plan = build_plan(replace(_rounding_crossover().params, crossover_stages=stages, crossover_every=every))
+    assert not [day for day in _flagged(plan) if plan.step_on(day).also is not None]  # type: ignore[union-attr]
+    day = START + timedelta(days=on)
+    if plan.step_index_on(day) == len(plan.steps) - 1:
+        return  # nothing later to hold back
+    changed, _ = hold(plan, held, day, datetime(2027, 3, 8, 9), on=day)
+    stages_flagged = [d for d in _flagged(changed) if changed.step_on(d).also is not None]  # type: ignore[union-attr]
+    assert not stages_flagged
