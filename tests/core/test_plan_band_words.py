@@ -82,3 +82,13 @@ def test_a_step_is_too_coarse_only_for_the_cut_in_effect_and_says_that_cut(
         elif coarse:
             assert all("for a 10 % cut" in t for t in coarse)
         before = step.dose_mg
+
+
+def test_the_pace_names_a_sequential_order_and_the_intake_cut_first() -> None:
+    """NHS Scotland's morning-first sequence: the header says which intake is cut to 0 first."""
+    fields = {"drug": "diazepam", "dose": "20", "split": "10+10", "cut": "10", "every": "14", "start": "2027-01-04"}
+    fields |= {"tablet": "1", "order": "sequential", "cut_first": "1"}
+    params = pi.plan_from_text(fields, START, "tablet").params
+    assert params.pace_text().endswith("; one intake at a time: intake 1 down to 0 first, then intake 2")
+    even = pi.plan_from_text({**fields, "order": "even"}, START, "tablet").params
+    assert "one intake at a time" not in even.pace_text()

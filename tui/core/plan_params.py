@@ -217,7 +217,15 @@ class PlanParams:
             pace = f"{self.occupancy_steps} equal receptor-occupancy steps every {self.step_days} days"
         else:
             pace = "custom dated doses"
-        return "; ".join([pace, *(band.describe() for band in self.bands)])
+        return "; ".join([pace, *(band.describe() for band in self.bands), *self._order_words()])
+
+    def _order_words(self) -> tuple[str, ...]:
+        """docs/DOMAIN.md §3.9: a sequential order in words (which intake is cut to 0 first)."""
+        if self.order is not IntakeOrder.SEQUENTIAL or (count := len(self.split)) < 2:
+            return ()
+        turns = [(self.cut_first + offset) % count + 1 for offset in range(count)]
+        rest = ", then ".join(f"intake {n}" for n in turns[1:])
+        return (f"one intake at a time: intake {turns[0]} down to 0 first, then {rest}",)
 
     @property
     def drug_label(self) -> str:
