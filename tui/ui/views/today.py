@@ -164,7 +164,7 @@ def supply_line(plan: Plan | None, settings: Settings, entries: Sequence[DayEntr
         bottle = read_bottle(settings)
         if bottle is None:
             return ""
-        logged = {e.day: e.total_mg for e in entries if e.intakes}
+        logged = {e.day: e for e in entries if e.intakes}  # each bottle counts its own drug's intakes
         found = outlook(plan, bottle, today, logged)
     except ValidationError as error:
         return f"Supply: {error} (taper-tui supply)"
