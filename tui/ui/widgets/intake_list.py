@@ -8,6 +8,11 @@ read as one intake. A planned intake later than now is *offered* — its time an
 greyed as placeholders, "planned, not taken yet" — and counts for nothing until it is typed in;
 an amount typed there takes the offered time as typed text, so what was read is what is stored.
 
+On a day of two drugs (a crossover stage, docs/DOMAIN.md §3.12) each row names its drug at its
+start and reads its amount in that drug's own form (a typed ``1`` on a diazepam 5 mg tablet row is
+5 mg); ctrl+t changes a row's drug among the plan's (:class:`DayDrugs`), and the daily total
+says each drug's total, never one sum of two drugs' mg. Any other day reads exactly as before.
+
 Moving to another day must not cost a remount: the rows are a pool that only grows (one per
 intake of the busiest day shown so far); a day with fewer intakes hides the rows it does not
 need, and removing a dose hides its row at the end of the pool.
@@ -21,6 +26,7 @@ from decimal import Decimal
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
@@ -42,6 +48,29 @@ from tui.ui.widgets.field_input import FieldInput
 
 PLANNED_TEXT = "planned, not taken yet"
 """Beside an offered intake: it is on the plan for later today and not counted as taken."""
+
+
+@dataclass(frozen=True)
+class DayDrugs:
+    """The drugs a day's intakes may be of (a crossover day), each with the form it is measured in."""
+
+    own: str
+    """The plan's own drug (an intake of it is stored without a drug)."""
+    forms: tuple[tuple[str | None, Formulation | None], ...]
+    """(stored drug — ``None`` for :attr:`own` — and its form that day), the plan's own first."""
+
+    def name(self, drug: str | None) -> str:
+        """The drug's name as shown: ``clonazepam`` for ``None``."""
+        return drug or self.own
+
+    def form(self, drug: str | None) -> Formulation | None:
+        """The form ``drug`` is measured in that day (``None``: mg)."""
+        return dict(self.forms).get(drug)
+
+    def after(self, drug: str | None) -> str | None:
+        """The drug after ``drug`` in the plan's order, round again to the first (ctrl+t)."""
+        order = [stored for stored, _form in self.forms]
+        return order[(order.index(drug) + 1) % len(order)] if drug in order else order[0]
 
 
 class IntakeRow(Widget):
@@ -68,7 +97,17 @@ class IntakeRow(Widget):
     IntakeRow .field-error { display: none; color: $error; padding: 0 1 0 2; height: auto; column-span: 6; }
     IntakeRow .field-error.-shown { display: block; }
     IntakeRow Input.-error { background: $error 30%; text-style: bold; }
+    IntakeRow.-drugs { grid-columns: 14 8 10 10 1fr 11; }
+    IntakeRow.-drugs .intake-label { width: 14; text-style: bold; }
     """
+
+    BINDINGS = [Binding("ctrl+t", "next_drug", "Drug", key_display="^t")]
+
+    @dataclass
+    class DrugChanged(Message):
+        """The row's drug was changed (ctrl+t): its amount is read in another form now."""
+
+        row: IntakeRow
 
     def __init__(
         self, intake: Intake | None = None, form: Formulation | None = None, *, planned: Intake | None = None
@@ -78,6 +117,11 @@ class IntakeRow(Widget):
         """The plan's formulation (the measured unit), or ``None``: mg."""
         self.planned = planned
         """The planned intake this row offers (not taken yet), or ``None``."""
+        self.drugs: DayDrugs | None = None
+        """On a day of two drugs, the drugs this row may be of (then :attr:`form` is its drug's)."""
+        self.drug: str | None = None
+        """The row's drug as stored (``None``: the plan's own); only read on a day of two drugs."""
+        self._number = 1
         # Selected on focus (see tui.ui.widgets.field_input): typing replaces a pre-filled dose.
         self.time_input = FieldInput(classes="intake-time")
         self.amount_input = FieldInput(classes="intake-amount")
@@ -96,9 +140,22 @@ class IntakeRow(Widget):
         yield Button("✕ remove", classes="remove-intake", compact=True)
         yield self.error_line
 
+    def use_drugs(self, drugs: DayDrugs | None, drug: str | None = None) -> None:
+        """Name ``drug`` on this row and measure it in that drug's form (``drugs``: a day of two
+        drugs); ``None``: a day of one drug, the row as it always was."""
+        self.drugs, self.drug = drugs, (drug if drugs is not None else None)
+        if drugs is not None:
+            self.form = drugs.form(self.drug)
+        self.set_class(drugs is not None, "-drugs")
+        self._show_label()
+        self.refresh_bindings()
+
     def show(self, intake: Intake | None, *, planned: Intake | None = None) -> None:
         """Show ``intake`` (or nothing, or an offered ``planned`` one) in this row, with no error marks."""
         self.planned = planned
+        if self.drugs is not None:
+            shown = intake or planned
+            self.use_drugs(self.drugs, shown.drug if shown is not None else None)
         self.time_input.show_value((intake.time or "") if intake else "")
         self.amount_input.show_value(dose_text(intake.mg, self.form) if intake else "")
         self.time_input.placeholder = planned.time if planned is not None and planned.time else "HH:MM"
@@ -112,15 +169,33 @@ class IntakeRow(Widget):
         self.update_other()
 
     def number(self, number: int) -> None:
-        """Label the row ``Dose N`` (rows are renumbered when one is removed)."""
-        text = f"Dose {number}"
+        """Label the row ``Dose N`` (rows are renumbered when one is removed); ``N drug`` on a day of two drugs."""
+        self._number = number
+        self._show_label()
+
+    def _show_label(self) -> None:
+        text = f"Dose {self._number}" if self.drugs is None else f"{self._number} {self.drugs.name(self.drug)}"
         if str(self.label.content) != text:
             self.label.update(text, layout=False)  # a fixed width (DEFAULT_CSS)
 
     @property
-    def raw(self) -> tuple[str, str]:
-        """What is typed, unchanged: (time, amount)."""
-        return self.time_input.value, self.amount_input.value
+    def raw(self) -> tuple[str, ...]:
+        """What is typed, unchanged: (time, amount), and the drug's name on a day of two drugs."""
+        if self.drugs is None:
+            return self.time_input.value, self.amount_input.value
+        return self.time_input.value, self.amount_input.value, self.drugs.name(self.drug)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # ctrl+t is in the key bar only on a row that may be of another drug.
+        return action != "next_drug" or (self.drugs is not None and len(self.drugs.forms) > 1)
+
+    def action_next_drug(self) -> None:
+        """ctrl+t: the row's drug becomes the plan's next one; its amount is read in that drug's form."""
+        if self.drugs is None:
+            return
+        self.use_drugs(self.drugs, self.drugs.after(self.drug))
+        self.update_other()
+        self.post_message(self.DrugChanged(self))
 
     def dose(self) -> MeasuredDose | None:
         """The amount typed, read; ``None`` when blank or not readable (no marks made)."""
@@ -142,7 +217,7 @@ class IntakeRow(Widget):
         )
         if dose is not None:
             other = other_unit_text(dose, self.form)
-        elif self.planned is not None and not any(text.strip() for text in self.raw):
+        elif self.planned is not None and not any(text.strip() for text in self.raw[:2]):
             other = PLANNED_TEXT
         else:
             other = ""
@@ -174,7 +249,7 @@ class IntakeRow(Widget):
 
         Every wrong field of the row is marked, and its message shown under the row.
         """
-        time_text, amount_text = self.raw
+        time_text, amount_text = self.raw[:2]
         errors: list[ValidationError] = []
         dose = when = None
         if time_text.strip() or amount_text.strip():
@@ -194,7 +269,7 @@ class IntakeRow(Widget):
             self.error_line.set_class(bool(errors), "-shown")
         if errors or dose is None:
             return None, errors
-        return Intake(mg=dose.mg, time=when), []
+        return Intake(mg=dose.mg, time=when, drug=self.drug if self.drugs is not None else None), []
 
 
 class IntakeList(Vertical):
@@ -217,6 +292,8 @@ class IntakeList(Vertical):
         super().__init__(id=id)
         self.form: Formulation | None = None
         """The plan's formulation: doses are typed and shown in its unit (``None``: mg)."""
+        self.drugs: DayDrugs | None = None
+        """On a day of two drugs, the drugs its rows may be of (each row in its drug's form)."""
         # Our own lists of rows: values can be set and read right after a change, before
         # Textual has finished mounting row widgets.
         self._pool: list[IntakeRow] = [IntakeRow()]
@@ -254,24 +331,36 @@ class IntakeList(Vertical):
         self._renumber()
 
     def set_intakes(
-        self, intakes: Sequence[Intake], form: Formulation | None = None, offered: Sequence[Intake] = ()
+        self,
+        intakes: Sequence[Intake],
+        form: Formulation | None = None,
+        offered: Sequence[Intake] = (),
+        drugs: DayDrugs | None = None,
     ) -> None:
         """Show these intakes, one row each, then the ``offered`` (planned, not taken yet) ones.
 
-        ``form`` is the plan's formulation (``None``: doses in mg). One empty row when there is nothing.
+        ``form`` is the plan's formulation (``None``: doses in mg); ``drugs``, on a day of two
+        drugs, each row's choice of drug and form. One empty row when there is nothing.
         Rows are filled in place (the focused field keeps focus); see the module docstring.
         """
         shown: list[tuple[Intake | None, Intake | None]] = [(i, None) for i in intakes] + [(None, p) for p in offered]
         shown = shown or [(None, None)]
         self.form = form
+        self.drugs = drugs
         self._show_rows(len(shown))
         for row, (intake, planned) in zip(self.rows, shown, strict=True):
-            row.form = form
+            self._prepare(row)
             row.show(intake, planned=planned)
         self.update_total()
 
+    def _prepare(self, row: IntakeRow) -> None:
+        """Give ``row`` this day's form, or its drugs on a day of two (the row's drug is set by ``show``)."""
+        row.form = self.form
+        if row.drugs is not None or self.drugs is not None:
+            row.use_drugs(self.drugs)
+
     @property
-    def raw(self) -> tuple[tuple[str, str], ...]:
+    def raw(self) -> tuple[tuple[str, ...], ...]:
         """Every row's typed text, blank rows included (for spotting unsaved changes)."""
         return tuple(row.raw for row in self.rows)
 
@@ -287,15 +376,34 @@ class IntakeList(Vertical):
         return tuple(intakes), errors
 
     def update_total(self) -> None:
-        """``daily total 0.93 mg = 9.3 mL`` of the amounts typed (offered rows count for nothing)."""
+        """``daily total 0.93 mg = 9.3 mL`` of the amounts typed (offered rows count for nothing);
+        on a day of two drugs each drug's total: ``daily total clonazepam 0.75 mg + diazepam 5 mg``."""
         doses = [dose for row in self.rows if (dose := row.dose()) is not None]
         if not doses:
             self.total.update("", layout=False)
+            return
+        if self.drugs is not None:
+            self.total.update(f"daily total {self._drug_totals()}", layout=False)
             return
         total = sum((dose.mg for dose in doses), ZERO)
         units = self.form.units_of(total) if self.form is not None else None
         measured = "" if units is None or measured_unit(self.form) == "mg" else f" = {self.form.unit_text(units)}"  # type: ignore[union-attr]
         self.total.update(f"daily total {format_decimal(total)} mg{measured}", layout=False)
+
+    def _drug_totals(self) -> str:
+        """Each drug's total of the amounts typed, the plan's own first (two drugs' mg never added)."""
+        assert self.drugs is not None
+        totals: dict[str | None, Decimal] = {stored: ZERO for stored, _form in self.drugs.forms}
+        for row in self.rows:
+            dose = row.dose()
+            if dose is not None:
+                totals[row.drug] = totals.get(row.drug, ZERO) + dose.mg
+        return " + ".join(f"{self.drugs.name(d)} {format_decimal(mg)} mg" for d, mg in totals.items() if mg > 0)
+
+    @on(IntakeRow.DrugChanged)
+    def _drug_changed(self) -> None:
+        self.update_total()
+        self.post_message(self.Changed(self))
 
     @property
     def total_mg(self) -> Decimal:
@@ -314,7 +422,7 @@ class IntakeList(Vertical):
         """Add an empty row and put the cursor in its time field."""
         self._show_rows(len(self.rows) + 1)
         row = self.rows[-1]
-        row.form = self.form
+        self._prepare(row)
         row.show(None)
         self.call_after_refresh(row.time_input.focus)
         self.post_message(self.Changed(self))
