@@ -19,6 +19,7 @@ from tui.core.doses import format_decimal, format_mg, percent
 from tui.core.entry import DayEntry
 from tui.core.hold_suggestion import suggest_hold_for_plan
 from tui.core.insights import metric_value
+from tui.core.intake_drugs import drug_totals_text, logged_drug_intakes, names_day_drugs
 from tui.core.plan_model import Plan, Step
 from tui.core.scales import Metric, phase_legend, phase_marked
 from tui.core.settings import Settings
@@ -238,7 +239,10 @@ class TodayView(JournalView):
         form = formulation_on(plan, entry.day)
         step = plan.step_on(entry.day) if plan is not None else None
         lines = []
-        if entry.intakes:
+        if entry.intakes and names_day_drugs(plan, entry):  # two drugs: each named, in its own form
+            lines.append(terminal_safe_line(f"Taken today: {logged_drug_intakes(plan, entry)}"))
+            lines.append(terminal_safe_line(f"             daily total {drug_totals_text(plan, entry.intakes)}"))
+        elif entry.intakes:
             texts = [logged_intake_text(i.mg, step, form) for i in entry.intakes]
             total = logged_intake_text(entry.total_mg, step, form)
             lines.append(f"Taken today: {intakes_line(texts, [i.time for i in entry.intakes])}")
