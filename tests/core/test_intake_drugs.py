@@ -80,3 +80,13 @@ def test_a_drug_typed_must_be_one_of_the_plans():
     assert plan_intake_drug(plan, "clonazepam", "--dose") is None
     with pytest.raises(ValidationError, match="clonazepam or diazepam"):
         plan_intake_drug(plan, "lorazepam", "--dose")
+
+
+def test_a_stage_day_expects_each_drug_of_each_intake():
+    from tui.core.settings import every_intake_logged, intakes_expected
+
+    plan = crossover_plan()
+    assert intakes_expected(plan, STAGE_1) == 3
+    clonazepam_only = DayEntry(STAGE_1, (Intake(Decimal("0.5"), "08:00"), Intake(Decimal("0.25"), "20:00")))
+    assert not every_intake_logged(clonazepam_only, intakes_expected(plan, STAGE_1))
+    assert every_intake_logged(DayEntry(STAGE_1, planned_drug_intakes(plan, TIMES, STAGE_1)), 3)
