@@ -5,6 +5,10 @@ logged replaces that one intake), each ``--note`` adds a line. Replacing or empt
 an explicit ``--replace-doses``, ``--replace-note`` or ``--clear FIELD``, so a second command
 typed in a fog cannot erase the first one's work. Every run prints what the day now holds.
 
+During a crossover (docs/DOMAIN.md §3.12) a dose of the drug crossed over to names it before the
+amount: ``--dose diazepam:5@20:00`` (a brand finds its drug; a drug not in the plan is refused).
+A dose without a drug is of the plan's own drug, as before.
+
 A day whose doses look like a typo (:func:`tui.core.plausibility.day_dose_warnings`) is not saved
 without ``--yes``.
 """
@@ -12,12 +16,16 @@ without ``--yes``.
 from __future__ import annotations
 
 import argparse
+import re
+from dataclasses import replace
 from datetime import timedelta
 
 from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, out, today_from, usage_error, warn
 from tui.core.crisis_lines import crisis_lines_for, situation_for
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry, Intake, parse_intake
+from tui.core.intake_drugs import drug_totals_text, names_day_drugs, plan_intake_drug
+from tui.core.plan_model import Plan
 from tui.core.plausibility import day_dose_warnings
 from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM
 from tui.core.symptoms import Symptom, catalogue, red_flags_in, symptom_key
@@ -53,8 +61,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--dose",
         action="append",
-        metavar="MG[@HH:MM]",
-        help="a dose taken, e.g. 0.25@08:00; adds an intake (one at the same time is replaced)",
+        metavar="[DRUG:]MG[@HH:MM]",
+        help="a dose taken, e.g. 0.25@08:00; adds an intake (one of the same drug at the same time is replaced). "
+        "During a crossover name the drug crossed over to first: diazepam:5@20:00 (no drug: the plan's own)",
     )
     parser.add_argument("--replace-doses", action="store_true", help="the --dose values become the day's only intakes")
     parser.add_argument("--anxiety", metavar="0-10")
@@ -84,7 +93,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _apply(args: argparse.Namespace, entry: DayEntry, known_symptoms: set[str]) -> DayEntry:
+def _apply(args: argparse.Namespace, entry: DayEntry, known_symptoms: set[str], plan: Plan | None = None) -> DayEntry:
     """The entry with each given flag applied; raises ValidationError naming the flag."""
     empty = DayEntry(day=entry.day)
     for name in args.clear or ():
@@ -99,7 +108,7 @@ def _apply(args: argparse.Namespace, entry: DayEntry, known_symptoms: set[str]) 
     if args.dose:
         intakes = [] if args.replace_doses else list(entry.intakes)
         for spec in args.dose:
-            _add_intake(intakes, parse_intake(spec, "--dose"))
+            _add_intake(intakes, _dose(spec, plan))
         changes["intakes"] = tuple(intakes)
     if args.anxiety is not None:
         changes["anxiety"] = parse_int("--anxiety", args.anxiety, ANXIETY.low, ANXIETY.high)
@@ -140,11 +149,25 @@ def _note_line(text: str) -> str:
     return parse_note(text, "--note")
 
 
+_DRUG_PREFIX = re.compile(r"\s*([A-Za-z][A-Za-z -]*?)\s*:(.*)", re.DOTALL)
+"""``diazepam:5@20:00``: a drug's name (letters first, so ``0.25@08:00`` is never read as one) and a colon."""
+
+
+def _dose(spec: str, plan: Plan | None) -> Intake:
+    """One ``--dose`` value, ``[DRUG:]MG[@HH:MM]``: the drug checked against the plan's (stored
+    only when it is not the plan's own); raises ValidationError naming the flag."""
+    named = _DRUG_PREFIX.fullmatch(spec)
+    if named is None:
+        return parse_intake(spec, "--dose")
+    drug = plan_intake_drug(plan, named.group(1), "--dose drug")
+    return replace(parse_intake(named.group(2), "--dose"), drug=drug)
+
+
 def _add_intake(intakes: list[Intake], intake: Intake) -> None:
-    """Add ``intake``; one already logged at the same clock time is replaced in its place."""
+    """Add ``intake``; one of the same drug already logged at the same clock time is replaced in its place."""
     if intake.time is not None:
         for index, logged in enumerate(intakes):
-            if logged.time == intake.time:
+            if logged.time == intake.time and logged.drug == intake.drug:
                 intakes[index] = intake
                 return
     intakes.append(intake)
@@ -195,20 +218,23 @@ def run(args: argparse.Namespace) -> int:
             symptoms = catalogue(list(settings.custom_symptoms))
             entry = journal.get_day(day) or DayEntry(day=day)
             try:
-                updated = _apply(args, entry, {s.key for s in symptoms})
+                plan = journal.plan()
+            except ValidationError as error:
+                warn(f"the stored plan cannot be read ({error}); doses are checked without it")
+                plan = None
+            try:
+                updated = _apply(args, entry, {s.key for s in symptoms}, plan)
             except ValidationError as error:
                 return usage_error(error.field, str(error).split(": ", 1)[1])
             if updated.intakes != entry.intakes and not args.yes:
-                warnings = day_dose_warnings(
-                    updated, journal.plan(), settings, lambda: journal.get_day(day - timedelta(days=1))
-                )
+                warnings = day_dose_warnings(updated, plan, settings, lambda: journal.get_day(day - timedelta(days=1)))
                 if warnings:
                     return _refuse_implausible(day.isoformat(), warnings)
             journal.save_day(updated)
     except StoreError as error:
         return fail(str(error))
     out(f"saved {day.isoformat()} in {path}")
-    print("\n".join(describe_day(updated, symptoms)))
+    print("\n".join(describe_day(updated, symptoms, plan)))
     flags = red_flags_in(updated.symptoms)
     if flags:
         names = ", ".join(s.label.lower() for s in flags)
@@ -225,14 +251,20 @@ def _refuse_implausible(day: str, warnings: list[str]) -> int:
     return fail("\n".join(lines), EXIT_USAGE)
 
 
-def describe_day(entry: DayEntry, symptoms: list[Symptom]) -> list[str]:
-    """What ``entry`` holds, one indented line per part, user text made safe for a terminal."""
+def describe_day(entry: DayEntry, symptoms: list[Symptom], plan: Plan | None = None) -> list[str]:
+    """What ``entry`` holds, one indented line per part, user text made safe for a terminal; on a
+    day of two drugs each intake and the daily total name their drug."""
     if entry.intakes:
         doses = " · ".join(
-            f"{i.time} {format_decimal(i.mg)} mg" if i.time else f"{format_decimal(i.mg)} mg (no time)"
+            f"{i.time} {_drug_text(i)}{format_decimal(i.mg)} mg"
+            if i.time
+            else f"{_drug_text(i)}{format_decimal(i.mg)} mg (no time)"
             for i in entry.intakes
         )
-        doses += f" (daily total {format_decimal(entry.total_mg)} mg)"
+        if names_day_drugs(plan, entry):
+            doses += f" (daily total {drug_totals_text(plan, entry.intakes)})"
+        else:
+            doses += f" (daily total {format_decimal(entry.total_mg)} mg)"
     else:
         doses = "none logged"
     labels = {s.key: s.label for s in symptoms}
@@ -260,6 +292,11 @@ def describe_day(entry: DayEntry, symptoms: list[Symptom]) -> list[str]:
     else:
         lines.append("  note: none")
     return lines
+
+
+def _drug_text(intake: Intake) -> str:
+    """``diazepam `` before an intake of another drug than the plan's, else nothing."""
+    return f"{intake.drug} " if intake.drug else ""
 
 
 def _rating(name: str, value: int | None, high: int) -> str:

@@ -31,6 +31,7 @@ import argparse
 import json
 import string
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -99,7 +100,8 @@ class Status:
     """The plan's first day when today is before it."""
     next_cut: date | None
     intakes_logged: int = 0
-    """How many intakes today's entry holds (any time, any dose)."""
+    """How many intakes today's entry holds (any time, any dose); on a crossover day, how many
+    planned intakes have each of their drugs logged (:func:`intakes_covered`)."""
     drug_intakes: tuple[tuple[tuple[str, str, str], ...], ...] = ()
     """On a crossover day (then :attr:`intakes` is empty): each planned intake's drugs as
     ``(drug, mg text, measured text)``, terminal-safe."""
@@ -240,6 +242,11 @@ def status_of(plan: Plan | None, entry: DayEntry | None, today: date) -> Status:
         for parts in (intake_parts(plan, step) if crossover else ())
         if any(mg > 0 for _drug, mg, _measured in parts)
     )
+    logged_count = len(entry.intakes) if entry else 0
+    logged = is_logged(len(drug_intakes) or len(intakes), entry)
+    if drug_intakes:
+        logged_count = intakes_covered(drug_intakes, entry, plan.params.drug)
+        logged = logged_count == len(drug_intakes)
     return Status(
         today=today,
         has_plan=True,
@@ -247,14 +254,31 @@ def status_of(plan: Plan | None, entry: DayEntry | None, today: date) -> Status:
         steps=len(plan.steps),
         daily_mg=None if crossover else format_decimal(step.dose_mg),
         intakes=intakes,
-        logged=is_logged(len(drug_intakes) or len(intakes), entry),
+        logged=logged,
         logged_mg=logged_mg,
         starts_on=None,
         next_cut=None if next_cut is None else next_cut.start,
-        intakes_logged=len(entry.intakes) if entry else 0,
+        intakes_logged=logged_count,
         drug_intakes=drug_intakes,
         daily=terminal_safe(step_drug_totals(plan, step)),
     )
+
+
+def intakes_covered(
+    planned: tuple[tuple[tuple[str, str, str], ...], ...], entry: DayEntry | None, own_drug: str
+) -> int:
+    """How many of a crossover day's planned intakes ``entry`` holds: an intake counts when an
+    intake of each of its drugs is logged (docs/DOMAIN.md §3.12; one logged intake is of one drug,
+    so clonazepam 0.25 mg + diazepam 5 mg at night takes two). Intakes are taken in order, each
+    logged intake counted once: a night's clonazepam alone does not make the night logged."""
+    left = Counter((i.drug or own_drug) for i in entry.intakes) if entry else Counter[str]()
+    covered = 0
+    for parts in planned:
+        drugs = Counter(drug for drug, _mg, _measured in parts)
+        if all(left[drug] >= count for drug, count in drugs.items()):
+            left -= drugs
+            covered += 1
+    return covered
 
 
 def check_format(text: str) -> None:

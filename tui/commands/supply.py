@@ -23,7 +23,6 @@ import json
 import re
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
 
 from tui.commands.common import EXIT_OK, fail, today_from, usage_error
 from tui.core.doses import format_decimal
@@ -91,10 +90,11 @@ def parse_size(text: str, units: Sequence[str]) -> tuple[str, str]:
     return match.group(1), unit
 
 
-def _logged_mg(journal: Journal, start: date, today: date) -> dict[date, Decimal]:
-    """mg per logged day with intakes, from ``start`` to ``today`` (days ahead are the plan's)."""
+def _logged_mg(journal: Journal, start: date, today: date) -> dict[date, DayEntry]:
+    """Each logged day with intakes, from ``start`` to ``today`` (days ahead are the plan's); each
+    supply counts its own drug's intakes of it (a crossover stage)."""
     entries: list[DayEntry] = journal.days(start, today) if start <= today else []
-    return {entry.day: entry.total_mg for entry in entries if entry.intakes}
+    return {entry.day: entry for entry in entries if entry.intakes}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -155,7 +155,7 @@ def _day(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-def _lines(plan: Plan, need: Need | None, seen: Outlook | None, today: date, logged: dict[date, Decimal]) -> list[str]:
+def _lines(plan: Plan, need: Need | None, seen: Outlook | None, today: date, logged: dict[date, DayEntry]) -> list[str]:
     lines = []
     if need is not None:
         lines.append(f"From {_day(need.start)} to {_day(need.end)} ({need.days} days) the plan needs {need.describe()}")

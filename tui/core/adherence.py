@@ -3,6 +3,10 @@
 Pure functions over :class:`~tui.core.entry.DayEntry` values and a planned-dose lookup
 (:data:`tui.core.insights.PlannedDose`). Unlogged days are only counted, never called
 "missed": the app does not scold. A *logged day* is :attr:`DayEntry.is_logged`.
+
+Given the plan, a day of two drugs (a crossover stage, docs/DOMAIN.md §3.12) is compared in
+≈ diazepam by the plan's table (:func:`tui.core.intake_drugs.day_against_plan`): its mg added up
+would mix clonazepam with diazepam and call every stage day off plan.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from decimal import Decimal
 
 from tui.core.entry import DayEntry
 from tui.core.insights import PlannedDose, date_bounds
+from tui.core.intake_drugs import DayDose, day_against_plan
+from tui.core.plan_model import Plan
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,8 @@ class DoseDeviation:
     day: date
     planned_mg: Decimal
     taken_mg: Decimal
+    diazepam: bool = False
+    """True when both figures are ≈ diazepam (a day of two drugs), not mg of the plan's drug."""
 
     @property
     def below_plan(self) -> bool:
@@ -75,11 +83,13 @@ def adherence(
     start: date | None = None,
     end: date | None = None,
     intakes_per_day: int | None = None,
+    plan: Plan | None = None,
 ) -> Adherence | None:
     """Days logged out of the range, and doses taken against the plan.
 
     The range defaults to the first–last logged day; ``None`` when there is no range (no
-    entries and no bounds). Without ``planned_mg`` nothing is compared. Unlogged days are
+    entries and no bounds). With ``plan`` each day is compared with its step (in ≈ diazepam on a
+    day of two drugs); else with ``planned_mg``; without either nothing is compared. Unlogged days are
     only counted, never called "missed": the app does not scold.
     """
     bounds = date_bounds(entries, start, end)
@@ -92,14 +102,14 @@ def adherence(
     as_planned = 0
     deviations = []
     for entry in sorted(with_dose, key=lambda e: e.day):
-        planned = planned_mg(entry.day) if planned_mg is not None else None
-        if planned is None:
+        dose = _day_dose(entry, planned_mg, plan)
+        if dose is None:
             continue
         compared += 1
-        if entry.total_mg == planned:
+        if dose.as_planned:
             as_planned += 1
         else:
-            deviations.append(DoseDeviation(entry.day, planned, entry.total_mg))
+            deviations.append(DoseDeviation(entry.day, dose.planned, dose.taken, dose.diazepam))
     missed = None
     if intakes_per_day is not None:
         missed = sum(max(0, intakes_per_day - len(e.intakes)) for e in with_dose)
@@ -114,3 +124,11 @@ def adherence(
         deviations=tuple(deviations),
         intakes_missed=missed,
     )
+
+
+def _day_dose(entry: DayEntry, planned_mg: PlannedDose | None, plan: Plan | None) -> DayDose | None:
+    """``entry`` against the plan (see :func:`adherence`); None when the day is not compared."""
+    if plan is not None:
+        return day_against_plan(plan, entry)
+    planned = planned_mg(entry.day) if planned_mg is not None else None
+    return None if planned is None else DayDose(planned, entry.total_mg, diazepam=False)

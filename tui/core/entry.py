@@ -2,6 +2,11 @@
 
 A :class:`DayEntry` is keyed by its date. Its plain-data form (:meth:`DayEntry.to_record`) is
 the one stored in the data file and exported, with doses and hours as exact decimal strings.
+
+An intake names its drug only when it is not the plan's own (docs/DOMAIN.md §3.12: the diazepam
+taken during a crossover from clonazepam): ``None`` is the plan's drug, so every day of a plan
+without a crossover — and every file written before intakes could name a drug — is stored and
+exported byte for byte as before. A named drug is stored as the drug, never as a brand typed.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from tui.core.doses import ZERO, format_decimal
+from tui.core.drugs import DRUGS, find_drug
 from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM
 from tui.core.symptoms import red_flags_in, symptom_key
 from tui.core.validation import (
@@ -28,22 +34,45 @@ from tui.core.validation import (
 ENTRY_FIELDS = ("date", "intakes", "anxiety", "mood", "sleep_hours", "sleep_quality", "symptoms", "phase", "note")
 """Record keys in the order they are written (stable, so diffs of the data file stay small)."""
 _KNOWN_FIELDS = frozenset(ENTRY_FIELDS)
+_INTAKE_FIELDS = frozenset({"time", "mg", "drug"})
+
+
+def intake_drug(name: str, field_name: str = "drug") -> str:
+    """The stored name of a drug typed or read for an intake (a brand finds its drug:
+    ``Valium`` → ``diazepam``); ValidationError naming ``field_name`` for a drug not in the table."""
+    drug = find_drug(name)
+    if drug is None:
+        raise ValidationError(field_name, name, f"use a drug taper-tui knows: {', '.join(sorted(DRUGS))}")
+    return drug.key
 
 
 @dataclass(frozen=True)
 class Intake:
-    """One dose taken: an exact amount in mg and, if known, the clock time."""
+    """One dose taken: an exact amount in mg, if known the clock time, and its drug when that is
+    not the plan's own (see the module docstring)."""
 
     mg: Decimal
     time: str | None = None
+    drug: str | None = None
+    """The drug's stored name (``diazepam``) when not the plan's own drug; ``None``: the plan's."""
 
     def to_record(self) -> dict[str, Any]:
-        return {"time": self.time, "mg": format_decimal(self.mg)}
+        """``{"time", "mg"}``, and ``"drug"`` only when the intake names one (older files' shape otherwise)."""
+        record: dict[str, Any] = {"time": self.time, "mg": format_decimal(self.mg)}
+        if self.drug is not None:
+            record["drug"] = self.drug
+        return record
 
     def describe(self) -> str:
-        """``0.25 mg @ 08:00`` or ``0.25 mg``."""
+        """``0.25 mg @ 08:00`` or ``0.25 mg`` (``diazepam 5 mg @ 20:00`` when it names its drug)."""
         text = f"{format_decimal(self.mg)} mg"
+        if self.drug is not None:
+            text = f"{self.drug} {text}"
         return f"{text} @ {self.time}" if self.time else text
+
+    def of_plan(self, plan_drug: str) -> Intake:
+        """This intake as stored under a plan of ``plan_drug``: its drug named only when it is another."""
+        return self if self.drug != plan_drug else replace(self, drug=None)
 
 
 def parse_intake(spec: str, field_name: str = "dose") -> Intake:
@@ -134,15 +163,26 @@ class DayEntry:
             raise ValidationError("intakes", intakes_raw, "use a list of {time, mg}")
         intakes = []
         for number, item in enumerate(intakes_raw, start=1):
-            if not isinstance(item, dict) or set(item) - {"time", "mg"} or "mg" not in item:
-                raise ValidationError(f"intakes[{number}]", item, 'use {"time": "HH:MM" or null, "mg": "0.25"}')
+            if not isinstance(item, dict) or set(item) - _INTAKE_FIELDS or "mg" not in item:
+                raise ValidationError(
+                    f"intakes[{number}]", item, 'use {"time": "HH:MM" or null, "mg": "0.25"} (and "drug" if another)'
+                )
             if not isinstance(item["mg"], str):
                 raise ValidationError(
                     f"intakes[{number}].mg", item["mg"], 'write the dose as a decimal string, e.g. "0.25"'
                 )
             mg = parse_mg(item["mg"], f"intakes[{number}].mg")
             when = item.get("time")
-            intakes.append(Intake(mg, None if when is None else parse_time(when, f"intakes[{number}].time")))
+            drug = item.get("drug")
+            if drug is not None and not isinstance(drug, str):
+                raise ValidationError(f"intakes[{number}].drug", drug, "write the drug's name as text, e.g. diazepam")
+            intakes.append(
+                Intake(
+                    mg,
+                    None if when is None else parse_time(when, f"intakes[{number}].time"),
+                    None if drug is None else intake_drug(drug, f"intakes[{number}].drug"),
+                )
+            )
         sleep = record.get("sleep_hours")
         if sleep is not None and not isinstance(sleep, str):
             raise ValidationError("sleep_hours", sleep, 'write hours as a decimal string, e.g. "6.5"')

@@ -10,6 +10,9 @@ app asks and the CLI needs ``--yes`` when :func:`dose_warnings` returns anything
   above the day before's total;
 - the day's total above the drug's labelled maximum (:data:`tui.core.drugs.LABELLED_MAXIMA`).
 
+On a day of two drugs (a crossover stage) each drug is checked on its own, against its own
+planned intakes and labelled maximum: a diazepam 5 mg beside clonazepam 0.25 mg is no typo.
+
 A day before the plan's start is compared with the plan's first step (:func:`day_dose_warnings`):
 the plan starts from the dose taken until then, and the day before such a day is usually not
 logged, so a ``5`` typed for ``0.5`` the day before the plan would otherwise pass unasked.
@@ -28,6 +31,7 @@ from decimal import Decimal
 from tui.core.doses import ZERO, format_decimal
 from tui.core.drugs import LABELLED_MAXIMA, LabelledMaximum, find_drug
 from tui.core.entry import DayEntry, Intake
+from tui.core.intake_drugs import names_day_drugs, plan_drugs, planned_drug_intakes
 from tui.core.plan_model import Plan
 from tui.core.settings import Settings, planned_intakes
 
@@ -53,6 +57,8 @@ def day_dose_warnings(
     its first day; with no plan (or a day after it), the day before (``day_before`` is called
     only then: one read fewer). The drug is the plan's, else the settings'.
     """
+    if plan is not None and names_day_drugs(plan, entry):
+        return _warnings_by_drug(entry, plan, settings)
     planned = planned_intakes(plan, settings, entry.day)
     starts = None
     if not planned and plan is not None and entry.day < plan.start:
@@ -60,6 +66,20 @@ def day_dose_warnings(
     before = None if planned else day_before()
     drug = plan.params.drug if plan else settings.drug
     return dose_warnings(entry, planned, before, drug, plan_starts=starts)
+
+
+def _warnings_by_drug(entry: DayEntry, plan: Plan, settings: Settings) -> list[str]:
+    """A day of two drugs (a crossover, docs/DOMAIN.md §3.12): each drug's intakes against that
+    drug's planned ones and its own labelled maximum, named; their mg are never added up."""
+    planned = planned_drug_intakes(plan, settings.intake_times, entry.day)
+    warnings = []
+    for drug in plan_drugs(plan):
+        stored = None if drug == plan.params.drug else drug
+        taken = tuple(i for i in entry.intakes if i.drug == stored)
+        of_drug = [i for i in planned if i.drug == stored]
+        found = dose_warnings(entry.merged(intakes=taken), of_drug, None, drug)
+        warnings += [f"{drug}: {warning}" for warning in found]
+    return warnings
 
 
 def dose_warnings(

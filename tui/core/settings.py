@@ -25,6 +25,7 @@ from typing import Any
 from tui.core.entry import DayEntry, Intake
 from tui.core.plan_input import MAX_INTAKES, TIMES, PlanInputError, Text, field_text
 from tui.core.plan_model import Plan
+from tui.core.step_drugs import intake_parts, names_drugs
 from tui.core.validation import ValidationError
 
 
@@ -140,11 +141,14 @@ def planned_intakes(plan: Plan | None, settings: Settings, day: date) -> tuple[I
 
 
 def intakes_expected(plan: Plan | None, day: date, intakes_per_day: int | None = None) -> int | None:
-    """How many intakes ``day`` should hold: the plan's intakes above 0 mg that day; before the
-    plan or without one, ``intakes_per_day`` (the number named at first run); None when neither says."""
+    """How many intakes ``day`` should hold: the plan's intakes above 0 mg that day (on a crossover
+    day, each drug of each intake, as each is logged apart); before the plan or without one,
+    ``intakes_per_day`` (the number named at first run); None when neither says."""
     step = plan.step_on(day) if plan is not None else None
-    if step is None:
+    if plan is None or step is None:
         return intakes_per_day
+    if names_drugs(step):  # a crossover stage: one logged intake per drug of each intake (docs/DOMAIN.md §3.12)
+        return sum(1 for parts in intake_parts(plan, step) for _drug, mg, _measured in parts if mg > 0)
     return sum(1 for mg in step.intake_mg if mg > 0)
 
 

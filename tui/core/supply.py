@@ -35,12 +35,13 @@ entered once; :func:`outlook` says on which day it no longer covers the whole da
 whether that or the use-by date comes first. The use-by date is the last day it may be used. A
 bottle is counted only against the days measured in its own form (:func:`bottle_form`), and a
 bottle whose form the plan stops measuring in before its use-by date (tablets before a switch
-to a liquid) ends with its last day: it is then "not needed", not "expiring" months later.
+to a liquid) ends with its last day: it is then "not needed", not "expiring" months later. On a
+crossover stage a bottle is counted against its own drug's part of the day (its form), what was
+logged of that drug when the day is logged (:data:`~tui.core.supply_need.Logged`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -50,7 +51,16 @@ from tui.core.doses import format_decimal, to_decimal
 from tui.core.formulations import Formulation, fraction_to_decimal
 from tui.core.plan_model import Plan
 from tui.core.settings import Settings
-from tui.core.supply_need import FormNeed, Need, daily_mg, need_between, stock_per_mg, stock_unit, supply_form_on
+from tui.core.supply_need import (
+    FormNeed,
+    Logged,
+    Need,
+    day_parts,
+    need_between,
+    stock_per_mg,
+    stock_unit,
+    supply_form_on,
+)
 from tui.core.validation import ValidationError, check_day_in_range
 
 __all__ = ["FormNeed", "Need", "need_between", "stock_per_mg", "stock_unit", "supply_form_on"]
@@ -205,8 +215,8 @@ def bottle_form(plan: Plan, bottle: Bottle) -> Formulation:
     )
 
 
-def outlook(plan: Plan, bottle: Bottle, as_of: date, logged: Mapping[date, Decimal] | None = None) -> Outlook:
-    """When ``bottle`` ends under ``plan`` (``logged``: mg per logged day, used instead of the plan).
+def outlook(plan: Plan, bottle: Bottle, as_of: date, logged: Logged | None = None) -> Outlook:
+    """When ``bottle`` ends under ``plan`` (``logged``: each logged day, used instead of the plan).
 
     Only the days measured in the bottle's form (:func:`bottle_form`) take from it: a liquid
     bought ahead of a switch of form lasts through the tablet days, and tablets are not counted
@@ -222,9 +232,10 @@ def outlook(plan: Plan, bottle: Bottle, as_of: date, logged: Mapping[date, Decim
     last_used: date | None = None  # the last day measured in the bottle's form
     day = bottle.opened
     while day <= max(bottle.use_by, as_of):
-        used = supply_form_on(plan, day) == form
-        last_used = day if used else last_used
-        need = daily_mg(plan, day, logged, as_of) * per_mg if used else Fraction(0)
+        # A crossover stage takes from two supplies: only the bottle's own drug (its form) counts.
+        taken = [mg for _drug, part_form, mg in day_parts(plan, day, logged, as_of) if part_form == form]
+        last_used = day if taken else last_used
+        need = sum(taken, Fraction(0)) * per_mg
         if runs_out_on is None and need > left:
             runs_out_on = day
         left = max(Fraction(0), left - need)

@@ -5,6 +5,11 @@ The stock units, how a day's dose is chosen (logged, planned, today) and which f
 counted in are set out in :mod:`tui.core.supply`, whose bottle arithmetic builds on this; a
 crossover stage (docs/DOMAIN.md §3.12) takes from two supplies on the same day, each drug in its
 own form, and each is named in :attr:`FormNeed.drug`.
+
+A logged day is given as its :class:`~tui.core.entry.DayEntry` (:data:`Logged`), so each supply
+counts the intakes of its own drug only: on a stage day the diazepam logged comes out of the
+diazepam tablets and the clonazepam out of the clonazepam ones (the day's mg added up would take
+both drugs' mg from one bottle). A day given as mg alone (a day of one drug) counts that mg.
 """
 
 from __future__ import annotations
@@ -16,11 +21,16 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from tui.core.doses import format_decimal
+from tui.core.doses import ZERO, format_decimal
+from tui.core.entry import DayEntry
 from tui.core.formulations import Drops, Formulation, Liquid, PowderScale, RawIncrement, Tablet, fraction_to_decimal
+from tui.core.intake_drugs import drug_of
 from tui.core.plan_model import Plan
 from tui.core.step_drugs import names_drugs
 from tui.core.validation import ValidationError
+
+Logged = Mapping[date, Decimal | DayEntry]
+"""Each logged day: its entry (counted drug by drug), or the mg taken on a day of one drug."""
 
 _PIECE_NAMES = {1: "whole tablets", 2: "halves", 4: "quarters"}
 
@@ -51,13 +61,23 @@ def supply_form_on(plan: Plan, day: date) -> Formulation:
     return plan.formulation_on(day) or plan.params.formulation
 
 
-def daily_mg(plan: Plan, day: date, logged: Mapping[date, Decimal], today: date | None) -> Fraction:
-    """The mg ``day`` takes from the supply (the rule is in :mod:`tui.core.supply`'s docstring)."""
+def daily_mg(plan: Plan, day: date, logged: Logged, today: date | None) -> Fraction:
+    """The mg of its step's own drug ``day`` takes from the supply (the rule is in
+    :mod:`tui.core.supply`'s docstring)."""
     step = plan.step_on(day)
     planned = Fraction(plan.dose_before_mg) if step is None else step.dose_exact
+    return _taken(plan, day, plan.params.drug if step is None else plan.drug_of(step), planned, logged, today)
+
+
+def _taken(plan: Plan, day: date, drug: str, planned: Fraction, logged: Logged, today: date | None) -> Fraction:
+    """The mg of ``drug`` ``day`` takes: what was logged of it (today at least ``planned``), else ``planned``."""
     if day not in logged:
         return planned
-    taken = Fraction(logged[day])
+    value = logged[day]
+    if isinstance(value, DayEntry):
+        taken = Fraction(sum((i.mg for i in value.intakes if drug_of(plan, i) == drug), ZERO))
+    else:
+        taken = Fraction(value)
     return max(taken, planned) if day == today else taken
 
 
@@ -151,9 +171,7 @@ class Need:
         )
 
 
-def need_between(
-    plan: Plan, start: date, end: date, logged: Mapping[date, Decimal] | None = None, today: date | None = None
-) -> Need:
+def need_between(plan: Plan, start: date, end: date, logged: Logged | None = None, today: date | None = None) -> Need:
     """What ``plan`` takes from ``start`` to ``end`` inclusive (``logged``: mg per logged day;
     ``today``: the day whose intakes not yet logged still count, see the module docstring), each
     day counted in the form it is measured in (:func:`supply_form_on`)."""
@@ -166,7 +184,7 @@ def need_between(
     before = 0
     day = start
     while day <= end:
-        for drug, form, mg in _day_parts(plan, day, logged, today):
+        for drug, form, mg in day_parts(plan, day, logged, today):
             first, _last, total = spans.get((drug, form), (day, day, Fraction(0)))
             spans[(drug, form)] = (first, day, total + mg)
         before += day < plan.start
@@ -180,19 +198,28 @@ def need_between(
     )
 
 
-def _day_parts(
-    plan: Plan, day: date, logged: Mapping[date, Decimal], today: date | None
+def day_parts(
+    plan: Plan, day: date, logged: Logged, today: date | None
 ) -> list[tuple[str | None, Formulation, Fraction]]:
     """What ``day`` takes from each supply: (drug, form, mg). The drug is named only once the plan
-    crosses over (docs/DOMAIN.md §3.12). On a crossover stage each drug counts at its planned dose:
-    the Log records a day's mg, not which drug each intake was."""
+    crosses over (docs/DOMAIN.md §3.12). On a crossover stage each drug counts what was logged of
+    it (a day given as mg alone: its planned dose, as that mg may be of either drug)."""
     step = plan.step_on(day)
     if step is None or step.also is None:
         drug = plan.drug_of(step) if step is not None and names_drugs(step) else None
         return [(drug, supply_form_on(plan, day), daily_mg(plan, day, logged, today))]
     also = step.also
+    by_drug = {day: value for day, value in logged.items() if isinstance(value, DayEntry)}
     parts: list[tuple[str | None, Formulation, Fraction]] = [
-        (plan.drug_of(step), plan.formulation_of(step), step.dose_exact),
-        (also.drug, also.formulation, also.units * also.formulation.increment),
+        (
+            plan.drug_of(step),
+            plan.formulation_of(step),
+            _taken(plan, day, plan.drug_of(step), step.dose_exact, by_drug, today),
+        ),
+        (
+            also.drug,
+            also.formulation,
+            _taken(plan, day, also.drug, also.units * also.formulation.increment, by_drug, today),
+        ),
     ]
     return [part for part in parts if part[2] > 0] or parts[:1]

@@ -18,8 +18,10 @@ itself words it), one pair per intake of the step with the most intakes; ``intak
 A crossover plan (docs/DOMAIN.md §3.12) holds two drugs: its steps export adds the step's
 ``drug`` and the second drug's share (``second_drug``, ``second_dose_mg``, ``second_intake_doses``,
 ``second_intakes_mg``) before ``note``, and its days export adds the planned dose of each drug
-(``planned_drug``, ``planned_second_drug``, ``planned_second_mg``) after ``planned_mg``, so no cell
-adds two drugs' mg (``dose_mg`` and ``planned_mg`` are of the named drug). A plan of one drug gets
+(``planned_drug``, ``planned_second_drug``, ``planned_second_mg``) and the other drug logged
+(``second_dose_total_mg``) after ``planned_mg``, so no cell adds two drugs' mg (``dose_total_mg``
+and ``planned_mg`` are of the named drug). In ``doses`` an intake of another drug than the plan's
+names it as ``taper-tui log --dose`` does (``0.25@20:00;diazepam:5@20:00``). A plan of one drug gets
 exactly the columns it always had, so older spreadsheets keep reading it.
 
 The file is written exactly as stored (no character is replaced: a spreadsheet is not a
@@ -72,8 +74,9 @@ STEP_FIELDS = (
 CROSSOVER_STEP_FIELDS = ("drug", "second_drug", "second_dose_mg", "second_intake_doses", "second_intakes_mg")
 """A crossover plan's steps: the step's drug and the second drug's share (empty when none), before ``note``."""
 
-CROSSOVER_DAY_FIELDS = ("planned_drug", "planned_second_drug", "planned_second_mg")
-"""A crossover plan's days: the drug ``planned_mg`` is of, and the second drug planned that day."""
+CROSSOVER_DAY_FIELDS = ("planned_drug", "planned_second_drug", "planned_second_mg", "second_dose_total_mg")
+"""A crossover plan's days: the drug ``planned_mg`` is of, the second drug planned that day, and
+what was logged of any drug but the named one (``dose_total_mg`` is of the named drug)."""
 
 SYMPTOM_COLUMN_PREFIX = "symptom_"
 DETAIL_SEPARATOR = ";"
@@ -115,9 +118,10 @@ def spreadsheet_safe(text: str) -> str:
 
 
 def intake_detail(intakes: Iterable[Intake]) -> str:
-    """``0.25@08:00;0.25@20:00`` — the same ``MG@HH:MM`` as ``taper-tui log --dose`` takes."""
+    """``0.25@08:00;diazepam:5@20:00`` — the same ``[DRUG:]MG@HH:MM`` as ``taper-tui log --dose`` takes."""
     return DETAIL_SEPARATOR.join(
-        f"{format_decimal(i.mg)}@{i.time}" if i.time else format_decimal(i.mg) for i in intakes
+        (f"{i.drug}:" if i.drug else "") + (f"{format_decimal(i.mg)}@{i.time}" if i.time else format_decimal(i.mg))
+        for i in intakes
     )
 
 
@@ -160,7 +164,8 @@ def _day_rows(
         "note",
     ]
     planned: dict[int, list[str]] = {}  # a step's dose cells, by the step's index: written once per step
-    unplanned = [""] * (1 + len(extra))
+    # The planned cells of a day outside the plan (the logged second_dose_total_mg is written apart).
+    unplanned = [""] * (len(extra) if crossover else 1)
     for entry in entries:
         index = plan.step_index_on(entry.day) if plan is not None else None
         if plan is not None and index is not None and index not in planned:
@@ -169,11 +174,13 @@ def _day_rows(
         ratings = unrated.copy()
         for key, level in entry.symptoms.items():
             ratings[column[key]] = _number(level)  # rated "none" is 0; not rated stays empty
+        total, other = _logged_totals(plan, entry, index) if crossover else (_total(entry.intakes), "")
         yield [
             entry.day.isoformat(),
-            format_decimal(entry.total_mg) if entry.intakes else "",
+            total,
             intake_detail(entry.intakes),
             *(unplanned if index is None else planned[index]),
+            *((other,) if crossover else ()),
             _number(entry.anxiety),
             _number(entry.mood),
             _number(entry.sleep_hours),
@@ -182,6 +189,20 @@ def _day_rows(
             *ratings,
             spreadsheet_safe(entry.note),
         ]
+
+
+def _total(intakes: Sequence[Intake]) -> str:
+    """The intakes' mg added up; empty when none."""
+    return format_decimal(sum((i.mg for i in intakes), Decimal(0))) if intakes else ""
+
+
+def _logged_totals(plan: Plan | None, entry: DayEntry, index: int | None) -> tuple[str, str]:
+    """A crossover plan's day: (mg logged of the named drug, mg logged of any other), each empty when none."""
+    assert plan is not None
+    named = plan.drug_of(plan.steps[index]) if index is not None else plan.params.drug
+    own = [i for i in entry.intakes if (i.drug or plan.params.drug) == named]
+    others = [i for i in entry.intakes if (i.drug or plan.params.drug) != named]
+    return (_total(own) or "0") if entry.intakes else "", _total(others)
 
 
 def _planned_drugs(plan: Plan, step: Step) -> list[str]:

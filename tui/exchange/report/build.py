@@ -28,6 +28,13 @@ from typing import Any
 
 from tui.core.doses import format_decimal, percent
 from tui.core.entry import DayEntry
+from tui.core.intake_drugs import (
+    DayDose,
+    day_against_plan,
+    drug_totals_text,
+    logged_drug_intakes,
+    names_day_drugs,
+)
 from tui.core.intake_text import (
     DAILY_TOTAL,
     logged_daily_total,
@@ -142,7 +149,15 @@ def _dose_section(
             )
     else:
         rows.append(("Current daily total", f"{mg_text(current)} (last logged)"))
-    if last_dosed:
+    if last_dosed and names_day_drugs(plan, last_dosed):
+        rows.append(
+            (
+                "Last dose logged",
+                f"{last_dosed.day.isoformat()}: {logged_drug_intakes(plan, last_dosed)} "
+                f"({DAILY_TOTAL} {drug_totals_text(plan, last_dosed.intakes)})",
+            )
+        )
+    elif last_dosed:
         formulation = form_on(plan, last_dosed.day)
         rows.append(
             (
@@ -193,6 +208,21 @@ def _planned_cell(plan: Plan, step: Step) -> str:
     )
 
 
+def _off_plan_line(plan: Plan, step: Step, entry: DayEntry, dose: DayDose) -> str:
+    """``2027-03-02: took 08:00 0.5 mg = 1 tab (daily total 0.5 mg), planned daily total 0.75 mg``;
+    on a day of two drugs each drug's total and the ≈ diazepam both days are compared in."""
+    took = logged_drug_intakes(plan, entry)
+    if not dose.diazepam:
+        total = mg_text(entry.total_mg)
+        planned = f"{DAILY_TOTAL} {mg_text(step.dose_mg)}"
+        return f"{entry.day.isoformat()}: took {took} ({DAILY_TOTAL} {total}), planned {planned}"
+    return (
+        f"{entry.day.isoformat()}: took {took} ({DAILY_TOTAL} {drug_totals_text(plan, entry.intakes)}, "
+        f"≈ {format_decimal(dose.taken)} mg diazepam), planned {step_daily_totals(plan, step)} "
+        f"(≈ {format_decimal(dose.planned)} mg diazepam)"
+    )
+
+
 def _crossover_legend(plan: Plan, today: date) -> list[str]:
     """What ``≈ 20 diazepam`` in the steps table means, with its source, once a stage has begun."""
     sources = sorted(
@@ -239,12 +269,11 @@ def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, settings: Set
             break
         last = min(step.end, today) if number < len(plan.steps) else today
         days = [step.start + timedelta(days=i) for i in range((last - step.start).days + 1)]
-        taken = [by_day[d].total_mg for d in days if d in by_day and by_day[d].intakes]
-        off = [
-            (d, by_day[d].total_mg)
-            for d in days
-            if d in by_day and by_day[d].intakes and by_day[d].total_mg != step.dose_mg
-        ]
+        dosed = [by_day[d] for d in days if d in by_day and by_day[d].intakes]
+        compared = [(entry, dose) for entry in dosed if (dose := day_against_plan(plan, entry)) is not None]
+        # The taken column says what the planned one does: ≈ diazepam on a day of two drugs.
+        taken = [dose.taken for _entry, dose in compared] or [entry.total_mg for entry in dosed]
+        off = [(entry, dose) for entry, dose in compared if not dose.as_planned]
         if not taken:
             taken_text = "—"
         elif min(taken) == max(taken):
@@ -266,11 +295,7 @@ def _steps_section(entries: Sequence[DayEntry], plan: Plan | None, settings: Set
         )
         shown_flags += [c for c in step.flag_codes if c in REPORTED_FLAGS]
         intakes.append(f"Step {number} (from {step.start.isoformat()}): {timed_step_intakes(plan, step, times)}")
-        deviations += [
-            f"{d.isoformat()}: took {logged_intakes(by_day[d].intakes, form_on(plan, d))} ({DAILY_TOTAL} {mg_text(mg)}), "
-            f"planned {step_daily_totals(plan, step) if names_drugs(step) else f'{DAILY_TOTAL} {mg_text(step.dose_mg)}'}"
-            for d, mg in off
-        ]
+        deviations += [_off_plan_line(plan, step, entry, dose) for entry, dose in off]
     if not rows:
         return Section("Steps so far", (f"The plan starts on {plan.start.isoformat()}.",))
     blocks: list[Block] = [

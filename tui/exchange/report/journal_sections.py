@@ -50,7 +50,12 @@ def adherence_section(
     intakes = settings.intakes_per_day or (len(plan.params.split) if plan and plan.params.split else None)
     start = plan.start if plan else None
     summary = adherence(
-        entries, planned, start=start if start and start <= today else None, end=today, intakes_per_day=intakes
+        entries,
+        planned,
+        start=start if start and start <= today else None,
+        end=today,
+        intakes_per_day=intakes,
+        plan=plan,
     )
     if summary is None or summary.days_logged == 0:
         return Section("Adherence", ("Nothing logged in this period.",))

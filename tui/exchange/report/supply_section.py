@@ -37,7 +37,7 @@ def supply_section(entries: Sequence[DayEntry], plan: Plan | None, settings: Set
     left out without a plan (there is nothing to count from)."""
     if plan is None:
         return None
-    logged = {e.day: e.total_mg for e in entries if e.intakes and e.day <= today}
+    logged = {e.day: e for e in entries if e.intakes and e.day <= today}  # each drug's own intakes
     rows: list[tuple[str, ...]] = []
     before_plan = 0
     for weeks in WEEKS:

@@ -69,6 +69,7 @@ KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("[ / ]", "the same when no text field has the cursor"),
             ("ctrl+g", "go to a date (YYYY-MM-DD, yesterday, -3)"),
             ("ctrl+s", "save the day"),
+            ("ctrl+t", "during a crossover: the dose's drug (each row is read in its drug's own form)"),
             ("enter / tab", "the next field (the Log opens with the cursor in the first dose)"),
             ("0–4", "rate the focused symptom and go on to the next"),
             ("← → / h l", "change the focused symptom's rating; backspace: not rated"),

@@ -19,6 +19,7 @@ from textual.widgets import Static
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry
 from tui.core.insights import metric_value
+from tui.core.intake_drugs import drug_totals_text, logged_drug_intakes, names_day_drugs
 from tui.core.plan_model import Plan
 from tui.core.scales import Metric, Phase, phase_legend, phase_marked
 from tui.core.symptoms import symptom_label
@@ -54,8 +55,11 @@ def _number(value: object) -> Text:
 
 
 def intakes_text(entry: DayEntry) -> str:
-    """``0.125+0.1``: each intake in mg, never only the day's sum; ``–`` when none was logged."""
-    return "+".join(format_decimal(i.mg) for i in entry.intakes) if entry.intakes else MISSING
+    """``0.125+0.1``: each intake in mg, never only the day's sum; ``–`` when none was logged. An
+    intake of another drug than the plan's names it (``0.5+0.25+diazepam 5``, docs/DOMAIN.md §3.12)."""
+    if not entry.intakes:
+        return MISSING
+    return "+".join(f"{i.drug} {format_decimal(i.mg)}" if i.drug else format_decimal(i.mg) for i in entry.intakes)
 
 
 def history_columns(entries: list[DayEntry]) -> list[TableColumn]:
@@ -95,7 +99,10 @@ def describe_entry(
     ``plan`` says each intake in the unit measured that day; ``custom`` are the person's own
     symptom names, shown as typed."""
     lines = [f"{entry.day:%A} {entry.day.isoformat()}"] if with_date else []
-    if entry.intakes:
+    if entry.intakes and names_day_drugs(plan, entry):  # two drugs: each named, in its own form
+        taken = f"{logged_drug_intakes(plan, entry)} (daily total {drug_totals_text(plan, entry.intakes)})"
+        lines.append(f"Taken: {terminal_safe_line(taken)}")  # the plan's drug is stored as typed
+    elif entry.intakes:
         step = plan.step_on(entry.day) if plan is not None else None
         form = formulation_on(plan, entry.day)
         taken = " · ".join(

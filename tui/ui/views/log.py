@@ -20,7 +20,9 @@ from textual.binding import Binding
 from textual.widgets import Input, Select, TextArea
 
 from tui.core.entry import DayEntry, Intake
+from tui.core.intake_drugs import drug_form_on, names_day_drugs, plan_drugs, planned_drug_intakes
 from tui.core.measured_forms import form_on
+from tui.core.plan_model import Plan
 from tui.core.plausibility import day_dose_warnings
 from tui.core.symptoms import red_flags_in
 from tui.store.errors import StoreError
@@ -31,7 +33,7 @@ from tui.ui.screens.unsaved_changes import UnsavedChangesDialog, UnsavedChoice
 from tui.ui.session import Change, Origin, Session
 from tui.ui.views.log_symptoms import SymptomListEditing
 from tui.ui.widgets.day_form import DayForm, Problems
-from tui.ui.widgets.intake_list import IntakeList
+from tui.ui.widgets.intake_list import DayDrugs, IntakeList
 from tui.ui.widgets.log_header import LogHeader, day_phrase
 from tui.ui.widgets.symptom_list import SymptomList
 
@@ -127,9 +129,14 @@ class LogView(SymptomListEditing):
         Today, only an intake whose time has come is pre-filled: one later than the session's
         clock is not taken yet, and one with no known time (a plan made without intake times)
         may not be either, so both are offered — pre-filled, a save would log an evening dose
-        as taken at noon and silence its reminder. Past days pre-fill everything.
+        as taken at noon and silence its reminder. Past days pre-fill everything. On a day of two
+        drugs (a crossover stage) each drug of each intake is its own row, naming its drug.
         """
-        planned = self.session.planned_intakes(day)
+        plan = self.session.plan
+        if plan is not None and names_day_drugs(plan, DayEntry(day)):
+            planned = planned_drug_intakes(plan, self.session.settings.intake_times, day)
+        else:
+            planned = self.session.planned_intakes(day)
         if day != self.today:
             return planned, ()
         now = self.session.now().strftime("%H:%M")
@@ -152,7 +159,7 @@ class LogView(SymptomListEditing):
             entry = DayEntry(day=day, intakes=due)
         plan = self.session.plan
         self.form.custom_names = self.session.settings.custom_symptoms
-        self.form.load(entry, form_on(plan, day), offered)
+        self.form.load(entry, form_on(plan, day), offered, _day_drugs(plan, entry, offered))
         self._loaded_state = self._form_state()
         self._update_header()
 
@@ -352,3 +359,13 @@ class LogView(SymptomListEditing):
         self._load(date.fromisoformat(state["day"]))
         self.form.restore(state)
         self._update_header()
+
+
+def _day_drugs(plan: Plan | None, entry: DayEntry, offered: tuple[Intake, ...]) -> DayDrugs | None:
+    """The drugs ``entry``'s rows may be of, each in its form that day, on a day of two drugs
+    (docs/DOMAIN.md §3.12); ``None`` on any other day, whose rows read as they always did."""
+    if plan is None or not names_day_drugs(plan, entry.merged(intakes=entry.intakes + offered)):
+        return None
+    drugs = plan_drugs(plan)
+    stored = [None if drug == plan.params.drug else drug for drug in drugs]
+    return DayDrugs(plan.params.drug, tuple((drug, drug_form_on(plan, entry.day, drug)) for drug in stored))

@@ -19,6 +19,7 @@ from tui.core.doses import format_decimal, format_mg, percent
 from tui.core.entry import DayEntry
 from tui.core.hold_suggestion import suggest_hold_for_plan
 from tui.core.insights import metric_value
+from tui.core.intake_drugs import drug_totals_text, logged_diazepam, logged_drug_intakes, names_day_drugs
 from tui.core.plan_model import Plan, Step
 from tui.core.scales import Metric, phase_legend, phase_marked
 from tui.core.settings import Settings
@@ -131,8 +132,14 @@ def symptom_total_text(entry: DayEntry) -> str:
     return "–" if value is None else format_decimal(Decimal(str(value)))
 
 
-def week_table(entries: dict[date, DayEntry], today: date) -> list[str]:
-    """The last 7 days as a small text table (gaps shown neutrally as ``–``), scales named under it."""
+DIAZEPAM_DOSE_NOTE = " (≈: both drugs as ≈ mg diazepam)"
+"""Under the week's table when a day of two drugs shows its ≈ diazepam."""
+
+
+def week_table(entries: dict[date, DayEntry], today: date, plan: Plan | None = None) -> list[str]:
+    """The last 7 days as a small text table (gaps shown neutrally as ``–``), scales named under it.
+    A day of two drugs (a crossover) shows its ≈ diazepam (``≈20``), never two drugs' mg added up."""
+    two_drugs = False
     rows = [f"{'day':<16} dose mg  anxiety  mood  sleep h  symptoms  phase"]
     for offset in range(6, -1, -1):
         day = today - timedelta(days=offset)
@@ -142,6 +149,9 @@ def week_table(entries: dict[date, DayEntry], today: date) -> list[str]:
             rows.append(f"{label:<16} {'–':>7}  {'–':>7}  {'–':>4}  {'–':>7}  {'–':>8}  ")
             continue
         dose = format_decimal(entry.total_mg) if entry.intakes else "–"
+        if entry.intakes and plan is not None and names_day_drugs(plan, entry):
+            equivalent = logged_diazepam(plan, entry.intakes)
+            dose, two_drugs = ("?" if equivalent is None else f"≈{format_decimal(equivalent)}"), True
         anxiety = "–" if entry.anxiety is None else str(entry.anxiety)
         mood = "–" if entry.mood is None else str(entry.mood)
         sleep = "–" if entry.sleep_hours is None else format_decimal(entry.sleep_hours)
@@ -150,7 +160,7 @@ def week_table(entries: dict[date, DayEntry], today: date) -> list[str]:
             f"{label:<16} {dose:>7}  {anxiety:>7}  {mood:>4}  {sleep:>7}  {symptoms:>8}  {phase_marked(entry.phase)}"
         )
     rows.append(
-        f"dose: mg taken that day · anxiety {Metric.ANXIETY.unit_text} · mood {Metric.MOOD.unit_text} "
+        f"dose: mg taken that day{DIAZEPAM_DOSE_NOTE if two_drugs else ''} · anxiety {Metric.ANXIETY.unit_text} · mood {Metric.MOOD.unit_text} "
         f"(0 worst) · symptoms: {Metric.TOTAL.unit_text} · {RED_FLAG_GLYPH} red flag · {phase_legend()}"
     )
     return rows
@@ -164,7 +174,7 @@ def supply_line(plan: Plan | None, settings: Settings, entries: Sequence[DayEntr
         bottle = read_bottle(settings)
         if bottle is None:
             return ""
-        logged = {e.day: e.total_mg for e in entries if e.intakes}
+        logged = {e.day: e for e in entries if e.intakes}  # each bottle counts its own drug's intakes
         found = outlook(plan, bottle, today, logged)
     except ValidationError as error:
         return f"Supply: {error} (taper-tui supply)"
@@ -209,7 +219,7 @@ class TodayView(JournalView):
         values = [None if e is None else metric_value(e, Metric.TOTAL) for e in fortnight]
         totals = [None if v is None else int(v) for v in values]
         trend = f"symptom total ({Metric.TOTAL.unit_text}), last 14 days: {sparkline(totals)}"
-        week = [*week_table(by_day, today), trend]
+        week = [*week_table(by_day, today, plan), trend]
         settings = self.journal.settings()  # typed (the session hands on the same read)
         return {
             "date": f"{today:%A %d %B %Y}   ·   l: log today   y: log yesterday",
@@ -238,7 +248,10 @@ class TodayView(JournalView):
         form = formulation_on(plan, entry.day)
         step = plan.step_on(entry.day) if plan is not None else None
         lines = []
-        if entry.intakes:
+        if entry.intakes and names_day_drugs(plan, entry):  # two drugs: each named, in its own form
+            lines.append(terminal_safe_line(f"Taken today: {logged_drug_intakes(plan, entry)}"))
+            lines.append(terminal_safe_line(f"             daily total {drug_totals_text(plan, entry.intakes)}"))
+        elif entry.intakes:
             texts = [logged_intake_text(i.mg, step, form) for i in entry.intakes]
             total = logged_intake_text(entry.total_mg, step, form)
             lines.append(f"Taken today: {intakes_line(texts, [i.time for i in entry.intakes])}")

@@ -34,7 +34,7 @@ from tui.core.symptoms import Symptom, symptom_label
 from tui.core.terminal_text import terminal_safe
 from tui.core.validation import ValidationError, parse_note
 from tui.ui.widgets.day_measures import DayMeasures
-from tui.ui.widgets.intake_list import IntakeList
+from tui.ui.widgets.intake_list import DayDrugs, IntakeList
 from tui.ui.widgets.note_area import NoteArea
 from tui.ui.widgets.symptom_list import SymptomList
 
@@ -107,9 +107,16 @@ class DayForm(VerticalScroll, can_focus=True):
         button.label = f"Show {hidden_count} hidden {plural} again"
         button.display = hidden_count > 0
 
-    def load(self, entry: DayEntry, form: Formulation | None, offered: tuple[Intake, ...] = ()) -> None:
-        """Show ``entry`` (doses in ``form``'s unit), then the ``offered`` planned intakes not taken yet."""
-        self.intakes.set_intakes(entry.intakes, form, offered)
+    def load(
+        self,
+        entry: DayEntry,
+        form: Formulation | None,
+        offered: tuple[Intake, ...] = (),
+        drugs: DayDrugs | None = None,
+    ) -> None:
+        """Show ``entry`` (doses in ``form``'s unit, or each in its drug's on a day of two ``drugs``),
+        then the ``offered`` planned intakes not taken yet."""
+        self.intakes.set_intakes(entry.intakes, form, offered, drugs)
         self.measures.load(entry)
         self.symptoms.set_values(entry.symptoms)
         self.carried = {k: v for k, v in entry.symptoms.items() if k not in self.symptoms.keys}
@@ -128,11 +135,15 @@ class DayForm(VerticalScroll, can_focus=True):
 
     def restore(self, draft: Mapping[str, Any]) -> None:
         """Put a :meth:`draft` back as it was typed (over the day it was typed for, loaded first)."""
-        rows = [(str(time), str(amount)) for time, amount in draft.get("intakes", [])]
-        # One row per typed row: placeholders make the rows, then each gets its text as typed.
-        self.intakes.set_intakes([Intake(Decimal(1))] * len(rows), self.intakes.form)
-        for row, (time, amount) in zip(self.intakes.rows, rows, strict=False):
-            row.time_input.value, row.amount_input.value = time, amount
+        rows = [tuple(str(part) for part in raw) for raw in draft.get("intakes", [])]
+        drugs = self.intakes.drugs
+        # One row per typed row: placeholders make the rows (each of its drug, on a day of two),
+        # then each gets its text as typed.
+        self.intakes.set_intakes(
+            [Intake(Decimal(1), None, _stored_drug(drugs, raw)) for raw in rows], self.intakes.form, (), drugs
+        )
+        for row, raw in zip(self.intakes.rows, rows, strict=False):
+            row.time_input.value, row.amount_input.value = raw[0], raw[1]
         fields = draft.get("fields", {})
         for field in self.measures.fields:
             field.raw = str(fields.get(field.id, field.raw))
@@ -219,3 +230,10 @@ class DayForm(VerticalScroll, can_focus=True):
             if event.input in (row.time_input, row.amount_input):
                 row.parse(number)
                 return
+
+
+def _stored_drug(drugs: DayDrugs | None, raw: tuple[str, ...]) -> str | None:
+    """The stored drug of a draft's row ``(time, amount, drug name)`` on a day of two drugs."""
+    if drugs is None or len(raw) < 3:
+        return None
+    return next((stored for stored, _form in drugs.forms if drugs.name(stored) == raw[2]), None)
