@@ -9,12 +9,12 @@ import pytest
 from textual.widgets import Button, Input
 
 from tests.ui.conftest import TODAY
-from tests.ui.test_schedule_view import NOW, ask, open_schedule, store_plan
+from tests.ui.schedule_helpers import NOW, ask, on_schedule, store_plan
 from tui.core.entry import DayEntry
 from tui.exchange.private_file import write_private_file
 from tui.exchange.render_export import render_export
 from tui.store.journal import open_journal
-from tui.ui.app import VIEWS, build_app
+from tui.ui.app import VIEWS
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.import_dialog import ImportDialog
 from tui.ui.screens.unsaved_changes import UnsavedChangesDialog
@@ -95,9 +95,7 @@ async def test_enter_on_a_history_delete_keeps_the_day(app_factory, journal):
 @pytest.mark.parametrize(("key", "answer"), [("h", "7"), ("s", "5"), ("r", "symptoms not easing")])
 async def test_enter_on_a_schedule_change_applies_nothing(journal, key, answer):
     before = store_plan(journal)
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_schedule(pilot)
+    async with on_schedule(journal) as (app, pilot):
         await ask(pilot, key, answer)
         assert isinstance(app.screen, ConfirmDialog)
         assert focused_button(app) == "cancel"

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from textual.widgets import Static
 
-from tests.ui.test_schedule_view import open_schedule
+from tests.ui.schedule_helpers import open_schedule
 from tui.core.entry import DayEntry, Intake
 from tui.core.formulations import Liquid, Tablet
 from tui.core.plan_changes import creation_event
