@@ -10,10 +10,9 @@ from typing import Any
 
 from textual.widgets import Input
 
+from tests.exchange.helpers import days_export
 from tui.core.entry import DayEntry
-from tui.exchange.private_file import write_private_file
-from tui.exchange.render_export import render_export
-from tui.store.journal import Journal, open_journal
+from tui.store.journal import Journal
 from tui.ui.app import VIEWS, build_app
 from tui.ui.screens.crisis_panel import CrisisPanel
 from tui.ui.screens.import_dialog import ImportDialog
@@ -133,11 +132,7 @@ async def test_logging_a_red_flag_opens_the_crisis_panel_but_undoing_its_delete_
 
 
 async def test_an_import_of_a_red_flag_day_opens_no_crisis_panel(app_factory, journal, tmp_path):
-    donor = open_journal(tmp_path / "donor" / "taper.json")
-    donor.save_day(DayEntry(day=TODAY, symptoms={"seizure": 1}))
-    export = tmp_path / "export.json"
-    write_private_file(export, render_export(donor, "json", what="days", now=datetime(2027, 3, 15, 9, 0), today=TODAY))
-    donor.close()
+    export = days_export(tmp_path, DayEntry(day=TODAY, symptoms={"seizure": 1}))
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+o")
