@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from textual.widgets import Input
 
+from tests.ui.plan_editor_helpers import in_editor, type_into
 from tests.ui.schedule_helpers import (
     TODAY,
     app_at_now,
@@ -19,6 +20,7 @@ from tests.ui.schedule_helpers import (
     store_plan,
     stored,
 )
+from tests.ui.waiting import wait_for_screen
 from tui.core.doses import format_decimal
 from tui.core.formulations import Liquid
 from tui.core.plan_model import Plan, PlanParams
@@ -113,13 +115,8 @@ async def test_return_to_stable_needs_a_reason_and_raises_the_dose(journal):
 
 async def test_replan_keeps_past_steps(journal):
     before = store_plan(journal)
-    async with on_schedule(journal) as (app, pilot):
-        await pilot.press("p")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, PlanEditorScreen)
-        editor.query_one("#cut", Input).value = "5"
-        await pilot.pause()
+    async with in_editor(journal, "p") as (app, pilot, editor):
+        await type_into(pilot, editor, "cut", "5")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -136,11 +133,8 @@ async def test_new_plan_from_an_empty_schedule(journal):
     async with on_schedule(journal) as (app, pilot):
         assert app.screen.query_one("#schedule-empty").display
         await pilot.press("n")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, PlanEditorScreen)
-        editor.query_one("#jump-off", Input).value = "0.05"
-        await pilot.pause()
+        editor = await wait_for_screen(pilot, PlanEditorScreen)
+        await type_into(pilot, editor, "jump-off", "0.05")
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert stored(journal).params.jump_off_mg == Decimal("0.05")
