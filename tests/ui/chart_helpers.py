@@ -14,12 +14,13 @@ from typing import Any
 from textual.pilot import Pilot
 
 from tests.ui.conftest import TODAY
+from tests.ui.view_keys import view_number
 from tui.demo.story import generate_demo
 from tui.store.journal import Journal, open_journal
-from tui.ui.app import VIEWS, TaperApp, build_app
+from tui.ui.app import TaperApp, build_app
 from tui.ui.chart.view import ChartView
 
-CHART_KEY = str([view_id for view_id, _title, _cls in VIEWS].index("chart") + 1)
+CHART_KEY = str(view_number("chart"))
 """The number key that shows the Chart, read from the app's list of views."""
 
 DEMO_SEED = 2027

@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import Button, Input
+from textual.widgets import Button
 
 from tests.exchange.helpers import days_export
 from tests.ui.conftest import TODAY
+from tests.ui.import_helpers import preview_import
 from tests.ui.schedule_helpers import ask, on_schedule, store_plan
+from tests.ui.view_keys import f_key, show_view
 from tui.core.entry import DayEntry
-from tui.ui.app import VIEWS
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.import_dialog import ImportDialog
 from tui.ui.screens.unsaved_changes import UnsavedChangesDialog
@@ -22,15 +23,8 @@ from tui.ui.widgets.value_field import ValueField
 SIZE = (80, 24)
 
 
-def f_key(view_id: str) -> str:
-    return f"f{[v for v, _t, _c in VIEWS].index(view_id) + 1}"
-
-
 async def type_in_log(pilot) -> LogView:
-    await pilot.press(f_key("log"))
-    await pilot.pause()
-    log = pilot.app.view("log")
-    assert isinstance(log, LogView)
+    log = await show_view(pilot, "log", LogView)
     log.query_one("#mood", ValueField).input.value = "6"
     await pilot.pause()
     assert log.has_unsaved_changes
@@ -120,13 +114,7 @@ async def test_enter_after_previewing_an_import_that_overwrites_a_day_imports_no
     before = journal.path.read_bytes()
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ImportDialog)
-        dialog.query_one("#path", Input).value = str(export)
-        dialog.preview()
-        await pilot.pause()
+        dialog = await preview_import(pilot, export)
         assert not dialog.query_one("#import", Button).disabled
         await enter_on_the_safe_choice(pilot, ImportDialog)
     assert journal.path.read_bytes() == before
