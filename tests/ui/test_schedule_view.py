@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from textual.widgets import Input
 
+from tests.core.liquid_plans import DAILY_HALF_PCT, liquid_params
 from tests.ui.plan_editor_helpers import in_editor, type_into
 from tests.ui.schedule_helpers import (
     TODAY,
@@ -170,15 +171,8 @@ async def test_hold_and_slow_down_record_an_optional_reason(journal):
 
 def store_micro_plan(journal) -> Plan:
     """0.5 % a day from 1 mg of a 0.1 mg/mL liquid measured to 0.01 mL: hundreds of one-day steps."""
-    params = PlanParams(
-        drug="clonazepam",
-        start=date(2027, 1, 4),
-        dose_mg=Decimal(1),
-        formulation=Liquid.create("0.1", "0.01"),
-        cut_pct=Decimal("0.5"),
-        step_days=1,
-        jump_off_mg=Decimal("0.05"),
-        split=(Decimal("0.5"), Decimal("0.5")),
+    params = liquid_params(
+        "0.1", "0.01", **DAILY_HALF_PCT, jump_off_mg=Decimal("0.05"), split=(Decimal("0.5"), Decimal("0.5"))
     )
     return save_plan(journal, params)
 

@@ -1,0 +1,37 @@
+"""Clonazepam plans on a liquid, as the planner tests build them: 1 mg a day from 2027-01-04 on a
+liquid of a given strength and syringe, the rest of the plan given by each test.
+
+Written once, so that the shape these tests share (drug, start, dose, form) changes in one place.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from tui.core.formulations import Liquid
+from tui.core.plan_model import Plan, PlanParams
+from tui.core.planner import build_plan
+
+START = date(2027, 1, 4)
+"""The first day of every plan here."""
+
+DAILY_HALF_PCT: dict[str, object] = {"cut_pct": Decimal("0.5"), "step_days": 1}
+"""A micro-taper's pace: 0.5 % cut every day."""
+
+
+def liquid_params(mg_per_ml: str, resolution_ml: str, **changes: object) -> PlanParams:
+    """1 mg of clonazepam a day from :data:`START` on a ``mg_per_ml`` liquid measured to
+    ``resolution_ml`` mL; ``changes`` set any other field."""
+    return PlanParams(
+        drug="clonazepam",
+        start=START,
+        dose_mg=Decimal(1),
+        formulation=Liquid.create(mg_per_ml, resolution_ml),
+        **changes,  # type: ignore[arg-type]
+    )
+
+
+def liquid_plan(mg_per_ml: str, resolution_ml: str, **changes: object) -> Plan:
+    """The plan of :func:`liquid_params`."""
+    return build_plan(liquid_params(mg_per_ml, resolution_ml, **changes))
