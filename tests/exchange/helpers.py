@@ -9,6 +9,7 @@ from typing import Any
 
 from tui.core.entry import DayEntry, Intake
 from tui.core.formulations import Liquid, Tablet
+from tui.core.plan_model import Plan
 from tui.core.planner import PlanParams, build_plan
 from tui.exchange.json_export import dumps_export, export_document
 from tui.exchange.private_file import write_private_file
@@ -147,6 +148,22 @@ def logged_taper(plan_record: dict[str, Any], first: date, last: date) -> list[D
         )
         day += timedelta(days=1)
     return entries
+
+
+def lorazepam_tablet_plan() -> Plan:
+    """Lorazepam 1.5 mg a day as 0.75 + 0.75 mg on 0.5 mg tablets in quarters, 10 % every 14 days
+    from 2027-01-04: its first step is 0.625 mg (1 ¼ tab) + 0.75 mg (1 ½ tab)."""
+    return build_plan(
+        PlanParams(
+            drug="lorazepam",
+            start=date(2027, 1, 4),
+            dose_mg=Decimal("1.5"),
+            formulation=Tablet.create("0.5", 4),
+            cut_pct=Decimal(10),
+            step_days=14,
+            split=(Decimal("0.75"), Decimal("0.75")),
+        )
+    )
 
 
 def switching_plan() -> dict[str, Any]:
