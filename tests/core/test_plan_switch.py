@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from tests.core.liquid_plans import DAILY_HALF_PCT, liquid_plan
+from tests.core.plan_builders import DAILY_HALF_PCT, liquid_plan
 from tui.core.formulations import Drops, Liquid, RawIncrement, Tablet
 from tui.core.plan_model import TOO_COARSE, Method, Plan, PlanParams
 from tui.core.plan_params import DoseBand

@@ -10,7 +10,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.core.liquid_plans import DAILY_HALF_PCT, START, liquid_params, liquid_plan
+from tests.core.plan_builders import DAILY_HALF_PCT, START, liquid_params, liquid_plan
 from tui.core.plan_model import Plan, Step
 from tui.core.plan_weeks import is_micro_taper, plan_weeks
 

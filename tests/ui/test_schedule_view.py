@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from textual.widgets import Input
 
-from tests.core.liquid_plans import DAILY_HALF_PCT, liquid_params
+from tests.core.plan_builders import CKS, DAILY_HALF_PCT, START, liquid_params
 from tests.ui.plan_editor_helpers import in_editor, type_into
 from tests.ui.schedule_helpers import (
     TODAY,
@@ -22,6 +22,7 @@ from tests.ui.schedule_helpers import (
     stored,
 )
 from tests.ui.waiting import wait_for_screen
+from tui.core import plan_input as pi
 from tui.core.doses import format_decimal
 from tui.core.formulations import Liquid
 from tui.core.plan_model import Plan, PlanParams
@@ -248,19 +249,7 @@ def test_weekly_micro_taper_snapshot_at_80x24(snap_compare, journal):
 
 
 async def test_the_header_names_every_band_of_a_banded_plan(journal):
-    from tui.core import plan_input as pi
-
-    fields = {
-        "drug": "diazepam",
-        "dose": "30",
-        "cut": "10",
-        "every": "14",
-        "start": "2027-01-04",
-        "tablet": "2",
-        "pieces": "2",
-        "below": "20:2mg:14, 10:1mg:14, 5:0.5mg:14",
-    }
-    plan = pi.plan_from_text(fields, date(2027, 1, 4), "tablet")
+    plan = pi.plan_from_text(CKS, START, "tablet")
     record_plan(journal, plan)
     async with on_schedule(journal) as (app, _pilot):
         header = str(app.screen.query_one("#schedule-summary").render())

@@ -1,7 +1,8 @@
-"""Clonazepam plans on a liquid, as the planner tests build them: 1 mg a day from 2027-01-04 on a
-liquid of a given strength and syringe, the rest of the plan given by each test.
+"""Plans the planner tests and the views' tests share: clonazepam from 1 mg a day on a liquid of a
+given strength and syringe (the rest of the plan given by each test), and a diazepam plan with
+CKS's slower bands as typed into the plan fields.
 
-Written once, so that the shape these tests share (drug, start, dose, form) changes in one place.
+Written once, so that the shape these tests share changes in one place.
 """
 
 from __future__ import annotations
@@ -35,3 +36,17 @@ def liquid_params(mg_per_ml: str, resolution_ml: str, **changes: object) -> Plan
 def liquid_plan(mg_per_ml: str, resolution_ml: str, **changes: object) -> Plan:
     """The plan of :func:`liquid_params`."""
     return build_plan(liquid_params(mg_per_ml, resolution_ml, **changes))
+
+
+CKS = {
+    "drug": "diazepam",
+    "dose": "30",
+    "cut": "10",
+    "every": "14",
+    "start": "2027-01-04",
+    "tablet": "2",
+    "pieces": "2",
+    "below": "20:2mg:14, 10:1mg:14, 5:0.5mg:14",
+}
+"""Diazepam 30 mg in 1 mg half tablets: 10 % every 14 days, then CKS's slower bands; only the
+last band (0.5 mg a step) is finer than a half tablet."""
