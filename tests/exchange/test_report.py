@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from tests.core.plan_builders import liquid_plan
 from tests.exchange.helpers import logged_taper, lorazepam_tablet_plan, sample_plan
 from tui.core.adherence import adherence
 from tui.core.entry import DayEntry
@@ -135,20 +136,9 @@ def test_html_escapes_notes():
 def test_step_notes_use_the_flag_vocabulary_with_a_legend():
     from decimal import Decimal
 
-    from tui.core.formulations import Liquid
-    from tui.core.plan_model import PlanFlag, PlanParams
-    from tui.core.planner import build_plan
+    from tui.core.plan_model import PlanFlag
 
-    plan = build_plan(
-        PlanParams(
-            drug="clonazepam",
-            start=date(2027, 1, 4),
-            dose_mg=Decimal(1),
-            formulation=Liquid.create("0.1", "0.1"),
-            hold_days=14,
-            cut_pct=Decimal(20),
-        )
-    )
+    plan = liquid_plan("0.1", "0.1", hold_days=14, cut_pct=Decimal(20))
     text = render_markdown(build_report([], plan, [], Settings(), date(2027, 2, 1)))
     assert PlanFlag.HOLD.marked in text and PlanFlag.OVER_10.marked in text
     assert f"{PlanFlag.HOLD.marked}: {PlanFlag.HOLD.explanation}" in text
