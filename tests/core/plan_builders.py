@@ -1,17 +1,17 @@
 """Plans the planner tests and the views' tests share: clonazepam from 1 mg a day on a liquid of a
-given strength and syringe (the rest of the plan given by each test), and a diazepam plan with
-CKS's slower bands as typed into the plan fields.
+given strength and syringe (the rest of the plan given by each test) or on dated doses, and a
+diazepam plan with CKS's slower bands as typed into the plan fields.
 
 Written once, so that the shape these tests share changes in one place.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from tui.core.formulations import Liquid
-from tui.core.plan_model import Plan, PlanParams
+from tui.core.plan_model import Method, Plan, PlanParams
 from tui.core.planner import build_plan
 
 START = date(2027, 1, 4)
@@ -30,6 +30,23 @@ def liquid_params(mg_per_ml: str, resolution_ml: str, **changes: object) -> Plan
         dose_mg=Decimal(1),
         formulation=Liquid.create(mg_per_ml, resolution_ml),
         **changes,  # type: ignore[arg-type]
+    )
+
+
+def dated_liquid_plan(start: date, *later_mg: str) -> Plan:
+    """0.5 mg a day of a 0.1 mg/mL liquid in two equal intakes from ``start``, then each of
+    ``later_mg`` for 14 days in turn (dated doses): e.g. ``"0.4", "0.3"``."""
+    doses = ("0.5", *later_mg)
+    return build_plan(
+        PlanParams(
+            drug="clonazepam",
+            start=start,
+            dose_mg=Decimal("0.5"),
+            formulation=Liquid.create("0.1", "0.1"),
+            method=Method.CUSTOM,
+            custom=tuple((start + timedelta(days=14 * n), Decimal(mg)) for n, mg in enumerate(doses)),
+            split=(Decimal("0.25"), Decimal("0.25")),
+        )
     )
 
 
