@@ -47,6 +47,12 @@ async def type_into(pilot: Pilot[Any], editor: PlanEditorScreen, widget_id: str,
     await settled(pilot)  # the editor rebuilt the plan from it
 
 
+async def type_fields(pilot: Pilot[Any], editor: PlanEditorScreen, fields: dict[str, str]) -> None:
+    """:func:`type_into` each field of ``fields`` (widget id → text), in order."""
+    for widget_id, text in fields.items():
+        await type_into(pilot, editor, widget_id, text)
+
+
 async def save_confirming(app: TaperApp, pilot: Pilot[Any]) -> None:
     """Save the plan (ctrl+s), saying yes if the guideline asks first (a stop from above a jump-off)."""
     await pilot.press("ctrl+s")

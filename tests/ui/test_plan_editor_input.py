@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.widgets import Button, Input
 
-from tests.ui.plan_editor_helpers import in_editor, open_editor, problem_text, type_into
+from tests.ui.plan_editor_helpers import in_editor, open_editor, problem_text, type_fields, type_into
 from tests.ui.schedule_helpers import TODAY, app_at_now, save_plan
 from tui.core.formulations import RawIncrement
 from tui.core.plan_model import Plan, PlanParams
@@ -43,10 +43,7 @@ async def test_an_empty_dose_says_so_in_words(journal):
 
 async def test_a_three_intake_plan_is_accepted_and_saved(journal):
     async with in_editor(journal) as (_app, pilot, editor):
-        await type_into(pilot, editor, "dose", "1")
-        await type_into(pilot, editor, "intakes", "3")
-        await type_into(pilot, editor, "hold", "7")
-        await type_into(pilot, editor, "jump-off", "0.05")
+        await type_fields(pilot, editor, {"dose": "1", "intakes": "3", "hold": "7", "jump-off": "0.05"})
         assert problem_text(editor).strip() == ""
         summary = str(editor.query_one("#summary").render())
         assert "0.33 + 0.34 + 0.33 mg" in summary and "intake 2 gets one step more" in summary
@@ -159,10 +156,7 @@ def test_nothing_typed_into_any_field_raises_out_of_the_editor(changes):
 
 async def test_a_sequential_order_is_typed_in_the_editor_and_saved(journal):
     async with in_editor(journal) as (_app, pilot, editor):
-        await type_into(pilot, editor, "dose", "1")
-        await type_into(pilot, editor, "intakes", "2")
-        await type_into(pilot, editor, "split", "0.5+0.5")
-        await type_into(pilot, editor, "jump-off", "0.05")
+        await type_fields(pilot, editor, {"dose": "1", "intakes": "2", "split": "0.5+0.5", "jump-off": "0.05"})
         await type_into(pilot, editor, "order", "sideways")
         assert 'Intake order: "sideways" is not allowed — use even' in problem_text(editor)
         await type_into(pilot, editor, "order", "sequential")
