@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import TODAY
+from tests.core.plan_builders import dated_liquid_plan
 from tests.exchange.helpers import switching_plan
 from tui.commands.status import EXIT_LOGGED, EXIT_NO_DATA_FILE, EXIT_NOT_YET, EXIT_UNREADABLE, is_logged, status_of
 from tui.core.entry import DayEntry, Intake
-from tui.core.formulations import Liquid, Tablet
+from tui.core.formulations import Tablet
 from tui.core.plan_model import Method, Plan, PlanParams
 from tui.core.planner import build_plan
 from tui.store.journal import open_journal
@@ -25,18 +26,7 @@ DAY = date.fromisoformat(TODAY)
 
 def liquid_plan(start: date) -> Plan:
     """A 0.1 mg/mL liquid in two equal intakes: 0.5, 0.4, 0.3, 0.2, 0.1 then 0 mg a day, 14 days each."""
-    doses = ("0.5", "0.4", "0.3", "0.2", "0.1", "0")
-    return build_plan(
-        PlanParams(
-            drug="clonazepam",
-            start=start,
-            dose_mg=Decimal("0.5"),
-            formulation=Liquid.create("0.1", "0.1"),
-            method=Method.CUSTOM,
-            custom=tuple((start + timedelta(days=14 * n), Decimal(mg)) for n, mg in enumerate(doses)),
-            split=(Decimal("0.25"), Decimal("0.25")),
-        )
-    )
+    return dated_liquid_plan(start, "0.4", "0.3", "0.2", "0.1", "0")
 
 
 def save(data_path: Path, plan: Plan | None = None, *entries: DayEntry) -> None:

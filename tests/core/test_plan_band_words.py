@@ -3,28 +3,14 @@ the cut that applies at the dose the form cannot cut (the band's, not the main p
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.core.plan_builders import CKS, START
 from tui.core import plan_input as pi
 from tui.core.plan_flags import PlanFlag
-
-START = date(2027, 1, 4)
-CKS = {
-    "drug": "diazepam",
-    "dose": "30",
-    "cut": "10",
-    "every": "14",
-    "start": "2027-01-04",
-    "tablet": "2",
-    "pieces": "2",
-    "below": "20:2mg:14, 10:1mg:14, 5:0.5mg:14",
-}
-"""Diazepam 30 mg in 1 mg half tablets: 10 % every 14 days, then CKS's slower bands; only the
-last band (0.5 mg a step) is finer than a half tablet."""
 
 
 def test_the_pace_names_every_band() -> None:

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from tests.exchange.crossover_plans import crossover_params, crossover_plan
 from tui.core.drugs import ASHTON, VA_DOD, equivalence_source, equivalent_mg
 from tui.core.formulations import Formulation, Liquid, RawIncrement, Tablet
 from tui.core.intake_text import step_daily_total, step_intakes
@@ -34,22 +35,6 @@ START = date(2027, 1, 4)
 D = Decimal
 
 
-def _clonazepam_to_diazepam(**changes: object) -> PlanParams:
-    params = PlanParams(
-        drug="clonazepam",
-        start=START,
-        dose_mg=D(1),
-        formulation=Tablet.create("0.5", "2"),
-        split=(D("0.5"), D("0.5")),
-        crossover_to="diazepam",
-        crossover_stages=4,
-        crossover_every=7,
-        crossover_formulation=Tablet.create("5", "2"),
-        step_days=14,
-    )
-    return PlanParams(**{**params.__dict__, **changes})  # type: ignore[arg-type]
-
-
 def _in_new_drug(plan: Plan, step: Step) -> Fraction:
     """The step's day in mg of the drug crossed over to (the ≈ total the crossover keeps level)."""
     ratio = crossover_ratio(plan.params)
@@ -59,7 +44,7 @@ def _in_new_drug(plan: Plan, step: Step) -> Fraction:
 
 def test_ashton_clonazepam_1mg_to_diazepam_20mg_in_four_stages() -> None:
     """Ashton: clonazepam 0.5 mg ≈ diazepam 10 mg, so 0.25 mg ↔ 5 mg a stage, the evening first."""
-    plan = build_plan(_clonazepam_to_diazepam())
+    plan = crossover_plan(START)
     stages = plan.steps[:4]
     assert [s.intake_mg for s in stages[:3]] == [(D("0.5"), D("0.25")), (D("0.5"), D(0)), (D("0.25"), D(0))]
     assert [s.also.intake_mg for s in stages[:3] if s.also] == [(D(0), D(5)), (D(0), D(10)), (D(5), D(10))]
@@ -114,7 +99,7 @@ def test_nhs_scotland_lorazepam_to_diazepam_then_morning_first() -> None:
 
 def test_va_dod_doubles_the_clonazepam_figure() -> None:
     """VA/DoD: clonazepam 1 mg ≈ diazepam 10 mg, so 1 mg clonazepam becomes 10 mg diazepam."""
-    plan = build_plan(_clonazepam_to_diazepam(equivalence="va-dod"))
+    plan = build_plan(crossover_params(START, equivalence="va-dod"))
     assert plan.steps[3].intake_mg == (D(5), D(5))
     assert equivalence_source("VA/DoD") == VA_DOD and equivalence_source("ashton") == ASHTON
     assert equivalent_mg("Valium", VA_DOD) == D(10) and equivalent_mg("buspirone", ASHTON) is None
@@ -157,31 +142,31 @@ def test_a_crossover_that_cannot_be_measured_is_refused_naming_the_field(
     changes: dict[str, object], field: str
 ) -> None:
     with pytest.raises(ValidationError) as raised:
-        build_plan(_clonazepam_to_diazepam(**changes))
+        build_plan(crossover_params(START, **changes))
     assert raised.value.field == field
 
 
 def test_the_record_round_trips_and_a_plan_without_a_crossover_is_written_as_before() -> None:
-    plan = build_plan(_clonazepam_to_diazepam())
+    plan = crossover_plan(START)
     record = json.loads(json.dumps(plan.to_record()))
     assert Plan.from_record(record) == plan
     assert record["params"]["crossover"]["to"] == "diazepam"
     assert "drug" not in record["steps"][0] and "also" in record["steps"][0]
     assert record["steps"][3]["drug"] == "diazepam" and "also" not in record["steps"][3]
-    plain = build_plan(_clonazepam_to_diazepam(crossover_to="", crossover_formulation=None)).to_record()
+    plain = build_plan(crossover_params(START, crossover_to="", crossover_formulation=None)).to_record()
     assert "crossover" not in plain["params"]
     assert not any("drug" in s or "also" in s for s in plain["steps"])
 
 
 def test_a_malformed_second_drug_is_refused() -> None:
-    record = build_plan(_clonazepam_to_diazepam()).to_record()
+    record = crossover_plan(START).to_record()
     record["steps"][0]["also"]["intake_units"] = [1]
     with pytest.raises(ValidationError):
         Plan.from_record(record)
     record["steps"][0]["also"] = "diazepam"
     with pytest.raises(ValidationError):
         Plan.from_record(record)
-    record = build_plan(_clonazepam_to_diazepam()).to_record()
+    record = crossover_plan(START).to_record()
     record["params"]["crossover"] = {"to": ""}
     with pytest.raises(ValidationError):
         Plan.from_record(record)
@@ -268,7 +253,7 @@ def test_crossover_properties(
 
 
 def test_a_slower_pace_after_the_crossover_keeps_each_stage_in_its_own_drug() -> None:
-    plan = build_plan(_clonazepam_to_diazepam())
+    plan = crossover_plan(START)
     at = datetime(2027, 1, 1, 9, 0)
     with pytest.raises(PlanChangeError, match="crossover to diazepam is not complete"):
         slow_down(plan, D(5), START + timedelta(days=8), at)
@@ -285,7 +270,7 @@ def test_a_slower_pace_after_the_crossover_keeps_each_stage_in_its_own_drug() ->
 
 
 def test_every_intake_names_its_drugs_and_the_day_its_diazepam() -> None:
-    plan = build_plan(_clonazepam_to_diazepam())
+    plan = crossover_plan(START)
     first, last_stage, taper = plan.steps[0], plan.steps[3], plan.steps[4]
     assert step_intake_texts(plan, first) == (
         "clonazepam 0.5 mg = 1 tab",
@@ -296,19 +281,19 @@ def test_every_intake_names_its_drugs_and_the_day_its_diazepam() -> None:
     assert step_drug_totals(plan, taper) == "diazepam 17.5 mg"
     assert [step_diazepam(plan, s).diazepam_mg for s in plan.steps[:5]] == [D(20)] * 4 + [D("17.5")]  # type: ignore[union-attr]
     assert step_diazepam(plan, first).source == ASHTON  # type: ignore[union-attr]
-    plain = build_plan(_clonazepam_to_diazepam(crossover_to="", crossover_formulation=None, hold_days=7))
+    plain = build_plan(crossover_params(START, crossover_to="", crossover_formulation=None, hold_days=7))
     assert step_intake_texts(plain, plain.steps[0]) == ("0.5 mg = 1 tab", "0.5 mg = 1 tab")
     assert step_drug_totals(plain, plain.steps[0]) == "1 mg = 2 tab"
 
 
 def test_timed_intakes_and_daily_totals_name_each_drug() -> None:
-    plan = build_plan(_clonazepam_to_diazepam())
+    plan = crossover_plan(START)
     assert timed_step_intakes(plan, plan.steps[0], ("08:00", "20:00")) == (
         "08:00 clonazepam 0.5 mg = 1 tab · 20:00 clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab"
     )
     assert timed_step_intakes(plan, plan.steps[0], ("08:00",)).startswith("clonazepam 0.5 mg = 1 tab · ")
     assert step_daily_totals(plan, plan.steps[0]) == "daily total clonazepam 0.75 mg + diazepam 5 mg"
-    plain = build_plan(_clonazepam_to_diazepam(crossover_to="", crossover_formulation=None, hold_days=7))
+    plain = build_plan(crossover_params(START, crossover_to="", crossover_formulation=None, hold_days=7))
     assert timed_step_intakes(plain, plain.steps[0], ("08:00", "20:00")) == step_intakes(
         plain.steps[0], ("08:00", "20:00")
     )

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from tests.core.plan_builders import DAILY_HALF_PCT, liquid_plan
 from tui.core.formulations import Drops, Liquid, RawIncrement, Tablet
 from tui.core.plan_model import TOO_COARSE, Method, Plan, PlanParams
 from tui.core.plan_params import DoseBand
@@ -163,16 +164,7 @@ def test_daily_micro_taper_on_a_liquid_is_told_to_dilute_or_lengthen() -> None:
     """0.5 %/day from 1 mg, 1 mg/mL liquid at 0.01 mL: the cut is 0.005 mg, the syringe measures
     0.01 mg. The useful change is a 0.5 mg/mL dilution (0.005 mg / 0.01 mL) or longer steps; a
     person already on liquid is not told to "consider liquid"."""
-    plan = build_plan(
-        PlanParams(
-            drug="clonazepam",
-            start=START,
-            dose_mg=Decimal(1),
-            formulation=Liquid.create("1", "0.01"),
-            cut_pct=Decimal("0.5"),
-            step_days=1,
-        )
-    )
+    plan = liquid_plan("1", "0.01", **DAILY_HALF_PCT)
     coarse = [w for w in plan.warnings() if "too coarse" in w]
     assert coarse == [
         "This form is too coarse below 2 mg for a 0.5 % cut — dilute to 0.5 mg/mL, or lengthen the steps."
@@ -181,15 +173,7 @@ def test_daily_micro_taper_on_a_liquid_is_told_to_dilute_or_lengthen() -> None:
 
 
 def test_a_coarse_syringe_is_offered_a_finer_one_first() -> None:
-    plan = build_plan(
-        PlanParams(
-            drug="clonazepam",
-            start=START,
-            dose_mg=Decimal(1),
-            formulation=Liquid.create("1", "0.1"),
-            cut_pct=Decimal(5),
-        )
-    )
+    plan = liquid_plan("1", "0.1", cut_pct=Decimal(5))
     text = next(w for w in plan.warnings() if "too coarse" in w)
     assert text == (
         "This form is too coarse below 2 mg for a 5 % cut — a finer syringe (0.01 mL), or dilute to 0.5 mg/mL, "

@@ -3,19 +3,16 @@ and last doses the plan's own, and only plans of 1–3-day steps read that way."
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from fractions import Fraction
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.formulations import Liquid
-from tui.core.plan_model import Plan, PlanParams, Step
+from tests.core.plan_builders import DAILY_HALF_PCT, START, liquid_params, liquid_plan
+from tui.core.plan_model import Plan, Step
 from tui.core.plan_weeks import is_micro_taper, plan_weeks
-from tui.core.planner import build_plan
-
-START = date(2027, 1, 4)
 
 
 def steps_of(lengths: list[int], units: list[int]) -> tuple[Step, ...]:
@@ -30,8 +27,7 @@ def steps_of(lengths: list[int], units: list[int]) -> tuple[Step, ...]:
 
 
 def plan_of(steps: tuple[Step, ...]) -> Plan:
-    params = PlanParams(drug="clonazepam", start=START, dose_mg=Decimal(1), formulation=Liquid.create("1", "0.01"))
-    return Plan(params, steps)
+    return Plan(liquid_params("1", "0.01"), steps)
 
 
 @given(st.lists(st.tuples(st.integers(1, 20), st.integers(0, 500)), min_size=1, max_size=60))
@@ -62,38 +58,16 @@ def test_only_plans_of_one_to_three_day_steps_read_by_the_week():
     assert not is_micro_taper(steps_of([7, 7, 7, 1], [3, 2, 1, 0]))
     assert not is_micro_taper(steps_of([1, 1], [1, 0]))  # too short to need weeks
     assert not is_micro_taper(steps_of([3, 30, 1], [2, 1, 0]))  # a few dated doses, each length once
-    half_pct_a_day = build_plan(
-        PlanParams(
-            drug="clonazepam",
-            start=START,
-            dose_mg=Decimal(1),
-            formulation=Liquid.create("0.1", "0.01"),
-            cut_pct=Decimal("0.5"),
-            step_days=1,
-            jump_off_mg=Decimal("0.05"),
-        )
-    )
+    half_pct_a_day = liquid_plan("0.1", "0.01", **DAILY_HALF_PCT, jump_off_mg=Decimal("0.05"))
     assert is_micro_taper(half_pct_a_day.steps)
-    weekly = build_plan(
-        PlanParams(drug="clonazepam", start=START, dose_mg=Decimal(1), formulation=Liquid.create("0.1", "0.01"))
-    )
+    weekly = liquid_plan("0.1", "0.01")
     assert not is_micro_taper(weekly.steps)
 
 
 def lengthened_half_pct_a_day() -> Plan:
     """0.5 % a day from 1 mg of a 1 mg/mL liquid at 0.01 mL, lengthened: cuts every 2–3 days at
     first, then ever longer steps as one 0.01 mg cut becomes a bigger share of a lower dose."""
-    return build_plan(
-        PlanParams(
-            drug="clonazepam",
-            start=START,
-            dose_mg=Decimal(1),
-            formulation=Liquid.create("1", "0.01"),
-            cut_pct=Decimal("0.5"),
-            step_days=1,
-            lengthen_steps=True,
-        )
-    )
+    return liquid_plan("1", "0.01", **DAILY_HALF_PCT, lengthen_steps=True)
 
 
 def test_a_lengthened_daily_micro_taper_reads_by_the_week():

@@ -10,9 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from tui.core.formulations import Liquid
-from tui.core.plan_model import Method, PlanParams
-from tui.core.planner import build_plan
+from tests.core.plan_builders import dated_liquid_plan
 from tui.core.supply import Bottle, need_between, outlook
 
 TODAY = date(2027, 3, 15)
@@ -20,18 +18,7 @@ TODAY = date(2027, 3, 15)
 
 def half_ml_plan():
     """0.5 mg a day (5 mL of 0.1 mg/mL) in two intakes, from a month ago."""
-    start = TODAY - timedelta(days=30)
-    return build_plan(
-        PlanParams(
-            drug="clonazepam",
-            start=start,
-            dose_mg=Decimal("0.5"),
-            formulation=Liquid.create("0.1", "0.1"),
-            method=Method.CUSTOM,
-            custom=((start, Decimal("0.5")),),
-            split=(Decimal("0.25"), Decimal("0.25")),
-        )
-    )
+    return dated_liquid_plan(TODAY - timedelta(days=30))
 
 
 def test_todays_evening_dose_still_comes_out_of_the_bottle():

@@ -67,10 +67,17 @@ def test_sleep_hours_refuse_an_exponent():
         parse_sleep_hours("6E0")
 
 
-def test_range_messages_stay_as_they_were():
+@pytest.mark.parametrize(
+    ("field", "text", "low", "high", "message"),
+    [
+        ("anxiety", "11", 0, 10, 'anxiety: "11" is not allowed — use a whole number from 0 to 10'),
+        ("sleep quality", "0", 1, 5, 'sleep quality: "0" is not allowed — use a whole number from 1 to 5'),
+    ],
+)
+def test_range_messages_name_the_field_the_value_and_the_range(field, text, low, high, message):
     with pytest.raises(ValidationError) as caught:
-        parse_int("anxiety", "11", 0, 10)
-    assert str(caught.value) == 'anxiety: "11" is not allowed — use a whole number from 0 to 10'
+        parse_int(field, text, low, high)
+    assert str(caught.value) == message
 
 
 def test_plain_values_and_a_unit_are_read():

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from decimal import Decimal
 
 import pytest
 
-from tui.core.formulations import Liquid
-from tui.core.plan_model import CONFIRMATION_FLAGS, Plan, PlanFlag, PlanParams, flag_legend, flag_summary
-from tui.core.planner import build_plan
+from tests.core.plan_builders import liquid_plan
+from tui.core.plan_model import CONFIRMATION_FLAGS, Plan, PlanFlag, flag_legend, flag_summary
 from tui.core.scales import ANXIETY, CHARTED, Metric, Phase, metric_title, parse_metric, phase_marked, symptom_metric
 from tui.core.symptoms import catalogue, symptom_label
 
@@ -68,16 +66,7 @@ def test_legend_lists_the_flags_present_once_each_in_a_fixed_order() -> None:
 
 
 def test_stored_flag_codes_are_unchanged() -> None:
-    plan = build_plan(
-        PlanParams(
-            drug="clonazepam",
-            start=date(2027, 1, 4),
-            dose_mg=Decimal(1),
-            formulation=Liquid.create("0.1", "0.1"),
-            hold_days=14,
-            cut_pct=Decimal(20),
-        )
-    )
+    plan = liquid_plan("0.1", "0.1", hold_days=14, cut_pct=Decimal(20))
     record = json.loads(json.dumps(plan.to_record()))
     codes = {f["code"] for s in record["steps"] for f in s["flags"]}
     assert {"hold", "over_10"} <= codes and all(isinstance(c, str) for c in codes)

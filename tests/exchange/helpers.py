@@ -9,8 +9,11 @@ from typing import Any
 
 from tui.core.entry import DayEntry, Intake
 from tui.core.formulations import Liquid, Tablet
+from tui.core.plan_model import Plan
 from tui.core.planner import PlanParams, build_plan
 from tui.exchange.json_export import dumps_export, export_document
+from tui.exchange.private_file import write_private_file
+from tui.exchange.render_export import render_export
 from tui.store.journal import open_journal
 
 EXPORTED_AT = datetime(2027, 3, 15, 9, 0, tzinfo=UTC)
@@ -68,6 +71,21 @@ def export_bytes(
     settings: dict[str, Any] | None = None,
 ) -> bytes:
     return dumps_export(export_document(list(entries), plan, list(events), EXPORTED_AT, settings))
+
+
+def days_export(folder: Path, *entries: DayEntry) -> Path:
+    """A JSON export of ``entries`` alone (``what="days"``), written as the app writes one, from a
+    data file of their own in ``folder``: the file an import test reads."""
+    donor = open_journal(folder / "donor" / "taper.json")
+    for entry in entries:
+        donor.save_day(entry)
+    export = folder / "export.json"
+    write_private_file(
+        export,
+        render_export(donor, "json", what="days", now=EXPORTED_AT.replace(tzinfo=None), today=EXPORTED_AT.date()),
+    )
+    donor.close()
+    return export
 
 
 def store_export(path: Path) -> dict[str, Any]:
@@ -132,12 +150,33 @@ def logged_taper(plan_record: dict[str, Any], first: date, last: date) -> list[D
     return entries
 
 
+def lorazepam_tablet_plan() -> Plan:
+    """Lorazepam 1.5 mg a day as 0.75 + 0.75 mg on 0.5 mg tablets in quarters, 10 % every 14 days
+    from 2027-01-04: its first step is 0.625 mg (1 ¼ tab) + 0.75 mg (1 ½ tab)."""
+    return build_plan(
+        PlanParams(
+            drug="lorazepam",
+            start=date(2027, 1, 4),
+            dose_mg=Decimal("1.5"),
+            formulation=Tablet.create("0.5", 4),
+            cut_pct=Decimal(10),
+            step_days=14,
+            split=(Decimal("0.75"), Decimal("0.75")),
+        )
+    )
+
+
 def switching_plan() -> dict[str, Any]:
-    """A stored plan record that switches form (docs/DOMAIN.md §3.11): clonazepam 2 mg on 0.5 mg
+    """The stored record of :func:`switching_params`' plan."""
+    return build_plan(switching_params()).to_record()
+
+
+def switching_params() -> PlanParams:
+    """A plan that switches form (docs/DOMAIN.md §3.11): clonazepam 2 mg on 0.5 mg
     tablets in quarters, 1 + 1 mg, 10 % every 14 days from 2027-01-04; below 1.25 mg a 0.1 mg/mL
     liquid measured to 0.1 mL. The tablets' last step is 2027-03-15 to 2027-03-28 (0.625 + 0.625 mg
     = 1 ¼ tab each); the liquid's first 2027-03-29 to 2027-04-11 (0.56 + 0.57 mg = 5.6 + 5.7 mL)."""
-    params = PlanParams(
+    return PlanParams(
         drug="clonazepam",
         start=date(2027, 1, 4),
         dose_mg=Decimal(2),
@@ -146,4 +185,3 @@ def switching_plan() -> dict[str, Any]:
         switch_below_mg=Decimal("1.25"),
         then_formulation=Liquid.create("0.1", "0.1"),
     )
-    return build_plan(params).to_record()

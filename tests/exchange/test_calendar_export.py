@@ -9,9 +9,9 @@ from decimal import Decimal
 from icalendar import Calendar
 
 from tests.exchange.crossover_plans import crossover_plan
-from tests.exchange.helpers import sample_plan, switching_plan
+from tests.exchange.helpers import lorazepam_tablet_plan, sample_plan, switching_plan
 from tests.security.hostile_corpus import ALL_IN_ONE, raw_controls
-from tui.core.formulations import Liquid, Tablet
+from tui.core.formulations import Liquid
 from tui.core.plan_model import Plan, PlanParams
 from tui.core.planner import build_plan
 from tui.exchange.calendar_export import schedule_ics
@@ -60,16 +60,7 @@ def test_a_liquid_plan_gives_each_intake_in_ml_with_its_time():
 
 
 def test_a_tablet_plan_gives_each_intake_in_tablet_pieces():
-    plan = build_plan(
-        PlanParams(
-            drug="lorazepam",
-            start=date(2027, 1, 4),
-            dose_mg=Decimal("1.5"),
-            formulation=Tablet.create("0.5", 4),
-            cut_pct=Decimal(10),
-            split=(Decimal("0.75"), Decimal("0.75")),
-        )
-    )
+    plan = lorazepam_tablet_plan()
     events = events_of(schedule_ics(plan, AT, ("08:00", "20:00")))
     assert str(events[0]["summary"]) == "Step 1: 08:00 0.625 mg = 1 ¼ tab · 20:00 0.75 mg = 1 ½ tab"
     assert "daily total 1.375 mg = 2 ¾ tab" in str(events[0]["description"])

@@ -7,14 +7,12 @@ import io
 from datetime import date, timedelta
 from decimal import Decimal
 
-from tests.exchange.helpers import sample_entries, sample_plan, switching_plan
+from tests.exchange.helpers import lorazepam_tablet_plan, sample_entries, sample_plan, switching_plan
 from tests.security.hostile_corpus import ALL_IN_ONE, HOSTILE
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry, Intake
-from tui.core.formulations import Tablet
 from tui.core.insights import metric_value
-from tui.core.plan_model import Plan, PlanParams
-from tui.core.planner import build_plan
+from tui.core.plan_model import Plan
 from tui.core.scales import symptom_metric
 from tui.core.settings import Settings
 from tui.demo.story import generate_demo
@@ -135,16 +133,7 @@ def test_steps_give_each_intake_of_a_liquid_in_mg_and_ml():
 
 
 def test_steps_give_each_intake_of_a_tablet_in_pieces():
-    plan = build_plan(
-        PlanParams(
-            drug="lorazepam",
-            start=date(2027, 1, 4),
-            dose_mg=Decimal("1.5"),
-            formulation=Tablet.create("0.5", 4),
-            cut_pct=Decimal(10),
-            split=(Decimal("0.75"), Decimal("0.75")),
-        )
-    )
+    plan = lorazepam_tablet_plan()
     first = read_rows(steps_csv(plan))[0]
     assert (first["intake_1_mg"], first["intake_1_measured"]) == ("0.625", "1 ¼ tab")
     assert (first["intake_2_mg"], first["intake_2_measured"]) == ("0.75", "1 ½ tab")

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from tests.exchange.helpers import logged_taper, sample_plan
+from tests.core.plan_builders import liquid_plan
+from tests.exchange.helpers import logged_taper, lorazepam_tablet_plan, sample_plan
 from tui.core.adherence import adherence
 from tui.core.entry import DayEntry
 from tui.core.insights import TOTAL, cut_responses
@@ -135,44 +136,13 @@ def test_html_escapes_notes():
 def test_step_notes_use_the_flag_vocabulary_with_a_legend():
     from decimal import Decimal
 
-    from tui.core.formulations import Liquid
-    from tui.core.plan_model import PlanFlag, PlanParams
-    from tui.core.planner import build_plan
+    from tui.core.plan_model import PlanFlag
 
-    plan = build_plan(
-        PlanParams(
-            drug="clonazepam",
-            start=date(2027, 1, 4),
-            dose_mg=Decimal(1),
-            formulation=Liquid.create("0.1", "0.1"),
-            hold_days=14,
-            cut_pct=Decimal(20),
-        )
-    )
+    plan = liquid_plan("0.1", "0.1", hold_days=14, cut_pct=Decimal(20))
     text = render_markdown(build_report([], plan, [], Settings(), date(2027, 2, 1)))
     assert PlanFlag.HOLD.marked in text and PlanFlag.OVER_10.marked in text
     assert f"{PlanFlag.HOLD.marked}: {PlanFlag.HOLD.explanation}" in text
     assert f"{PlanFlag.OVER_10.marked}: {PlanFlag.OVER_10.explanation}" in text
-
-
-def _tablet_plan():
-    from decimal import Decimal
-
-    from tui.core.formulations import Tablet
-    from tui.core.plan_model import PlanParams
-    from tui.core.planner import build_plan
-
-    return build_plan(
-        PlanParams(
-            drug="lorazepam",
-            start=date(2027, 1, 4),
-            dose_mg=Decimal("1.5"),
-            formulation=Tablet.create("0.5", 4),
-            cut_pct=Decimal(10),
-            step_days=14,
-            split=(Decimal("0.75"), Decimal("0.75")),
-        )
-    )
 
 
 def test_a_liquid_plan_gives_each_intake_in_ml_and_labels_the_daily_total(taper):
@@ -198,7 +168,7 @@ def test_a_tablet_plan_gives_each_intake_in_tablet_pieces():
 
     from tui.core.entry import Intake
 
-    plan = _tablet_plan()
+    plan = lorazepam_tablet_plan()
     logged = [DayEntry(date(2027, 1, 5), (Intake(Decimal("0.625"), "08:00"), Intake(Decimal("0.75"), "20:00")))]
     markdown = render_markdown(
         build_report(logged, plan, [], Settings(intake_times=("08:00", "20:00")), date(2027, 1, 5))
@@ -217,5 +187,5 @@ def test_a_logged_amount_the_form_cannot_measure_is_given_in_mg_only():
     from tui.core.entry import Intake
 
     logged = [DayEntry(date(2027, 1, 5), (Intake(Decimal("0.6"), "08:00"),))]
-    markdown = render_markdown(build_report(logged, _tablet_plan(), [], Settings(), date(2027, 1, 5)))
+    markdown = render_markdown(build_report(logged, lorazepam_tablet_plan(), [], Settings(), date(2027, 1, 5)))
     assert "**Last dose logged:** 2027-01-05: 08:00 0.6 mg (daily total 0.6 mg)" in markdown

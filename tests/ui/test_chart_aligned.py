@@ -8,8 +8,8 @@ from pathlib import Path
 
 from textual.widgets import Static
 
+from tests.ui.chart_helpers import chart_of, chart_snapshot, demo_chart, load_demo, open_chart, press, shown
 from tests.ui.conftest import TODAY
-from tests.ui.test_chart_view import _to_chart, chart_of, demo_app, load_demo, open_chart, shown
 from tui.core.cut_response_curve import OFFSETS, sentence, summarise
 from tui.core.entry import DayEntry, Intake
 from tui.core.insights import ANXIETY, TOTAL, cut_dates
@@ -25,13 +25,8 @@ def sentence_of(view) -> str:
 
 
 async def test_a_lines_up_the_recent_cuts_by_day_since_the_cut(app_factory, journal):
-    load_demo(journal)
-    app = app_factory()
-    async with app.run_test(size=(80, 24)) as pilot:
-        view = await open_chart(app, pilot)
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.pause()
+    async with demo_chart(app_factory, journal) as (app, pilot, view):
+        await press(pilot, "a", pauses=2)
         assert view.show_aligned and shown(view, "#chart-aligned") and shown(view, "#chart-sentence")
         assert not shown(view, "#chart-symptoms") and not shown(view, "#chart-dose")
         panel = view.query_one(AlignedChart)
@@ -48,19 +43,15 @@ async def test_a_lines_up_the_recent_cuts_by_day_since_the_cut(app_factory, jour
             min(min(xs) for xs in plotted if xs) >= OFFSETS[0] and max(max(xs) for xs in plotted if xs) <= OFFSETS[-1]
         )
         # m changes the metric, r how many recent cuts; the sentence follows.
-        await pilot.press("m")
-        await pilot.pause()
+        await press(pilot, "m")
         assert panel.summary is not None and panel.summary.metric == ANXIETY
         assert "anxiety peaked on day" in sentence_of(view)
-        await pilot.press("r")
-        await pilot.pause()
+        await press(pilot, "r")
         assert view.cut_count == 12 and panel.summary is not None and len(panel.summary.curves) == 12
         assert view.range_days == 90  # the date range is left as it was
-        await pilot.press("R", "R")
-        await pilot.pause()
+        await press(pilot, "R", "R")
         assert view.cut_count == 3 and "After your last 3 cuts" in sentence_of(view)
-        await pilot.press("a")
-        await pilot.pause()
+        await press(pilot, "a")
         assert not view.show_aligned and shown(view, "#chart-symptoms") and not shown(view, "#chart-sentence")
 
 
@@ -74,8 +65,7 @@ async def test_too_few_cuts_says_what_is_missing(app_factory, journal):
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
         view = await open_chart(app, pilot)
-        await pilot.press("a")
-        await pilot.pause()
+        await press(pilot, "a")
         assert sentence_of(view) == "Not enough yet: 2 cuts with at least 5 logged days after them; 3 are needed."
 
 
@@ -94,9 +84,7 @@ async def test_each_key_of_the_mode_draws_once(app_factory, journal, monkeypatch
         await open_chart(app, pilot)
         for key in ("a", "m", "r", "R"):
             summaries.clear()
-            await pilot.press(key)
-            await pilot.pause()
-            await pilot.pause()
+            await press(pilot, key, pauses=2)
             assert len(summaries) == 1, key
         summaries.clear()
         await pilot.resize_terminal(80, 24)
@@ -105,15 +93,10 @@ async def test_each_key_of_the_mode_draws_once(app_factory, journal, monkeypatch
 
 
 async def test_l_lays_the_estimated_level_over_the_dose_panel(app_factory, journal):
-    load_demo(journal)
-    app = app_factory()
-    async with app.run_test(size=(80, 24)) as pilot:
-        view = await open_chart(app, pilot)
+    async with demo_chart(app_factory, journal) as (_app, pilot, view):
         dose = view.query_one(DoseChart)
         assert dose.level is None and not shown(view, "#chart-note")
-        await pilot.press("L")
-        await pilot.pause()
-        await pilot.pause()
+        await press(pilot, "L", pauses=2)
         assert view.show_level and shown(view, "#chart-note")
         level = dose.level
         note = str(view.query_one("#chart-note", Static).render())
@@ -125,8 +108,7 @@ async def test_l_lays_the_estimated_level_over_the_dose_panel(app_factory, journ
         for trough, low, peak in zip(level.troughs, level.low_troughs, level.peaks, strict=True):
             if peak is not None:
                 assert trough is not None and low is not None and trough <= peak
-        await pilot.press("L")
-        await pilot.pause()
+        await press(pilot, "L")
         assert dose.level is None and not shown(view, "#chart-note")
 
 
@@ -137,8 +119,7 @@ async def test_without_a_named_medicine_the_level_says_why(app_factory, journal)
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
         view = await open_chart(app, pilot)
-        await pilot.press("L")
-        await pilot.pause()
+        await press(pilot, "L")
         assert view.query_one(DoseChart).level is None
         assert "no level can be estimated" in str(view.query_one("#chart-note", Static).render())
 
@@ -157,18 +138,7 @@ async def test_the_palette_entries_show_the_chart_in_that_mode(app_factory, jour
 
 
 def test_chart_snapshot_days_since_cut_at_80x24(snap_compare, tmp_path: Path):
-    journal, app = demo_app(tmp_path)
-
-    async def run_before(pilot) -> None:
-        await _to_chart(pilot)
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.pause()
-
-    try:
-        assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
-    finally:
-        journal.close()
+    assert chart_snapshot(snap_compare, tmp_path, "a")
 
 
 def test_the_same_sentence_is_what_the_core_says_for_the_demo():

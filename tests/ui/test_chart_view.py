@@ -9,147 +9,85 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, Static
 
+from tests.ui.chart_helpers import CHART_KEY, chart_snapshot, demo_chart, load_demo, open_chart, press, shown
 from tests.ui.conftest import TODAY
 from tui.core.entry import DayEntry, Intake
 from tui.core.insights import ANXIETY, MOOD, SLEEP_HOURS, SLEEP_QUALITY, TOTAL
-from tui.demo.story import generate_demo
-from tui.store.journal import Journal, open_journal
-from tui.ui.app import VIEWS, build_app
 from tui.ui.chart import view as chart_view
 from tui.ui.chart.cut_table import CutTable
 from tui.ui.chart.dose_chart import DoseChart
 from tui.ui.chart.heat_map import HeatMap
 from tui.ui.chart.symptom_chart import SymptomChart
-from tui.ui.chart.view import ChartView
 from tui.ui.screens.symptom_picker import SymptomPicker
-
-CHART_KEY = str([view_id for view_id, _title, _cls in VIEWS].index("chart") + 1)
-DEMO_SEED = 2027
-
-
-def load_demo(journal: Journal, days: int = 270) -> None:
-    """The demo data set (fixed seed, ending on TODAY) written into ``journal``."""
-    data = generate_demo(days, TODAY, DEMO_SEED)
-    journal.replace_all(list(data.entries), data.plan.to_record(), list(data.events))
-    journal.update_settings(**data.settings)
-
-
-def chart_of(app) -> ChartView:
-    view = app.view("chart")
-    assert isinstance(view, ChartView)
-    return view
-
-
-def shown(view: ChartView, selector: str) -> bool:
-    return not view.query_one(selector).has_class("-hidden")
-
-
-async def open_chart(app, pilot) -> ChartView:
-    await pilot.press(CHART_KEY)
-    await pilot.pause()
-    await pilot.pause()
-    return chart_of(app)
-
 
 # -- keys -----------------------------------------------------------------------------------
 
 
 async def test_m_cycles_the_metrics_and_the_plot_follows(app_factory, journal):
-    load_demo(journal)
-    app = app_factory()
-    async with app.run_test(size=(80, 24)) as pilot:
-        view = await open_chart(app, pilot)
+    async with demo_chart(app_factory, journal) as (_app, pilot, view):
         assert view.metric == TOTAL and view.frame is not None and view.frame.metric == TOTAL
         for expected in (ANXIETY, MOOD, SLEEP_HOURS, SLEEP_QUALITY, TOTAL):
-            await pilot.press("m")
-            await pilot.pause()
+            await press(pilot, "m")
             assert view.metric == expected
             assert view.frame is not None and view.frame.metric == expected
             assert view.query_one(SymptomChart).frame is view.frame
-        await pilot.press("M")
-        await pilot.pause()
+        await press(pilot, "M")
         assert view.metric == SLEEP_QUALITY
 
 
 async def test_s_picks_one_symptom_to_chart(app_factory, journal):
-    load_demo(journal)
-    app = app_factory()
-    async with app.run_test(size=(80, 24)) as pilot:
-        view = await open_chart(app, pilot)
-        await pilot.press("s")
-        await pilot.pause()
+    async with demo_chart(app_factory, journal) as (app, pilot, view):
+        await press(pilot, "s")
         assert isinstance(app.screen, SymptomPicker)
         options = app.screen.query_one(OptionList)
         first = options.get_option_at_index(0).id  # the symptom rated on most days
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.pause()
+        await press(pilot, "enter", pauses=2)
         assert view.metric == f"symptom:{first}"
         assert view.frame is not None and view.frame.metric == view.metric
         assert max(v for v in view.frame.values if v is not None) <= 4
-        await pilot.press("s", "escape")
-        await pilot.pause()
+        await press(pilot, "s", "escape")
         assert view.metric == f"symptom:{first}"  # escape keeps the choice
-        await pilot.press("m")
-        await pilot.pause()
+        await press(pilot, "m")
         assert view.metric == TOTAL  # m leaves a single symptom for the start of the cycle
 
 
 async def test_r_cycles_the_range(app_factory, journal):
-    load_demo(journal)
-    app = app_factory()
-    async with app.run_test(size=(80, 24)) as pilot:
-        view = await open_chart(app, pilot)
+    async with demo_chart(app_factory, journal) as (_app, pilot, view):
         assert view.range_days == 90 and view.frame is not None and view.frame.days == 90
         first_logged = min(e.day for e in journal.days())
         for expected_range, expected_days in ((365, 365), (None, (TODAY - first_logged).days + 1), (30, 30), (90, 90)):
-            await pilot.press("r")
-            await pilot.pause()
+            await press(pilot, "r")
             assert view.range_days == expected_range
             assert view.frame is not None and view.frame.days == expected_days and view.frame.end == TODAY
         # Pooled to the plot's width, never more columns than it has.
-        await pilot.press("r", "r")
-        await pilot.pause()
+        await press(pilot, "r", "r")
         assert len(view.frame.xs) <= view.query_one(SymptomChart).plot_columns
 
 
 async def test_arrows_and_h_l_move_the_window_through_time(app_factory, journal):
-    load_demo(journal)
-    app = app_factory()
-    async with app.run_test(size=(80, 24)) as pilot:
-        view = await open_chart(app, pilot)
-        await pilot.press("left")
-        await pilot.pause()
+    async with demo_chart(app_factory, journal) as (_app, pilot, view):
+        await press(pilot, "left")
         assert view.window_end == TODAY - timedelta(days=45)
         assert view.frame is not None and view.frame.end == TODAY - timedelta(days=45)
-        await pilot.press("h")
-        await pilot.pause()
+        await press(pilot, "h")
         assert view.window_end == TODAY - timedelta(days=90)
-        await pilot.press("l")
-        await pilot.pause()
+        await press(pilot, "l")
         assert view.window_end == TODAY - timedelta(days=45)
-        await pilot.press("right", "right")
-        await pilot.pause()
+        await press(pilot, "right", "right")
         assert view.window_end == TODAY and view.end is None  # never past today
         for _ in range(10):
             await pilot.press("left")
         await pilot.pause()
         first_logged = min(e.day for e in journal.days())
         assert view.frame is not None and view.frame.start == first_logged  # stops at the first logged day
-        await pilot.press("e")
-        await pilot.pause()
+        await press(pilot, "e")
         assert view.window_end == TODAY
 
 
 async def test_t_swaps_the_dose_panel_for_the_cut_table(app_factory, journal):
-    load_demo(journal)
-    app = app_factory()
-    async with app.run_test(size=(80, 24)) as pilot:
-        view = await open_chart(app, pilot)
+    async with demo_chart(app_factory, journal) as (_app, pilot, view):
         assert shown(view, "#chart-dose") and not shown(view, "#chart-cuts")
-        await pilot.press("t")
-        await pilot.pause()
-        await pilot.pause()
+        await press(pilot, "t", pauses=2)
         assert view.show_cut_table
         assert shown(view, "#chart-cuts") and not shown(view, "#chart-dose")
         table = view.query_one(CutTable)
@@ -158,30 +96,22 @@ async def test_t_swaps_the_dose_panel_for_the_cut_table(app_factory, journal):
         assert len(table.visible_rows()) >= 3  # the last three cuts at a glance
         last = table.rows[-1]
         assert last.dose_before is not None and last.dose_after is not None and last.dose_after < last.dose_before
-        await pilot.press("t")
-        await pilot.pause()
+        await press(pilot, "t")
         assert not view.show_cut_table and shown(view, "#chart-dose")
 
 
 async def test_c_shows_the_calendar_heat_map(app_factory, journal):
-    load_demo(journal)
-    app = app_factory()
-    async with app.run_test(size=(80, 24)) as pilot:
-        view = await open_chart(app, pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        await pilot.pause()
+    async with demo_chart(app_factory, journal) as (_app, pilot, view):
+        await press(pilot, "c", pauses=2)
         assert view.show_calendar
         assert shown(view, "#chart-calendar") and not shown(view, "#chart-symptoms")
         heat = view.query_one(HeatMap)
         assert heat.end == TODAY
         text = heat.render().plain
         assert "March 2027" in text and "not logged" in text
-        await pilot.press("left")
-        await pilot.pause()
+        await press(pilot, "left")
         assert heat.end == TODAY - timedelta(days=45)  # the map follows the window
-        await pilot.press("c")
-        await pilot.pause()
+        await press(pilot, "c")
         assert not view.show_calendar and shown(view, "#chart-symptoms")
 
 
@@ -257,56 +187,17 @@ async def test_gaps_stay_gaps_in_the_series_handed_to_the_plot(app_factory, jour
 # -- snapshots ------------------------------------------------------------------------------
 
 
-def demo_app(tmp_path: Path):
-    journal = open_journal(tmp_path / "taper.json")
-    journal.update_settings(onboarded=True)
-    load_demo(journal)
-    return journal, build_app(journal, today=TODAY)
-
-
-async def _to_chart(pilot) -> None:
-    await pilot.press(CHART_KEY)
-    await pilot.pause()
-    await pilot.pause()
-
-
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
 def test_chart_snapshot(snap_compare, tmp_path: Path, size):
-    journal, app = demo_app(tmp_path)
-    try:
-        assert snap_compare(app, terminal_size=size, run_before=_to_chart)
-    finally:
-        journal.close()
+    assert chart_snapshot(snap_compare, tmp_path, size=size)
 
 
 def test_chart_snapshot_year_with_cut_table_at_80x24(snap_compare, tmp_path: Path):
-    journal, app = demo_app(tmp_path)
-
-    async def run_before(pilot) -> None:
-        await _to_chart(pilot)
-        await pilot.press("r", "t")
-        await pilot.pause()
-        await pilot.pause()
-
-    try:
-        assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
-    finally:
-        journal.close()
+    assert chart_snapshot(snap_compare, tmp_path, "r", "t")
 
 
 def test_chart_snapshot_calendar_at_80x24(snap_compare, tmp_path: Path):
-    journal, app = demo_app(tmp_path)
-
-    async def run_before(pilot) -> None:
-        await _to_chart(pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        await pilot.pause()
-
-    try:
-        assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
-    finally:
-        journal.close()
+    assert chart_snapshot(snap_compare, tmp_path, "c")
 
 
 # -- drawn for the size it is shown at -------------------------------------------------------
@@ -323,16 +214,12 @@ async def test_the_panels_are_plotted_for_the_size_they_are_shown_at(app_factory
     # The upper panel's height changes without the view's: by a row when the cut table (a row
     # taller than the dose panel) comes and goes, and at the first layout of the tab, which may
     # come before or after the view hears it is shown. Each time the plot must follow.
-    load_demo(journal)
-    app = app_factory()
-    async with app.run_test(size=(100, 30)) as pilot:
-        view = await open_chart(app, pilot)
+    async with demo_chart(app_factory, journal, size=(100, 30)) as (_app, pilot, view):
         symptoms, dose = view.query_one(SymptomChart), view.query_one(DoseChart)
         assert view.frame is not None and symptoms.frame is view.frame
         assert plotted_as_now(symptoms) and plotted_as_now(dose)
         for key in ("t", "t", "c", "t", "c"):
-            await pilot.press(key)
-            await pilot.pause()
+            await press(pilot, key)
             assert plotted_as_now(symptoms), f"after {key}"
 
 

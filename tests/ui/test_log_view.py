@@ -9,9 +9,10 @@ from pathlib import Path
 
 from textual.widgets import Input, Select
 
+from tests.ui.view_keys import f_key
 from tui.core.entry import DayEntry, Intake
 from tui.store.journal import open_journal
-from tui.ui.app import VIEWS, build_app
+from tui.ui.app import build_app
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.crisis_panel import CrisisPanel
 from tui.ui.screens.date_prompt import DatePrompt
@@ -23,10 +24,6 @@ from tui.ui.widgets.value_field import ValueField
 TODAY = date(2027, 3, 15)
 YESTERDAY = TODAY - timedelta(days=1)
 SIZE = (80, 24)
-
-
-def f_key(view_id: str) -> str:
-    return f"f{[v for v, _t, _c in VIEWS].index(view_id) + 1}"
 
 
 def active(app) -> str:

@@ -4,18 +4,13 @@ region's lines, shown as data, and a bad field named with its value."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from textual.widgets import Input, OptionList, Static
 
+from tests.ui.schedule_helpers import running
 from tui.core.crisis_lines import OWN, OWN_LINES_SETTING
-from tui.ui.app import build_app
 from tui.ui.screens.crisis_panel import CrisisPanel
 from tui.ui.screens.own_lines_dialog import OwnLinesDialog
 from tui.ui.screens.region_dialog import RegionDialog
-
-TODAY = date(2027, 3, 15)
-NOW = datetime(2027, 3, 15, 9, 0)
 
 
 def flat(widget: Static) -> str:
@@ -51,6 +46,20 @@ async def choose(pilot, dialog: RegionDialog, code: str) -> None:
     await pilot.pause()
 
 
+async def open_own_lines(pilot, app, choose_own: bool = False) -> tuple[RegionDialog, OwnLinesDialog]:
+    """Help's ``r``, then "my own lines" chosen in the list (``choose_own``) or ``o`` pressed: the
+    region dialog and the own-lines dialog over it."""
+    dialog = await open_region_dialog(pilot, app)
+    if choose_own:
+        await choose(pilot, dialog, OWN)
+    else:
+        await pilot.press("o")
+    await wait_until(pilot, lambda: isinstance(app.screen, OwnLinesDialog))
+    own = app.screen
+    assert isinstance(own, OwnLinesDialog)
+    return dialog, own
+
+
 async def type_line(pilot, dialog: OwnLinesDialog, name: str, number: str, purpose: str = "") -> None:
     """Type into the three fields and press Enter in the last one (adds the line)."""
     for widget_id, text in (("own-name", name), ("own-number", number), ("own-purpose", purpose)):
@@ -63,13 +72,8 @@ async def type_line(pilot, dialog: OwnLinesDialog, name: str, number: str, purpo
 
 
 async def test_my_own_lines_are_added_stored_and_shown_in_help_and_the_crisis_panel(journal):
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        dialog = await open_region_dialog(pilot, app)
-        await choose(pilot, dialog, OWN)
-        await wait_until(pilot, lambda: isinstance(app.screen, OwnLinesDialog))
-        own = app.screen
-        assert isinstance(own, OwnLinesDialog)
+    async with running(journal) as (app, pilot):
+        _dialog, own = await open_own_lines(pilot, app, choose_own=True)
         assert "None yet" in str(own.query_one("#own-lines", OptionList).get_option_at_index(0).prompt)
         await type_line(pilot, own, "Dr Lee out of hours", "0161 555 0101", "my prescriber")
         await type_line(pilot, own, "Crisis team", "0800 123 456")
@@ -96,13 +100,8 @@ async def test_my_own_lines_are_added_stored_and_shown_in_help_and_the_crisis_pa
 
 async def test_o_adds_own_lines_to_a_regions_lines_and_keeps_the_region(journal):
     journal.update_settings(region="UK")
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_region_dialog(pilot, app)
-        await pilot.press("o")
-        await wait_until(pilot, lambda: isinstance(app.screen, OwnLinesDialog))
-        own = app.screen
-        assert isinstance(own, OwnLinesDialog)
+    async with running(journal) as (app, pilot):
+        _dialog, own = await open_own_lines(pilot, app)
         await type_line(pilot, own, "Dr Lee", "0161 555 0101")
         await pilot.press("escape")
         await wait_until(pilot, lambda: OWN_LINES_SETTING in journal.settings().extra)
@@ -118,12 +117,8 @@ async def test_o_adds_own_lines_to_a_regions_lines_and_keeps_the_region(journal)
 
 
 async def test_a_bad_number_is_named_with_its_value_and_what_was_typed_stays(journal):
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        dialog = await open_region_dialog(pilot, app)
-        await pilot.press("o")
-        await wait_until(pilot, lambda: isinstance(app.screen, OwnLinesDialog))
-        own = app.screen
+    async with running(journal) as (app, pilot):
+        dialog, own = await open_own_lines(pilot, app)
         await type_line(pilot, own, "Dr Lee", "call me")
         problem = flat(own.query_one("#problem", Static))
         assert problem.startswith('⚠ Number: "call me" — use digits')
@@ -144,12 +139,8 @@ async def test_a_bad_number_is_named_with_its_value_and_what_was_typed_stays(jou
 
 
 async def test_a_line_that_looks_like_markup_is_shown_as_typed_and_stored_exactly(journal):
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_region_dialog(pilot, app)
-        await pilot.press("o")
-        await wait_until(pilot, lambda: isinstance(app.screen, OwnLinesDialog))
-        own = app.screen
+    async with running(journal) as (app, pilot):
+        _dialog, own = await open_own_lines(pilot, app)
         await type_line(pilot, own, "[b]Dr Lee[/b] [link=x]", "+44 (0)161 555-0101", "[red]nights[/]")
         await type_line(pilot, own, "Dr\x1b[2J Lee", "0161 555 0101")
         assert flat(own.query_one("#problem", Static)).startswith('⚠ Name: "Dr\\x1b[2J Lee" — use plain text')
@@ -172,13 +163,8 @@ async def test_delete_on_the_list_removes_a_line(journal):
     journal.update_settings(
         **{OWN_LINES_SETTING: [{"name": "Old line", "number": "0161 555 0101", "purpose": ""}], "region": OWN}
     )
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        dialog = await open_region_dialog(pilot, app)
-        await choose(pilot, dialog, OWN)
-        await wait_until(pilot, lambda: isinstance(app.screen, OwnLinesDialog))
-        own = app.screen
-        assert isinstance(own, OwnLinesDialog)
+    async with running(journal) as (app, pilot):
+        _dialog, own = await open_own_lines(pilot, app, choose_own=True)
         options = own.query_one("#own-lines", OptionList)
         options.focus()
         options.highlighted = 0

@@ -3,20 +3,17 @@ over to is typed, read like the CLI's flags, and saved with the plan."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from decimal import Decimal
 
-from textual.widgets import Button, DataTable, Input, Select
+from textual.widgets import DataTable, Input, Select
 
+from tests.exchange.crossover_plans import crossover_plan
+from tests.ui.plan_editor_helpers import open_editor, problem_text, save_confirming
+from tests.ui.schedule_helpers import TODAY, running
 from tui.core.formulations import Tablet
 from tui.core.plan_model import PlanParams
 from tui.core.planner import build_plan
-from tui.ui.app import build_app
-from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.plan_editor import PlanEditorScreen
-
-TODAY = date(2027, 3, 15)
-NOW = datetime(2027, 3, 15, 9, 0)
 
 
 async def _settle(pilot, times: int = 3) -> None:
@@ -25,15 +22,7 @@ async def _settle(pilot, times: int = 3) -> None:
 
 
 async def _editor(pilot) -> PlanEditorScreen:
-    await pilot.press("f2")
-    for _ in range(50):
-        await pilot.pause()
-        if pilot.app.focused is not None:
-            break
-    await pilot.press("n")
-    await pilot.pause()
-    editor = pilot.app.screen
-    assert isinstance(editor, PlanEditorScreen)
+    editor = await open_editor(pilot)
     editor.query_one("#dose", Input).value = "1"
     editor.query_one("#intakes", Input).value = "2"
     editor.query_one("#split", Input).value = "0.5+0.5"
@@ -46,36 +35,31 @@ async def _editor(pilot) -> PlanEditorScreen:
 
 
 async def test_a_crossover_typed_in_the_editor_is_previewed_and_saved(journal):
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(journal) as (app, pilot):
         editor = await _editor(pilot)
         assert editor.query_one("#crossover-stages").parent.has_class("-hidden")  # type: ignore[union-attr]
         assert editor.query_one("#to-kind-row").has_class("-hidden")
-        problem = str(editor.query_one("#problem").render())
+        problem = problem_text(editor)
         assert editor.plan is not None and not editor.plan.params.crosses_over, problem
         editor.query_one("#crossover-to", Input).value = "diazepam"
         await _settle(pilot)
         assert not editor.query_one("#crossover-stages").parent.has_class("-hidden")  # type: ignore[union-attr]
         assert not editor.query_one("#to-row-0").has_class("-hidden")
-        assert editor.plan is None and "New tablet mg is empty" in str(editor.query_one("#problem").render())
+        assert editor.plan is None and "New tablet mg is empty" in problem_text(editor)
         assert editor.query_one("#to-0", Input).has_class("-invalid")
         editor.query_one("#to-0", Input).value = "5"
         editor.query_one("#to-1", Input).value = "2"
         await _settle(pilot)
         plan = editor.plan
-        assert plan is not None and plan.params.crossover_to == "diazepam", str(editor.query_one("#problem").render())
+        assert plan is not None and plan.params.crossover_to == "diazepam", problem_text(editor)
         assert plan.steps[0].also is not None and plan.steps[0].also.intake_mg == (Decimal(0), Decimal(5))
         editor.query_one("#equivalence", Input).value = "bnf"
         await _settle(pilot)
         assert editor.plan is None
-        assert 'Equivalence: "bnf" is not allowed — use ashton or va-dod' in str(editor.query_one("#problem").render())
+        assert 'Equivalence: "bnf" is not allowed — use ashton or va-dod' in problem_text(editor)
         editor.query_one("#equivalence", Input).value = "ashton"
         await _settle(pilot)
-        await pilot.press("ctrl+s")
-        await _settle(pilot)
-        if isinstance(app.screen, ConfirmDialog):  # a stop from above a jump-off needs a yes
-            app.screen.query_one("#confirm", Button).press()
-            await _settle(pilot)
+        await save_confirming(app, pilot)
     stored = journal.plan()
     assert stored is not None and stored.params.crossover_to == "diazepam"
     assert stored.params.crossover_formulation == Tablet.create("5", "2")
@@ -85,19 +69,8 @@ async def test_a_crossover_typed_in_the_editor_is_previewed_and_saved(journal):
 async def test_re_planning_after_the_crossover_is_a_plan_of_the_new_drug(journal):
     """A re-plan from a day after the crossover starts from the diazepam taken then, never from a
     diazepam dose read as clonazepam; during the crossover, from the plan's own starting dose."""
-    plan = build_plan(
-        PlanParams(
-            drug="clonazepam",
-            start=TODAY,
-            dose_mg=Decimal(1),
-            formulation=Tablet.create("0.5", "2"),
-            split=(Decimal("0.5"), Decimal("0.5")),
-            crossover_to="diazepam",
-            crossover_formulation=Tablet.create("5", "2"),
-        )
-    )
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
+    plan = crossover_plan(TODAY)
+    async with running(journal) as (app, pilot):
         after = PlanEditorScreen(TODAY, existing=plan, start=plan.steps[4].start)
         app.push_screen(after)
         await _settle(pilot)
@@ -120,8 +93,7 @@ async def test_re_planning_a_tablet_plan_keeps_the_tablet_strength(journal):
     plan = build_plan(
         PlanParams(drug="diazepam", start=TODAY, dose_mg=Decimal(20), formulation=Tablet.create("5", "2"))
     )
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(journal) as (app, pilot):
         editor = PlanEditorScreen(TODAY, existing=plan, start=plan.steps[2].start)
         app.push_screen(editor)
         await _settle(pilot)
@@ -132,19 +104,8 @@ async def test_re_planning_a_tablet_plan_keeps_the_tablet_strength(journal):
 async def test_the_preview_compares_a_crossover_as_diazepam_and_names_both_drugs(journal):
     """The summary's "1 → 0 mg" mixed clonazepam with diazepam: a crossover's start and end are
     compared as ≈ diazepam; its stages list each drug's daily total."""
-    plan = build_plan(
-        PlanParams(
-            drug="clonazepam",
-            start=TODAY,
-            dose_mg=Decimal(1),
-            formulation=Tablet.create("0.5", "2"),
-            split=(Decimal("0.5"), Decimal("0.5")),
-            crossover_to="diazepam",
-            crossover_formulation=Tablet.create("5", "2"),
-        )
-    )
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
+    plan = crossover_plan(TODAY)
+    async with running(journal) as (app, pilot):
         editor = PlanEditorScreen(TODAY, existing=plan, start=TODAY)
         app.push_screen(editor)
         await _settle(pilot)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,47 +13,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.widgets import Button, Input
 
+from tests.ui.plan_editor_helpers import in_editor, open_editor, problem_text, type_fields, type_into
+from tests.ui.schedule_helpers import TODAY, app_at_now, save_plan
 from tui.core.formulations import RawIncrement
-from tui.core.plan_changes import creation_event
 from tui.core.plan_model import Plan, PlanParams
-from tui.core.planner import build_plan
 from tui.store.journal import open_journal
-from tui.ui.app import build_app
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.plan_editor import PlanEditorScreen
 from tui.ui.screens.plan_field_rows import INPUT_IDS
 
-from .waiting import settled, wait_for_screen
-
-TODAY = date(2027, 3, 15)
-NOW = datetime(2027, 3, 15, 9, 0)
-
-
-async def open_editor(pilot) -> PlanEditorScreen:
-    """The editor for a new plan, from the Schedule's ``n``."""
-    await pilot.press("f2")
-    for _ in range(50):
-        await pilot.pause()
-        if pilot.app.focused is not None:
-            break
-    await pilot.press("n")
-    return await wait_for_screen(pilot, PlanEditorScreen)
-
-
-def problem_text(editor: PlanEditorScreen) -> str:
-    return str(editor.query_one("#problem").render())
-
-
-async def type_into(pilot, editor: PlanEditorScreen, widget_id: str, text: str) -> None:
-    field = editor.query_one(f"#{widget_id}", Input)
-    field.value = text
-    await settled(pilot)  # the editor rebuilt the plan from it
-
 
 async def test_an_impossible_start_date_is_a_message_not_an_exit(journal):
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        editor = await open_editor(pilot)
+    async with in_editor(journal) as (app, pilot, editor):
         await type_into(pilot, editor, "start", "2027-13-01")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -64,22 +35,15 @@ async def test_an_impossible_start_date_is_a_message_not_an_exit(journal):
 
 
 async def test_an_empty_dose_says_so_in_words(journal):
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        editor = await open_editor(pilot)
+    async with in_editor(journal) as (_app, pilot, editor):
         await type_into(pilot, editor, "dose", "")
         assert "Daily dose mg is empty — give the current daily dose in mg, e.g. 1" in problem_text(editor)
         assert '""' not in problem_text(editor)
 
 
 async def test_a_three_intake_plan_is_accepted_and_saved(journal):
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        editor = await open_editor(pilot)
-        await type_into(pilot, editor, "dose", "1")
-        await type_into(pilot, editor, "intakes", "3")
-        await type_into(pilot, editor, "hold", "7")
-        await type_into(pilot, editor, "jump-off", "0.05")
+    async with in_editor(journal) as (_app, pilot, editor):
+        await type_fields(pilot, editor, {"dose": "1", "intakes": "3", "hold": "7", "jump-off": "0.05"})
         assert problem_text(editor).strip() == ""
         summary = str(editor.query_one("#summary").render())
         assert "0.33 + 0.34 + 0.33 mg" in summary and "intake 2 gets one step more" in summary
@@ -91,17 +55,13 @@ async def test_a_three_intake_plan_is_accepted_and_saved(journal):
 
 
 async def test_seven_intakes_are_refused_like_the_cli(journal):
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        editor = await open_editor(pilot)
+    async with in_editor(journal) as (_app, pilot, editor):
         await type_into(pilot, editor, "intakes", "7")
         assert 'Intakes a day: "7" is not allowed — use a whole number from 1 to 6' in problem_text(editor)
 
 
 async def test_escape_with_changes_asks_and_enter_keeps_editing(journal):
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        editor = await open_editor(pilot)
+    async with in_editor(journal) as (app, pilot, editor):
         await type_into(pilot, editor, "cut", "5")
         assert editor.has_unsaved_changes
         await pilot.press("escape")
@@ -120,18 +80,14 @@ async def test_escape_with_changes_asks_and_enter_keeps_editing(journal):
 
 
 async def test_escape_without_changes_just_leaves(journal):
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_editor(pilot)
+    async with in_editor(journal) as (app, pilot, _editor):
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, (PlanEditorScreen, ConfirmDialog))
 
 
 async def test_enter_on_the_guideline_confirmation_goes_back(journal):
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        editor = await open_editor(pilot)
+    async with in_editor(journal) as (app, pilot, editor):
         await type_into(pilot, editor, "cut", "40")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -155,17 +111,8 @@ async def test_replan_during_a_hold_keeps_the_days_left(journal):
         hold_days=21,
         jump_off_mg=Decimal("0.05"),
     )
-    plan = build_plan(params)
-    journal.save_plan(plan.to_record(), creation_event(plan, NOW))
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f2")
-        for _ in range(50):
-            await pilot.pause()
-        await pilot.press("p")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, PlanEditorScreen)
+    plan = save_plan(journal, params)
+    async with in_editor(journal, "p") as (_app, _pilot, editor):
         assert editor.query_one("#hold", Input).value == "11"  # 21-day hold, 10 days done
         assert "11 days left are kept" in str(editor.query_one("#kept-hold").render())
         assert editor.plan is not None and editor.plan.steps[0].start == TODAY
@@ -179,7 +126,7 @@ FIELD_IDS = sorted(set(INPUT_IDS.values()) | {"form-0", "form-1", "form-2", "the
 async def _type_everywhere(path: Path, changes: list[tuple[str, str]]) -> None:
     journal = open_journal(path)
     journal.update_settings(onboarded=True)
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    app = app_at_now(journal)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             editor = await open_editor(pilot)
@@ -208,13 +155,8 @@ def test_nothing_typed_into_any_field_raises_out_of_the_editor(changes):
 
 
 async def test_a_sequential_order_is_typed_in_the_editor_and_saved(journal):
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        editor = await open_editor(pilot)
-        await type_into(pilot, editor, "dose", "1")
-        await type_into(pilot, editor, "intakes", "2")
-        await type_into(pilot, editor, "split", "0.5+0.5")
-        await type_into(pilot, editor, "jump-off", "0.05")
+    async with in_editor(journal) as (_app, pilot, editor):
+        await type_fields(pilot, editor, {"dose": "1", "intakes": "2", "split": "0.5+0.5", "jump-off": "0.05"})
         await type_into(pilot, editor, "order", "sideways")
         assert 'Intake order: "sideways" is not allowed — use even' in problem_text(editor)
         await type_into(pilot, editor, "order", "sequential")

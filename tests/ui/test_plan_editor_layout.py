@@ -6,31 +6,19 @@ Update the snapshot with ``pytest --snapshot-update`` after a deliberate change,
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from decimal import Decimal
 
-from textual.widgets import Button, DataTable, Input, Select
+from textual.widgets import DataTable, Input, Select
 
+from tests.ui.plan_editor_helpers import open_editor, problem_text, save_confirming
+from tests.ui.schedule_helpers import app_at_now, running
 from tui.core.formulations import Liquid
-from tui.ui.app import build_app
-from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.plan_editor import PlanEditorScreen
-
-TODAY = date(2027, 3, 15)
-NOW = datetime(2027, 3, 15, 9, 0)
 
 
 async def _editor_with_tablets(pilot) -> None:
     """A new plan on 2 mg of 0.5 mg tablets split in 4: its cuts reach the tablets' limit."""
-    await pilot.press("f2")
-    for _ in range(50):
-        await pilot.pause()
-        if pilot.app.focused is not None:
-            break
-    await pilot.press("n")
-    await pilot.pause()
-    editor = pilot.app.screen
-    assert isinstance(editor, PlanEditorScreen)
+    editor = await open_editor(pilot)
     editor.query_one("#dose", Input).value = "2"
     editor.query_one("#form-kind").value = "tablet"
     await pilot.pause()
@@ -43,15 +31,14 @@ async def _editor_with_tablets(pilot) -> None:
 
 
 def test_plan_editor_snapshot_at_80x24(snap_compare, journal):
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    app = app_at_now(journal)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_editor_with_tablets)
 
 
 async def test_the_editor_offers_the_switch_to_a_liquid_where_tablets_are_too_coarse(journal):
     """docs/DOMAIN.md §3.11: the too-coarse point is offered as a switch; the key pre-fills it, the
     preview then measures in mL below it, and the saved plan keeps it."""
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(journal) as (app, pilot):
         await _editor_with_tablets(pilot)
         editor = app.screen
         assert isinstance(editor, PlanEditorScreen)
@@ -73,20 +60,14 @@ async def test_the_editor_offers_the_switch_to_a_liquid_where_tablets_are_too_co
         # the step table shows the liquid's measured amount
         table = editor.query_one("#steps", DataTable)
         assert "1.13 mg · 11.3 mL" in [str(cell) for cell in table.get_row(liquid.start.isoformat())]
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        if isinstance(app.screen, ConfirmDialog):  # the stop from above a jump-off needs a yes
-            app.screen.query_one("#confirm", Button).press()
-            await pilot.pause()
-        await pilot.pause()
+        await save_confirming(app, pilot)
     stored = journal.plan()
     assert stored is not None and stored.params.switch_below_mg == Decimal("1.25")
     assert stored.params.then_formulation == Liquid.create("0.1", "0.1")
 
 
 async def test_without_a_switch_dose_the_second_forms_fields_are_hidden_and_ignored(journal):
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(journal) as (app, pilot):
         await _editor_with_tablets(pilot)
         editor = app.screen
         assert isinstance(editor, PlanEditorScreen)
@@ -95,7 +76,7 @@ async def test_without_a_switch_dose_the_second_forms_fields_are_hidden_and_igno
         assert not editor.query_one("#then-row-0").has_class("-hidden")
         editor.query_one("#then-0", Input).value = "abc"
         await pilot.pause()
-        assert editor.plan is None and "Then mg per mL" in str(editor.query_one("#problem").render())
+        assert editor.plan is None and "Then mg per mL" in problem_text(editor)
         editor.query_one("#switch-below", Input).value = ""
         await pilot.pause()
         assert editor.query_one("#then-row-0").has_class("-hidden")
@@ -105,17 +86,8 @@ async def test_without_a_switch_dose_the_second_forms_fields_are_hidden_and_igno
 async def test_a_stated_increment_is_not_offered_a_switch(journal):
     """The default form (a stated 0.01 mg increment) is what the person measures: its too-coarse
     warning says what would help, and no switch line takes a row of the preview."""
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f2")
-        for _ in range(50):
-            await pilot.pause()
-            if pilot.app.focused is not None:
-                break
-        await pilot.press("n")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, PlanEditorScreen)
+    async with running(journal) as (_app, pilot):
+        editor = await open_editor(pilot)
         assert editor.plan is not None and any("too coarse" in w for w in editor.plan.warnings())
         assert editor.query_one("#offer").has_class("-hidden")
         assert not editor.check_action("offer_switch", ())

@@ -2,49 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import datetime
 
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Input, Static
 
-from tui.core.formulations import RawIncrement
-from tui.core.plan_changes import creation_event, hold
-from tui.core.plan_model import Plan, PlanParams
-from tui.core.planner import build_plan
+from tests.ui.schedule_helpers import NOW, TODAY, app_at_now, open_schedule
+from tests.ui.schedule_helpers import store_plan as store_schedule_plan
+from tui.core.plan_changes import hold
+from tui.core.plan_model import Plan
 from tui.core.validation import parse_int
-from tui.ui.app import build_app
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.plan_history import PlanHistoryScreen
 from tui.ui.screens.text_prompt import PromptAnswer, TextPrompt
 
-TODAY = date(2027, 3, 15)
-NOW = datetime(2027, 3, 15, 9, 0)
-
 
 def store_plan(journal) -> Plan:
-    params = PlanParams(
-        drug="clonazepam",
-        start=date(2027, 1, 4),
-        dose_mg=Decimal(1),
-        formulation=RawIncrement.create("0.01"),
-        jump_off_mg=Decimal("0.05"),
-        split=(Decimal("0.5"), Decimal("0.5")),
-    )
-    plan = build_plan(params)
-    journal.save_plan(plan.to_record(), creation_event(plan, datetime(2027, 1, 4, 8, 0), "agreed"))
-    return plan
+    """The plan of the Schedule tests, agreed on its first day."""
+    return store_schedule_plan(journal, at=datetime(2027, 1, 4, 8, 0), reason="agreed")
 
 
 async def open_history(pilot) -> PlanHistoryScreen:
     """Show the Schedule, wait for its keys, press H: the plan history is on screen."""
-    await pilot.press("f2")
-    view = pilot.app.view("schedule")
-    for _ in range(100):
-        await pilot.pause()
-        focused = pilot.app.focused
-        if focused is not None and (focused is view or view in focused.ancestors):
-            break
+    await open_schedule(pilot)
     await pilot.press("H")
     await pilot.pause()
     screen = pilot.app.screen
@@ -65,7 +45,7 @@ async def test_h_in_schedule_opens_every_change_newest_first_and_escape_closes(j
     plan = store_plan(journal)
     held, event = hold(plan, 7, TODAY, NOW, "flu [/b] week")
     journal.save_plan(held.to_record(), event)
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    app = app_at_now(journal)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot)
         rows = shown_rows(screen)
@@ -86,7 +66,7 @@ async def test_h_in_schedule_opens_every_change_newest_first_and_escape_closes(j
 
 async def test_undo_of_a_hold_shows_its_effect_enter_cancels_and_confirming_restores_the_plan(journal):
     before = store_plan(journal)
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    app = app_at_now(journal)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f2")
         await pilot.pause()
@@ -134,7 +114,7 @@ async def test_a_change_recorded_by_an_older_version_shows_but_is_not_undone(jou
     del event["details"]["previous_plan"]
     event["details"].pop("end_date_before")
     journal.save_plan(held.to_record(), event)
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    app = app_at_now(journal)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot)
         assert shown_rows(screen)[0][1] == "Held 7 more days"
@@ -147,7 +127,7 @@ async def test_a_change_recorded_by_an_older_version_shows_but_is_not_undone(jou
 
 
 async def test_with_no_changes_recorded_the_history_says_so(journal):
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    app = app_at_now(journal)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot)
         assert "No change to the plan is recorded yet" in shown(screen, "#plan-history-empty")

@@ -6,15 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import Button, Input
+from textual.widgets import Button
 
+from tests.exchange.helpers import days_export
 from tests.ui.conftest import TODAY
-from tests.ui.test_schedule_view import NOW, ask, open_schedule, store_plan
+from tests.ui.import_helpers import preview_import
+from tests.ui.schedule_helpers import ask, on_schedule, store_plan
+from tests.ui.view_keys import f_key, show_view
 from tui.core.entry import DayEntry
-from tui.exchange.private_file import write_private_file
-from tui.exchange.render_export import render_export
-from tui.store.journal import open_journal
-from tui.ui.app import VIEWS, build_app
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.import_dialog import ImportDialog
 from tui.ui.screens.unsaved_changes import UnsavedChangesDialog
@@ -24,15 +23,8 @@ from tui.ui.widgets.value_field import ValueField
 SIZE = (80, 24)
 
 
-def f_key(view_id: str) -> str:
-    return f"f{[v for v, _t, _c in VIEWS].index(view_id) + 1}"
-
-
 async def type_in_log(pilot) -> LogView:
-    await pilot.press(f_key("log"))
-    await pilot.pause()
-    log = pilot.app.view("log")
-    assert isinstance(log, LogView)
+    log = await show_view(pilot, "log", LogView)
     log.query_one("#mood", ValueField).input.value = "6"
     await pilot.pause()
     assert log.has_unsaved_changes
@@ -44,16 +36,21 @@ def focused_button(app) -> str | None:
     return focused.id if isinstance(focused, Button) else None
 
 
+async def enter_on_the_safe_choice(pilot, dialog: type, safe: str = "cancel") -> None:
+    """The dialog on screen is a ``dialog`` with ``safe`` focused; then Enter is pressed on it."""
+    assert isinstance(pilot.app.screen, dialog)
+    assert focused_button(pilot.app) == safe
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_enter_on_quit_without_saving_keeps_editing(app_factory, journal):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         log = await type_in_log(pilot)
         await pilot.press("ctrl+q")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        assert focused_button(app) == "cancel"
-        await pilot.press("enter")
-        await pilot.pause()
+        await enter_on_the_safe_choice(pilot, ConfirmDialog)
         assert not isinstance(app.screen, ConfirmDialog)
         assert app.is_running
         assert log.has_unsaved_changes
@@ -66,10 +63,7 @@ async def test_enter_on_leaving_an_unsaved_day_stays(app_factory, journal):
         log = await type_in_log(pilot)
         await pilot.press("ctrl+left")
         await pilot.pause()
-        assert isinstance(app.screen, UnsavedChangesDialog)
-        assert focused_button(app) == "stay"
-        await pilot.press("enter")
-        await pilot.pause()
+        await enter_on_the_safe_choice(pilot, UnsavedChangesDialog, "stay")
         assert log.day == TODAY
         assert log.has_unsaved_changes
     assert journal.get_day(TODAY) is None
@@ -84,10 +78,7 @@ async def test_enter_on_a_history_delete_keeps_the_day(app_factory, journal):
         await pilot.pause()
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        assert focused_button(app) == "cancel"
-        await pilot.press("enter")
-        await pilot.pause()
+        await enter_on_the_safe_choice(pilot, ConfirmDialog)
         assert not isinstance(app.screen, ConfirmDialog)
     assert journal.get_day(entry.day) == entry
 
@@ -95,14 +86,9 @@ async def test_enter_on_a_history_delete_keeps_the_day(app_factory, journal):
 @pytest.mark.parametrize(("key", "answer"), [("h", "7"), ("s", "5"), ("r", "symptoms not easing")])
 async def test_enter_on_a_schedule_change_applies_nothing(journal, key, answer):
     before = store_plan(journal)
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_schedule(pilot)
+    async with on_schedule(journal) as (app, pilot):
         await ask(pilot, key, answer)
-        assert isinstance(app.screen, ConfirmDialog)
-        assert focused_button(app) == "cancel"
-        await pilot.press("enter")
-        await pilot.pause()
+        await enter_on_the_safe_choice(pilot, ConfirmDialog)
         assert not isinstance(app.screen, ConfirmDialog)
     assert journal.get_plan() == before.to_record()
     assert [e["kind"] for e in journal.events()] == ["create"]
@@ -123,24 +109,12 @@ async def test_a_caller_may_name_confirm_as_the_safe_choice(app_factory):
 
 
 async def test_enter_after_previewing_an_import_that_overwrites_a_day_imports_nothing(app_factory, journal, tmp_path):
-    donor = open_journal(tmp_path / "donor" / "taper.json")
-    donor.save_day(DayEntry(day=TODAY, mood=4))
-    export = tmp_path / "export.json"
-    write_private_file(export, render_export(donor, "json", what="days", now=NOW, today=TODAY))
-    donor.close()
+    export = days_export(tmp_path, DayEntry(day=TODAY, mood=4))
     journal.save_day(DayEntry(day=TODAY, mood=5))
     before = journal.path.read_bytes()
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ImportDialog)
-        dialog.query_one("#path", Input).value = str(export)
-        dialog.preview()
-        await pilot.pause()
+        dialog = await preview_import(pilot, export)
         assert not dialog.query_one("#import", Button).disabled
-        assert focused_button(app) == "cancel"
-        await pilot.press("enter")
-        await pilot.pause()
+        await enter_on_the_safe_choice(pilot, ImportDialog)
     assert journal.path.read_bytes() == before

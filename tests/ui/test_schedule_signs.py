@@ -3,39 +3,19 @@ and today's step in view."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import date
 
 from textual.widgets import Static
 
-from tui.core.formulations import Liquid
-from tui.core.plan_changes import creation_event
+from tests.ui.schedule_helpers import TODAY, liquid_params, on_schedule, save_plan
 from tui.core.plan_flags import PlanFlag
-from tui.core.plan_model import Plan, PlanParams
-from tui.core.planner import build_plan
-from tui.ui.app import build_app
+from tui.core.plan_model import Plan
 from tui.ui.widgets.line_table import LineTable
-
-from .test_schedule_view import open_schedule
-
-TODAY = date(2027, 3, 15)
-NOW = datetime(2027, 3, 15, 9, 0)
 
 
 def store_liquid_plan(journal, start: date = date(2026, 6, 1)) -> Plan:
     """0.93 mg a day of a 0.1 mg/mL liquid, 10 % every 14 days down to 0 (a long plan with flags)."""
-    params = PlanParams(
-        drug="clonazepam",
-        start=start,
-        dose_mg=Decimal("0.93"),
-        formulation=Liquid.create("0.1", "0.1"),
-        hold_days=14,
-        split=(Decimal("0.46"), Decimal("0.47")),
-        jump_off_mg=Decimal("0.05"),
-    )
-    plan = build_plan(params)
-    journal.save_plan(plan.to_record(), creation_event(plan, NOW))
-    return plan
+    return save_plan(journal, liquid_params(start))
 
 
 def row_text(table: LineTable, index: int) -> list[str]:
@@ -44,9 +24,7 @@ def row_text(table: LineTable, index: int) -> list[str]:
 
 async def test_each_step_shows_its_intakes_in_mg_and_ml(journal):
     store_liquid_plan(journal)
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_schedule(pilot)
+    async with on_schedule(journal) as (app, _pilot):
         table = app.screen.query_one("#schedule-steps", LineTable)
         assert "0.46+0.47 mg · 4.6+4.7 mL" in row_text(table, 0)
         labels = [column.label for column in table.columns]
@@ -56,9 +34,7 @@ async def test_each_step_shows_its_intakes_in_mg_and_ml(journal):
 
 async def test_the_legend_explains_every_flag_the_table_shows(journal):
     plan = store_liquid_plan(journal)
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_schedule(pilot)
+    async with on_schedule(journal) as (app, _pilot):
         table = app.screen.query_one("#schedule-steps", LineTable)
         legend = str(app.screen.query_one("#schedule-legend", Static).render())
         shown = " ".join(row_text(table, i)[-1] for i in range(table.row_count))
@@ -74,9 +50,7 @@ async def test_the_legend_explains_every_flag_the_table_shows(journal):
 
 async def test_todays_step_is_in_view_at_80x24_when_the_schedule_is_shown(journal):
     plan = store_liquid_plan(journal)
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_schedule(pilot)
+    async with on_schedule(journal) as (app, pilot):
         await pilot.pause()
         table = app.screen.query_one("#schedule-steps", LineTable)
         current = plan.step_index_on(TODAY)

@@ -2,74 +2,41 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from textual.widgets import Input
 
+from tests.core.plan_builders import CKS, DAILY_HALF_PCT, START, liquid_params
+from tests.ui.plan_editor_helpers import in_editor, type_into
+from tests.ui.schedule_helpers import (
+    TODAY,
+    app_at_now,
+    ask,
+    on_schedule,
+    open_schedule,
+    record_plan,
+    save_plan,
+    store_plan,
+    stored,
+)
+from tests.ui.waiting import wait_for_screen
+from tui.core import plan_input as pi
 from tui.core.doses import format_decimal
-from tui.core.formulations import Liquid, RawIncrement
-from tui.core.plan_changes import creation_event
+from tui.core.formulations import Liquid
 from tui.core.plan_model import Plan, PlanParams
 from tui.core.plan_weeks import plan_weeks
-from tui.core.planner import build_plan
-from tui.ui.app import build_app
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.plan_editor import PlanEditorScreen
 from tui.ui.screens.text_prompt import TextPrompt
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.line_table import LineTable
 
-TODAY = date(2027, 3, 15)
-NOW = datetime(2027, 3, 15, 9, 0)
-
-
-def store_plan(journal, start: date = date(2027, 1, 4)) -> Plan:
-    params = PlanParams(
-        drug="clonazepam",
-        start=start,
-        dose_mg=Decimal(1),
-        formulation=RawIncrement.create("0.01"),
-        jump_off_mg=Decimal("0.05"),
-        split=(Decimal("0.5"), Decimal("0.5")),
-    )
-    plan = build_plan(params)
-    journal.save_plan(plan.to_record(), creation_event(plan, NOW))
-    return plan
-
-
-def stored(journal) -> Plan:
-    return Plan.from_record(journal.get_plan())
-
-
-async def open_schedule(pilot):
-    """Show the Schedule and wait until its keys reach it (focus lands after a refresh)."""
-    await pilot.press("f2")
-    view = pilot.app.view("schedule")
-    for _ in range(100):
-        await pilot.pause()
-        focused = pilot.app.focused
-        if focused is not None and (focused is view or view in focused.ancestors):
-            return
-    raise AssertionError("the Schedule view never took focus")
-
-
-async def ask(pilot, key: str, answer: str) -> None:
-    """Press a Schedule key and answer its prompt (Enter), leaving what comes next on screen."""
-    await pilot.press(key)
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, TextPrompt)
-    pilot.app.screen.query_one(Input).value = answer
-    await pilot.press("enter")
-    await pilot.pause()
-
 
 async def test_the_table_marks_past_current_and_future_steps(journal):
     plan = store_plan(journal)
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_schedule(pilot)
+    async with on_schedule(journal) as (app, _pilot):
         table = app.screen.query_one("#schedule-steps", LineTable)
         assert table.row_count == len(plan.steps)
         current = plan.step_index_on(TODAY)
@@ -82,9 +49,7 @@ async def test_the_table_marks_past_current_and_future_steps(journal):
 
 async def test_hold_shows_the_effect_then_moves_only_later_steps(journal):
     before = store_plan(journal)
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_schedule(pilot)
+    async with on_schedule(journal) as (app, pilot):
         await ask(pilot, "h", "7")
         assert isinstance(app.screen, ConfirmDialog)
         assert "7 days later" in app.screen.body_text
@@ -100,9 +65,7 @@ async def test_hold_shows_the_effect_then_moves_only_later_steps(journal):
 
 async def test_cancelling_a_change_changes_nothing(journal):
     before = store_plan(journal)
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_schedule(pilot)
+    async with on_schedule(journal) as (app, pilot):
         await ask(pilot, "s", "5")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
@@ -113,9 +76,7 @@ async def test_cancelling_a_change_changes_nothing(journal):
 
 async def test_slow_down_rejects_a_bigger_cut_and_names_the_field(journal):
     store_plan(journal)
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_schedule(pilot)
+    async with on_schedule(journal) as (app, pilot):
         await ask(pilot, "s", "20")
         assert isinstance(app.screen, TextPrompt)
         assert "cut %" in str(app.screen.query_one("#problem").render())
@@ -124,9 +85,7 @@ async def test_slow_down_rejects_a_bigger_cut_and_names_the_field(journal):
 
 async def test_slow_down_applies_a_smaller_cut_from_the_next_step(journal):
     store_plan(journal)
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_schedule(pilot)
+    async with on_schedule(journal) as (_app, pilot):
         await ask(pilot, "s", "5")
         await pilot.press("y")
         await pilot.pause()
@@ -137,9 +96,7 @@ async def test_slow_down_applies_a_smaller_cut_from_the_next_step(journal):
 
 async def test_return_to_stable_needs_a_reason_and_raises_the_dose(journal):
     before = store_plan(journal)
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_schedule(pilot)
+    async with on_schedule(journal) as (app, pilot):
         await pilot.press("r")
         await pilot.pause()
         prompt = app.screen
@@ -160,15 +117,8 @@ async def test_return_to_stable_needs_a_reason_and_raises_the_dose(journal):
 
 async def test_replan_keeps_past_steps(journal):
     before = store_plan(journal)
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_schedule(pilot)
-        await pilot.press("p")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, PlanEditorScreen)
-        editor.query_one("#cut", Input).value = "5"
-        await pilot.pause()
+    async with in_editor(journal, "p") as (app, pilot, editor):
+        await type_into(pilot, editor, "cut", "5")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -182,16 +132,11 @@ async def test_replan_keeps_past_steps(journal):
 
 
 async def test_new_plan_from_an_empty_schedule(journal):
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_schedule(pilot)
+    async with on_schedule(journal) as (app, pilot):
         assert app.screen.query_one("#schedule-empty").display
         await pilot.press("n")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, PlanEditorScreen)
-        editor.query_one("#jump-off", Input).value = "0.05"
-        await pilot.pause()
+        editor = await wait_for_screen(pilot, PlanEditorScreen)
+        await type_into(pilot, editor, "jump-off", "0.05")
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert stored(journal).params.jump_off_mg == Decimal("0.05")
@@ -200,9 +145,7 @@ async def test_new_plan_from_an_empty_schedule(journal):
 
 @pytest.mark.parametrize("key", ["h", "s", "r", "p"])
 async def test_changes_without_a_plan_say_so(journal, key):
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_schedule(pilot)
+    async with on_schedule(journal) as (app, pilot):
         await pilot.press(key)
         await pilot.pause()
         assert not isinstance(app.screen, (TextPrompt, ConfirmDialog, PlanEditorScreen))
@@ -211,9 +154,7 @@ async def test_changes_without_a_plan_say_so(journal, key):
 
 async def test_hold_and_slow_down_record_an_optional_reason(journal):
     store_plan(journal)
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_schedule(pilot)
+    async with on_schedule(journal) as (app, pilot):
         await pilot.press("h")
         await pilot.pause()
         app.screen.query_one("#reason", Input).value = "a flu [/b] week"
@@ -231,19 +172,10 @@ async def test_hold_and_slow_down_record_an_optional_reason(journal):
 
 def store_micro_plan(journal) -> Plan:
     """0.5 % a day from 1 mg of a 0.1 mg/mL liquid measured to 0.01 mL: hundreds of one-day steps."""
-    params = PlanParams(
-        drug="clonazepam",
-        start=date(2027, 1, 4),
-        dose_mg=Decimal(1),
-        formulation=Liquid.create("0.1", "0.01"),
-        cut_pct=Decimal("0.5"),
-        step_days=1,
-        jump_off_mg=Decimal("0.05"),
-        split=(Decimal("0.5"), Decimal("0.5")),
+    params = liquid_params(
+        "0.1", "0.01", **DAILY_HALF_PCT, jump_off_mg=Decimal("0.05"), split=(Decimal("0.5"), Decimal("0.5"))
     )
-    plan = build_plan(params)
-    journal.save_plan(plan.to_record(), creation_event(plan, NOW))
-    return plan
+    return save_plan(journal, params)
 
 
 def key_bar_text(app) -> str:
@@ -254,9 +186,7 @@ async def test_a_daily_micro_taper_reads_by_the_week_and_w_shows_every_day(journ
     plan = store_micro_plan(journal)
     weeks = plan_weeks(plan.steps)
     assert len(plan.steps) > 300
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_schedule(pilot)
+    async with on_schedule(journal) as (app, pilot):
         table = app.screen.query_one("#schedule-steps", LineTable)
         assert table.row_count == len(weeks)
         assert [column.label for column in table.columns][1] == "week of"
@@ -299,9 +229,7 @@ async def test_a_daily_micro_taper_reads_by_the_week_and_w_shows_every_day(journ
 
 async def test_a_plan_of_longer_steps_has_no_weeks_key(journal):
     plan = store_plan(journal)
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_schedule(pilot)
+    async with on_schedule(journal) as (app, pilot):
         table = app.screen.query_one("#schedule-steps", LineTable)
         await pilot.press("w")
         await pilot.pause()
@@ -317,29 +245,13 @@ def test_weekly_micro_taper_snapshot_at_80x24(snap_compare, journal):
         await open_schedule(pilot)
         await pilot.pause()
 
-    assert snap_compare(
-        build_app(journal, today=TODAY, clock=lambda: NOW), terminal_size=(80, 24), run_before=run_before
-    )
+    assert snap_compare(app_at_now(journal), terminal_size=(80, 24), run_before=run_before)
 
 
 async def test_the_header_names_every_band_of_a_banded_plan(journal):
-    from tui.core import plan_input as pi
-
-    fields = {
-        "drug": "diazepam",
-        "dose": "30",
-        "cut": "10",
-        "every": "14",
-        "start": "2027-01-04",
-        "tablet": "2",
-        "pieces": "2",
-        "below": "20:2mg:14, 10:1mg:14, 5:0.5mg:14",
-    }
-    plan = pi.plan_from_text(fields, date(2027, 1, 4), "tablet")
-    journal.save_plan(plan.to_record(), creation_event(plan, NOW))
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_schedule(pilot)
+    plan = pi.plan_from_text(CKS, START, "tablet")
+    record_plan(journal, plan)
+    async with on_schedule(journal) as (app, _pilot):
         header = str(app.screen.query_one("#schedule-summary").render())
         # every step follows the bands, so the header says them, not the main pace alone
         assert "≤ 20 mg: 2 mg every 14 days" in header and "≤ 5 mg: 0.5 mg every 14 days" in header
@@ -353,11 +265,8 @@ async def test_three_intakes_at_80_columns_put_the_measured_amounts_on_a_line_of
         formulation=Liquid.create("0.1", "0.1"),
         split=(Decimal("0.5"), Decimal("0.5"), Decimal("0.5")),
     )
-    plan = build_plan(params)
-    journal.save_plan(plan.to_record(), creation_event(plan, NOW))
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_schedule(pilot)
+    save_plan(journal, params)
+    async with on_schedule(journal) as (app, _pilot):
         table = app.screen.query_one("#schedule-steps", LineTable)
         width = table.columns[3].width
         for row in range(table.row_count):

@@ -8,15 +8,13 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from textual.widgets import Input
-
+from tests.exchange.helpers import days_export
+from tests.ui.import_helpers import preview_import
+from tests.ui.view_keys import f_key, show_view
 from tui.core.entry import DayEntry
-from tui.exchange.private_file import write_private_file
-from tui.exchange.render_export import render_export
-from tui.store.journal import Journal, open_journal
+from tui.store.journal import Journal
 from tui.ui.app import VIEWS, build_app
 from tui.ui.screens.crisis_panel import CrisisPanel
-from tui.ui.screens.import_dialog import ImportDialog
 from tui.ui.session import Change, Origin
 from tui.ui.views.history import HistoryView
 from tui.ui.views.log import LogView
@@ -27,10 +25,6 @@ TODAY = date(2027, 3, 15)
 SIZE = (80, 24)
 WRITES = ("save_day", "delete_day", "save_plan", "add_event", "update_settings", "replace_all")
 READS = ("get_day", "days", "day_count", "get_plan", "events", "settings")
-
-
-def f_key(view_id: str) -> str:
-    return f"f{[v for v, _t, _c in VIEWS].index(view_id) + 1}"
 
 
 class StoreSpy:
@@ -60,10 +54,7 @@ class StoreSpy:
 async def test_one_ctrl_s_is_one_write_one_announcement_and_one_reread(app_factory, journal):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(f_key("log"))
-        await pilot.pause()
-        log = app.view("log")
-        assert isinstance(log, LogView)
+        log = await show_view(pilot, "log", LogView)
         log.query_one("#mood", ValueField).input.value = "6"
         await pilot.pause()
 
@@ -97,10 +88,7 @@ async def test_one_ctrl_s_is_one_write_one_announcement_and_one_reread(app_facto
 async def test_a_hidden_view_catches_up_once_when_shown(app_factory, journal):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(f_key("history"))
-        await pilot.pause()
-        history = app.view("history")
-        assert isinstance(history, HistoryView)
+        history = await show_view(pilot, "history", HistoryView)
         await pilot.press(f_key("log"))
         await pilot.pause()
         app.session.save_day(DayEntry(day=TODAY, mood=5))
@@ -133,20 +121,10 @@ async def test_logging_a_red_flag_opens_the_crisis_panel_but_undoing_its_delete_
 
 
 async def test_an_import_of_a_red_flag_day_opens_no_crisis_panel(app_factory, journal, tmp_path):
-    donor = open_journal(tmp_path / "donor" / "taper.json")
-    donor.save_day(DayEntry(day=TODAY, symptoms={"seizure": 1}))
-    export = tmp_path / "export.json"
-    write_private_file(export, render_export(donor, "json", what="days", now=datetime(2027, 3, 15, 9, 0), today=TODAY))
-    donor.close()
+    export = days_export(tmp_path, DayEntry(day=TODAY, symptoms={"seizure": 1}))
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ImportDialog)
-        dialog.query_one("#path", Input).value = str(export)
-        dialog.preview()
-        await pilot.pause()
+        dialog = await preview_import(pilot, export)
         dialog.query_one("#import").press()
         await pilot.pause()
         await pilot.pause()
@@ -172,10 +150,7 @@ async def test_the_day_rolls_over_while_the_app_is_open(journal):
         today = app.view("today")
         assert isinstance(today, TodayView)
         assert "Monday 15 March 2027" in str(today.query_one("#today-date").render())
-        await pilot.press(f_key("log"))
-        await pilot.pause()
-        log = app.view("log")
-        assert isinstance(log, LogView)
+        log = await show_view(pilot, "log", LogView)
         assert log.day == TODAY
         await pilot.press("ctrl+right")  # the 16th is still tomorrow
         await pilot.pause()

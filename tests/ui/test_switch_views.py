@@ -8,12 +8,10 @@ from decimal import Decimal
 
 from textual.widgets import Static
 
-from tests.ui.test_schedule_view import open_schedule
+from tests.exchange.helpers import switching_params
+from tests.ui.schedule_helpers import open_schedule, save_plan
 from tui.core.entry import DayEntry, Intake
-from tui.core.formulations import Liquid, Tablet
-from tui.core.plan_changes import creation_event
-from tui.core.plan_model import Plan, PlanParams
-from tui.core.planner import build_plan
+from tui.core.plan_model import Plan
 from tui.core.supply import SUPPLY_SETTING, Bottle
 from tui.ui.app import build_app
 from tui.ui.widgets.line_table import LineTable
@@ -26,17 +24,7 @@ NOW = datetime(2027, 4, 1, 9, 0)
 def store_switching_plan(journal) -> Plan:
     """2 mg on 0.5 mg tablets in quarters, 10 % every 14 days from 2027-01-04; below 1.25 mg a
     0.1 mg/mL liquid measured to 0.1 mL (from 2027-03-29)."""
-    params = PlanParams(
-        drug="clonazepam",
-        start=date(2027, 1, 4),
-        dose_mg=Decimal(2),
-        formulation=Tablet.create("0.5", 4),
-        split=(Decimal(1), Decimal(1)),
-        switch_below_mg=Decimal("1.25"),
-        then_formulation=Liquid.create("0.1", "0.1"),
-    )
-    plan = build_plan(params)
-    journal.save_plan(plan.to_record(), creation_event(plan, NOW))
+    plan = save_plan(journal, switching_params(), at=NOW)
     journal.update_settings(intake_times=["08:00", "20:00"])
     return plan
 

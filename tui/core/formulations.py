@@ -13,6 +13,7 @@ Arithmetic is exact: increments are :class:`fractions.Fraction` (a scale's incre
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, Inexact, localcontext
 from fractions import Fraction
@@ -52,6 +53,12 @@ def fraction_to_decimal(value: Fraction) -> Decimal:
             pass
     exact = Decimal(value.numerator) / Decimal(value.denominator)
     return exact.quantize(Decimal(1).scaleb(-DECIMAL_PLACES_WHEN_INEXACT), rounding=ROUND_HALF_UP)
+
+
+def fraction_text(value: Fraction) -> str:
+    """A Fraction written as decimal text (see :func:`fraction_to_decimal`): how a formulation's
+    amounts appear in records and descriptions."""
+    return format_decimal(fraction_to_decimal(value))
 
 
 def _positive(field: str, value: object, allowed: str) -> Fraction:
@@ -94,6 +101,11 @@ class Formulation:
     """The word written after one intake's measured amount (``4.6 mL``, ``½ tab``)."""
     stock_word: ClassVar[str] = "mg"
     """The unit a supply of it is counted in (``mL``, ``tablets``): what a prescription names."""
+    record_fields: ClassVar[tuple[str, ...]] = ()
+    """The keys of :meth:`to_record` after ``kind``, in the order :meth:`create` takes them: the
+    one place a form's record is named, for writing it and reading it back."""
+    create: ClassVar[Callable[..., Formulation]]
+    """Validate and build from the amounts as typed or stored (each form's own classmethod)."""
 
     @property
     def increment(self) -> Fraction:
@@ -148,9 +160,14 @@ class Formulation:
         step = format_decimal(round_down_2_figures(cut_mg))
         return f"a form measuring {step} mg steps or finer (a liquid or compounded capsules)"
 
+    def record_values(self) -> tuple[Fraction | int, ...]:
+        """The values written under :attr:`record_fields`, in that order."""
+        raise NotImplementedError
+
     def to_record(self) -> dict[str, Any]:
         """Plain JSON data (decimal strings), ``kind`` first."""
-        raise NotImplementedError
+        values = (fraction_text(v) if isinstance(v, Fraction) else v for v in self.record_values())
+        return {"kind": self.kind, **dict(zip(self.record_fields, values, strict=True))}
 
     @staticmethod
     def from_record(record: dict[str, Any]) -> Formulation:
@@ -158,22 +175,14 @@ class Formulation:
         if not isinstance(record, dict):
             raise ValidationError("formulation", record, "use an object with a kind")
         kind = record.get("kind")
+        form = FORMULATION_KINDS.get(kind) if isinstance(kind, str) else None
+        if form is None:
+            *others, last = FORMULATION_KINDS
+            raise ValidationError("formulation.kind", kind, f"use {', '.join(others)} or {last}")
         try:
-            if kind == Tablet.kind:
-                return Tablet.create(record["strength_mg"], record["split"])
-            if kind == Liquid.kind:
-                return Liquid.create(record["mg_per_ml"], record["resolution_ml"])
-            if kind == Drops.kind:
-                return Drops.create(record["mg_per_drop"])
-            if kind == PowderScale.kind:
-                return PowderScale.create(
-                    record["readability_mg"], record["tablet_weight_mg"], record["tablet_strength_mg"]
-                )
-            if kind == RawIncrement.kind:
-                return RawIncrement.create(record["increment_mg"])
+            return form.create(*(record[key] for key in form.record_fields))
         except KeyError as missing:
             raise ValidationError("formulation", record, f"a {kind} formulation needs {missing}") from None
-        raise ValidationError("formulation.kind", kind, "use tablet, liquid, drops, scale or increment")
 
 
 @dataclass(frozen=True)
@@ -186,6 +195,7 @@ class Tablet(Formulation):
     strength: Fraction
     split: int
     kind: ClassVar[str] = "tablet"
+    record_fields: ClassVar[tuple[str, ...]] = ("strength_mg", "split")
 
     @classmethod
     def create(cls, strength_mg: object, split: object = 1) -> Tablet:
@@ -212,18 +222,14 @@ class Tablet(Formulation):
 
     def describe(self) -> str:
         pieces = "whole" if self.split == 1 else f"split in {self.split}"
-        return f"{format_decimal(fraction_to_decimal(self.strength))} mg tablet, {pieces} ({format_decimal(self.increment_mg)} mg steps)"
+        return f"{fraction_text(self.strength)} mg tablet, {pieces} ({format_decimal(self.increment_mg)} mg steps)"
 
     def finer_advice(self, cut_mg: Fraction) -> str:
         """Tablets cannot be cut finer than a quarter: a liquid or a compounded form can."""
         return "a liquid or a compounded form (e.g. capsules in smaller steps)"
 
-    def to_record(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "strength_mg": format_decimal(fraction_to_decimal(self.strength)),
-            "split": self.split,
-        }
+    def record_values(self) -> tuple[Fraction | int, ...]:
+        return (self.strength, self.split)
 
 
 @dataclass(frozen=True)
@@ -236,6 +242,7 @@ class Liquid(Formulation):
     concentration: Fraction
     resolution: Fraction
     kind: ClassVar[str] = "liquid"
+    record_fields: ClassVar[tuple[str, ...]] = ("mg_per_ml", "resolution_ml")
 
     @classmethod
     def create(cls, mg_per_ml: object, resolution_ml: object = "0.1") -> Liquid:
@@ -249,12 +256,12 @@ class Liquid(Formulation):
         return self.concentration * self.resolution
 
     def unit_text(self, units: int) -> str:
-        return f"{format_decimal(fraction_to_decimal(units * self.resolution))} mL"
+        return f"{fraction_text(units * self.resolution)} mL"
 
     def describe(self) -> str:
         return (
-            f"liquid {format_decimal(fraction_to_decimal(self.concentration))} mg/mL measured to "
-            f"{format_decimal(fraction_to_decimal(self.resolution))} mL ({format_decimal(self.increment_mg)} mg steps)"
+            f"liquid {fraction_text(self.concentration)} mg/mL measured to "
+            f"{fraction_text(self.resolution)} mL ({format_decimal(self.increment_mg)} mg steps)"
         )
 
     def finer_advice(self, cut_mg: Fraction) -> str:
@@ -265,12 +272,8 @@ class Liquid(Formulation):
             return f"a finer syringe (0.01 mL), or {dilute}"
         return dilute
 
-    def to_record(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "mg_per_ml": format_decimal(fraction_to_decimal(self.concentration)),
-            "resolution_ml": format_decimal(fraction_to_decimal(self.resolution)),
-        }
+    def record_values(self) -> tuple[Fraction | int, ...]:
+        return (self.concentration, self.resolution)
 
 
 @dataclass(frozen=True)
@@ -282,6 +285,7 @@ class Drops(Formulation):
 
     per_drop: Fraction
     kind: ClassVar[str] = "drops"
+    record_fields: ClassVar[tuple[str, ...]] = ("mg_per_drop",)
 
     @classmethod
     def create(cls, mg_per_drop: object = "0.1") -> Drops:
@@ -302,8 +306,8 @@ class Drops(Formulation):
         """A diluted solution whose drop holds at most the cut."""
         return f"a diluted solution of at most {format_decimal(round_down_2_figures(cut_mg))} mg per drop"
 
-    def to_record(self) -> dict[str, Any]:
-        return {"kind": self.kind, "mg_per_drop": format_decimal(fraction_to_decimal(self.per_drop))}
+    def record_values(self) -> tuple[Fraction | int, ...]:
+        return (self.per_drop,)
 
 
 @dataclass(frozen=True)
@@ -323,6 +327,7 @@ class PowderScale(Formulation):
     tablet_weight: Fraction
     tablet_strength: Fraction
     kind: ClassVar[str] = "scale"
+    record_fields: ClassVar[tuple[str, ...]] = ("readability_mg", "tablet_weight_mg", "tablet_strength_mg")
     RELIABLE_READINGS: ClassVar[int] = 10
 
     @classmethod
@@ -338,13 +343,13 @@ class PowderScale(Formulation):
         return self.readability * self.tablet_strength / self.tablet_weight
 
     def unit_text(self, units: int) -> str:
-        return f"{format_decimal(fraction_to_decimal(units * self.readability))} mg powder"
+        return f"{fraction_text(units * self.readability)} mg powder"
 
     def describe(self) -> str:
         return (
-            f"scale reading {format_decimal(fraction_to_decimal(self.readability))} mg, "
-            f"{format_decimal(fraction_to_decimal(self.tablet_strength))} mg tablet weighing "
-            f"{format_decimal(fraction_to_decimal(self.tablet_weight))} mg"
+            f"scale reading {fraction_text(self.readability)} mg, "
+            f"{fraction_text(self.tablet_strength)} mg tablet weighing "
+            f"{fraction_text(self.tablet_weight)} mg"
         )
 
     def finer_advice(self, cut_mg: Fraction) -> str:
@@ -352,13 +357,8 @@ class PowderScale(Formulation):
         reading = cut_mg * self.tablet_weight / self.tablet_strength / self.RELIABLE_READINGS
         return f"a scale reading {format_decimal(round_down_2_figures(reading))} mg or finer, or a liquid"
 
-    def to_record(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "readability_mg": format_decimal(fraction_to_decimal(self.readability)),
-            "tablet_weight_mg": format_decimal(fraction_to_decimal(self.tablet_weight)),
-            "tablet_strength_mg": format_decimal(fraction_to_decimal(self.tablet_strength)),
-        }
+    def record_values(self) -> tuple[Fraction | int, ...]:
+        return (self.readability, self.tablet_weight, self.tablet_strength)
 
 
 @dataclass(frozen=True)
@@ -370,6 +370,7 @@ class RawIncrement(Formulation):
 
     step: Fraction
     kind: ClassVar[str] = "increment"
+    record_fields: ClassVar[tuple[str, ...]] = ("increment_mg",)
 
     @classmethod
     def create(cls, increment_mg: object) -> RawIncrement:
@@ -386,5 +387,11 @@ class RawIncrement(Formulation):
     def describe(self) -> str:
         return f"{format_decimal(self.increment_mg)} mg steps"
 
-    def to_record(self) -> dict[str, Any]:
-        return {"kind": self.kind, "increment_mg": format_decimal(fraction_to_decimal(self.step))}
+    def record_values(self) -> tuple[Fraction | int, ...]:
+        return (self.step,)
+
+
+FORMULATION_KINDS: dict[str, type[Formulation]] = {
+    form.kind: form for form in (Tablet, Liquid, Drops, PowderScale, RawIncrement)
+}
+"""Every formulation by the ``kind`` its record names."""

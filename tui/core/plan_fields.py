@@ -64,6 +64,82 @@ def _field(key: str, flag: str, label: str, hint: str, default: str | None = Non
     return PlanField(key, flag, label, hint, default)
 
 
+@dataclass(frozen=True)
+class FormKind:
+    """A way of measuring doses and the fields (up to three) it needs, in the order shown."""
+
+    key: str
+    label: str
+    fields: tuple[PlanField, ...]
+
+
+@dataclass(frozen=True)
+class FormFields:
+    """The fields of one way of measuring: the plan's own form, or the second one after a switch
+    of form (docs/DOMAIN.md §3.11). Both are read by the same parser, so they cannot drift apart."""
+
+    form: PlanField
+    """The choice of kind (the editor's select)."""
+    increment: PlanField
+    tablet: PlanField
+    pieces: PlanField
+    liquid: PlanField
+    resolution: PlanField
+    drops: PlanField
+    scale: PlanField
+    tablet_weight: PlanField
+
+    @property
+    def kinds(self) -> tuple[FormKind, ...]:
+        """Every kind with its fields, in the order shown."""
+        return (
+            FormKind("tablet", "scored tablets", (self.tablet, self.pieces)),
+            FormKind("liquid", "liquid (syringe)", (self.liquid, self.resolution)),
+            FormKind("drops", "drops", (self.drops,)),
+            FormKind("scale", "powder on a scale", (self.scale, self.tablet_weight, self.tablet)),
+            FormKind("increment", "any increment", (self.increment,)),
+        )
+
+    @property
+    def fields(self) -> tuple[PlanField, ...]:
+        """The choice of kind, then every field of every kind, each once, in the order listed."""
+        return (
+            self.form, self.increment, self.tablet, self.pieces, self.liquid, self.resolution, self.drops,
+            self.scale, self.tablet_weight,
+        )  # fmt: skip
+
+    def by_core_name(self, name: str) -> PlanField | None:
+        """The field a formulation's own ValidationError names (``tablet strength`` → the tablet)."""
+        return {
+            "tablet strength": self.tablet, "split": self.pieces, "liquid": self.liquid,
+            "resolution": self.resolution, "drops": self.drops, "scale": self.scale,
+            "tablet weight": self.tablet_weight, "increment": self.increment,
+        }.get(name)  # fmt: skip
+
+
+def _second_form(
+    prefix: str, word: str, form: PlanField, increment: str, tablet: str, liquid: str, resolution: str
+) -> FormFields:
+    """The fields of a second way of measuring (after a switch of form, or of the drug crossed over
+    to): keys ``{prefix}_…``, flags ``--{prefix}-…``, labels "{word} …". Only the hints naming
+    whose amount it is differ, so the rest of each field is written once for both."""
+
+    def field(key: str, flag: str, label: str, hint: str, default: str | None = None) -> PlanField:
+        return _field(f"{prefix}_{key}", f"--{prefix}-{flag}", f"{word} {label}", hint, default)
+
+    return FormFields(
+        form,
+        field("increment", "increment", "step mg", increment, "0.01"),
+        field("tablet", "tablet", "tablet mg", tablet),
+        field("pieces", "split", "pieces", "1, 2 or 4 pieces per tablet", "1"),
+        field("liquid", "liquid", "mg per mL", liquid),
+        field("resolution", "resolution", "syringe mL", resolution, "0.1"),
+        field("drops", "drops", "mg per drop", "the mg in one drop, e.g. 0.1", "0.1"),
+        field("scale", "scale", "scale mg", "the scale's readability in mg, e.g. 1"),
+        field("tablet_weight", "tablet-weight", "tab wt mg", "the weight of one tablet in mg, e.g. 100"),
+    )
+
+
 DRUG = _field("drug", "--drug", "Drug", "the medicine's name, e.g. clonazepam", "clonazepam")
 START = _field("start", "--start", "Start", "a date YYYY-MM-DD, today, tomorrow or +N for N days ahead", "today")
 DOSE = _field("dose", "--dose", "Daily dose mg", "the current daily dose in mg, e.g. 1")
@@ -137,20 +213,17 @@ THEN_FORM = _field(
     "Then form",
     "the second way of measuring: tablet, liquid, drops, scale or increment",
 )
-THEN_INCREMENT = _field(
-    "then_increment", "--then-increment", "Then step mg", "the second form's smallest amount in mg, e.g. 0.01", "0.01"
+THEN_FORM_FIELDS = _second_form(
+    "then",
+    "Then",
+    THEN_FORM,
+    increment="the second form's smallest amount in mg, e.g. 0.01",
+    tablet="the second tablet's strength in mg, e.g. 0.5",
+    liquid="the liquid's concentration in mg/mL, e.g. 0.1",
+    resolution="the syringe's smallest mark in mL, e.g. 0.01",
 )
-THEN_TABLET = _field("then_tablet", "--then-tablet", "Then tablet mg", "the second tablet's strength in mg, e.g. 0.5")
-THEN_PIECES = _field("then_pieces", "--then-split", "Then pieces", "1, 2 or 4 pieces per tablet", "1")
-THEN_LIQUID = _field("then_liquid", "--then-liquid", "Then mg per mL", "the liquid's concentration in mg/mL, e.g. 0.1")
-THEN_RESOLUTION = _field(
-    "then_resolution", "--then-resolution", "Then syringe mL", "the syringe's smallest mark in mL, e.g. 0.01", "0.1"
-)
-THEN_DROPS = _field("then_drops", "--then-drops", "Then mg per drop", "the mg in one drop, e.g. 0.1", "0.1")
-THEN_SCALE = _field("then_scale", "--then-scale", "Then scale mg", "the scale's readability in mg, e.g. 1")
-THEN_TABLET_WEIGHT = _field(
-    "then_tablet_weight", "--then-tablet-weight", "Then tab wt mg", "the weight of one tablet in mg, e.g. 100"
-)
+"""The second way of measuring, below :data:`SWITCH_BELOW`."""
+THEN_TABLET, THEN_DROPS = THEN_FORM_FIELDS.tablet, THEN_FORM_FIELDS.drops
 
 CROSSOVER_TO = _field(
     "crossover_to",
@@ -180,90 +253,32 @@ EQUIVALENCE = _field("equivalence", "--equivalence", "Equivalence", "ashton or v
 TO_FORM = _field(
     "to_form", "--to-tablet", "New drug form", "how the new drug is measured: tablet, liquid, drops, scale or increment"
 )
-TO_INCREMENT = _field(
-    "to_increment", "--to-increment", "New step mg", "the new drug's smallest amount in mg, e.g. 0.5", "0.01"
+TO_FORM_FIELDS = _second_form(
+    "to",
+    "New",
+    TO_FORM,
+    increment="the new drug's smallest amount in mg, e.g. 0.5",
+    tablet="the new drug's tablet strength in mg, e.g. 5",
+    liquid="the new drug's liquid in mg/mL, e.g. 1",
+    resolution="the syringe's smallest mark in mL, e.g. 0.1",
 )
-TO_TABLET = _field("to_tablet", "--to-tablet", "New tablet mg", "the new drug's tablet strength in mg, e.g. 5")
-TO_PIECES = _field("to_pieces", "--to-split", "New pieces", "1, 2 or 4 pieces per tablet", "1")
-TO_LIQUID = _field("to_liquid", "--to-liquid", "New mg per mL", "the new drug's liquid in mg/mL, e.g. 1")
-TO_RESOLUTION = _field(
-    "to_resolution", "--to-resolution", "New syringe mL", "the syringe's smallest mark in mL, e.g. 0.1", "0.1"
-)
-TO_DROPS = _field("to_drops", "--to-drops", "New mg per drop", "the mg in one drop, e.g. 0.1", "0.1")
-TO_SCALE = _field("to_scale", "--to-scale", "New scale mg", "the scale's readability in mg, e.g. 1")
-TO_TABLET_WEIGHT = _field(
-    "to_tablet_weight", "--to-tablet-weight", "New tab wt mg", "the weight of one tablet in mg, e.g. 100"
-)
+"""How the drug crossed over to is measured (docs/DOMAIN.md §3.12)."""
+TO_TABLET, TO_DROPS = TO_FORM_FIELDS.tablet, TO_FORM_FIELDS.drops
 
 FIELDS: tuple[PlanField, ...] = (
     DRUG, START, DOSE, INTAKES, SPLIT, CUT_FIRST, METHOD, CUT, EVERY, HOLD, JUMP_OFF, TARGET, LINEAR, EMAX, EC50,
     STEPS, CUSTOM, ORDER, BELOW, FORM, INCREMENT, TABLET, PIECES, LIQUID, RESOLUTION, DROPS, SCALE, TABLET_WEIGHT,
-    SWITCH_BELOW, THEN_FORM, THEN_INCREMENT, THEN_TABLET, THEN_PIECES, THEN_LIQUID, THEN_RESOLUTION, THEN_DROPS,
-    THEN_SCALE, THEN_TABLET_WEIGHT, CROSSOVER_TO, CROSSOVER_STAGES, CROSSOVER_EVERY, CROSSOVER_FIRST, EQUIVALENCE,
-    TO_FORM, TO_INCREMENT, TO_TABLET, TO_PIECES, TO_LIQUID, TO_RESOLUTION, TO_DROPS, TO_SCALE, TO_TABLET_WEIGHT,
+    SWITCH_BELOW, *THEN_FORM_FIELDS.fields, CROSSOVER_TO, CROSSOVER_STAGES, CROSSOVER_EVERY, CROSSOVER_FIRST,
+    EQUIVALENCE, *TO_FORM_FIELDS.fields,
 )  # fmt: skip
 """Every field a plan is read from (the usual intake times are settings, see :data:`TIMES`)."""
 
 
-@dataclass(frozen=True)
-class FormKind:
-    """A way of measuring doses and the fields (up to three) it needs, in the order shown."""
-
-    key: str
-    label: str
-    fields: tuple[PlanField, ...]
-
-
-@dataclass(frozen=True)
-class FormFields:
-    """The fields of one way of measuring: the plan's own form, or the second one after a switch
-    of form (docs/DOMAIN.md §3.11). Both are read by the same parser, so they cannot drift apart."""
-
-    form: PlanField
-    """The choice of kind (the editor's select)."""
-    increment: PlanField
-    tablet: PlanField
-    pieces: PlanField
-    liquid: PlanField
-    resolution: PlanField
-    drops: PlanField
-    scale: PlanField
-    tablet_weight: PlanField
-
-    @property
-    def kinds(self) -> tuple[FormKind, ...]:
-        """Every kind with its fields, in the order shown."""
-        return (
-            FormKind("tablet", "scored tablets", (self.tablet, self.pieces)),
-            FormKind("liquid", "liquid (syringe)", (self.liquid, self.resolution)),
-            FormKind("drops", "drops", (self.drops,)),
-            FormKind("scale", "powder on a scale", (self.scale, self.tablet_weight, self.tablet)),
-            FormKind("increment", "any increment", (self.increment,)),
-        )
-
-    def by_core_name(self, name: str) -> PlanField | None:
-        """The field a formulation's own ValidationError names (``tablet strength`` → the tablet)."""
-        return {
-            "tablet strength": self.tablet, "split": self.pieces, "liquid": self.liquid,
-            "resolution": self.resolution, "drops": self.drops, "scale": self.scale,
-            "tablet weight": self.tablet_weight, "increment": self.increment,
-        }.get(name)  # fmt: skip
-
-
 FIRST_FORM = FormFields(FORM, INCREMENT, TABLET, PIECES, LIQUID, RESOLUTION, DROPS, SCALE, TABLET_WEIGHT)
 """The plan's own way of measuring."""
-THEN_FORM_FIELDS = FormFields(
-    THEN_FORM, THEN_INCREMENT, THEN_TABLET, THEN_PIECES, THEN_LIQUID, THEN_RESOLUTION, THEN_DROPS, THEN_SCALE,
-    THEN_TABLET_WEIGHT,
-)  # fmt: skip
-"""The second way of measuring, below :data:`SWITCH_BELOW`."""
 FORM_KINDS: tuple[FormKind, ...] = FIRST_FORM.kinds
 KINDS = {kind.key: kind for kind in FORM_KINDS}
 THEN_KINDS = {kind.key: kind for kind in THEN_FORM_FIELDS.kinds}
-TO_FORM_FIELDS = FormFields(
-    TO_FORM, TO_INCREMENT, TO_TABLET, TO_PIECES, TO_LIQUID, TO_RESOLUTION, TO_DROPS, TO_SCALE, TO_TABLET_WEIGHT
-)
-"""How the drug crossed over to is measured (docs/DOMAIN.md §3.12)."""
 TO_KINDS = {kind.key: kind for kind in TO_FORM_FIELDS.kinds}
 
 # Field names the planner and the formulations use in their own ValidationErrors.
