@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from tests.ui.test_chart_view import load_demo, open_chart
+from tests.ui.chart_helpers import load_demo, open_chart
 from tui.ui.chart.view import ChartView
 from tui.ui.views.help import KEY_GROUPS
 from tui.ui.widgets.key_bar import KeyBar
