@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from textual.widgets import Input
 
-from tests.ui.test_plan_editor_input import type_into
+from tests.ui.plan_editor_helpers import open_editor, type_into
 from tui.core.formulations import RawIncrement
 from tui.core.plan_changes import creation_event
 from tui.core.plan_model import PlanParams
@@ -65,3 +65,21 @@ async def test_before_the_plan_starts_the_editor_adds_no_hold(journal):
         editor = await open_replan(app, pilot)
         assert editor.query_one("#hold", Input).value == "0"
         assert not editor.query_one("#kept-hold").display
+
+
+async def test_a_new_plan_over_one_under_way_holds_the_dose_taken_a_full_step(journal):
+    """``n`` (New plan) while a plan is under way starts at today's dose like a re-plan does: the
+    new plan's first cut is never on the day it is saved unless the hold is set to 0."""
+    params = PlanParams(
+        drug="clonazepam", start=TODAY - timedelta(days=7), dose_mg=Decimal(1), formulation=RawIncrement.create("0.01")
+    )
+    plan = build_plan(params)
+    journal.save_plan(plan.to_record(), creation_event(plan, NOW))
+    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(pilot, "n")
+        assert editor.query_one("#dose", Input).value == "0.9"
+        assert editor.query_one("#hold", Input).value == "14"
+        assert "held 14 days (one step) before the first cut" in str(editor.query_one("#kept-hold").render())
+        assert editor.plan is not None and editor.plan.steps[0].dose_mg == Decimal("0.9")
+        assert editor.plan.steps[1].start == TODAY + timedelta(days=14)

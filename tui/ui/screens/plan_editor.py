@@ -79,13 +79,14 @@ class PlanEditorScreen(Dialog[Plan | None]):
         intakes: int | None = None,
         existing: Plan | None = None,
         start: date | None = None,
+        replacing: Plan | None = None,
     ) -> None:
         super().__init__()
         self.today = today
         """The day the dates are relative to (``today``, ``+N``)."""
         self.existing = existing
         """The stored plan when re-planning; its parameters pre-fill the fields."""
-        self.prefill = EditorPrefill.of(start or today, existing, drug, dose_mg, intakes)
+        self.prefill = EditorPrefill.of(start or today, existing, drug, dose_mg, intakes, replacing)
         """What the fields open with (a re-plan keeps the running hold and the dose taken)."""
         self.plan: Plan | None = None
         """The plan the fields give now (``None`` while a field has a problem)."""

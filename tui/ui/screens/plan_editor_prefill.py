@@ -49,11 +49,21 @@ class EditorPrefill:
 
     @classmethod
     def of(
-        cls, start: date, existing: Plan | None, drug: str, dose_mg: Decimal | None, intakes: int | None
+        cls,
+        start: date,
+        existing: Plan | None,
+        drug: str,
+        dose_mg: Decimal | None,
+        intakes: int | None,
+        replacing: Plan | None = None,
     ) -> EditorPrefill:
-        """The prefill for a new plan (``existing`` ``None``) or a re-plan from ``start``."""
+        """The prefill for a new plan (``existing`` ``None``; ``replacing`` the plan it replaces,
+        if any) or a re-plan from ``start``. A new plan over one under way holds the dose taken as
+        a re-plan does, so its first cut is not on the day it is saved unless asked for."""
         if existing is None:
-            return cls(start, None, None, drug, dose_mg, intakes, 0, False)
+            kept = replan_hold_days(replacing, start, replacing.params) if replacing else 0
+            running = replacing is not None and hold_days_left(replacing, start) > 0
+            return cls(start, None, None, drug, dose_mg, intakes, kept, running)
         defaults = params_to_continue(existing, start)
         running = hold_days_left(existing, start) > 0
         kept = replan_hold_days(existing, start, defaults)

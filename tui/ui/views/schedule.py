@@ -357,6 +357,7 @@ class ScheduleView(JournalView):
             drug=settings.drug or (current.params.drug if current else "clonazepam"),
             dose_mg=step.dose_mg if step else None,
             intakes=settings.intakes_per_day,
+            replacing=current,
         )
 
         def built(plan: Plan | None) -> None:
