@@ -10,6 +10,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.exchange.crossover_plans import crossover_params
 from tui.core.formulations import Tablet
 from tui.core.plan_changes import hold, replan
 from tui.core.plan_model import Plan, PlanFlag, PlanParams
@@ -23,15 +24,10 @@ def _rounding_crossover() -> Plan:
     """Clonazepam 0.5 mg bd (¼ tablets) → diazepam 2 mg tablets in 8 weekly stages: each part-way
     stage is rounded down to whole 2 mg tablets, so it is level within one tablet (never 25 %)."""
     return build_plan(
-        PlanParams(
-            drug="clonazepam",
-            start=START,
-            dose_mg=Decimal(1),
+        crossover_params(
+            START,
             formulation=Tablet.create("0.5", "4"),
-            split=(Decimal("0.5"), Decimal("0.5")),
-            crossover_to="diazepam",
             crossover_stages=8,
-            crossover_every=7,
             crossover_formulation=Tablet.create("2", "1"),
             step_days=7,
         )

@@ -15,21 +15,9 @@ from tui.core.plan_changes import creation_event
 from tui.core.plan_model import PlanParams
 from tui.core.planner import build_plan
 from tui.ui.app import build_app
-from tui.ui.screens.plan_editor import PlanEditorScreen
 
 TODAY = date(2027, 3, 15)
 NOW = datetime(2027, 3, 15, 9, 0)
-
-
-async def open_replan(app, pilot) -> PlanEditorScreen:
-    await pilot.press("f2")
-    for _ in range(50):
-        await pilot.pause()
-    await pilot.press("p")
-    await pilot.pause()
-    editor = app.screen
-    assert isinstance(editor, PlanEditorScreen)
-    return editor
 
 
 async def test_a_re_plan_mid_step_opens_holding_the_dose_taken_a_full_step(journal):
@@ -41,7 +29,7 @@ async def test_a_re_plan_mid_step_opens_holding_the_dose_taken_a_full_step(journ
     journal.save_plan(plan.to_record(), creation_event(plan, NOW))
     app = build_app(journal, today=TODAY, clock=lambda: NOW)
     async with app.run_test(size=(80, 24)) as pilot:
-        editor = await open_replan(app, pilot)
+        editor = await open_editor(pilot, "p")
         assert editor.query_one("#dose", Input).value == "0.9"
         assert editor.query_one("#hold", Input).value == "14"
         assert "held 14 days (one step) before the first cut" in str(editor.query_one("#kept-hold").render())
@@ -62,7 +50,7 @@ async def test_before_the_plan_starts_the_editor_adds_no_hold(journal):
     journal.save_plan(plan.to_record(), creation_event(plan, NOW))
     app = build_app(journal, today=TODAY, clock=lambda: NOW)
     async with app.run_test(size=(80, 24)) as pilot:
-        editor = await open_replan(app, pilot)
+        editor = await open_editor(pilot, "p")
         assert editor.query_one("#hold", Input).value == "0"
         assert not editor.query_one("#kept-hold").display
 
