@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from tui.core.entry import DayEntry, Intake
 from tui.store.atomic_storage import dump_bytes
+from tui.store.day_texts import day_text
 from tui.store.errors import DataFileChanged
 from tui.store.journal import open_journal
-from tui.store.parsed_days import stored_text
 
 DAY = date(2027, 3, 10)
 
@@ -122,6 +122,6 @@ _RECORDS = st.fixed_dictionaries(
 @given(st.dictionaries(st.integers(700_000, 740_000).map(str), _RECORDS, max_size=4))
 def test_the_text_of_a_record_writes_the_same_bytes_as_the_record(entries):
     whole = {"entries": entries, "meta": {"1": {"schema_version": 1}}}
-    as_text = {"entries": {key: stored_text(record) for key, record in entries.items()}, "meta": whole["meta"]}
+    as_text = {"entries": {key: day_text(record) for key, record in entries.items()}, "meta": whole["meta"]}
     assert dump_bytes(as_text) == dump_bytes(whole)
     assert orjson.loads(dump_bytes(as_text)) == whole

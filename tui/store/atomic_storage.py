@@ -35,6 +35,7 @@ import orjson
 from tinydb.storages import Storage
 
 from tui.store.backups import keep_backup_of, prune_backups, utc_now
+from tui.store.day_texts import as_fragment, check_texts, split_days
 from tui.store.errors import (
     BackupFolderUnusable,
     DataFileChanged,
@@ -64,8 +65,11 @@ def _digest(raw: bytes) -> bytes:
 
 
 def dump_bytes(data: Any) -> bytes:
-    """Serialise the way the data file is written: sorted keys, 2-space indent (small diffs)."""
-    return orjson.dumps(data, option=_DUMP_OPTIONS)
+    """Serialise the way the data file is written: sorted keys, 2-space indent (small diffs).
+
+    A day held as its text (:mod:`tui.store.day_texts`) is written as that text.
+    """
+    return orjson.dumps(data, default=as_fragment, option=_DUMP_OPTIONS)
 
 
 _TEMP_MIDDLE = re.compile(r"[a-z0-9_]{6,}|\d+")
@@ -196,19 +200,25 @@ def write_atomically(path: Path, payload: bytes, *, backup_clock: Callable[[], d
     return backup
 
 
-def parse_data_file(path: Path, raw: bytes) -> dict[str, Any]:
-    """Parse and check a data file's bytes; raise a :class:`StoreError` naming the file (and the entry)."""
-    if not raw.strip():
+def parse_data_file(path: Path, raw: bytes, *, days_as_text: bool = False) -> dict[str, Any]:
+    """Parse and check a data file's bytes; raise a :class:`StoreError` naming the file (and the entry).
+
+    With ``days_as_text``, a file laid out as taper-tui writes it keeps each day as its text
+    (see :mod:`tui.store.day_texts`): the entries table then maps keys to ``bytes``.
+    """
+    if days_as_text:
+        split = split_days(raw)
+        if split is not None:
+            data = _parse_days_as_text(path, raw, *split)
+            if data is not None:
+                return data
+    if not raw or raw.isspace():
         raise DataFileUnreadable(path, "the file is empty")
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         raise DataFileUnreadable(path, f"not valid JSON: {error}") from None
-    if not (
-        isinstance(data, dict)
-        and all(isinstance(table, dict) for table in data.values())
-        and all(isinstance(doc, dict) for table in data.values() for doc in table.values())
-    ):
+    if not _is_tables(data):
         # Handing TinyDB anything else would crash it later, or get "fixed" by the next save.
         raise DataFileUnreadable(path, "not a taper-tui data file (expected tables of documents)")
     check_schema_version(path, data)
@@ -217,6 +227,34 @@ def parse_data_file(path: Path, raw: bytes) -> dict[str, Any]:
     version = file_schema_version(data)
     if version > SCHEMA_VERSION:
         raise DataFileTooNew(path, version, SCHEMA_VERSION)
+    return data
+
+
+def _is_tables(data: object) -> bool:
+    return (
+        isinstance(data, dict)
+        and all(isinstance(table, dict) for table in data.values())
+        and all(isinstance(doc, dict) for table in data.values() for doc in table.values())
+    )
+
+
+def _parse_days_as_text(path: Path, raw: bytes, texts: dict[str, bytes], rest: bytes) -> dict[str, Any] | None:
+    """The file with its days as texts, or ``None`` for anything the whole parse should judge
+    (an error in the other tables, an older or newer schema: their messages and migrations)."""
+    try:
+        data = orjson.loads(rest)
+    except orjson.JSONDecodeError:
+        return None
+    if not _is_tables(data) or "entries" in data or "meta" not in data:
+        return None
+    try:
+        check_schema_version(path, data)
+    except DataFileUnreadable:
+        return None
+    if file_schema_version(data) != SCHEMA_VERSION:
+        return None
+    data["entries"] = texts
+    check_no_duplicate_documents(path, raw, data)
     return data
 
 
@@ -245,6 +283,9 @@ class AtomicJSONStorage(Storage):
         self._digest = b""
         self._deferred = 0
         self._pending = False
+        self._texts_checked = True
+        self.parsed_days: Callable[[dict[str, Any]], set[int]] = lambda entries: set()
+        """The days (by ordinal) whose text in ``entries`` is known to parse; the journal sets it."""
 
     def _disk_identity(self) -> tuple[int, int, int] | None:
         try:
@@ -272,8 +313,9 @@ class AtomicJSONStorage(Storage):
 
     def _load(self) -> dict[str, Any]:
         raw, identity = read_data_bytes(self.path)
-        data, self.migrated = migrate(parse_data_file(self.path, raw))
+        data, self.migrated = migrate(parse_data_file(self.path, raw, days_as_text=True))
         self._cache, self._cache_identity, self._expect_file = data, identity, True
+        self._texts_checked = False
         self._digest = _digest(raw)
         return data
 
@@ -343,8 +385,13 @@ class AtomicJSONStorage(Storage):
         self._flush(data)
 
     def _flush(self, data: dict[str, Any]) -> None:
-        payload = dump_bytes(data)
         try:
+            if not self._texts_checked:
+                # Days kept as their text since the read: a file that does not parse is never written over.
+                entries = data.get("entries", {})
+                check_texts(self.path, entries, self.parsed_days(entries))
+                self._texts_checked = True
+            payload = dump_bytes(data)
             self.ensure_unchanged()
             backup = write_atomically(self.path, payload, backup_clock=self.clock)
         except DataFileChanged as changed:

@@ -27,6 +27,7 @@ from tui.core.settings import Settings
 from tui.core.validation import ValidationError
 from tui.store.atomic_storage import AtomicJSONStorage, check_data_path, remove_stale_temp_files
 from tui.store.backups import lost_file_warnings, utc_now
+from tui.store.day_texts import day_text
 from tui.store.errors import (
     BackupFolderUnusable,
     DataFileUnreadable,
@@ -78,6 +79,7 @@ class Journal:
         self.warnings: list[str] = []
         self.parsed_days = ParsedDays(path)
         """Each day parsed once per stored record; strict (the CLI) or skipping invalid days (the app)."""
+        storage.parsed_days = self.parsed_days.parsed
         self._plan_cache: tuple[dict[str, Any] | None, Plan | None] = (_NOT_READ, None)
         self._settings_cache: tuple[dict[str, Any] | None, Settings] = (_NOT_READ, Settings())
 
@@ -310,14 +312,20 @@ class Journal:
         self._check_writable()
         self._plan_cache = (_NOT_READ, None)
         with self.batch():
-            # insert_multiple rebuilds each table once; saving day by day would rebuild the
-            # whole entries table per day (quadratic: ~2 s for ten years instead of ~0.2 s).
-            entries_table = self._db.table("entries")
-            entries_table.truncate()
-            entries_table.insert_multiple(
-                Document(entry.to_record(), doc_id=entry.day.toordinal()) for entry in entries if not entry.is_empty()
-            )
-            self.parsed_days.clear()  # every day is a new raw record now
+            # The table is built once, each day as its text in the file (see tui.store.day_texts);
+            # saving day by day would rebuild it per day (quadratic: ~2 s for ten years).
+            texts: dict[str, bytes] = {}
+            for entry in entries:
+                key = str(entry.day.toordinal())
+                if entry.is_empty():
+                    continue
+                if key in texts:
+                    raise ValueError(f"{entry.day.isoformat()} is given twice")
+                texts[key] = day_text(entry.to_record())
+            data = self._storage.read() or {}
+            data["entries"] = texts
+            self.parsed_days.clear()  # no day is parsed yet: each is read from its text
+            self._storage.write(data)
             events_table = self._db.table("events")
             events_table.truncate()
             events_table.insert_multiple(events)

@@ -4,12 +4,12 @@ Rule: a day read from the file is validated field by field (:meth:`DayEntry.from
 kept parsed, so a redraw never parses it again. A day that does not validate (a hand-edited file)
 is reported with its date and the field; nothing is ever saved over it.
 
-One form in memory: once a day is parsed, its record in the loaded file is replaced by the
-record's own text as the file holds it (an ``orjson.Fragment``, written back byte for byte), and
-the raw record is released. Ten years of raw records are ~6 MB of small objects beside ~4 MB
-of parsed days; their text is ~2 MB, and writing it back costs no serialising. Every field of
-the record is in that text, unknown ones included, so a day the app never changed is written back
-exactly as it was read; a day that does not validate keeps its raw record.
+One form in memory: a day is held as its text in the file (:mod:`tui.store.day_texts`) and,
+once read, parsed beside it; a record built in memory (a save, a file read whole) is swapped for
+its text when first parsed. Ten years of raw records were ~6 MB of small objects beside ~4 MB of
+parsed days; their text is ~2 MB, and writing it back costs no serialising. Every field of the
+record is in that text, unknown ones included, so a day the app never changed is written back
+exactly as it was read.
 
 The CLI reads strictly: such a day raises :class:`DataFileUnreadable` and the command stops. The
 app opens first and checks every day after its first screen (:meth:`ParsedDays.check_all`, run
@@ -29,20 +29,8 @@ import orjson
 
 from tui.core.entry import DayEntry
 from tui.core.validation import ValidationError
+from tui.store.day_texts import day_text, parse_day_text
 from tui.store.errors import DataFileUnreadable
-
-_ENTRY_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
-_ENTRY_INDENT = b"\n    "
-"""An entry sits two levels deep in the file (``entries`` → day): its inner lines are indented by 4 more."""
-
-
-def stored_text(record: dict[str, Any]) -> orjson.Fragment:
-    """``record`` as the data file writes it in the entries table (sorted keys, its indentation).
-
-    Serialised inside the whole file, the fragment gives the same bytes as the record itself
-    would (``tests/store/test_parsed_days.py`` holds them to it).
-    """
-    return orjson.Fragment(orjson.dumps(record, option=_ENTRY_OPTIONS).replace(b"\n", _ENTRY_INDENT))
 
 
 def invalid_day_error(path: Path, day: date, reason: str) -> DataFileUnreadable:
@@ -95,11 +83,26 @@ class ParsedDays:
                 return cached[1]  # the other thread parsed it first
             if record is None:
                 return None
-            entry = DayEntry.from_record(record)
-            text = stored_text(record)
+            if isinstance(record, bytes):  # kept as its text since the file was read
+                text = record
+                try:
+                    record = parse_day_text(text)
+                except orjson.JSONDecodeError as error:
+                    raise ValidationError(
+                        "entry", "its text in the file", f"write it as valid JSON ({error.msg})"
+                    ) from None
+                entry = DayEntry.from_record(record)
+            else:
+                entry = DayEntry.from_record(record)
+                text = day_text(record)
+                table[key] = text
             self._cache[ordinal] = (text, entry)
-            table[key] = text
             return entry
+
+    def parsed(self, table: dict[str, Any]) -> set[int]:
+        """The days (by ordinal) whose record in ``table`` is held parsed, so its text is known to parse."""
+        with self._lock:
+            return {ordinal for ordinal, (stored, _) in self._cache.items() if table.get(str(ordinal)) is stored}
 
     def unreadable(self, day: date) -> DataFileUnreadable:
         """The error for the invalid ``day`` (see :func:`invalid_day_error`)."""
