@@ -35,7 +35,7 @@ import orjson
 from tinydb.storages import Storage
 
 from tui.store.backups import keep_backup_of, prune_backups, utc_now
-from tui.store.day_texts import as_fragment, check_texts, split_days
+from tui.store.day_texts import as_fragment, check_texts, parse_days_as_text
 from tui.store.errors import (
     BackupFolderUnusable,
     DataFileChanged,
@@ -45,7 +45,7 @@ from tui.store.errors import (
     StoreReadOnly,
     StoreWriteFailed,
 )
-from tui.store.file_checks import check_entries, check_no_duplicate_documents, check_schema_version
+from tui.store.file_checks import check_entries, check_no_duplicate_documents, check_schema_version, is_tables
 from tui.store.schema import SCHEMA_VERSION, file_schema_version, migrate
 
 _DUMP_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
@@ -207,18 +207,16 @@ def parse_data_file(path: Path, raw: bytes, *, days_as_text: bool = False) -> di
     (see :mod:`tui.store.day_texts`): the entries table then maps keys to ``bytes``.
     """
     if days_as_text:
-        split = split_days(raw)
-        if split is not None:
-            data = _parse_days_as_text(path, raw, *split)
-            if data is not None:
-                return data
+        data = parse_days_as_text(path, raw)
+        if data is not None:
+            return data
     if not raw or raw.isspace():
         raise DataFileUnreadable(path, "the file is empty")
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         raise DataFileUnreadable(path, f"not valid JSON: {error}") from None
-    if not _is_tables(data):
+    if not is_tables(data):
         # Handing TinyDB anything else would crash it later, or get "fixed" by the next save.
         raise DataFileUnreadable(path, "not a taper-tui data file (expected tables of documents)")
     check_schema_version(path, data)
@@ -227,34 +225,6 @@ def parse_data_file(path: Path, raw: bytes, *, days_as_text: bool = False) -> di
     version = file_schema_version(data)
     if version > SCHEMA_VERSION:
         raise DataFileTooNew(path, version, SCHEMA_VERSION)
-    return data
-
-
-def _is_tables(data: object) -> bool:
-    return (
-        isinstance(data, dict)
-        and all(isinstance(table, dict) for table in data.values())
-        and all(isinstance(doc, dict) for table in data.values() for doc in table.values())
-    )
-
-
-def _parse_days_as_text(path: Path, raw: bytes, texts: dict[str, bytes], rest: bytes) -> dict[str, Any] | None:
-    """The file with its days as texts, or ``None`` for anything the whole parse should judge
-    (an error in the other tables, an older or newer schema: their messages and migrations)."""
-    try:
-        data = orjson.loads(rest)
-    except orjson.JSONDecodeError:
-        return None
-    if not _is_tables(data) or "entries" in data or "meta" not in data:
-        return None
-    try:
-        check_schema_version(path, data)
-    except DataFileUnreadable:
-        return None
-    if file_schema_version(data) != SCHEMA_VERSION:
-        return None
-    data["entries"] = texts
-    check_no_duplicate_documents(path, raw, data)
     return data
 
 

@@ -24,6 +24,8 @@ from typing import Any
 import orjson
 
 from tui.store.errors import DataFileUnreadable
+from tui.store.file_checks import check_no_duplicate_documents, check_schema_version, is_tables
+from tui.store.schema import SCHEMA_VERSION, file_schema_version
 
 _HEAD = b'{\n  "entries": {\n'
 _DAY_KEY = b'    "'
@@ -76,6 +78,31 @@ def split_days(raw: bytes) -> tuple[dict[str, bytes], bytes] | None:
             # '{' + the other tables: ',\n  "events": …\n}\n' with its comma made the brace.
             return texts, b"{" + (rest[1:] if rest.startswith(b",") else rest)
         return None
+
+
+def parse_days_as_text(path: Path, raw: bytes) -> dict[str, Any] | None:
+    """The file with its days as texts, or ``None`` for anything the whole parse should judge
+    (another layout, an error in the other tables, an older or newer schema: their messages and
+    migrations are the whole parse's)."""
+    split = split_days(raw)
+    if split is None:
+        return None
+    texts, rest = split
+    try:
+        data = orjson.loads(rest)
+    except orjson.JSONDecodeError:
+        return None
+    if not is_tables(data) or "entries" in data or "meta" not in data:
+        return None
+    try:
+        check_schema_version(path, data)
+    except DataFileUnreadable:
+        return None
+    if file_schema_version(data) != SCHEMA_VERSION:
+        return None
+    data["entries"] = texts
+    check_no_duplicate_documents(path, raw, data)
+    return data
 
 
 def day_text(record: dict[str, Any]) -> bytes:
