@@ -126,3 +126,25 @@ def test_a_key_that_disagrees_with_its_date_is_still_refused_on_opening(tmp_path
     with pytest.raises(DataFileUnreadable, match="make the key and the date agree"):
         open_journal(path)
     assert file_state(path) == before
+
+
+def _two_days(tmp_path) -> bytes:
+    path = tmp_path / "taper.json"
+    _file(path, LONG_AGO, TODAY)
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        # The first day stored again under its key: JSON would keep one copy.
+        (lambda raw, old, new: raw.replace(f'"{new}": {{'.encode(), f'"{old}": {{'.encode()), "appears twice"),
+        (lambda raw, old, new: raw.replace(f'"{old}": {{'.encode(), f'"0{old}": {{'.encode()), "not a day number"),
+        (lambda raw, old, new: raw.replace(b'"2019-06-01"', b'"2019-06-01x"'), "make the key and the date agree"),
+    ],
+)
+def test_what_the_split_cannot_vouch_for_is_judged_by_the_whole_parse(tmp_path, edit, message):
+    raw = edit(_two_days(tmp_path), LONG_AGO.toordinal(), TODAY.toordinal())
+    assert split_days(raw) is None
+    with pytest.raises(DataFileUnreadable, match=message):
+        parse_data_file(tmp_path / "taper.json", raw, days_as_text=True)

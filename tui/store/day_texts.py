@@ -41,43 +41,38 @@ _ENTRY_INDENT = b"\n    "
 def split_days(raw: bytes) -> tuple[dict[str, bytes], bytes] | None:
     """The day texts by key and the rest of the file as a JSON object; ``None`` when ``raw`` is
     not laid out as taper-tui writes it (the caller then parses it whole)."""
-    if not raw.startswith(_HEAD):
+    if not raw.startswith(_HEAD + _DAY_KEY):
         return None  # another layout, or no days (nothing to gain)
     texts: dict[str, bytes] = {}
-    find, fromordinal = raw.find, date.fromordinal
-    position = len(_HEAD)
+    find, startswith, fromordinal = raw.find, raw.startswith, date.fromordinal
+    position = len(_HEAD) + len(_DAY_KEY)
+    days = 0
+    # Each day: '    "736406": {\n' … '\n    }', then ',\n' and the next day or '\n  }' and the
+    # rest. This loop runs for every day at every start: one search per boundary, no more.
     while True:
-        # '    "736406": {\n' … '\n    }' then ',\n' and the next day, or '\n  }' and the rest.
-        if not raw.startswith(_DAY_KEY, position):
-            return None
-        key_start = position + len(_DAY_KEY)
-        key_end = find(b'"', key_start)
-        key = raw[key_start:key_end]
-        if not (key.isdigit() and key[:1] != b"0" and len(key) <= 6) or not raw.startswith(_DAY_OPEN, key_end):
+        key_end = find(_DAY_OPEN, position)
+        key = raw[position:key_end]
+        if key_end < 0 or not key.isdigit() or len(key) > 6 or key[0] == 48:  # 48: a leading "0"
             return None
         start = key_end + 3
-        end = find(_DAY_END, start)
-        if end < 0:
-            return None
-        end += len(_DAY_END)
-        text = raw[start:end]
-        at = text.find(_DATE_LINE) + len(_DATE_LINE)
-        name = key.decode()
+        end = find(_DAY_END, start) + len(_DAY_END)
+        at = find(_DATE_LINE, start, end) + len(_DATE_LINE)
         if (
-            at < len(_DATE_LINE)
-            or text[at : at + 11] != fromordinal(int(key)).isoformat().encode() + b'"'
-            or name in texts
+            end < len(_DAY_END)
+            or at < len(_DATE_LINE)
+            or not startswith(b'%s"' % fromordinal(int(key)).isoformat().encode(), at)
         ):
-            return None  # a key and date that disagree, or a day twice: the whole parse names it
-        texts[name] = text
-        if raw.startswith(_NEXT_DAY, end):
-            position = end + 2
+            return None  # a key and date that disagree: the whole parse names them
+        texts[key.decode()] = raw[start:end]
+        days += 1
+        if startswith(_NEXT_DAY, end):
+            position = end + len(_NEXT_DAY)
             continue
-        if raw.startswith(_ENTRIES_END, end):
-            rest = raw[end + len(_ENTRIES_END) :]
-            # '{' + the other tables: ',\n  "events": …\n}\n' with its comma made the brace.
-            return texts, b"{" + (rest[1:] if rest.startswith(b",") else rest)
-        return None
+        if days != len(texts) or not startswith(_ENTRIES_END, end):
+            return None  # a day twice (the whole parse names it), or another layout
+        rest = raw[end + len(_ENTRIES_END) :]
+        # '{' + the other tables: ',\n  "events": …\n}\n' with its comma made the brace.
+        return texts, b"{" + (rest[1:] if rest.startswith(b",") else rest)
 
 
 def parse_days_as_text(path: Path, raw: bytes) -> dict[str, Any] | None:
