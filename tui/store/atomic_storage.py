@@ -22,11 +22,10 @@ them the data file or let the save write through their link.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import stat as stat_module
-import tempfile
+from _blake2 import blake2b
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +35,7 @@ import orjson
 from tinydb.storages import Storage
 
 from tui.store.backups import keep_backup_of, prune_backups, utc_now
+from tui.store.day_texts import as_fragment, check_texts, parse_days_as_text
 from tui.store.errors import (
     BackupFolderUnusable,
     DataFileChanged,
@@ -45,7 +45,7 @@ from tui.store.errors import (
     StoreReadOnly,
     StoreWriteFailed,
 )
-from tui.store.file_checks import check_entries, check_no_duplicate_documents, check_schema_version
+from tui.store.file_checks import check_entries, check_no_duplicate_documents, check_schema_version, is_tables
 from tui.store.schema import SCHEMA_VERSION, file_schema_version, migrate
 
 _DUMP_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
@@ -56,13 +56,20 @@ def _identity(stat: os.stat_result) -> tuple[int, int, int]:
 
 
 def _digest(raw: bytes) -> bytes:
-    """A fingerprint of the file's bytes: tells a touched file from a changed one."""
-    return hashlib.blake2b(raw, digest_size=16).digest()
+    """A fingerprint of the file's bytes: tells a touched file from a changed one.
+
+    hashlib's own blake2b, taken from its C module: ``import hashlib`` first loads OpenSSL
+    (~7 ms on every command), which nothing here uses.
+    """
+    return blake2b(raw, digest_size=16).digest()
 
 
 def dump_bytes(data: Any) -> bytes:
-    """Serialise the way the data file is written: sorted keys, 2-space indent (small diffs)."""
-    return orjson.dumps(data, option=_DUMP_OPTIONS)
+    """Serialise the way the data file is written: sorted keys, 2-space indent (small diffs).
+
+    A day held as its text (:mod:`tui.store.day_texts`) is written as that text.
+    """
+    return orjson.dumps(data, default=as_fragment, option=_DUMP_OPTIONS)
 
 
 _TEMP_MIDDLE = re.compile(r"[a-z0-9_]{6,}|\d+")
@@ -147,6 +154,8 @@ def write_atomically(path: Path, payload: bytes, *, backup_clock: Callable[[], d
     (or ``None``). Raises :class:`StoreWriteFailed` (file untouched) when the folder is full or
     not writable, :class:`BackupFolderUnusable` when no backup can be kept.
     """
+    import tempfile  # here, not at the top: reading commands (``status``) never write
+
     folder = path.parent
     temp: Path | None = None
     backup = None
@@ -191,19 +200,23 @@ def write_atomically(path: Path, payload: bytes, *, backup_clock: Callable[[], d
     return backup
 
 
-def parse_data_file(path: Path, raw: bytes) -> dict[str, Any]:
-    """Parse and check a data file's bytes; raise a :class:`StoreError` naming the file (and the entry)."""
-    if not raw.strip():
+def parse_data_file(path: Path, raw: bytes, *, days_as_text: bool = False) -> dict[str, Any]:
+    """Parse and check a data file's bytes; raise a :class:`StoreError` naming the file (and the entry).
+
+    With ``days_as_text``, a file laid out as taper-tui writes it keeps each day as its text
+    (see :mod:`tui.store.day_texts`): the entries table then maps keys to ``bytes``.
+    """
+    if days_as_text:
+        data = parse_days_as_text(path, raw)
+        if data is not None:
+            return data
+    if not raw or raw.isspace():
         raise DataFileUnreadable(path, "the file is empty")
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         raise DataFileUnreadable(path, f"not valid JSON: {error}") from None
-    if not (
-        isinstance(data, dict)
-        and all(isinstance(table, dict) for table in data.values())
-        and all(isinstance(doc, dict) for table in data.values() for doc in table.values())
-    ):
+    if not is_tables(data):
         # Handing TinyDB anything else would crash it later, or get "fixed" by the next save.
         raise DataFileUnreadable(path, "not a taper-tui data file (expected tables of documents)")
     check_schema_version(path, data)
@@ -240,6 +253,9 @@ class AtomicJSONStorage(Storage):
         self._digest = b""
         self._deferred = 0
         self._pending = False
+        self._texts_checked = True
+        self.parsed_days: Callable[[dict[str, Any]], set[int]] = lambda entries: set()
+        """The days (by ordinal) whose text in ``entries`` is known to parse; the journal sets it."""
 
     def _disk_identity(self) -> tuple[int, int, int] | None:
         try:
@@ -267,8 +283,9 @@ class AtomicJSONStorage(Storage):
 
     def _load(self) -> dict[str, Any]:
         raw, identity = read_data_bytes(self.path)
-        data, self.migrated = migrate(parse_data_file(self.path, raw))
+        data, self.migrated = migrate(parse_data_file(self.path, raw, days_as_text=True))
         self._cache, self._cache_identity, self._expect_file = data, identity, True
+        self._texts_checked = False
         self._digest = _digest(raw)
         return data
 
@@ -338,8 +355,13 @@ class AtomicJSONStorage(Storage):
         self._flush(data)
 
     def _flush(self, data: dict[str, Any]) -> None:
-        payload = dump_bytes(data)
         try:
+            if not self._texts_checked:
+                # Days kept as their text since the read: a file that does not parse is never written over.
+                entries = data.get("entries", {})
+                check_texts(self.path, entries, self.parsed_days(entries))
+                self._texts_checked = True
+            payload = dump_bytes(data)
             self.ensure_unchanged()
             backup = write_atomically(self.path, payload, backup_clock=self.clock)
         except DataFileChanged as changed:

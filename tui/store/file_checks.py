@@ -57,6 +57,15 @@ def check_entries(path: Path, entries: dict[str, Any]) -> None:
         )
 
 
+def is_tables(data: object) -> bool:
+    """True when ``data`` is an object of tables, each an object of documents (what TinyDB can hold)."""
+    return (
+        isinstance(data, dict)
+        and all(isinstance(table, dict) for table in data.values())
+        and all(isinstance(doc, dict) for table in data.values() for doc in table.values())
+    )
+
+
 def check_schema_version(path: Path, data: dict[str, Any]) -> None:
     """``meta`` must hold a whole, non-negative ``schema_version`` (without it we can't tell old from newer)."""
     if "meta" not in data:

@@ -27,6 +27,7 @@ from tui.core.settings import Settings
 from tui.core.validation import ValidationError
 from tui.store.atomic_storage import AtomicJSONStorage, check_data_path, remove_stale_temp_files
 from tui.store.backups import lost_file_warnings, utc_now
+from tui.store.day_texts import day_text
 from tui.store.errors import (
     BackupFolderUnusable,
     DataFileUnreadable,
@@ -78,6 +79,7 @@ class Journal:
         self.warnings: list[str] = []
         self.parsed_days = ParsedDays(path)
         """Each day parsed once per stored record; strict (the CLI) or skipping invalid days (the app)."""
+        storage.parsed_days = self.parsed_days.parsed
         self._plan_cache: tuple[dict[str, Any] | None, Plan | None] = (_NOT_READ, None)
         self._settings_cache: tuple[dict[str, Any] | None, Settings] = (_NOT_READ, Settings())
 
@@ -156,27 +158,33 @@ class Journal:
             yield
             ok = True
         finally:
-            self.parsed_days.clear()
+            # Parses stay valid: each is held against its stored record, which a batch replaces
+            # (or, rolled back, the file is read again) when it changes. Invalid days are
+            # checked again by whoever reads them next.
+            self.parsed_days.invalid.clear()
             self._storage.end_batch(commit=ok)
 
     # -- days ----------------------------------------------------------------------------------
 
     def get_day(self, day: date) -> DayEntry | None:
         """The entry logged for ``day``, or ``None`` (also for an invalid day the app skips)."""
-        record = self._raw_entries().get(str(day.toordinal()))
-        return None if record is None else self.parsed_days.entry(day.toordinal(), record)
+        table = self._entries()
+        key = str(day.toordinal())
+        return self.parsed_days.entry(table, key) if key in table else None
 
-    def _raw_entries(self) -> dict[str, Any]:
-        # The stored documents themselves: TinyDB's ``get``/``all`` copy every document, which
-        # would defeat the parse cache and cost ~20 ms per 1,000 days on every redraw.
+    def _entries(self) -> dict[str, Any]:
+        # The loaded entries table itself, not TinyDB's: ``get``/``all`` copy every document,
+        # which would defeat the parse cache and cost ~20 ms per 1,000 days on every redraw; a
+        # write through TinyDB converts every key of the table to int and back (~10 ms for ten
+        # years), so days are written here, on the storage's data, with one write each.
         return (self._storage.read() or {}).get("entries", {})
 
     def check_days(self) -> dict[date, str]:
-        """Validate every logged day now (filling the parse cache); return the invalid ones by date.
+        """Validate every logged day now (holding each parsed); return the invalid ones by date.
 
         Thread-safe against readers: the app runs it off the UI thread after its first screen.
         """
-        return self.parsed_days.check_all(list(self._raw_entries().items()))
+        return self.parsed_days.check_all(self._entries())
 
     def save_day(self, entry: DayEntry) -> None:
         """Add or replace the entry for ``entry.day`` (an entry with nothing in it removes the day)."""
@@ -184,9 +192,11 @@ class Journal:
         if entry.is_empty():
             self.delete_day(entry.day)
             return
-        # TinyDB updates an existing document in place, so its cached parse must go.
+        data = self._storage.read() or {}
+        # Stored as a raw record, parsed again on the next read like any day read from the file.
         self.parsed_days.forget(entry.day.toordinal())
-        self._put_document("entries", entry.day.toordinal(), entry.to_record())
+        data.setdefault("entries", {})[str(entry.day.toordinal())] = entry.to_record()
+        self._storage.write(data)
 
     def _put_document(self, table_name: str, doc_id: int, record: dict[str, Any]) -> None:
         # Not ``Table.upsert``: for a new doc id TinyDB 4.9 first runs an update that matches
@@ -203,20 +213,22 @@ class Journal:
         self._check_writable()
         existing = self.get_day(day)
         if existing is not None:
-            self._db.table("entries").remove(doc_ids=[day.toordinal()])
+            data = self._storage.read() or {}
             self.parsed_days.forget(day.toordinal())
+            del data["entries"][str(day.toordinal())]
+            self._storage.write(data)
         return existing
 
     def days(self, start: date | None = None, end: date | None = None) -> list[DayEntry]:
         """Logged days from ``start`` to ``end`` (inclusive, either open), in date order."""
-        raw_table = self._raw_entries()
+        table = self._entries()
         low = start.toordinal() if start else None
         high = end.toordinal() if end else None
         found = []
-        for key, record in raw_table.items():
+        for key in list(table):  # a snapshot: parsing swaps records for their text
             ordinal = int(key)
             if (low is None or ordinal >= low) and (high is None or ordinal <= high):
-                entry = self.parsed_days.entry(ordinal, record)
+                entry = self.parsed_days.entry(table, key)
                 if entry is not None:
                     found.append(entry)
         found.sort(key=lambda e: e.day)
@@ -224,7 +236,7 @@ class Journal:
 
     def day_count(self) -> int:
         """How many days are logged."""
-        return len(self._db.table("entries"))
+        return len(self._entries())
 
     # -- plan, events, settings -----------------------------------------------------------------
 
@@ -300,13 +312,20 @@ class Journal:
         self._check_writable()
         self._plan_cache = (_NOT_READ, None)
         with self.batch():
-            # insert_multiple rebuilds each table once; saving day by day would rebuild the
-            # whole entries table per day (quadratic: ~2 s for ten years instead of ~0.2 s).
-            entries_table = self._db.table("entries")
-            entries_table.truncate()
-            entries_table.insert_multiple(
-                Document(entry.to_record(), doc_id=entry.day.toordinal()) for entry in entries if not entry.is_empty()
-            )
+            # The table is built once, each day as its text in the file (see tui.store.day_texts);
+            # saving day by day would rebuild it per day (quadratic: ~2 s for ten years).
+            texts: dict[str, bytes] = {}
+            for entry in entries:
+                key = str(entry.day.toordinal())
+                if entry.is_empty():
+                    continue
+                if key in texts:
+                    raise ValueError(f"{entry.day.isoformat()} is given twice")
+                texts[key] = day_text(entry.to_record())
+            data = self._storage.read() or {}
+            data["entries"] = texts
+            self.parsed_days.clear()  # no day is parsed yet: each is read from its text
+            self._storage.write(data)
             events_table = self._db.table("events")
             events_table.truncate()
             events_table.insert_multiple(events)

@@ -17,8 +17,6 @@ import os
 import stat
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "taper-tui"
 DATA_FILE_NAME = "taper.json"
 ENV_VAR = "TAPER_TUI_DATA"
@@ -28,6 +26,10 @@ DRAFT_SUFFIX = ".draft"
 
 def default_data_path() -> Path:
     """``platformdirs.user_data_path("taper-tui") / "taper.json"`` (e.g. ~/.local/share/taper-tui/taper.json)."""
+    # Imported here: platformdirs (and the tempfile module it loads) cost ~5 ms, which a command
+    # given --data, as `taper-tui status` in a prompt often is, never needs.
+    import platformdirs
+
     return platformdirs.user_data_path(APP_NAME) / DATA_FILE_NAME
 
 
