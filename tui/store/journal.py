@@ -29,7 +29,6 @@ from tui.store.atomic_storage import AtomicJSONStorage, check_data_path, remove_
 from tui.store.backups import lost_file_warnings, utc_now
 from tui.store.day_texts import day_text
 from tui.store.errors import (
-    BackupFolderUnusable,
     DataFileUnreadable,
     DataFolderNotWritable,
     StoreError,
@@ -42,7 +41,7 @@ from tui.store.locations import (
     readable_by_others_warnings,
     real_data_path,
 )
-from tui.store.lock import WriterLock
+from tui.store.lock import WriterLock, take_writer_lock
 from tui.store.parsed_days import ParsedDays
 from tui.store.schema import fresh_meta
 
@@ -358,27 +357,10 @@ def open_journal(
         raise DataFolderNotWritable(
             path, f"cannot create the folder {real.parent} ({error.strerror or error})"
         ) from error
-    lock = None
-    locked_by = None
-    warnings: list[str] = []
-    if not read_only:
-        lock = WriterLock(path)
-        try:
-            lock.acquire()
-        except BackupFolderUnusable:
-            raise
-        except OSError as error:
-            raise DataFolderNotWritable(
-                path, f"cannot create the lock file {lock.path} ({error.strerror or error})"
-            ) from error
-        except StoreLocked as locked:
-            if not fall_back_to_read_only:
-                raise
-            lock, read_only, locked_by = None, True, locked.pid
-        else:
-            if lock.taken_over_from:
-                warnings.append(f"took over a lock left by process {lock.taken_over_from}, which is no longer running")
-            remove_stale_temp_files(real)
+    lock, locked_by, warnings = (None, None, []) if read_only else take_writer_lock(path, fall_back_to_read_only)
+    read_only = read_only or lock is None
+    if lock is not None:
+        remove_stale_temp_files(real)
     is_new = not real.exists()
     storage = AtomicJSONStorage(real, read_only=read_only, clock=clock)
     try:

@@ -22,7 +22,7 @@ import stat
 from pathlib import Path
 
 from tui.store.backups import backup_dir, ensure_backup_dir
-from tui.store.errors import StoreLocked
+from tui.store.errors import BackupFolderUnusable, DataFolderNotWritable, StoreLocked
 from tui.store.locations import real_data_path
 
 
@@ -124,3 +124,27 @@ class WriterLock:
     def held(self) -> bool:
         """True while this object holds the lock."""
         return self._fd is not None
+
+
+def take_writer_lock(path: Path, fall_back_to_read_only: bool) -> tuple[WriterLock | None, int | None, list[str]]:
+    """The writer's lock on ``path``: ``(lock, None, warnings)``, or ``(None, pid, [])`` when
+    process ``pid`` holds it and ``fall_back_to_read_only`` allows opening read-only.
+
+    Raises :class:`StoreLocked` when another writer holds it and read-only is not allowed, and
+    :class:`DataFolderNotWritable` when the lock cannot be made at all."""
+    lock = WriterLock(path)
+    try:
+        lock.acquire()
+    except BackupFolderUnusable:
+        raise
+    except OSError as error:
+        raise DataFolderNotWritable(
+            path, f"cannot create the lock file {lock.path} ({error.strerror or error})"
+        ) from error
+    except StoreLocked as locked:
+        if not fall_back_to_read_only:
+            raise
+        return None, locked.pid, []
+    if lock.taken_over_from:
+        return lock, None, [f"took over a lock left by process {lock.taken_over_from}, which is no longer running"]
+    return lock, None, []
