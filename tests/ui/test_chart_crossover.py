@@ -21,6 +21,7 @@ from tui.core.plan_changes import creation_event
 from tui.store.journal import Journal, open_journal
 from tui.ui.app import build_app
 from tui.ui.chart.cut_table import CutTable
+from tui.ui.chart.dose_chart import DoseChart
 
 START = TODAY - timedelta(days=24)  # stage 4 of 4 by TODAY; the first diazepam cut on START + 28
 
@@ -80,3 +81,18 @@ def test_chart_snapshot_crossover_at_80x24(snap_compare, tmp_path: Path):
         assert snap_compare(build_app(journal, today=TODAY), terminal_size=(80, 24), run_before=_to_chart)
     finally:
         journal.close()
+
+
+async def test_no_level_is_estimated_over_days_of_two_drugs(app_factory, journal):
+    # The estimate models the plan's drug alone: diazepam mg read with clonazepam's half-life
+    # drew a level leaping at each stage.
+    store_logged_crossover(journal)
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_chart(app, pilot)
+        await pilot.press("L")
+        await pilot.pause()
+        await pilot.pause()
+        note = str(view.query_one("#chart-note", Static).render())
+        assert "No level estimate" in note and "diazepam" in note and "clonazepam" in note
+        assert view.query_one(DoseChart).level is None
