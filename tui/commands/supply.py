@@ -14,6 +14,11 @@ no one amount is right). A bottle's bare size is in the unit of the form in use 
 opened (a unit of the plan's other form may be typed), and it is counted only against the days
 of its own form; one no longer used after the switch ends there (JSON ``reason`` "not needed",
 ``not_needed_after`` its last day).
+
+On a plan with a crossover (docs/DOMAIN.md §3.12) two drugs may both come as tablets, so
+``--bottle-drug DRUG`` names the bottle's drug (a brand finds its drug; one the plan does not take
+is refused) and is required there; it is stored with the bottle and the bottle is counted against
+that drug's intakes only. On any other plan the drug is the plan's and nothing more is stored.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ from datetime import date
 from tui.commands.common import EXIT_OK, fail, today_from, usage_error
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry
+from tui.core.formulations import Formulation
+from tui.core.intake_drugs import drug_form_on, plan_drugs, plan_intake_drug
 from tui.core.plan_model import Plan
 from tui.core.supply import (
     SUPPLY_SETTING,
@@ -34,6 +41,7 @@ from tui.core.supply import (
     FormNeed,
     Need,
     Outlook,
+    drug_forms,
     need_between,
     outlook,
     plan_forms,
@@ -74,6 +82,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     bottle.add_argument("--opened", metavar="DATE", default="today", help="the day it was opened (default today)")
     bottle.add_argument("--use-by", metavar="DATE", help="its use-by date: the last day it may be used")
+    bottle.add_argument(
+        "--bottle-drug", metavar="DRUG", help="the drug in it (needed on a plan with a crossover), e.g. diazepam"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -88,6 +99,31 @@ def parse_size(text: str, units: Sequence[str]) -> tuple[str, str]:
             "--set-bottle", text, f"use the amount in {' or '.join(units)}, e.g. 30 or '30 {units[0]}'"
         )
     return match.group(1), unit
+
+
+def bottle_drug(plan: Plan, typed: str | None) -> str | None:
+    """The drug stored with a new bottle: on a plan with a crossover the one ``typed`` (required, a
+    drug of the plan); on any other plan None (a drug typed must be the plan's)."""
+    drugs = plan_drugs(plan)
+    if typed is None:
+        if plan.params.crosses_over:
+            raise ValidationError(
+                "--bottle-drug",
+                "(missing)",
+                f"the plan takes {' and '.join(drugs)}: name the bottle's, e.g. {drugs[-1]}",
+            )
+        return None
+    name = plan_intake_drug(plan, typed, "--bottle-drug") or plan.params.drug
+    return name if plan.params.crosses_over else None
+
+
+def bottle_forms(plan: Plan, opened: date, drug: str | None) -> tuple[Formulation, ...]:
+    """The forms a new bottle may be counted in, the one in use the day it was opened first: of
+    its drug when named, else every form of the plan (a bare size is in the first one's unit)."""
+    if drug is None:
+        return (supply_form_on(plan, opened), *plan_forms(plan))
+    opened_form = drug_form_on(plan, opened, None if drug == plan.params.drug else drug)
+    return (*(() if opened_form is None else (opened_form,)), *drug_forms(plan, drug))
 
 
 def _logged_mg(journal: Journal, start: date, today: date) -> dict[date, DayEntry]:
@@ -108,6 +144,8 @@ def run(args: argparse.Namespace) -> int:
             raise ValidationError("--use-by", "(missing)", "give the bottle's use-by date with --use-by YYYY-MM-DD")
         if args.set_bottle is None and args.use_by is not None:
             raise ValidationError("--use-by", args.use_by, "give it with --set-bottle SIZE")
+        if args.set_bottle is None and args.bottle_drug is not None:
+            raise ValidationError("--bottle-drug", args.bottle_drug, "give it with --set-bottle SIZE")
     except ValidationError as error:
         return usage_error(error.field, f'"{error.value}": {error.allowed}')
     path = resolve_data_path(args.data)
@@ -121,9 +159,10 @@ def run(args: argparse.Namespace) -> int:
             plan = Plan.from_record(stored)
             if args.set_bottle is not None:
                 assert use_by is not None
-                units = tuple(dict.fromkeys(stock_unit(f) for f in (supply_form_on(plan, opened), *plan_forms(plan))))
                 try:
-                    new_bottle = Bottle.create(*parse_size(args.set_bottle, units), opened, use_by)
+                    drug = bottle_drug(plan, args.bottle_drug)
+                    units = tuple(dict.fromkeys(stock_unit(f) for f in bottle_forms(plan, opened, drug)))
+                    new_bottle = Bottle.create(*parse_size(args.set_bottle, units), opened, use_by, drug)
                 except ValidationError as error:
                     return usage_error(error.field, f'"{error.value}": {error.allowed}')
                 journal.update_settings(**{SUPPLY_SETTING: new_bottle.to_record()})
@@ -166,7 +205,7 @@ def _lines(plan: Plan, need: Need | None, seen: Outlook | None, today: date, log
             lines.append(f"  {need.days_before_plan} days before the plan starts are counted at {before} mg a day.")
     if seen is not None:
         bottle = seen.bottle
-        size = f"{format_decimal(bottle.size)} {bottle.unit}"
+        size = f"{format_decimal(bottle.size)} {bottle.unit}" + (f" of {bottle.drug}" if bottle.drug else "")
         lines.append(
             f"Bottle: {size} opened {_day(bottle.opened)}, use by {_day(bottle.use_by)}; "
             f"{format_decimal(seen.left_after)} {bottle.unit} left after {_day(seen.as_of)}."

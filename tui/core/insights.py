@@ -37,6 +37,7 @@ from decimal import Decimal
 from typing import Generic, TypeVar
 
 from tui.core.entry import DayEntry
+from tui.core.intake_drugs import chart_day_dose
 from tui.core.plan_model import Plan
 from tui.core.scales import CHARTED, Metric, parse_metric
 from tui.core.scales import SYMPTOM_PREFIX as SYMPTOM_PREFIX  # re-exported: the chart view names it from here
@@ -164,11 +165,12 @@ def daily_series(
 
 
 def daily_dose_series(
-    entries: Sequence[DayEntry], start: date | None = None, end: date | None = None
+    entries: Sequence[DayEntry], start: date | None = None, end: date | None = None, plan: Plan | None = None
 ) -> DailySeries[Decimal]:
     """The daily total taken (exact mg) from ``start`` to ``end``; ``None`` where no intake is
-    logged (an unlogged dose is unknown, not zero)."""
-    return _fill(entries, start, end, lambda e: e.total_mg if e.intakes else None)
+    logged (an unlogged dose is unknown, not zero). With ``plan``, in the plan's chart unit
+    (:func:`~tui.core.intake_drugs.chart_day_dose`: ≈ diazepam for a plan with a crossover)."""
+    return _fill(entries, start, end, lambda e: chart_day_dose(plan, e))
 
 
 def moving_average(series: DailySeries[float], window: int = 7) -> DailySeries[float]:

@@ -9,7 +9,9 @@ plan's own table (Ashton unless the crossover chose VA/DoD), the same figure the
 and each drug's total is said beside it. Each intake is measured in its own drug's form (a
 diazepam 5 mg tablet on the evening row of a clonazepam 0.5 mg plan).
 
-The Log, ``taper-tui log``, status, adherence, the report, supply and History all ask here.
+The Log, ``taper-tui log``, status, adherence, the report, supply, History and the Chart all ask
+here. The Chart's dose of a plan with a crossover is ≈ diazepam on every day, before, during and
+after it (:func:`chart_day_dose`, :func:`chart_step_dose`), so its one line never joins mg of two drugs.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from tui.core.entry import DayEntry, Intake, intake_drug
 from tui.core.formulations import Formulation
 from tui.core.intake_text import INTAKE_SEPARATOR, in_measured_unit
 from tui.core.measured_forms import form_on
-from tui.core.plan_model import Plan
+from tui.core.plan_model import Plan, Step
 from tui.core.step_drugs import PART_SEPARATOR, intake_parts, names_drugs, step_diazepam
 from tui.core.validation import ValidationError
 
@@ -175,3 +177,32 @@ def logged_drug_intakes(plan: Plan | None, entry: DayEntry) -> str:
             dose = f"{drug_of(plan, intake)} {dose}"
         texts.append(f"{intake.time} {dose}" if intake.time else dose)
     return INTAKE_SEPARATOR.join(texts)
+
+
+DIAZEPAM_CHART_UNIT = "≈ diazepam mg"
+"""The unit of the Chart's dose on a plan with a crossover."""
+
+
+def chart_unit(plan: Plan | None) -> str:
+    """The unit the Chart plots ``plan``'s doses in: ≈ diazepam mg for a plan with a crossover
+    (its days hold one drug, then two, then the other), else mg of its one drug."""
+    return DIAZEPAM_CHART_UNIT if plan is not None and plan.params.crosses_over else "mg"
+
+
+def chart_day_dose(plan: Plan | None, entry: DayEntry) -> Decimal | None:
+    """What ``entry`` logged in :func:`chart_unit`: ≈ diazepam of each intake by its own drug on a
+    plan with a crossover, else the day's total mg; None when no intake is logged (unknown, not 0)
+    or a drug of the day has no figure in the plan's table."""
+    if not entry.intakes:
+        return None
+    if plan is None or not plan.params.crosses_over:
+        return entry.total_mg
+    return logged_diazepam(plan, entry.intakes)
+
+
+def chart_step_dose(plan: Plan, step: Step) -> Decimal | None:
+    """``step``'s daily dose in :func:`chart_unit` (None when a drug in it has no figure)."""
+    if not plan.params.crosses_over:
+        return step.dose_mg
+    equivalent = step_diazepam(plan, step)
+    return None if equivalent is None else equivalent.diazepam_mg

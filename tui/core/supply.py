@@ -37,7 +37,9 @@ bottle is counted only against the days measured in its own form (:func:`bottle_
 bottle whose form the plan stops measuring in before its use-by date (tablets before a switch
 to a liquid) ends with its last day: it is then "not needed", not "expiring" months later. On a
 crossover stage a bottle is counted against its own drug's part of the day (its form), what was
-logged of that drug when the day is logged (:data:`~tui.core.supply_need.Logged`).
+logged of that drug when the day is logged (:data:`~tui.core.supply_need.Logged`). A bottle on a crossover plan names its drug
+(:attr:`Bottle.drug`): two drugs may both come as tablets, and the form alone would take a diazepam
+bottle for the clonazepam tablets in use the day it was opened.
 """
 
 from __future__ import annotations
@@ -48,7 +50,9 @@ from decimal import Decimal
 from fractions import Fraction
 
 from tui.core.doses import format_decimal, to_decimal
+from tui.core.entry import intake_drug
 from tui.core.formulations import Formulation, fraction_to_decimal
+from tui.core.intake_drugs import drug_form_on, plan_drugs
 from tui.core.plan_model import Plan
 from tui.core.settings import Settings
 from tui.core.supply_need import (
@@ -84,19 +88,26 @@ class Bottle:
     opened: date
     use_by: date
     """The last day it may be used."""
+    drug: str | None = None
+    """The drug it holds (its stored name), named on a crossover plan; None: told by its form."""
 
     def to_record(self) -> dict[str, str]:
-        """Plain JSON with a decimal string, stored under :data:`SUPPLY_SETTING`."""
-        return {
+        """Plain JSON with a decimal string, stored under :data:`SUPPLY_SETTING`; ``drug`` only when
+        named, so a bottle without one is written as older versions wrote it."""
+        record = {
             "size": format_decimal(self.size),
             "unit": self.unit,
             "opened": self.opened.isoformat(),
             "use_by": self.use_by.isoformat(),
         }
+        if self.drug is not None:
+            record["drug"] = self.drug
+        return record
 
     @classmethod
-    def create(cls, size: object, unit: str, opened: date, use_by: date) -> Bottle:
-        """Validate and build; ValidationError naming the field (``--set-bottle``, ``--use-by``)."""
+    def create(cls, size: object, unit: str, opened: date, use_by: date, drug: str | None = None) -> Bottle:
+        """Validate and build; ValidationError naming the field (``--set-bottle``, ``--use-by``,
+        ``--bottle-drug``: a brand finds its drug)."""
         try:
             amount = to_decimal(size)
         except ValueError:
@@ -107,13 +118,14 @@ class Bottle:
             raise ValidationError(
                 "--use-by", use_by.isoformat(), f"use a date on or after it was opened ({opened.isoformat()})"
             )
-        return cls(size=amount, unit=unit, opened=opened, use_by=use_by)
+        name = None if drug is None else intake_drug(drug, "--bottle-drug")
+        return cls(size=amount, unit=unit, opened=opened, use_by=use_by, drug=name)
 
     @classmethod
     def from_record(cls, record: object) -> Bottle:
         """Read back :meth:`to_record`'s output; ValidationError naming the setting if it is malformed."""
-        if not isinstance(record, dict) or set(record) != {"size", "unit", "opened", "use_by"}:
-            raise ValidationError(SUPPLY_SETTING, record, "use {size, unit, opened, use_by}")
+        if not isinstance(record, dict) or set(record) - {"drug"} != {"size", "unit", "opened", "use_by"}:
+            raise ValidationError(SUPPLY_SETTING, record, "use {size, unit, opened, use_by} and optionally drug")
         try:
             opened = check_day_in_range(date.fromisoformat(record["opened"]), f"{SUPPLY_SETTING}.opened")
             use_by = check_day_in_range(date.fromisoformat(record["use_by"]), f"{SUPPLY_SETTING}.use_by")
@@ -123,7 +135,11 @@ class Bottle:
             raise ValidationError(SUPPLY_SETTING, record, "opened and use_by are dates YYYY-MM-DD") from None
         if not isinstance(record["unit"], str) or not isinstance(record["size"], str):
             raise ValidationError(SUPPLY_SETTING, record, "size is a decimal string and unit a text")
-        return cls.create(record["size"], record["unit"], opened, use_by)
+        drug = record.get("drug")
+        if drug is not None and not isinstance(drug, str):
+            raise ValidationError(f"{SUPPLY_SETTING}.drug", drug, "a drug's name as text, e.g. diazepam")
+        name = None if drug is None else intake_drug(drug, f"{SUPPLY_SETTING}.drug")
+        return cls.create(record["size"], record["unit"], opened, use_by, name)
 
 
 @dataclass(frozen=True)
@@ -197,10 +213,27 @@ def plan_forms(plan: Plan) -> tuple[Formulation, ...]:
     return tuple(dict.fromkeys((plan.params.formulation, *(s.formulation for s in plan.steps if s.formulation))))
 
 
+def drug_forms(plan: Plan, drug: str) -> tuple[Formulation, ...]:
+    """Every form ``plan`` measures ``drug`` in, in the order first met."""
+    params = plan.params
+    forms = [params.formulation] if drug == params.drug else []
+    if drug == params.crossover_to and params.crossover_formulation is not None:
+        forms.append(params.crossover_formulation)
+    for step in plan.steps:
+        if plan.drug_of(step) == drug:
+            forms.append(plan.formulation_of(step))
+        if step.also is not None and step.also.drug == drug:
+            forms.append(step.also.formulation)
+    return tuple(dict.fromkeys(forms))
+
+
 def bottle_form(plan: Plan, bottle: Bottle) -> Formulation:
     """The form ``bottle`` holds: the one in use the day it was opened when that is counted in the
-    bottle's unit, else the plan's form that is. ValidationError when no form of the plan is
-    counted in it (the formulation changed): it must be entered again."""
+    bottle's unit, else the plan's form that is; a bottle naming its drug, that drug's forms only.
+    ValidationError when no form of the plan (of its drug) is counted in it (the formulation
+    changed) or the plan does not take its drug: it must be entered again."""
+    if bottle.drug is not None:
+        return _drug_bottle_form(plan, bottle, bottle.drug)
     opened = supply_form_on(plan, bottle.opened)
     if stock_unit(opened) == bottle.unit:
         return opened
@@ -213,6 +246,21 @@ def bottle_form(plan: Plan, bottle: Bottle) -> Formulation:
         f"{format_decimal(bottle.size)} {bottle.unit}",
         f"the plan now counts {units}: enter the bottle again",
     )
+
+
+def _drug_bottle_form(plan: Plan, bottle: Bottle, drug: str) -> Formulation:
+    """:func:`bottle_form` for a bottle of ``drug``: its form the day it was opened, else another of its forms."""
+    shown = f"{format_decimal(bottle.size)} {bottle.unit} of {drug}"
+    drugs = plan_drugs(plan)
+    if drug not in drugs:
+        raise ValidationError(SUPPLY_SETTING, shown, f"the plan takes {' or '.join(drugs)}: enter the bottle again")
+    opened = drug_form_on(plan, bottle.opened, None if drug == plan.params.drug else drug)
+    forms = drug_forms(plan, drug)
+    found = next((f for f in (opened, *forms) if f is not None and stock_unit(f) == bottle.unit), None)
+    if found is None:
+        units = " or ".join(dict.fromkeys(stock_unit(form) for form in forms))
+        raise ValidationError(SUPPLY_SETTING, shown, f"the plan counts {drug} in {units}: enter the bottle again")
+    return found
 
 
 def outlook(plan: Plan, bottle: Bottle, as_of: date, logged: Logged | None = None) -> Outlook:
@@ -233,7 +281,11 @@ def outlook(plan: Plan, bottle: Bottle, as_of: date, logged: Logged | None = Non
     day = bottle.opened
     while day <= max(bottle.use_by, as_of):
         # A crossover stage takes from two supplies: only the bottle's own drug (its form) counts.
-        taken = [mg for _drug, part_form, mg in day_parts(plan, day, logged, as_of) if part_form == form]
+        taken = [
+            mg
+            for drug, part_form, mg in day_parts(plan, day, logged, as_of)
+            if part_form == form and bottle.drug in (None, drug or plan.params.drug)
+        ]
         last_used = day if taken else last_used
         need = sum(taken, Fraction(0)) * per_mg
         if runs_out_on is None and need > left:

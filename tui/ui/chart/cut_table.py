@@ -6,6 +6,8 @@ the 7 days before, of days 1–7 and of days 8–14 after (with the change from 
 day (days since the cut, and its score). Means stand on logged days only; a mean of fewer
 than :data:`FEW_DAYS` logged days is marked ``*``. Shows as many of the latest cuts as fit, and
 under them a key line that says what ``*`` and ``d13 36`` mean (a number is never left to guess).
+The doses are the plan's in its chart unit: ≈ diazepam mg on a plan with a crossover, said in the
+header (:func:`tui.core.intake_drugs.chart_unit`).
 """
 
 from __future__ import annotations
@@ -22,12 +24,21 @@ from textual.widget import Widget
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry
 from tui.core.insights import CutResponse, WindowMean
+from tui.core.intake_drugs import chart_step_dose
 from tui.core.plan_model import Plan
 from tui.core.scales import Metric
 
 FEW_DAYS = 4
 TITLE = f"Each cut, the week before vs after · mean {Metric.TOTAL.name_text} ({Metric.TOTAL.unit_text})"
-HEADER = f"{'cut':<10}  {'mg before → after':<20}  {'before':>6}  {'days 1–7':>12}  {'days 8–14':>12}  {'worst':>7}"
+
+
+def header(unit: str = "mg") -> str:
+    """The column names; the dose column in ``unit`` (``≈ diazepam mg`` leaves no room for "before → after",
+    which each row's arrow says)."""
+    doses = "mg before → after" if unit == "mg" else unit
+    return f"{'cut':<10}  {doses:<20}  {'before':>6}  {'days 1–7':>12}  {'days 8–14':>12}  {'worst':>7}"
+
+
 KEY = f"▲ worse ▼ better · * under {FEW_DAYS} days logged · worst d13 36: day 13 after, 36"
 """What the table's marks mean, shown under its rows."""
 
@@ -42,10 +53,10 @@ class CutRow:
 
 
 def _dose_on(day: date, entries: Sequence[DayEntry], plan: Plan | None) -> Decimal | None:
-    """The planned daily dose on ``day``; without a plan, the last dose logged by then."""
+    """The planned daily dose on ``day`` in the plan's chart unit; without a plan, the last dose logged by then."""
     if plan is not None:
         step = plan.step_on(day)
-        return None if step is None else step.dose_mg
+        return None if step is None else chart_step_dose(plan, step)
     logged = [e for e in entries if e.day <= day and e.intakes]
     return logged[-1].total_mg if logged else None
 
@@ -126,10 +137,13 @@ class CutTable(Widget):
         super().__init__(id=id)
         self.rows: list[CutRow] = []
         """Every cut in the window, oldest first (the widget shows the latest that fit)."""
+        self.unit = "mg"
+        """What the dose column is in (:func:`tui.core.intake_drugs.chart_unit`)."""
 
-    def show(self, rows: list[CutRow]) -> None:
-        """Replace the rows and repaint."""
+    def show(self, rows: list[CutRow], unit: str = "mg") -> None:
+        """Replace the rows (their doses in ``unit``) and repaint."""
         self.rows = rows
+        self.unit = unit
         self.refresh()
 
     def visible_rows(self) -> list[CutRow]:
@@ -143,7 +157,7 @@ class CutTable(Widget):
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(TITLE, style=title_style)
         text.append("\n")
-        text.append(HEADER, style=header_style)
+        text.append(header(self.unit), style=header_style)
         if not self.rows:
             text.append("\nNo cut in these days. ← / h to look further back, r for a longer range.")
             return text

@@ -8,6 +8,10 @@ are cut there rather than joined across.
 
 x positions are day offsets from the window's first day (0 … days − 1), shared by the
 symptom panel and the dose panel so their dates line up.
+
+The dose, planned and taken, is in the plan's chart unit (:func:`tui.core.intake_drugs.chart_unit`):
+≈ diazepam mg on every day of a plan with a crossover, so a stage day of two drugs is never drawn
+as the sum of their mg, and the plan line does not leap from 1 mg of one drug to 20 mg of another.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from tui.core.downsample import downsample_values
 from tui.core.entry import DayEntry
 from tui.core.insights import cut_dates as cut_dates  # the one cut-dates rule, re-exported for the chart view
 from tui.core.insights import daily_dose_series, daily_series, moving_average, worst_of
+from tui.core.intake_drugs import chart_step_dose, chart_unit
 from tui.core.plan_model import Plan, PlanFlag
 from tui.core.scales import CHARTED, Phase, parse_metric
 from tui.core.scales import metric_title as scale_metric_title
@@ -110,6 +115,7 @@ class ChartFrame:
         holds: Held stretches of the plan as ``(x_first, x_last, mg)``.
         cuts: Cut dates inside the window, oldest first.
         logged_days: Days in the window with any entry at all.
+        dose_unit: What the dose figures are in: ``mg``, or ``≈ diazepam mg`` on a plan with a crossover.
     """
 
     start: date
@@ -124,6 +130,7 @@ class ChartFrame:
     holds: tuple[tuple[float, float, float], ...]
     cuts: tuple[date, ...]
     logged_days: int
+    dose_unit: str = "mg"
 
     @property
     def days(self) -> int:
@@ -179,7 +186,7 @@ def build_frame(
     offset = AVERAGE_DAYS - 1
     values = series.values[offset:]
     averages = average.values[offset:]
-    doses = daily_dose_series(inside, start, end).values
+    doses = daily_dose_series(inside, start, end, plan).values
     phase_of = {e.day: e.phase for e in inside if e.phase in (WAVE, WINDOW)}
 
     value_buckets = downsample_values(values, columns, worst_of(metric))
@@ -199,7 +206,10 @@ def build_frame(
                 continue
             first = (max(step.start, start) - start).days
             last = (min(step.end, end) - start).days
-            mg = float(step.dose_mg)
+            dose = chart_step_dose(plan, step)
+            if dose is None:
+                continue  # a drug without a figure in the plan's table: no line rather than a wrong one
+            mg = float(dose)
             # Corners at day edges (x − ½ … x + ½) so a cut is a vertical drop between two days.
             planned += [(first - 0.5, mg), (last + 0.5, mg)]
             if step.has(PlanFlag.HOLD) or step.has(PlanFlag.HELD):
@@ -219,6 +229,7 @@ def build_frame(
         holds=tuple(holds),
         cuts=tuple(d for d in all_cuts if start <= d <= end),
         logged_days=len(inside),
+        dose_unit=chart_unit(plan),
     )
 
 

@@ -11,6 +11,10 @@ swings in — and the low half-life's trough, the deepest dip the range allows. 
 pools several days, it shows the last day with a dose logged in it: the estimate sums every
 dose of the weeks before each day, and one day a column keeps a year's overlay quick to draw
 while the step after a cut still shows. An unlogged day has no estimate and leaves a gap.
+
+The estimate models one drug: over days that hold an intake of another (a crossover, docs/DOMAIN.md
+§3.12) there is no overlay, and the note says why, as diazepam mg read with clonazepam's half-life
+would draw a level leaping at each stage.
 """
 
 from __future__ import annotations
@@ -79,6 +83,9 @@ def build_level_frame(
         return "No medicine is named yet (plan or first-run answers): no level can be estimated."
     lead = frame.start - timedelta(days=WARM_UP_DAYS)
     nearby = [e for e in entries if lead <= e.day <= frame.end]
+    other = next((i.drug for e in nearby for i in e.intakes if i.drug is not None and i.drug != drug), None)
+    if other is not None:
+        return f"No level estimate: these days hold {other} too; it models {drug} alone."
     logged = {e.day for e in nearby if e.intakes}
     days = []
     for first, last in bucket_bounds(frame.days, max(1, columns)):

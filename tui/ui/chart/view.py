@@ -272,7 +272,7 @@ class ChartView(JournalView):
         self.query_one("#chart-legend", Static).update(words.legend(state, frame))
         self.query_one(SymptomChart).show(frame)
         if state.mode == "table":
-            self.query_one(CutTable).show(self.cut_rows(state.start, state.end))
+            self.query_one(CutTable).show(self.cut_rows(state.start, state.end), frame.dose_unit)
             return
         dose = self.query_one(DoseChart)
         level = self._level(frame, state.plot_columns) if state.level else None

@@ -2,8 +2,8 @@
 
 Every number on screen carries its unit or scale: the title names the metric's scale
 (:func:`tui.core.scales.metric_title`), a pooled dot says how many days it stands for, the dose
-is in mg, the phases use the glyphs of :class:`~tui.core.scales.Phase`. Kept apart from the view
-so the wording can be read (and tested) in one place.
+is in mg (≈ diazepam mg on a plan with a crossover), the phases use the glyphs of
+:class:`~tui.core.scales.Phase`. Kept apart from the view so the wording can be read (and tested) in one place.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from tui.core.entry import DayEntry
 from tui.core.scales import Metric, Phase, parse_metric
 from tui.core.symptoms import Symptom, symptom_label
-from tui.ui.chart.frame import ChartFrame, metric_title
+from tui.ui.chart.frame import ChartFrame, clamp_taken, dose_scale, metric_title
 from tui.ui.chart.state import ChartState
 
 NO_DATA = (
@@ -67,8 +67,21 @@ def legend(state: ChartState, frame: ChartFrame | None) -> str:
     symptoms = f"{day} ⠒ 7-day avg │ cut {PHASES}"
     if state.mode == "table":
         return symptoms
-    dose = "mg ⠒ plan • taken ▼ less ‖ hold" if frame.planned else "mg • taken"
-    return f"{symptoms} · {dose}"
+    return f"{symptoms} · {dose_legend(frame)}"
+
+
+def dose_legend(frame: ChartFrame) -> str:
+    """The dose panel's part of the legend, in the frame's unit. In ≈ diazepam (a plan with a
+    crossover) the longer unit leaves no room for every mark at 80 columns, so ``▼ less`` and
+    ``‖ hold`` are named only when such a mark is in view."""
+    if not frame.planned:
+        return f"{frame.dose_unit} • taken"
+    if frame.dose_unit == "mg":
+        return "mg ⠒ plan • taken ▼ less ‖ hold"
+    low, high, _ticks = dose_scale(frame)
+    _inside, below, _above = clamp_taken(frame, low, high)
+    marks = [frame.dose_unit, "⠒ plan • taken"] + ["▼ less"] * bool(below) + ["‖ hold"] * bool(frame.holds)
+    return " ".join(marks)
 
 
 def metric_name(metric: str, custom: Iterable[str]) -> str | None:
