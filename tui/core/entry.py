@@ -46,7 +46,7 @@ def intake_drug(name: str, field_name: str = "drug") -> str:
     return drug.key
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Intake:
     """One dose taken: an exact amount in mg, if known the clock time, and its drug when that is
     not the plan's own (see the module docstring)."""
@@ -83,7 +83,7 @@ def parse_intake(spec: str, field_name: str = "dose") -> Intake:
     return Intake(mg=mg, time=when)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DayEntry:
     """Everything logged for one day. ``None`` means "not logged", never zero."""
 
