@@ -13,8 +13,8 @@ from pathlib import Path
 from textual.widgets import Static
 
 from tests.exchange.crossover_plans import crossover_plan
+from tests.ui.chart_helpers import open_chart, to_chart
 from tests.ui.conftest import TODAY
-from tests.ui.test_chart_view import _to_chart, open_chart
 from tui.core.entry import DayEntry, Intake
 from tui.core.intake_drugs import planned_drug_intakes
 from tui.core.plan_changes import creation_event
@@ -78,7 +78,7 @@ def test_chart_snapshot_crossover_at_80x24(snap_compare, tmp_path: Path):
     journal.update_settings(onboarded=True)
     store_logged_crossover(journal)
     try:
-        assert snap_compare(build_app(journal, today=TODAY), terminal_size=(80, 24), run_before=_to_chart)
+        assert snap_compare(build_app(journal, today=TODAY), terminal_size=(80, 24), run_before=to_chart)
     finally:
         journal.close()
 

@@ -7,9 +7,11 @@ from decimal import Decimal
 
 from tests.ui.conftest import TODAY
 from tests.ui.test_log_crossover import store_crossover
-from tests.ui.test_today_view import open_today, shown
+from tests.ui.test_today_view import shown
+from tests.ui.view_keys import show_view
 from tui.core.entry import DayEntry, Intake
 from tui.ui.app import build_app
+from tui.ui.views.today import TodayView
 
 
 async def test_a_logged_diazepam_intake_is_named_and_measured_in_diazepam_tablets(journal):
@@ -17,7 +19,7 @@ async def test_a_logged_diazepam_intake_is_named_and_measured_in_diazepam_tablet
     journal.save_day(DayEntry(TODAY, (Intake(Decimal("0.5"), "08:00"), Intake(Decimal(5), "20:00", "diazepam"))))
     app = build_app(journal, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_today(app, pilot)
+        await show_view(pilot, "today", TodayView)
         text = " ".join(shown(app, "logged").split())
         assert "Taken today: 08:00 clonazepam 0.5 mg = 1 tab · 20:00 diazepam 5 mg = 1 tab" in text
         assert "daily total clonazepam 0.5 mg + diazepam 5 mg" in text

@@ -205,7 +205,7 @@ def _lines(plan: Plan, need: Need | None, seen: Outlook | None, today: date, log
             lines.append(f"  {need.days_before_plan} days before the plan starts are counted at {before} mg a day.")
     if seen is not None:
         bottle = seen.bottle
-        size = f"{format_decimal(bottle.size)} {bottle.unit}" + (f" of {bottle.drug}" if bottle.drug else "")
+        size = bottle.contents
         lines.append(
             f"Bottle: {size} opened {_day(bottle.opened)}, use by {_day(bottle.use_by)}; "
             f"{format_decimal(seen.left_after)} {bottle.unit} left after {_day(seen.as_of)}."

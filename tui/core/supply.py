@@ -91,6 +91,16 @@ class Bottle:
     drug: str | None = None
     """The drug it holds (its stored name), named on a crossover plan; None: told by its form."""
 
+    @property
+    def contents(self) -> str:
+        """``30 tablets``, or ``30 tablets of diazepam`` for a bottle that names its drug."""
+        return f"{format_decimal(self.size)} {self.unit}" + (f" of {self.drug}" if self.drug else "")
+
+    @property
+    def name(self) -> str:
+        """``the current bottle``, or ``the diazepam bottle`` on a crossover plan (two bottles may be open)."""
+        return f"the {self.drug} bottle" if self.drug else "the current bottle"
+
     def to_record(self) -> dict[str, str]:
         """Plain JSON with a decimal string, stored under :data:`SUPPLY_SETTING`; ``drug`` only when
         named, so a bottle without one is written as older versions wrote it."""

@@ -68,11 +68,10 @@ def _bottle_rows(plan: Plan, settings: Settings, logged: Mapping[date, Any], tod
         seen = outlook(plan, bottle, today, logged)
     except ValidationError as error:
         return [("Current bottle", f"{error.value}: {error.allowed} (taper-tui supply --set-bottle)")]
-    size = f"{format_decimal(bottle.size)} {bottle.unit}"
     return [
         (
             "Current bottle",
-            f"{size}, opened {bottle.opened.isoformat()}, use by {bottle.use_by.isoformat()}; "
+            f"{bottle.contents}, opened {bottle.opened.isoformat()}, use by {bottle.use_by.isoformat()}; "
             f"{format_decimal(seen.left_after)} {bottle.unit} left after today (by the log and the plan)",
         ),
         ("Runs out or expires", seen.describe(today)),

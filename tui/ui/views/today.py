@@ -180,7 +180,7 @@ def supply_line(plan: Plan | None, settings: Settings, entries: Sequence[DayEntr
         return f"Supply: {error} (taper-tui supply)"
     if not found.is_soon(today):
         return ""
-    return f"Supply: the current bottle {found.describe(today)}."
+    return f"Supply: {bottle.name} {found.describe(today)}."
 
 
 class TodayView(JournalView):
