@@ -33,6 +33,7 @@ class KeyBar(Static):
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
+        width: 1fr;
         height: 1;
         background: $footer-background;
         color: $footer-foreground;
@@ -95,7 +96,9 @@ class KeyBar(Static):
             text.stylize(f"bold {key_style}", start + 1, start + 1 + len(app.get_key_display(palette)))
             spans.append((start, len(text), palette.key))
         self._spans = spans
-        self.update(text)
+        # One line of a fixed size (DEFAULT_CSS): new text needs a repaint, not a layout pass. With
+        # one, every focus change (each view switch) laid the whole screen out a second time.
+        self.update(text, layout=False)
 
     def on_resize(self) -> None:
         self._redraw()
