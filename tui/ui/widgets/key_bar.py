@@ -18,13 +18,18 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Static
 
-from tui.ui.widgets.symptom_list import SymptomList
-
-DIGIT_TAKERS = (Input, TextArea, SymptomList)
-"""Widgets in which a digit is typed or rates, so it never switches view (F-keys do)."""
+DIGIT_TAKERS = frozenset({"Input", "TextArea", "SymptomList"})
+"""Widgets in which a digit is typed or rates, so it never switches view (F-keys do); named, not
+imported: the bar is on the first screen, and ``TextArea`` alone is ~11 ms of start-up (the Log's
+widgets load with the Log)."""
 VIEW_KEYS_HINT = ("F1–F6", "views")
+
+
+def takes_digits(widget: Widget | None) -> bool:
+    """Whether ``widget`` is, or derives from, one of the :data:`DIGIT_TAKERS`."""
+    return widget is not None and any(cls.__name__ in DIGIT_TAKERS for cls in type(widget).__mro__)
 
 
 class KeyBar(Static):
@@ -80,7 +85,7 @@ class KeyBar(Static):
             text.append(f" {binding.description}", style="" if enabled else "dim")
             spans.append((start, len(text), binding.key))
             text.append(" ")
-        if isinstance(self.screen.focused, DIGIT_TAKERS):
+        if takes_digits(self.screen.focused):
             text.append(" ")
             text.append(VIEW_KEYS_HINT[0], style=f"bold {key_style}")
             text.append(f" {VIEW_KEYS_HINT[1]} ")
