@@ -29,8 +29,12 @@ LATER = (
     "tui.ui.views.log",
     "tui.ui.views.history",
     "tui.ui.views.help",
+    "tui.ui.widgets.day_form",
+    "tui.ui.widgets.intake_list",
+    "tui.ui.widgets.symptom_list",
+    "textual.widgets._text_area",
 )
-"""Packages and modules none of which the first screen (Today) needs."""
+"""Packages and modules none of which the first screen (Today) needs (the last four: the Log's)."""
 
 LOG_DIALOGS = (
     "tui.ui.screens.crisis_panel",
