@@ -33,8 +33,10 @@ LATER = (
     "tui.ui.widgets.intake_list",
     "tui.ui.widgets.symptom_list",
     "textual.widgets._text_area",
+    "textual.widgets._data_table",
 )
-"""Packages and modules none of which the first screen (Today) needs (the last four: the Log's)."""
+"""Packages and modules none of which the first screen (Today) needs (the Log's widgets, TextArea and
+DataTable among them)."""
 
 LOG_DIALOGS = (
     "tui.ui.screens.crisis_panel",
