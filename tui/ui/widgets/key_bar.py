@@ -50,6 +50,8 @@ class KeyBar(Static):
         self._spans: list[tuple[int, int, str]] = []
         self._key_style: tuple[tuple[str, bool | None], str] | None = None
         """The key colour and the (theme, ANSI colours) it was read for."""
+        self._redraw_pending = False
+        """A redraw is queued for the bindings' latest change (see :meth:`_bindings_changed`)."""
 
     def _key_colour(self) -> str:
         """The theme's key colour, read again only when the theme changed."""
@@ -65,6 +67,15 @@ class KeyBar(Static):
         self.call_after_refresh(self._redraw)
 
     def _bindings_changed(self, _screen: Widget) -> None:
+        # Textual announces a change of bindings on every focus change, blur included: a view switch
+        # sent four, and each redraw collects the screen's active bindings (~3 ms). One redraw,
+        # queued behind them, shows the last state.
+        if not self._redraw_pending:
+            self._redraw_pending = True
+            self.call_later(self._redraw_queued)
+
+    def _redraw_queued(self) -> None:
+        self._redraw_pending = False
         self._redraw()
 
     def _redraw(self) -> None:
