@@ -34,9 +34,11 @@ LATER = (
     "tui.ui.widgets.symptom_list",
     "textual.widgets._text_area",
     "textual.widgets._data_table",
+    "tui.core.plan_input",
+    "tui.core.plan_field_parsers",
 )
 """Packages and modules none of which the first screen (Today) needs (the Log's widgets, TextArea and
-DataTable among them)."""
+DataTable among them, and the plan editor's parsers)."""
 
 LOG_DIALOGS = (
     "tui.ui.screens.crisis_panel",
