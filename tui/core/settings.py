@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from tui.core.entry import DayEntry, Intake
-from tui.core.plan_input import MAX_INTAKES, TIMES, PlanInputError, Text, field_text
+from tui.core.plan_fields import MAX_INTAKES, TIMES, PlanInputError, Text, field_text
 from tui.core.plan_model import Plan
 from tui.core.step_drugs import intake_parts, names_drugs
 from tui.core.validation import ValidationError

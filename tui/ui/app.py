@@ -6,8 +6,9 @@ app's ``changed`` signal (state down, requests up: views post :class:`JournalVie
 :class:`JournalView.ShowView`). The clock is checked every minute and on every view switch, so
 the day rolls over while the app is open. Navigation: F1–F6 from anywhere, digits 1–6 when no
 text field has focus (a focused Input would otherwise swallow them), ``?`` for Help. Only Today
-is built at start-up; every other view, and every dialog's module, the first time it is used
-(:mod:`tui.ui.view_switching`). Every day of the file is checked just after the first screen.
+is built at start-up (composed with the tabs, so the first frame shows it); every other view,
+and every dialog's module, the first time it is used (:mod:`tui.ui.view_switching`). Every day
+of the file is checked just after the first screen.
 """
 
 from __future__ import annotations
@@ -98,7 +99,9 @@ class TaperApp(ViewSwitching, DraftKeeper, FileWatch):
             )
         yield Static("", id="file-banner", markup=False)
         yield ViewTabs(
-            [(view_id, f"{n} {title}") for n, (view_id, title, _cls) in enumerate(VIEWS, start=1)], id="views"
+            [(view_id, f"{n} {title}") for n, (view_id, title, _cls) in enumerate(VIEWS, start=1)],
+            self.first_view(),
+            id="views",
         )
         yield Static(
             f"The terminal is too small for taper-tui: it needs at least {MIN_WIDTH}×{MIN_HEIGHT}. "
@@ -118,7 +121,7 @@ class TaperApp(ViewSwitching, DraftKeeper, FileWatch):
         self.set_interval(FILE_CHECK_SECONDS, self.check_file)
         self.changed.subscribe(self, self._journal_changed)
         self._install_signal_handlers()
-        self.action_show_view(VIEWS[0][0])
+        self.action_show_view(VIEWS[0][0])  # composed with the tabs: filled now, before the first frame
         # Every day is checked after the first screen (writes refuse until then): see Session.
         self.session.start_day_check(self.post_message, self.call_after_refresh)
         if self.session.needs_onboarding():

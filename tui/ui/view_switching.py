@@ -123,6 +123,11 @@ class ViewSwitching(App[None]):
             view = self._build_view(view_id)
         return view
 
+    def first_view(self) -> tuple[str, JournalView]:
+        """The first view (Today), built to be composed with the tabs, so the first frame shows it."""
+        view_id = VIEWS[0][0]
+        return view_id, view_class(view_id)(self.session, id=f"{view_id}-view")
+
     def _build_view(self, view_id: str) -> JournalView:
         tabs = self._view_tabs()
         assert tabs is not None

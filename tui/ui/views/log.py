@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,16 +26,15 @@ from tui.core.plan_model import Plan
 from tui.core.plausibility import day_dose_warnings
 from tui.core.symptoms import red_flags_in
 from tui.store.errors import StoreError
-from tui.ui.screens.crisis_panel import CrisisPanel
-from tui.ui.screens.date_prompt import DatePrompt
-from tui.ui.screens.plausibility_dialog import PlausibilityDialog
-from tui.ui.screens.unsaved_changes import UnsavedChangesDialog, UnsavedChoice
 from tui.ui.session import Change, Origin, Session
 from tui.ui.views.log_symptoms import SymptomListEditing
 from tui.ui.widgets.day_form import DayForm, Problems
 from tui.ui.widgets.intake_list import DayDrugs, IntakeList
 from tui.ui.widgets.log_header import LogHeader, day_phrase
 from tui.ui.widgets.symptom_list import SymptomList
+
+if TYPE_CHECKING:
+    from tui.ui.screens.unsaved_changes import UnsavedChoice
 
 DAY_MOVES = ("previous_day", "next_day")
 
@@ -236,6 +235,8 @@ class LogView(SymptomListEditing):
                 if save_anyway and self._commit(entry) and then is not None:
                     then()
 
+            from tui.ui.screens.plausibility_dialog import PlausibilityDialog  # dialogs load on first use
+
             self.app.push_screen(PlausibilityDialog(day_phrase(entry.day, self.today), warnings), answered)
             return False
         return self._commit(entry)
@@ -262,6 +263,8 @@ class LogView(SymptomListEditing):
             self.notify(message, timeout=3)
         flagged = red_flags_in(entry.symptoms)
         if flagged:
+            from tui.ui.screens.crisis_panel import CrisisPanel  # dialogs load on first use
+
             self.app.push_screen(CrisisPanel([symptom.key for symptom in flagged], self.session.settings))
         return True
 
@@ -290,6 +293,8 @@ class LogView(SymptomListEditing):
             elif choice == "discard":
                 self._load(day)
                 self.notify(f"Changes to {leaving.isoformat()} discarded.", timeout=4)
+
+        from tui.ui.screens.unsaved_changes import UnsavedChangesDialog  # dialogs load on first use
 
         self.app.push_screen(
             UnsavedChangesDialog(day_phrase(leaving, self.today), day_phrase(day, self.today)), answered
@@ -320,6 +325,8 @@ class LogView(SymptomListEditing):
         def chosen(day: date | None) -> None:
             if day is not None:
                 self.go_to_day(day)
+
+        from tui.ui.screens.date_prompt import DatePrompt  # dialogs load on first use
 
         self.app.push_screen(DatePrompt(self.today, self.day), chosen)
 

@@ -18,7 +18,6 @@ from tui.core.symptoms import Symptom, catalogue, default_symptom, symptom_key
 from tui.core.terminal_text import terminal_safe
 from tui.core.validation import ValidationError
 from tui.store.errors import StoreError
-from tui.ui.screens.text_prompt import TextPrompt
 from tui.ui.views.journal_view import JournalView
 from tui.ui.widgets.day_form import DayForm
 from tui.ui.widgets.symptom_list import SymptomList
@@ -90,6 +89,8 @@ class SymptomListEditing(JournalView):
             if self._update_symptom_settings(custom_symptoms=custom, hidden_symptoms=hidden):
                 self._rebuild_symptoms(focus_key=key)
                 self.notify(f"Added {terminal_safe(name)}. It is on the form from now on.", timeout=4, markup=False)
+
+        from tui.ui.screens.text_prompt import TextPrompt  # on first use: not part of the Log's first opening
 
         self.app.push_screen(
             TextPrompt(

@@ -18,13 +18,18 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Static
 
-from tui.ui.widgets.symptom_list import SymptomList
-
-DIGIT_TAKERS = (Input, TextArea, SymptomList)
-"""Widgets in which a digit is typed or rates, so it never switches view (F-keys do)."""
+DIGIT_TAKERS = frozenset({"Input", "TextArea", "SymptomList"})
+"""Widgets in which a digit is typed or rates, so it never switches view (F-keys do); named, not
+imported: the bar is on the first screen, and ``TextArea`` alone is ~11 ms of start-up (the Log's
+widgets load with the Log)."""
 VIEW_KEYS_HINT = ("F1–F6", "views")
+
+
+def takes_digits(widget: Widget | None) -> bool:
+    """Whether ``widget`` is, or derives from, one of the :data:`DIGIT_TAKERS`."""
+    return widget is not None and any(cls.__name__ in DIGIT_TAKERS for cls in type(widget).__mro__)
 
 
 class KeyBar(Static):
@@ -33,6 +38,7 @@ class KeyBar(Static):
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
+        width: 1fr;
         height: 1;
         background: $footer-background;
         color: $footer-foreground;
@@ -44,6 +50,8 @@ class KeyBar(Static):
         self._spans: list[tuple[int, int, str]] = []
         self._key_style: tuple[tuple[str, bool | None], str] | None = None
         """The key colour and the (theme, ANSI colours) it was read for."""
+        self._redraw_pending = False
+        """A redraw is queued for the bindings' latest change (see :meth:`_bindings_changed`)."""
 
     def _key_colour(self) -> str:
         """The theme's key colour, read again only when the theme changed."""
@@ -59,6 +67,15 @@ class KeyBar(Static):
         self.call_after_refresh(self._redraw)
 
     def _bindings_changed(self, _screen: Widget) -> None:
+        # Textual announces a change of bindings on every focus change, blur included: a view switch
+        # sent four, and each redraw collects the screen's active bindings (~3 ms). One redraw,
+        # queued behind them, shows the last state.
+        if not self._redraw_pending:
+            self._redraw_pending = True
+            self.call_later(self._redraw_queued)
+
+    def _redraw_queued(self) -> None:
+        self._redraw_pending = False
         self._redraw()
 
     def _redraw(self) -> None:
@@ -79,7 +96,7 @@ class KeyBar(Static):
             text.append(f" {binding.description}", style="" if enabled else "dim")
             spans.append((start, len(text), binding.key))
             text.append(" ")
-        if isinstance(self.screen.focused, DIGIT_TAKERS):
+        if takes_digits(self.screen.focused):
             text.append(" ")
             text.append(VIEW_KEYS_HINT[0], style=f"bold {key_style}")
             text.append(f" {VIEW_KEYS_HINT[1]} ")
@@ -95,7 +112,9 @@ class KeyBar(Static):
             text.stylize(f"bold {key_style}", start + 1, start + 1 + len(app.get_key_display(palette)))
             spans.append((start, len(text), palette.key))
         self._spans = spans
-        self.update(text)
+        # One line of a fixed size (DEFAULT_CSS): new text needs a repaint, not a layout pass. With
+        # one, every focus change (each view switch) laid the whole screen out a second time.
+        self.update(text, layout=False)
 
     def on_resize(self) -> None:
         self._redraw()

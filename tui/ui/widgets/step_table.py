@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from tui.core import plan_model as pm
 from tui.core.doses import format_decimal
@@ -39,6 +39,9 @@ from tui.core.step_drugs import (
     step_intake_texts,
 )
 from tui.ui.widgets.line_table import PADDING, LineTable, TableColumn
+
+if TYPE_CHECKING:  # only the plan preview's table is one: Today imports this module for its texts
+    from textual.widgets import DataTable
 
 COLUMNS = ("", "from", "mg/day", "each intake: mg · measured", "cut %", "flags")
 """The Schedule's columns: each step ends the day before the next starts, so no end column

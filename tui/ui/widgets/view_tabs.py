@@ -76,15 +76,25 @@ class ViewTabBar(Widget):
 class ViewTabs(Vertical):
     """A :class:`ViewTabBar` over a ``ContentSwitcher`` of the views added so far (see the module)."""
 
-    def __init__(self, titles: Sequence[tuple[str, str]], *, id: str | None = None) -> None:
+    def __init__(
+        self, titles: Sequence[tuple[str, str]], first: tuple[str, Widget] | None = None, *, id: str | None = None
+    ) -> None:
+        """``first``, a view composed with the tabs (and shown): the screen's first frame holds it.
+
+        Added later, as the others are, it would be mounted and composed after a first frame of empty
+        tabs, and the screen laid out and painted twice before anything could be read.
+        """
         super().__init__(id=id)
         self._titles = tuple(titles)
-        self._views: dict[str, Widget] = {}
+        self._views: dict[str, Widget] = dict([first]) if first is not None else {}
         self._active = ""
 
     def compose(self) -> ComposeResult:
         yield ViewTabBar(self._titles, id="view-tab-bar")
-        yield ContentSwitcher(id="view-switcher")
+        first = next(iter(self._views.values()), None)
+        with ContentSwitcher(id="view-switcher", initial=first.id if first is not None else None):
+            if first is not None:
+                yield first
 
     @property
     def active(self) -> str:
