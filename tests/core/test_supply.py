@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -12,6 +13,7 @@ from tui.core.plan_model import Method, Plan, PlanParams
 from tui.core.planner import build_plan
 from tui.core.settings import Settings
 from tui.core.supply import SUPPLY_SETTING, Bottle, need_between, outlook, read_bottle, stock_unit
+from tui.core.supply_need import FormNeed
 from tui.core.validation import ValidationError
 
 START = date(2027, 1, 1)
@@ -189,3 +191,13 @@ def test_the_stored_bottle_reads_back_and_a_malformed_one_is_named() -> None:
         with pytest.raises(ValidationError) as raised:
             read_bottle(Settings.from_record({SUPPLY_SETTING: bad}))
         assert raised.value.field.startswith(SUPPLY_SETTING)
+
+
+def test_one_tablet_and_one_piece_read_in_the_singular():
+    """'1 tablets (1 halves …)' read wrongly: a count of one names one."""
+    half = FormNeed.of(Tablet.create("1", "2"), date(2027, 1, 1), date(2027, 1, 1), Fraction(1, 2))
+    assert half.describe() == "1 tablet (1 half = 0.5 tablets; 0.5 mg)"
+    whole = FormNeed.of(Tablet.create("1", "1"), date(2027, 1, 1), date(2027, 1, 1), Fraction(1))
+    assert whole.describe() == "1 tablet (1 mg)"
+    two = FormNeed.of(Tablet.create("1", "2"), date(2027, 1, 1), date(2027, 1, 1), Fraction(1))
+    assert two.describe() == "1 tablet (2 halves = 1 tablet; 1 mg)"

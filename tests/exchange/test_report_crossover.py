@@ -3,9 +3,11 @@ each drug's daily total is given, and the reduction is compared only as ≈ diaz
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from tests.exchange.crossover_plans import CROSSOVER_START, crossover_plan
+from tui.core.planner import build_plan
 from tui.core.settings import Settings
 from tui.exchange.report import build_report, render_text
 
@@ -37,3 +39,23 @@ def test_the_steps_so_far_give_each_drugs_planned_total():
     assert "20 diazepam" in rows["4"] and "17.5 diazepam" in rows["5"]
     assert "crossover stage's two drugs as ≈ diazepam (Ashton Manual" in " ".join(table.split())
     assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_the_start_dose_and_the_forms_name_each_drug():
+    """'Start dose: daily total 1 mg' named no drug, and 'Measured as' gave the first drug's form only."""
+    plan = crossover_plan()
+    text = " ".join(render_text(build_report([], plan, [], TIMES, TODAY), width=200).split())
+    assert f"Start dose daily total clonazepam 1 mg when the plan started on {plan.start.isoformat()}" in text
+    params = plan.params
+    assert params.crossover_formulation is not None
+    assert (
+        f"Measured as clonazepam: {params.formulation.describe()}; diazepam: {params.crossover_formulation.describe()}"
+    ) in text
+
+
+def test_a_plan_of_one_drug_reads_as_before():
+    plan = crossover_plan()
+    one = build_plan(replace(plan.params, crossover_to="", crossover_stages=0, crossover_formulation=None))
+    text = " ".join(render_text(build_report([], one, [], TIMES, TODAY), width=200).split())
+    assert "Start dose daily total 1 mg when" in text
+    assert f"Measured as {one.params.formulation.describe()} Projected" in text

@@ -38,3 +38,17 @@ def test_the_week_shows_a_day_of_two_drugs_as_diazepam():
     before_the_plan = TODAY - timedelta(days=1)
     one_drug = week_table({before_the_plan: DayEntry(before_the_plan, (Intake(Decimal("0.5")),))}, TODAY, plan)
     assert DIAZEPAM_DOSE_NOTE not in one_drug[-1] and "    0.5" in one_drug[-3]
+
+
+def test_the_week_legend_says_a_marked_dose_is_diazepam_mg():
+    """``≈17.5`` under "dose mg" read as 17.5 mg taken: the legend names the unit of a marked dose."""
+    from tests.exchange.crossover_plans import crossover_plan
+    from tui.core.intake_drugs import chart_unit
+    from tui.ui.views.today import week_table
+
+    plan = crossover_plan(TODAY)
+    entry = DayEntry(TODAY, (Intake(Decimal("0.5"), "08:00"), Intake(Decimal(5), "20:00", "diazepam")))
+    legend = week_table({TODAY: entry}, TODAY, plan)[-1]
+    assert legend.startswith(f"dose: mg taken that day, {chart_unit(plan)} when marked ≈")
+    diazepam_only = DayEntry(TODAY, (Intake(Decimal("2.5"), None, "diazepam"), Intake(Decimal(5), None, "diazepam")))
+    assert "both drugs" not in week_table({TODAY: diazepam_only}, TODAY, plan)[-1]  # one drug that day

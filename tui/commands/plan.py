@@ -117,14 +117,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     then.add_argument("--switch-below", metavar="MG", help="from the first step below this dose, use the second form")
     for field in _THEN_FLAGS:
         extra: dict[str, Any] = {"nargs": "?", "const": "0.1"} if field is plan_input.THEN_DROPS else {}
-        then.add_argument(field.flag, metavar="X", help=f"second form: {field.hint}", **extra)
+        then.add_argument(field.flag, metavar=field.metavar, help=f"second form: {field.hint}", **extra)
     cross = parser.add_argument_group(
         "a crossover to another drug first (docs/DOMAIN.md §3.12): --crossover-to DRUG, its stages and the new "
         "drug's form (--to-tablet …); the taper's pace, bands, jump-off and target are then in mg of the new drug"
     )
     for field in (*_CROSSOVER_FLAGS, *_TO_FLAGS):
         extra = {"nargs": "?", "const": "0.1"} if field is plan_input.TO_DROPS else {}
-        cross.add_argument(field.flag, metavar="X", help=field.hint, **extra)
+        cross.add_argument(field.flag, metavar=field.metavar, help=field.hint, **extra)
     out = parser.add_argument_group("output and storing")
     out.add_argument(
         "--json",

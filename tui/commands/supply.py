@@ -18,7 +18,9 @@ of its own form; one no longer used after the switch ends there (JSON ``reason``
 On a plan with a crossover (docs/DOMAIN.md §3.12) two drugs may both come as tablets, so
 ``--bottle-drug DRUG`` names the bottle's drug (a brand finds its drug; one the plan does not take
 is refused) and is required there; it is stored with the bottle and the bottle is counted against
-that drug's intakes only. On any other plan the drug is the plan's and nothing more is stored.
+that drug's intakes only, as is the "you need another" line after it (the other drug is not in
+it). On any other plan the drug is the plan's and nothing more is stored. A bottle's problems are
+said in the order it is read: its drug (on a crossover plan), its size, then its dates.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ from tui.core.supply import (
     FormNeed,
     Need,
     Outlook,
+    bottle_need,
+    counted,
     drug_forms,
     need_between,
     outlook,
@@ -140,8 +144,6 @@ def run(args: argparse.Namespace) -> int:
         until = None if args.until is None else parse_plan_date(args.until, today, "--until")
         opened = parse_plan_date(args.opened, today, "--opened")
         use_by = None if args.use_by is None else parse_plan_date(args.use_by, today, "--use-by")
-        if args.set_bottle is not None and use_by is None:
-            raise ValidationError("--use-by", "(missing)", "give the bottle's use-by date with --use-by YYYY-MM-DD")
         if args.set_bottle is None and args.use_by is not None:
             raise ValidationError("--use-by", args.use_by, "give it with --set-bottle SIZE")
         if args.set_bottle is None and args.bottle_drug is not None:
@@ -158,11 +160,15 @@ def run(args: argparse.Namespace) -> int:
                 return fail("no plan is saved: the supply is worked out from the plan (taper-tui plan … --save)")
             plan = Plan.from_record(stored)
             if args.set_bottle is not None:
-                assert use_by is not None
-                try:
+                try:  # the bottle as it is read: its drug (which the plan decides), its size, its dates
                     drug = bottle_drug(plan, args.bottle_drug)
                     units = tuple(dict.fromkeys(stock_unit(f) for f in bottle_forms(plan, opened, drug)))
-                    new_bottle = Bottle.create(*parse_size(args.set_bottle, units), opened, use_by, drug)
+                    size = parse_size(args.set_bottle, units)
+                    if use_by is None:
+                        raise ValidationError(
+                            "--use-by", "(missing)", "give the bottle's use-by date with --use-by YYYY-MM-DD"
+                        )
+                    new_bottle = Bottle.create(*size, opened, use_by, drug)
                 except ValidationError as error:
                     return usage_error(error.field, f'"{error.value}": {error.allowed}')
                 journal.update_settings(**{SUPPLY_SETTING: new_bottle.to_record()})
@@ -208,12 +214,17 @@ def _lines(plan: Plan, need: Need | None, seen: Outlook | None, today: date, log
         size = bottle.contents
         lines.append(
             f"Bottle: {size} opened {_day(bottle.opened)}, use by {_day(bottle.use_by)}; "
-            f"{format_decimal(seen.left_after)} {bottle.unit} left after {_day(seen.as_of)}."
+            f"{counted(seen.left_after, bottle.unit)} left after {_day(seen.as_of)}."
         )
         lines.append(f"It {seen.describe(today)}.")
         if need is not None and need.end >= seen.ends_on:
-            more = need_between(plan, max(seen.ends_on, need.start), need.end, logged, today=today)
-            lines.append(f"From {_day(more.start)} to {_day(more.end)} you need another {more.describe()}.")
+            # A bottle naming its drug is followed by another of that drug: the other is not in it.
+            more = bottle_need(plan, bottle, max(seen.ends_on, need.start), need.end, logged, today)
+            span = f"From {_day(more.start)} to {_day(more.end)}"
+            if more.parts:
+                lines.append(f"{span} you need another {more.describe()}.")
+            else:
+                lines.append(f"{span} the plan takes no more {bottle.drug}.")
     lines.append("Amounts follow the saved plan; ask your prescriber and pharmacist for what to have in hand.")
     return lines
 

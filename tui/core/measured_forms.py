@@ -51,3 +51,13 @@ def forms_text(plan: Plan) -> str:
     when = f" from {day.isoformat()}" if day is not None else ""
     below = format_decimal(params.switch_below_mg)
     return f"{first} until {below} mg, then {params.then_formulation.describe()}{when} (below {below} mg)"
+
+
+def drug_forms_text(plan: Plan) -> str:
+    """:func:`forms_text`, each drug's form named on a plan with a crossover (docs/DOMAIN.md §3.12):
+    ``lorazepam: 1 mg tablet, whole (…); diazepam: 5 mg tablet, split in 2 (…)`` — the first drug's
+    form alone would leave the second drug's measure unsaid."""
+    params = plan.params
+    if not params.crosses_over or params.crossover_formulation is None:
+        return forms_text(plan)
+    return f"{params.drug}: {forms_text(plan)}; {params.crossover_to}: {params.crossover_formulation.describe()}"

@@ -54,14 +54,16 @@ class PlanField:
     """What to give, in words, with an example (``the current daily dose in mg, e.g. 1``)."""
     default: str | None = None
     """Used when the field is empty or not given; ``None``: the field must be filled."""
+    metavar: str = ""
+    """What the CLI's help shows after the flag (``MG``, ``DAYS``, ``DRUG``); ``""``: set beside the flag."""
 
     def name(self, surface: Surface) -> str:
         """The field's name where the person typed it."""
         return self.flag if surface is Surface.CLI else self.label
 
 
-def _field(key: str, flag: str, label: str, hint: str, default: str | None = None) -> PlanField:
-    return PlanField(key, flag, label, hint, default)
+def _field(key: str, flag: str, label: str, hint: str, default: str | None = None, metavar: str = "") -> PlanField:
+    return PlanField(key, flag, label, hint, default, metavar)
 
 
 @dataclass(frozen=True)
@@ -124,19 +126,19 @@ def _second_form(
     to): keys ``{prefix}_…``, flags ``--{prefix}-…``, labels "{word} …". Only the hints naming
     whose amount it is differ, so the rest of each field is written once for both."""
 
-    def field(key: str, flag: str, label: str, hint: str, default: str | None = None) -> PlanField:
-        return _field(f"{prefix}_{key}", f"--{prefix}-{flag}", f"{word} {label}", hint, default)
+    def field(key: str, flag: str, label: str, hint: str, default: str | None, metavar: str) -> PlanField:
+        return _field(f"{prefix}_{key}", f"--{prefix}-{flag}", f"{word} {label}", hint, default, metavar)
 
     return FormFields(
         form,
-        field("increment", "increment", "step mg", increment, "0.01"),
-        field("tablet", "tablet", "tablet mg", tablet),
-        field("pieces", "split", "pieces", "1, 2 or 4 pieces per tablet", "1"),
-        field("liquid", "liquid", "mg per mL", liquid),
-        field("resolution", "resolution", "syringe mL", resolution, "0.1"),
-        field("drops", "drops", "mg per drop", "the mg in one drop, e.g. 0.1", "0.1"),
-        field("scale", "scale", "scale mg", "the scale's readability in mg, e.g. 1"),
-        field("tablet_weight", "tablet-weight", "tab wt mg", "the weight of one tablet in mg, e.g. 100"),
+        field("increment", "increment", "step mg", increment, "0.01", "MG"),
+        field("tablet", "tablet", "tablet mg", tablet, None, "MG"),
+        field("pieces", "split", "pieces", "1, 2 or 4 pieces per tablet", "1", "N"),
+        field("liquid", "liquid", "mg per mL", liquid, None, "MG_PER_ML"),
+        field("resolution", "resolution", "syringe mL", resolution, "0.1", "ML"),
+        field("drops", "drops", "mg per drop", "the mg in one drop, e.g. 0.1", "0.1", "MG"),
+        field("scale", "scale", "scale mg", "the scale's readability in mg, e.g. 1", None, "MG"),
+        field("tablet_weight", "tablet-weight", "tab wt mg", "the weight of one tablet in mg, e.g. 100", None, "MG"),
     )
 
 
@@ -231,6 +233,7 @@ CROSSOVER_TO = _field(
     "Cross over to",
     "the drug to cross over to before the taper, e.g. diazepam (empty: no crossover)",
     "",
+    "DRUG",
 )
 CROSSOVER_STAGES = _field(
     "crossover_stages",
@@ -238,9 +241,15 @@ CROSSOVER_STAGES = _field(
     "Stages to cross",
     f"how many stages the crossover takes, from 1 to {MAX_CROSSOVER_STAGES}, e.g. 4",
     "4",
+    "N",
 )
 CROSSOVER_EVERY = _field(
-    "crossover_every", "--crossover-every", "Days a stage", f"days each stage lasts, 1 to {MAX_STEP_DAYS}, e.g. 7", "7"
+    "crossover_every",
+    "--crossover-every",
+    "Days a stage",
+    f"days each stage lasts, 1 to {MAX_STEP_DAYS}, e.g. 7",
+    "7",
+    "DAYS",
 )
 CROSSOVER_FIRST = _field(
     "crossover_first",
@@ -248,8 +257,9 @@ CROSSOVER_FIRST = _field(
     "Replace first (#)",
     "the intake number replaced first, e.g. 2 (empty: the last of the day)",
     "",
+    "N",
 )
-EQUIVALENCE = _field("equivalence", "--equivalence", "Equivalence", "ashton or va-dod", "ashton")
+EQUIVALENCE = _field("equivalence", "--equivalence", "Equivalence", "ashton or va-dod", "ashton", "SOURCE")
 TO_FORM = _field(
     "to_form", "--to-tablet", "New drug form", "how the new drug is measured: tablet, liquid, drops, scale or increment"
 )

@@ -44,12 +44,12 @@ bottle for the clonazepam tablets in use the day it was opened.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from tui.core.doses import format_decimal, to_decimal
+from tui.core.doses import ZERO, format_decimal, to_decimal
 from tui.core.entry import intake_drug
 from tui.core.formulations import Formulation, fraction_to_decimal
 from tui.core.intake_drugs import drug_form_on, plan_drugs
@@ -59,6 +59,7 @@ from tui.core.supply_need import (
     FormNeed,
     Logged,
     Need,
+    counted,
     day_parts,
     need_between,
     stock_per_mg,
@@ -67,7 +68,7 @@ from tui.core.supply_need import (
 )
 from tui.core.validation import ValidationError, check_day_in_range
 
-__all__ = ["FormNeed", "Need", "need_between", "stock_per_mg", "stock_unit", "supply_form_on"]
+__all__ = ["FormNeed", "Need", "counted", "need_between", "stock_per_mg", "stock_unit", "supply_form_on"]
 """What the plan needs lives in :mod:`tui.core.supply_need`; its names are read from here too."""
 
 SUPPLY_SETTING = "supply"
@@ -94,7 +95,7 @@ class Bottle:
     @property
     def contents(self) -> str:
         """``30 tablets``, or ``30 tablets of diazepam`` for a bottle that names its drug."""
-        return f"{format_decimal(self.size)} {self.unit}" + (f" of {self.drug}" if self.drug else "")
+        return counted(self.size, self.unit) + (f" of {self.drug}" if self.drug else "")
 
     @property
     def name(self) -> str:
@@ -253,14 +254,14 @@ def bottle_form(plan: Plan, bottle: Bottle) -> Formulation:
     units = " or ".join(dict.fromkeys(stock_unit(form) for form in plan_forms(plan)))
     raise ValidationError(
         SUPPLY_SETTING,
-        f"{format_decimal(bottle.size)} {bottle.unit}",
+        counted(bottle.size, bottle.unit),
         f"the plan now counts {units}: enter the bottle again",
     )
 
 
 def _drug_bottle_form(plan: Plan, bottle: Bottle, drug: str) -> Formulation:
     """:func:`bottle_form` for a bottle of ``drug``: its form the day it was opened, else another of its forms."""
-    shown = f"{format_decimal(bottle.size)} {bottle.unit} of {drug}"
+    shown = f"{counted(bottle.size, bottle.unit)} of {drug}"
     drugs = plan_drugs(plan)
     if drug not in drugs:
         raise ValidationError(SUPPLY_SETTING, shown, f"the plan takes {' or '.join(drugs)}: enter the bottle again")
@@ -271,6 +272,23 @@ def _drug_bottle_form(plan: Plan, bottle: Bottle, drug: str) -> Formulation:
         units = " or ".join(dict.fromkeys(stock_unit(form) for form in forms))
         raise ValidationError(SUPPLY_SETTING, shown, f"the plan counts {drug} in {units}: enter the bottle again")
     return found
+
+
+def takes_from(plan: Plan, bottle: Bottle, drug: str | None) -> bool:
+    """True when a supply of ``drug`` (None: the plan's own) comes out of ``bottle``: any drug for a
+    bottle that names none, else its own drug only (a crossover stage takes from two supplies)."""
+    return bottle.drug in (None, drug or plan.params.drug)
+
+
+def bottle_need(plan: Plan, bottle: Bottle, start: date, end: date, logged: Logged, today: date) -> Need:
+    """What ``plan`` takes from ``start`` to ``end`` of what ``bottle`` holds: a bottle naming its
+    drug counts that drug's supply only (the other drug's is not in it); ``parts`` is empty when
+    none of it is taken then."""
+    need = need_between(plan, start, end, logged, today=today)
+    if bottle.drug is None:
+        return need
+    parts = tuple(part for part in need.parts if takes_from(plan, bottle, part.drug))
+    return replace(need, parts=parts, drug_mg=sum((part.drug_mg for part in parts), ZERO))
 
 
 def outlook(plan: Plan, bottle: Bottle, as_of: date, logged: Logged | None = None) -> Outlook:
@@ -294,7 +312,7 @@ def outlook(plan: Plan, bottle: Bottle, as_of: date, logged: Logged | None = Non
         taken = [
             mg
             for drug, part_form, mg in day_parts(plan, day, logged, as_of)
-            if part_form == form and bottle.drug in (None, drug or plan.params.drug)
+            if part_form == form and takes_from(plan, bottle, drug)
         ]
         last_used = day if taken else last_used
         need = sum(taken, Fraction(0)) * per_mg

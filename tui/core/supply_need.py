@@ -34,6 +34,15 @@ Logged = Mapping[date, Decimal | DayEntry]
 
 _PIECE_NAMES = {1: "whole tablets", 2: "halves", 4: "quarters"}
 
+_ONE = {"tablets": "tablet", "whole tablets": "whole tablet", "halves": "half", "quarters": "quarter", "drops": "drop"}
+"""Each counted unit said of exactly one (``1 tablet``, ``1 half``); mL, mg and the rest read the same."""
+
+
+def counted(amount: Decimal | int, unit: str) -> str:
+    """``2 halves``, ``1 half``, ``0.5 tablets``: every count of the supply is worded here, so
+    exactly one is never said in the plural (``1 tablets``, ``1 halves``)."""
+    return f"{format_decimal(Decimal(amount))} {_ONE.get(unit, unit) if amount == 1 else unit}"
+
 
 def stock_unit(formulation: Formulation) -> str:
     """The unit the medicine is counted in (see the module docstring's table)."""
@@ -132,11 +141,12 @@ class FormNeed:
         """``12.3 mL (1.23 mg)`` or ``11 tablets (21 halves = 10 ½ tablets; 5.25 mg)``."""
         mg = f"{format_decimal(self.drug_mg)} mg"
         if self.whole_tablets is None:
-            return f"{format_decimal(self.amount)} {self.unit} ({mg})"
-        if self.piece_name == _PIECE_NAMES[1]:
-            return f"{self.whole_tablets} tablets ({mg})"
-        pieces = f"{self.pieces} {self.piece_name} = {format_decimal(self.amount)} tablets"
-        return f"{self.whole_tablets} tablets ({pieces}; {mg})"
+            return f"{counted(self.amount, self.unit)} ({mg})"
+        tablets = counted(self.whole_tablets, "tablets")
+        if self.piece_name == _PIECE_NAMES[1] or self.pieces is None or self.piece_name is None:
+            return f"{tablets} ({mg})"
+        pieces = f"{counted(self.pieces, self.piece_name)} = {counted(self.amount, 'tablets')}"
+        return f"{tablets} ({pieces}; {mg})"
 
 
 @dataclass(frozen=True)

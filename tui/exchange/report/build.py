@@ -40,7 +40,7 @@ from tui.core.intake_text import (
     logged_daily_total,
     logged_intakes,
 )
-from tui.core.measured_forms import form_on, forms_text
+from tui.core.measured_forms import drug_forms_text, form_on
 from tui.core.plan_model import Plan, PlanFlag, Step, flag_legend
 from tui.core.safety import SAFETY_NOTICE
 from tui.core.settings import Settings
@@ -123,7 +123,8 @@ def _dose_section(
     start: Decimal | None
     if plan:
         start = plan.projection().start_mg
-        start_text = f"{DAILY_TOTAL} {mg_text(start)} when the plan started on {plan.start.isoformat()}"
+        named = f"{plan.params.drug} " if plan.params.crosses_over else ""  # two drugs: the start's is said
+        start_text = f"{DAILY_TOTAL} {named}{mg_text(start)} when the plan started on {plan.start.isoformat()}"
     else:
         first_dosed = next((e for e in entries if e.intakes), None)
         start = first_dosed.total_mg if first_dosed else None
@@ -244,7 +245,7 @@ def _plan_section(plan: Plan | None, today: date) -> Section:
             "Step length",
             f"{params.step_days} days" + (f", after a {params.hold_days}-day hold" if params.hold_days else ""),
         ),
-        ("Measured as", forms_text(plan)),
+        ("Measured as", drug_forms_text(plan)),
         (
             "Projected end",
             f"{projection.end_date.isoformat()} at {mg_text(projection.final_mg)} ({projection.steps} steps; {done} started so far)",

@@ -17,12 +17,11 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry
-from tui.core.measured_forms import forms_text
+from tui.core.measured_forms import drug_forms_text
 from tui.core.plan_model import Plan
 from tui.core.settings import Settings
-from tui.core.supply import need_between, outlook, read_bottle
+from tui.core.supply import counted, need_between, outlook, read_bottle
 from tui.core.validation import ValidationError
 from tui.exchange.report.model import Block, Section, Table
 
@@ -47,7 +46,7 @@ def supply_section(entries: Sequence[DayEntry], plan: Plan | None, settings: Set
         rows.append((f"Next {weeks} weeks ({today.isoformat()} to {end.isoformat()})", need.describe()))
     rows += _bottle_rows(plan, settings, logged, today)
     blocks: list[Block] = [
-        f"What the plan takes from today, counted as {forms_text(plan)}; "
+        f"What the plan takes from today, counted as {drug_forms_text(plan)}; "
         "a past day counts what was logged, today at least what the plan sets.",
         Table(("", ""), tuple(rows)),
     ]
@@ -72,7 +71,7 @@ def _bottle_rows(plan: Plan, settings: Settings, logged: Mapping[date, Any], tod
         (
             "Current bottle",
             f"{bottle.contents}, opened {bottle.opened.isoformat()}, use by {bottle.use_by.isoformat()}; "
-            f"{format_decimal(seen.left_after)} {bottle.unit} left after today (by the log and the plan)",
+            f"{counted(seen.left_after, bottle.unit)} left after today (by the log and the plan)",
         ),
         ("Runs out or expires", seen.describe(today)),
     ]

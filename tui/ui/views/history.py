@@ -19,7 +19,7 @@ from textual.widgets import Static
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry
 from tui.core.insights import metric_value
-from tui.core.intake_drugs import drug_totals_text, logged_drug_intakes, names_day_drugs
+from tui.core.intake_drugs import drug_totals, drug_totals_text, logged_drug_intakes, names_day_drugs
 from tui.core.plan_model import Plan
 from tui.core.scales import Metric, Phase, phase_legend, phase_marked
 from tui.core.symptoms import symptom_label
@@ -54,17 +54,33 @@ def _number(value: object) -> Text:
     return Text(MISSING if value is None else str(value), justify="right")
 
 
-def intakes_text(entry: DayEntry) -> str:
-    """``0.125+0.1``: each intake in mg, never only the day's sum; ``–`` when none was logged. An
-    intake of another drug than the plan's names it (``0.5+0.25+diazepam 5``, docs/DOMAIN.md §3.12)."""
+DRUG_SEPARATOR = " · "
+"""Between two drugs' totals of a day: a list, never a sum (``+`` would join them into one)."""
+
+
+def intakes_text(entry: DayEntry, plan: Plan | None = None) -> str:
+    """``0.125+0.1``: each intake in mg, never only the day's sum; ``–`` when none was logged.
+
+    A day that names its drugs (docs/DOMAIN.md §3.12) says each drug's total instead:
+    ``clonazepam 0.75 · diazepam 5`` — every dose named, and two drugs never read as one sum; the
+    detail under the table gives each intake."""
     if not entry.intakes:
         return MISSING
+    if names_day_drugs(plan, entry):
+        return DRUG_SEPARATOR.join(f"{drug} {format_decimal(mg)}" for drug, mg in drug_totals(plan, entry.intakes))
     return "+".join(f"{i.drug} {format_decimal(i.mg)}" if i.drug else format_decimal(i.mg) for i in entry.intakes)
 
 
-def history_columns(entries: list[DayEntry]) -> list[TableColumn]:
+def history_legend(plan: Plan | None) -> str:
+    """:data:`LEGEND`, saying what a crossover day's intakes cell holds when ``plan`` crosses over."""
+    if plan is None or not plan.params.crosses_over:
+        return LEGEND
+    return LEGEND.replace("mg of each dose taken", "mg of each dose taken (a day of two drugs: each drug's total)", 1)
+
+
+def history_columns(entries: list[DayEntry], plan: Plan | None = None) -> list[TableColumn]:
     """The table's columns for ``entries``: fixed widths, the intakes as wide as the widest."""
-    widest = max((len(intakes_text(entry)) for entry in entries), default=0)
+    widest = max((len(intakes_text(entry, plan)) for entry in entries), default=0)
     return [
         TableColumn(
             label,
@@ -75,13 +91,13 @@ def history_columns(entries: list[DayEntry]) -> list[TableColumn]:
     ]
 
 
-def history_row(entry: DayEntry) -> tuple[Text | str, ...]:
+def history_row(entry: DayEntry, plan: Plan | None = None) -> tuple[Text | str, ...]:
     """One table row: plain text and glyphs, so nothing depends on colour."""
     flags = " ".join(g for g, on_ in ((RED_FLAG_GLYPH, entry.red_flags), (NOTE_GLYPH, entry.note.strip())) if on_)
     total = metric_value(entry, Metric.TOTAL)
     return (
         Text(f"{entry.day:%a} {entry.day.isoformat()}"),
-        Text(intakes_text(entry), justify="right"),
+        Text(intakes_text(entry, plan), justify="right"),
         _number(entry.anxiety),
         _number(entry.mood),
         _number(None if entry.sleep_hours is None else format_decimal(entry.sleep_hours)),
@@ -173,8 +189,10 @@ class HistoryView(JournalView):
         self._cursor_to = None
         entries = self.journal.days()
         entries.reverse()
-        table.set_columns(history_columns(entries))
-        table.set_rows([entry.day.isoformat() for entry in entries], lambda row: history_row(entries[row]))
+        plan = self.session.plan
+        table.set_columns(history_columns(entries, plan))
+        table.set_rows([entry.day.isoformat() for entry in entries], lambda row: history_row(entries[row], plan))
+        self.query_one("#history-legend", Static).update(history_legend(plan))
         count = len(entries)
         summary = (
             f"{count} day{'s' if count != 1 else ''} logged, newest first"

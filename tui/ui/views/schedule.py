@@ -241,7 +241,8 @@ class ScheduleView(JournalView):
         if plan is None:
             return
         step = plan.step_on(self.today)
-        dose = f"{format_decimal(step.dose_mg)} mg" if step else "the starting dose"
+        # The step's own wording: a crossover day names both drugs, never one figure of two.
+        dose = f"today's dose ({daily_total_text(plan, step)})" if step else "the starting dose"
 
         def chosen(answer: PromptAnswer | None) -> None:
             if answer is not None:
@@ -326,7 +327,6 @@ class ScheduleView(JournalView):
         plan = self._need_plan()
         if plan is None:
             return
-        step = plan.step_on(self.today)
         editor = PlanEditorScreen(self.today, existing=plan, start=self.today)
 
         def edited(new_plan: Plan | None) -> None:
@@ -339,9 +339,12 @@ class ScheduleView(JournalView):
             )
 
         self.app.push_screen(editor, edited)
-        if step is not None:
+        prefill = editor.prefill  # the note says what the form opens with (mid-crossover: the plan's start)
+        if prefill.defaults is not None and plan.step_on(self.today) is not None:
+            again = f", crossing over to {prefill.defaults.crossover_to} again" if prefill.defaults.crosses_over else ""
             self.notify(
-                f"Re-planning from today at {format_decimal(step.dose_mg)} mg; earlier steps stay as they were."
+                f"Re-planning from today at {prefill.defaults.drug} {format_decimal(prefill.starting_amounts()[0])} mg"
+                f" a day{again}; earlier steps stay as they were."
             )
 
     def action_new_plan(self) -> None:

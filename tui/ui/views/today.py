@@ -19,7 +19,13 @@ from tui.core.doses import format_decimal, format_mg, percent
 from tui.core.entry import DayEntry
 from tui.core.hold_suggestion import suggest_hold_for_plan
 from tui.core.insights import metric_value
-from tui.core.intake_drugs import drug_totals_text, logged_diazepam, logged_drug_intakes, names_day_drugs
+from tui.core.intake_drugs import (
+    DIAZEPAM_CHART_UNIT,
+    drug_totals_text,
+    logged_diazepam,
+    logged_drug_intakes,
+    names_day_drugs,
+)
 from tui.core.plan_model import Plan, Step
 from tui.core.scales import Metric, phase_legend, phase_marked
 from tui.core.settings import Settings
@@ -132,8 +138,8 @@ def symptom_total_text(entry: DayEntry) -> str:
     return "–" if value is None else format_decimal(Decimal(str(value)))
 
 
-DIAZEPAM_DOSE_NOTE = " (≈: both drugs as ≈ mg diazepam)"
-"""Under the week's table when a day of two drugs shows its ≈ diazepam."""
+DIAZEPAM_DOSE_NOTE = f", {DIAZEPAM_CHART_UNIT} when marked ≈ (each drug by the plan's table)"
+"""Under the week's table when a day that names its drugs shows its ≈ diazepam: the unit of ``≈17.5``."""
 
 
 def week_table(entries: dict[date, DayEntry], today: date, plan: Plan | None = None) -> list[str]:
