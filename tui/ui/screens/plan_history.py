@@ -23,10 +23,10 @@ from textual.widgets import DataTable, Label, Static
 from tui.core.plan_history import HistoryRow, NotUndoable, PlanUndo, history_rows, undo_last_change
 from tui.core.terminal_text import terminal_safe
 from tui.store.errors import StoreError
+from tui.ui.plan_change_text import describe_change
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.dialog import Dialog
 from tui.ui.session import Session
-from tui.ui.views.schedule import describe_change
 from tui.ui.widgets.key_bar import KeyBar
 
 WHEN_WIDTH = 10

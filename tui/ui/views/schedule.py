@@ -11,7 +11,6 @@ recorded as an event in the audit trail.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -24,19 +23,19 @@ from tui.core import plan_changes
 from tui.core.doses import format_decimal
 from tui.core.measured_forms import forms_text
 from tui.core.plan_crossover import crossover_text
-from tui.core.plan_flags import flag_legend, flag_summary
 from tui.core.plan_model import Plan
 from tui.core.plan_weeks import is_micro_taper, plan_weeks
 from tui.core.planner import MAX_STEP_DAYS
 from tui.core.validation import ValidationError, parse_decimal, parse_int
 from tui.store.errors import StoreError
+from tui.ui.plan_change_text import describe_change
 from tui.ui.screens.confirm_dialog import ConfirmDialog
 from tui.ui.screens.plan_editor import PlanEditorScreen
 from tui.ui.screens.text_prompt import PromptAnswer, TextPrompt
 from tui.ui.session import Change, Session
 from tui.ui.views.journal_view import JournalView
 from tui.ui.widgets.line_table import LineTable
-from tui.ui.widgets.step_table import daily_total_text, planned_intake_texts, show_steps, show_weeks, step_legend
+from tui.ui.widgets.step_table import daily_total_text, show_steps, show_weeks, step_legend
 
 
 class ScheduleView(JournalView):
@@ -374,28 +373,3 @@ class ScheduleView(JournalView):
         from tui.ui.screens.plan_history import PlanHistoryScreen  # loaded when first opened
 
         self.app.push_screen(PlanHistoryScreen(self.session))
-
-
-def describe_change(old: Plan | None, new: Plan, today: date) -> str:
-    """What a change does, in words: the end date before and after, and the next steps."""
-
-    lines = []
-    if old is not None:
-        shift = (new.end_date - old.end_date).days
-        moved = f"{abs(shift)} days {'later' if shift > 0 else 'earlier'}" if shift else "unchanged"
-        lines.append(f"End: {old.end_date.isoformat()} → {new.end_date.isoformat()} ({moved})")
-    lines.append("Steps from today:")
-    index = new.step_index_on(today) or 0
-    for step in new.steps[index : index + 5]:
-        flags = f"  {flag_summary(step.flag_codes)}" if step.flags else ""
-        intakes = " · ".join(planned_intake_texts(new, step))
-        lines.append(
-            f"  {step.start.isoformat()} – {step.end.isoformat()}  {intakes} ({daily_total_text(new, step)}){flags}"
-        )
-    if len(new.steps) > index + 5:
-        lines.append(f"  … {len(new.steps) - index - 5} more")
-    shown = new.steps[index : index + 5]
-    legend = flag_legend(code for step in shown for code in step.flag_codes)
-    if legend:
-        lines.append(legend)
-    return "\n".join(lines)
