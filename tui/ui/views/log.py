@@ -169,7 +169,9 @@ class LogView(SymptomListEditing):
             entry = DayEntry(day=day, intakes=due)
         plan = self.session.plan
         self.form.custom_names = self.session.settings.custom_symptoms
-        self.form.load(entry, form_on(plan, day), offered, _day_drugs(plan, entry, offered))
+        self.form.load(
+            entry, form_on(plan, day), offered, _day_drugs(plan, entry, offered, self.session.settings.intake_times)
+        )
         self._loaded_state = self._form_state()
         self._update_header()
 
@@ -381,11 +383,15 @@ class LogView(SymptomListEditing):
         self._update_header()
 
 
-def _day_drugs(plan: Plan | None, entry: DayEntry, offered: tuple[Intake, ...]) -> DayDrugs | None:
-    """The drugs ``entry``'s rows may be of, each in its form that day, on a day of two drugs
-    (docs/DOMAIN.md §3.12); ``None`` on any other day, whose rows read as they always did."""
+def _day_drugs(
+    plan: Plan | None, entry: DayEntry, offered: tuple[Intake, ...], times: tuple[str, ...]
+) -> DayDrugs | None:
+    """The drugs ``entry``'s rows may be of, each in its form that day, with the plan's intakes
+    at the usual ``times``, on a day of two drugs (docs/DOMAIN.md §3.12); ``None`` on any other
+    day, whose rows read as they always did."""
     if plan is None or not names_day_drugs(plan, entry.merged(intakes=entry.intakes + offered)):
         return None
     drugs = plan_drugs(plan)
     stored = [None if drug == plan.params.drug else drug for drug in drugs]
-    return DayDrugs(plan.params.drug, tuple((drug, drug_form_on(plan, entry.day, drug)) for drug in stored))
+    forms = tuple((drug, drug_form_on(plan, entry.day, drug)) for drug in stored)
+    return DayDrugs(plan.params.drug, forms, planned_drug_intakes(plan, times, entry.day))
