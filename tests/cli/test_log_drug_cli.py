@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.cli.conftest import TODAY
 from tests.cli.test_status_cli import save
 from tests.exchange.crossover_plans import crossover_plan
-from tui.commands.status import EXIT_LOGGED, EXIT_NOT_YET, status_of
+from tui.commands.status import EXIT_LOGGED, status_of
 from tui.core.entry import DayEntry, Intake
 from tui.store.journal import open_journal
 
@@ -29,11 +29,11 @@ def test_a_diazepam_dose_is_logged_beside_the_clonazepam_and_status_counts_it(ta
     save(data_path, crossover_plan(DAY))
     result = taper("log", "--dose", "0.5@08:00", "--dose", "0.25@20:00")
     assert result.returncode == 0, result.stderr
-    status = taper("status", "--json")
-    assert status.returncode == EXIT_NOT_YET and json.loads(status.stdout)["line"].count("1 of 2") == 1
+    status = taper("status", "--json")  # the night's dose is logged by its clonazepam row
+    assert status.returncode == EXIT_LOGGED and json.loads(status.stdout)["intakes_logged"] == 2
     result = taper("log", "--dose", "Valium:5@20:00")
     assert result.returncode == 0, result.stderr
-    assert "20:00 clonazepam" not in result.stdout and "20:00 diazepam 5 mg" in result.stdout
+    assert "20:00 clonazepam 0.25 mg = ½ tab · 20:00 diazepam 5 mg = 1 tab" in result.stdout  # added, not replaced
     assert "(daily total clonazepam 0.75 mg + diazepam 5 mg)" in result.stdout
     assert _stored_intakes(data_path) == [
         {"time": "08:00", "mg": "0.5"},
@@ -66,8 +66,9 @@ def test_the_help_explains_the_drug_prefix(taper) -> None:
     assert "diazepam:5@20:00" in result.stdout
 
 
-def test_a_night_of_clonazepam_alone_does_not_log_the_night() -> None:
+def test_a_night_of_clonazepam_alone_logs_the_night_and_a_missing_night_does_not() -> None:
     plan = crossover_plan(DAY)
     entry = DayEntry(DAY, (Intake(Decimal("0.5"), "08:00"), Intake(Decimal("0.25"), "20:00")))
-    status = status_of(plan, entry, DAY)
+    assert status_of(plan, entry, DAY).logged  # the 20:00 dose was taken: one row at that time says so
+    status = status_of(plan, DayEntry(DAY, entry.intakes[:1]), DAY)
     assert not status.logged and status.partly_logged == "1 of 2"

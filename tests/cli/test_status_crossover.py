@@ -66,9 +66,13 @@ def test_the_cli_shows_the_crossover_day(taper, data_path: Path) -> None:
         "clonazepam 0.5 mg = 1 tab and clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab|"
         "clonazepam 0.75 mg + diazepam 5 mg\n"
     )
-    # The night's intake is two drugs: logged as two intakes, the diazepam naming its drug.
-    intakes = (Intake(Decimal("0.5"), "08:00"), Intake(Decimal("0.25"), "20:00"))
-    save(data_path, None, DayEntry(DAY, intakes))
+    # The night's intake is two drugs at one time: a row of either logs it, the diazepam naming its drug.
+    morning = (Intake(Decimal("0.5"), "08:00"),)
+    save(data_path, None, DayEntry(DAY, morning))
     assert taper("status").returncode == EXIT_NOT_YET
-    save(data_path, None, DayEntry(DAY, (*intakes, Intake(Decimal(5), "20:00", "diazepam"))))
+    save(
+        data_path,
+        None,
+        DayEntry(DAY, (*morning, Intake(Decimal("0.25"), "20:00"), Intake(Decimal(5), "20:00", "diazepam"))),
+    )
     assert taper("status").returncode == EXIT_LOGGED

@@ -82,11 +82,13 @@ def test_a_drug_typed_must_be_one_of_the_plans():
         plan_intake_drug(plan, "lorazepam", "--dose")
 
 
-def test_a_stage_day_expects_each_drug_of_each_intake():
-    from tui.core.settings import every_intake_logged, intakes_expected
+def test_a_stage_day_expects_each_intake_time_whatever_its_drugs():
+    from tui.core.intake_drugs import every_intake_logged, intakes_expected
 
     plan = crossover_plan()
-    assert intakes_expected(plan, STAGE_1) == 3
+    assert intakes_expected(plan, STAGE_1) == 2  # the night's clonazepam + diazepam are one intake
+    morning_only = DayEntry(STAGE_1, (Intake(Decimal("0.5"), "08:00"),))
+    assert not every_intake_logged(morning_only, intakes_expected(plan, STAGE_1))
     clonazepam_only = DayEntry(STAGE_1, (Intake(Decimal("0.5"), "08:00"), Intake(Decimal("0.25"), "20:00")))
-    assert not every_intake_logged(clonazepam_only, intakes_expected(plan, STAGE_1))
-    assert every_intake_logged(DayEntry(STAGE_1, planned_drug_intakes(plan, TIMES, STAGE_1)), 3)
+    assert every_intake_logged(clonazepam_only, 2)  # the night's dose was taken: a row at 20:00 says so
+    assert every_intake_logged(DayEntry(STAGE_1, planned_drug_intakes(plan, TIMES, STAGE_1)), 2)

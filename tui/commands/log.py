@@ -1,7 +1,8 @@
 """``taper-tui log``: add to one day without opening the app (scripts, cron, aliases).
 
-A run adds, it never silently replaces: ``--dose`` adds an intake (a dose at a time already
-logged replaces that one intake), each ``--note`` adds a line. Replacing or emptying a field takes
+A run adds, it never silently replaces: ``--dose`` adds an intake (a dose of the drug already
+logged at that time replaces that one intake, and the run says so: two doses of one drug at one
+time are one dose, logged as their total), each ``--note`` adds a line. Replacing or emptying a field takes
 an explicit ``--replace-doses``, ``--replace-note`` or ``--clear FIELD``, so a second command
 typed in a fog cannot erase the first one's work. Every run prints what the day now holds.
 
@@ -24,7 +25,7 @@ from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, out, today_from, usag
 from tui.core.crisis_lines import crisis_lines_for, situation_for
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry, Intake, parse_intake
-from tui.core.intake_drugs import drug_totals_text, names_day_drugs, plan_intake_drug
+from tui.core.intake_drugs import drug_of, drug_totals_text, logged_drug_intakes, names_day_drugs, plan_intake_drug
 from tui.core.plan_model import Plan
 from tui.core.plausibility import day_dose_warnings
 from tui.core.scales import ANXIETY, MOOD, SLEEP_QUALITY, SYMPTOM
@@ -62,8 +63,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--dose",
         action="append",
         metavar="[DRUG:]MG[@HH:MM]",
-        help="a dose taken, e.g. 0.25@08:00; adds an intake (one of the same drug at the same time is replaced). "
-        "During a crossover name the drug crossed over to first: diazepam:5@20:00 (no drug: the plan's own)",
+        help="a dose taken, e.g. 0.25@08:00; adds an intake. One of the same drug at the same time is replaced "
+        "(a correction; the output says what it replaced): two doses of one drug at one time are one dose, "
+        "give their total. During a crossover name the drug crossed over to first: diazepam:5@20:00 (no drug: "
+        "the plan's own)",
     )
     parser.add_argument("--replace-doses", action="store_true", help="the --dose values become the day's only intakes")
     parser.add_argument("--anxiety", metavar="0-10")
@@ -93,8 +96,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _apply(args: argparse.Namespace, entry: DayEntry, known_symptoms: set[str], plan: Plan | None = None) -> DayEntry:
-    """The entry with each given flag applied; raises ValidationError naming the flag."""
+def _apply(
+    args: argparse.Namespace,
+    entry: DayEntry,
+    known_symptoms: set[str],
+    plan: Plan | None = None,
+    replaced: list[tuple[Intake, Intake]] | None = None,
+) -> DayEntry:
+    """The entry with each given flag applied; raises ValidationError naming the flag. Each
+    logged intake a ``--dose`` replaced is added to ``replaced`` as (old, new)."""
     empty = DayEntry(day=entry.day)
     for name in args.clear or ():
         if name not in CLEARABLE:
@@ -108,7 +118,10 @@ def _apply(args: argparse.Namespace, entry: DayEntry, known_symptoms: set[str], 
     if args.dose:
         intakes = [] if args.replace_doses else list(entry.intakes)
         for spec in args.dose:
-            _add_intake(intakes, _dose(spec, plan))
+            new = _dose(spec, plan)
+            old = _add_intake(intakes, new)
+            if old is not None and replaced is not None and not args.replace_doses:
+                replaced.append((old, new))
         changes["intakes"] = tuple(intakes)
     if args.anxiety is not None:
         changes["anxiety"] = parse_int("--anxiety", args.anxiety, ANXIETY.low, ANXIETY.high)
@@ -163,14 +176,16 @@ def _dose(spec: str, plan: Plan | None) -> Intake:
     return replace(parse_intake(named.group(2), "--dose"), drug=drug)
 
 
-def _add_intake(intakes: list[Intake], intake: Intake) -> None:
-    """Add ``intake``; one of the same drug already logged at the same clock time is replaced in its place."""
+def _add_intake(intakes: list[Intake], intake: Intake) -> Intake | None:
+    """Add ``intake``; one of the same drug already logged at the same clock time is replaced in
+    its place (a correction) and returned, to be said."""
     if intake.time is not None:
         for index, logged in enumerate(intakes):
             if logged.time == intake.time and logged.drug == intake.drug:
                 intakes[index] = intake
-                return
+                return logged
     intakes.append(intake)
+    return None
 
 
 def _rated(symptoms: dict[str, int], items: list[str], known: set[str]) -> dict[str, int]:
@@ -222,8 +237,9 @@ def run(args: argparse.Namespace) -> int:
             except ValidationError as error:
                 warn(f"the stored plan cannot be read ({error}); doses are checked without it")
                 plan = None
+            replaced: list[tuple[Intake, Intake]] = []
             try:
-                updated = _apply(args, entry, {s.key for s in symptoms}, plan)
+                updated = _apply(args, entry, {s.key for s in symptoms}, plan, replaced)
             except ValidationError as error:
                 return usage_error(error.field, str(error).split(": ", 1)[1])
             if updated.intakes != entry.intakes and not args.yes:
@@ -234,6 +250,9 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:
         return fail(str(error))
     out(f"saved {day.isoformat()} in {path}")
+    for old, new in replaced:
+        if old != new:
+            out(f"replaced {_intake_text(old, plan, updated)} by {format_decimal(new.mg)} mg")
     print("\n".join(describe_day(updated, symptoms, plan)))
     flags = red_flags_in(updated.symptoms)
     if flags:
@@ -255,15 +274,16 @@ def describe_day(entry: DayEntry, symptoms: list[Symptom], plan: Plan | None = N
     """What ``entry`` holds, one indented line per part, user text made safe for a terminal; on a
     day of two drugs each intake and the daily total name their drug."""
     if entry.intakes:
-        doses = " · ".join(
-            f"{i.time} {_drug_text(i)}{format_decimal(i.mg)} mg"
-            if i.time
-            else f"{_drug_text(i)}{format_decimal(i.mg)} mg (no time)"
-            for i in entry.intakes
-        )
+        # In time order (a dose added later is listed where it was taken), the plan's own drug
+        # first at one time, the untimed last.
+        order = sorted(entry.intakes, key=lambda i: (i.time is None, i.time or "", i.drug is not None))
+        timed = entry.merged(intakes=tuple(order))
         if names_day_drugs(plan, entry):
+            # Each dose names its drug, in its own form, as the app's views say it.
+            doses = logged_drug_intakes(plan, timed)
             doses += f" (daily total {drug_totals_text(plan, entry.intakes)})"
         else:
+            doses = " · ".join(_intake_text(i, plan, entry) for i in timed.intakes)
             doses += f" (daily total {format_decimal(entry.total_mg)} mg)"
     else:
         doses = "none logged"
@@ -294,9 +314,11 @@ def describe_day(entry: DayEntry, symptoms: list[Symptom], plan: Plan | None = N
     return lines
 
 
-def _drug_text(intake: Intake) -> str:
-    """``diazepam `` before an intake of another drug than the plan's, else nothing."""
-    return f"{intake.drug} " if intake.drug else ""
+def _intake_text(intake: Intake, plan: Plan | None, entry: DayEntry) -> str:
+    """``20:00 diazepam 10 mg`` (``0.25 mg (no time)``): the drug named on a day of two drugs."""
+    drug = f"{drug_of(plan, intake)} " if names_day_drugs(plan, entry) else ""
+    dose = f"{drug}{format_decimal(intake.mg)} mg"
+    return f"{intake.time} {dose}" if intake.time else f"{dose} (no time)"
 
 
 def _rating(name: str, value: int | None, high: int) -> str:

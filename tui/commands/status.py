@@ -31,15 +31,14 @@ import argparse
 import json
 import string
 import sys
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from tui.commands.common import today_from, usage_error
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry
+from tui.core.intake_drugs import every_intake_logged, intakes_logged, partly_logged
 from tui.core.plan_model import Plan
-from tui.core.settings import every_intake_logged
 from tui.core.step_drugs import intake_parts, names_drugs, step_drug_totals
 from tui.core.terminal_text import terminal_safe
 from tui.core.validation import ValidationError
@@ -100,8 +99,8 @@ class Status:
     """The plan's first day when today is before it."""
     next_cut: date | None
     intakes_logged: int = 0
-    """How many intakes today's entry holds (any time, any dose); on a crossover day, how many
-    planned intakes have each of their drugs logged (:func:`intakes_covered`)."""
+    """How many intakes today's entry holds (:func:`~tui.core.intake_drugs.intakes_logged`: the
+    rows at one time are one intake, whatever their drugs; any time, any dose)."""
     drug_intakes: tuple[tuple[tuple[str, str, str], ...], ...] = ()
     """On a crossover day (then :attr:`intakes` is empty): each planned intake's drugs as
     ``(drug, mg text, measured text)``, terminal-safe."""
@@ -116,10 +115,7 @@ class Status:
     @property
     def partly_logged(self) -> str | None:
         """``1 of 2`` when some but not all of today's planned intakes are logged, else None."""
-        planned = self.planned_intakes
-        if self.logged or not planned or not self.intakes_logged:
-            return None
-        return f"{self.intakes_logged} of {planned}"
+        return None if self.logged else partly_logged(self.intakes_logged, self.planned_intakes)
 
     @property
     def days_to_cut(self) -> int | None:
@@ -211,7 +207,8 @@ def short_day(day: date) -> str:
 
 def is_logged(plan_intakes: int, entry: DayEntry | None) -> bool:
     """Today counts as logged when it holds every intake the plan sets for it
-    (:func:`~tui.core.settings.every_intake_logged`); on a day the plan sets nothing to take
+    (:func:`~tui.core.intake_drugs.every_intake_logged`: an intake time is logged by a dose of any
+    drug logged at it, so a crossover night of two drugs is one intake); on a day the plan sets nothing to take
     (0 mg, or no plan), when anything is logged."""
     if plan_intakes == 0:
         return entry is not None and not entry.is_empty()
@@ -242,11 +239,8 @@ def status_of(plan: Plan | None, entry: DayEntry | None, today: date) -> Status:
         for parts in (intake_parts(plan, step) if crossover else ())
         if any(mg > 0 for _drug, mg, _measured in parts)
     )
-    logged_count = len(entry.intakes) if entry else 0
+    logged_count = intakes_logged(entry)
     logged = is_logged(len(drug_intakes) or len(intakes), entry)
-    if drug_intakes:
-        logged_count = intakes_covered(drug_intakes, entry, plan.params.drug)
-        logged = logged_count == len(drug_intakes)
     return Status(
         today=today,
         has_plan=True,
@@ -262,23 +256,6 @@ def status_of(plan: Plan | None, entry: DayEntry | None, today: date) -> Status:
         drug_intakes=drug_intakes,
         daily=terminal_safe(step_drug_totals(plan, step)),
     )
-
-
-def intakes_covered(
-    planned: tuple[tuple[tuple[str, str, str], ...], ...], entry: DayEntry | None, own_drug: str
-) -> int:
-    """How many of a crossover day's planned intakes ``entry`` holds: an intake counts when an
-    intake of each of its drugs is logged (docs/DOMAIN.md §3.12; one logged intake is of one drug,
-    so clonazepam 0.25 mg + diazepam 5 mg at night takes two). Intakes are taken in order, each
-    logged intake counted once: a night's clonazepam alone does not make the night logged."""
-    left = Counter((i.drug or own_drug) for i in entry.intakes) if entry else Counter[str]()
-    covered = 0
-    for parts in planned:
-        drugs = Counter(drug for drug, _mg, _measured in parts)
-        if all(left[drug] >= count for drug, count in drugs.items()):
-            left -= drugs
-            covered += 1
-    return covered
 
 
 def check_format(text: str) -> None:

@@ -106,6 +106,56 @@ def planned_drug_intakes(plan: Plan | None, times: Sequence[str], day: date) -> 
     return tuple(result)
 
 
+def intakes_expected(plan: Plan | None, day: date, intakes_per_day: int | None = None) -> int | None:
+    """How many intakes ``day`` should hold: the plan's intakes above 0 mg that day — on a crossover
+    stage an intake of two drugs (clonazepam 0.25 mg + diazepam 5 mg at 20:00) is still one intake,
+    taken at one time; before the plan or without one, ``intakes_per_day`` (the number named at
+    first run); None when neither says."""
+    step = plan.step_on(day) if plan is not None else None
+    if plan is None or step is None:
+        return intakes_per_day
+    if names_drugs(step):
+        return sum(1 for parts in intake_parts(plan, step) if any(mg > 0 for _drug, mg, _measured in parts))
+    return sum(1 for mg in step.intake_mg if mg > 0)
+
+
+def intakes_logged(entry: DayEntry | None) -> int:
+    """How many intakes ``entry`` holds: the rows logged at one time are one intake, whatever their
+    drugs (the night's clonazepam and diazepam at 20:00 are the night's dose, and one row of either
+    says it was taken); each row without a time is an intake of its own.
+
+    Times are not matched with the plan's: a dose logged at 20:30 is the evening's."""
+    if entry is None:
+        return 0
+    untimed = sum(1 for intake in entry.intakes if intake.time is None)
+    return untimed + len({intake.time for intake in entry.intakes if intake.time is not None})
+
+
+def every_intake_logged(entry: DayEntry | None, expected: int | None) -> bool:
+    """True when ``entry`` holds every intake expected (:func:`intakes_expected`, counted by
+    :func:`intakes_logged`; more is still every one). With nothing to take (0) or nothing known
+    (None), any intake logged counts.
+
+    The one rule for "this day's doses are all logged": the status line's "logged ✓" and its
+    "1 of 2", the Log's header, and the days the report's estimated dip is worked out from. A day
+    with one of two intakes logged is not complete — counting it would read the missing log as a
+    dose not taken; a day whose night is logged by one of its two drugs is, or a reminder could
+    prompt a second evening dose."""
+    if entry is None:
+        return False
+    if not expected:
+        return bool(entry.intakes)
+    return intakes_logged(entry) >= expected
+
+
+def partly_logged(logged: int, expected: int | None) -> str | None:
+    """``1 of 2`` when ``logged`` intakes (:func:`intakes_logged`) are some but not all of those
+    ``expected`` (:func:`intakes_expected`), else None: status and the Log's header say it alike."""
+    if not expected or not 0 < logged < expected:
+        return None
+    return f"{logged} of {expected}"
+
+
 def drug_totals(plan: Plan | None, intakes: Sequence[Intake]) -> tuple[tuple[str, Decimal], ...]:
     """Each drug's total in ``intakes``, the plan's own first, then in the order met."""
     totals: dict[str, Decimal] = {}

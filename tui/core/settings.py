@@ -22,10 +22,9 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
-from tui.core.entry import DayEntry, Intake
+from tui.core.entry import Intake
 from tui.core.plan_fields import MAX_INTAKES, TIMES, PlanInputError, Text, field_text
 from tui.core.plan_model import Plan
-from tui.core.step_drugs import intake_parts, names_drugs
 from tui.core.validation import ValidationError
 
 
@@ -138,32 +137,6 @@ def planned_intakes(plan: Plan | None, settings: Settings, day: date) -> tuple[I
         return ()
     times = settings.intake_times
     return tuple(Intake(mg, times[i] if i < len(times) else None) for i, mg in enumerate(step.intake_mg))
-
-
-def intakes_expected(plan: Plan | None, day: date, intakes_per_day: int | None = None) -> int | None:
-    """How many intakes ``day`` should hold: the plan's intakes above 0 mg that day (on a crossover
-    day, each drug of each intake, as each is logged apart); before the plan or without one,
-    ``intakes_per_day`` (the number named at first run); None when neither says."""
-    step = plan.step_on(day) if plan is not None else None
-    if plan is None or step is None:
-        return intakes_per_day
-    if names_drugs(step):  # a crossover stage: one logged intake per drug of each intake (docs/DOMAIN.md §3.12)
-        return sum(1 for parts in intake_parts(plan, step) for _drug, mg, _measured in parts if mg > 0)
-    return sum(1 for mg in step.intake_mg if mg > 0)
-
-
-def every_intake_logged(entry: DayEntry | None, expected: int | None) -> bool:
-    """True when ``entry`` holds every intake expected (:func:`intakes_expected`; more is still
-    every one). With nothing to take (0) or nothing known (None), any intake logged counts.
-
-    The one rule for "this day's doses are all logged": the status line's "logged ✓" and the
-    days the report's estimated dip is worked out from. A day with one of two intakes logged is
-    not complete — counting it would read the missing log as a dose not taken."""
-    if entry is None:
-        return False
-    if not expected:
-        return bool(entry.intakes)
-    return len(entry.intakes) >= expected
 
 
 # ----- usual intake times --------------------------------------------------------------------

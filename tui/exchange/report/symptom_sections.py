@@ -17,9 +17,10 @@ from tui.core.doses import ZERO, format_decimal
 from tui.core.drug_level import ESTIMATE_NOTE, WARM_UP_HALF_LIVES, describe_swing, estimate, half_lives
 from tui.core.entry import DayEntry
 from tui.core.insights import TOTAL, CutResponse, cut_dates, cut_responses, daily_dose_series, daily_series
+from tui.core.intake_drugs import every_intake_logged, intakes_expected
 from tui.core.plan_model import Plan
 from tui.core.scales import SYMPTOM, TOTAL_SCALE_TEXT
-from tui.core.settings import Settings, every_intake_logged, intakes_expected
+from tui.core.settings import Settings
 from tui.core.symptoms import symptom_label
 from tui.exchange.report.figures import LEFT_OUT, MAX_LISTED, change_text, mean_text, planned_lookup
 from tui.exchange.report.model import Block, Bullets, Preformatted, Section, Table

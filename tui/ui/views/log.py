@@ -20,7 +20,16 @@ from textual.binding import Binding
 from textual.widgets import Input, Select, TextArea
 
 from tui.core.entry import DayEntry, Intake
-from tui.core.intake_drugs import drug_form_on, names_day_drugs, plan_drugs, planned_drug_intakes
+from tui.core.intake_drugs import (
+    drug_form_on,
+    every_intake_logged,
+    intakes_expected,
+    intakes_logged,
+    names_day_drugs,
+    partly_logged,
+    plan_drugs,
+    planned_drug_intakes,
+)
 from tui.core.measured_forms import form_on
 from tui.core.plan_model import Plan
 from tui.core.plausibility import day_dose_warnings
@@ -61,8 +70,9 @@ class LogView(SymptomListEditing):
         super().__init__(session, id=id)
         self.day: date | None = None
         """The day in the form (set when first shown: today)."""
-        self._logged = False
-        """Whether the day in the form was logged when it was loaded (or last saved)."""
+        self._logged: bool | str = False
+        """Whether the day in the form was logged when it was loaded (or last saved): ``1 of 2``
+        when it holds some of its planned intakes only (:meth:`_logged_state`)."""
         self._loaded_state: tuple[Any, ...] = ()
         self._saved_day: date | None = None
         """The day last saved from the form, while it is in the form: the header says "saved"."""
@@ -119,7 +129,7 @@ class LogView(SymptomListEditing):
         if not self.has_unsaved_changes:
             self._load(self.day)
         else:
-            self._logged = self.journal.get_day(self.day) is not None
+            self._logged = self._logged_state(self.journal.get_day(self.day))
             self._update_header()
 
     def _due_and_offered(self, day: date) -> tuple[tuple[Intake, ...], tuple[Intake, ...]]:
@@ -151,16 +161,28 @@ class LogView(SymptomListEditing):
             self.form.scroll_home(animate=False, immediate=True)
         self.day = day
         entry = self.journal.get_day(day)
-        self._logged = entry is not None
+        self._logged = self._logged_state(entry)
         offered: tuple[Intake, ...] = ()
         if entry is None:
             due, offered = self._due_and_offered(day)
             entry = DayEntry(day=day, intakes=due)
         plan = self.session.plan
         self.form.custom_names = self.session.settings.custom_symptoms
-        self.form.load(entry, form_on(plan, day), offered, _day_drugs(plan, entry, offered))
+        self.form.load(
+            entry, form_on(plan, day), offered, _day_drugs(plan, entry, offered, self.session.settings.intake_times)
+        )
         self._loaded_state = self._form_state()
         self._update_header()
+
+    def _logged_state(self, stored: DayEntry | None) -> bool | str:
+        """What the header says of the stored day: ``1 of 2`` (intakes logged) when it holds some
+        of the intakes planned only, as ``taper-tui status`` says, else whether anything is stored."""
+        if stored is None:
+            return False
+        expected = intakes_expected(self.session.plan, stored.day, self.session.settings.intakes_per_day)
+        if every_intake_logged(stored, expected):
+            return True
+        return partly_logged(intakes_logged(stored), expected) or True
 
     def _update_header(self) -> None:
         if self.day is None:
@@ -250,7 +272,7 @@ class LogView(SymptomListEditing):
             return False
         # What was typed is now what is stored: the form is clean until the re-read refills it.
         self._loaded_state = self._form_state()
-        self._logged = not entry.is_empty()
+        self._logged = self._logged_state(None if entry.is_empty() else entry)
         # "Saved" is said in the header, where the eye already is; a toast costs a reflow of the
         # screen. Clearing a day, or saving nothing, is said in words (a toast), as a surprise may be.
         self._saved_day = None if entry.is_empty() else entry.day
@@ -368,11 +390,15 @@ class LogView(SymptomListEditing):
         self._update_header()
 
 
-def _day_drugs(plan: Plan | None, entry: DayEntry, offered: tuple[Intake, ...]) -> DayDrugs | None:
-    """The drugs ``entry``'s rows may be of, each in its form that day, on a day of two drugs
-    (docs/DOMAIN.md §3.12); ``None`` on any other day, whose rows read as they always did."""
+def _day_drugs(
+    plan: Plan | None, entry: DayEntry, offered: tuple[Intake, ...], times: tuple[str, ...]
+) -> DayDrugs | None:
+    """The drugs ``entry``'s rows may be of, each in its form that day, with the plan's intakes
+    at the usual ``times``, on a day of two drugs (docs/DOMAIN.md §3.12); ``None`` on any other
+    day, whose rows read as they always did."""
     if plan is None or not names_day_drugs(plan, entry.merged(intakes=entry.intakes + offered)):
         return None
     drugs = plan_drugs(plan)
     stored = [None if drug == plan.params.drug else drug for drug in drugs]
-    return DayDrugs(plan.params.drug, tuple((drug, drug_form_on(plan, entry.day, drug)) for drug in stored))
+    forms = tuple((drug, drug_form_on(plan, entry.day, drug)) for drug in stored)
+    return DayDrugs(plan.params.drug, forms, planned_drug_intakes(plan, times, entry.day))

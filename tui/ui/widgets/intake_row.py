@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
+from tui.core.doses import format_mg
 from tui.core.entry import Intake
 from tui.core.formulations import Formulation
 from tui.core.measured_dose import (
@@ -42,6 +43,8 @@ class DayDrugs:
     """The plan's own drug (an intake of it is stored without a drug)."""
     forms: tuple[tuple[str | None, Formulation | None], ...]
     """(stored drug — ``None`` for :attr:`own` — and its form that day), the plan's own first."""
+    planned: tuple[Intake, ...] = ()
+    """The plan's intakes that day, one per drug of each intake (what ctrl+t fills a row with)."""
 
     def name(self, drug: str | None) -> str:
         """The drug's name as shown: ``clonazepam`` for ``None``."""
@@ -55,6 +58,10 @@ class DayDrugs:
         """The drug after ``drug`` in the plan's order, round again to the first (ctrl+t)."""
         order = [stored for stored, _form in self.forms]
         return order[(order.index(drug) + 1) % len(order)] if drug in order else order[0]
+
+    def planned_at(self, drug: str | None, time: str) -> Intake | None:
+        """The plan's intake of ``drug`` at ``time`` that day, if there is one (ctrl+t's amount)."""
+        return next((i for i in self.planned if i.drug == drug and time and i.time == time), None)
 
 
 class IntakeRow(Widget):
@@ -80,12 +87,13 @@ class IntakeRow(Widget):
     IntakeRow .remove-intake { margin-left: 1; min-width: 10; }
     IntakeRow .field-error { display: none; color: $error; padding: 0 1 0 2; height: auto; column-span: 6; }
     IntakeRow .field-error.-shown { display: block; }
+    IntakeRow .field-error.-hint { color: $text-warning; }
     IntakeRow Input.-error { background: $error 30%; text-style: bold; }
     IntakeRow.-drugs { grid-columns: 14 8 10 10 1fr 11; }
     IntakeRow.-drugs .intake-label { width: 14; text-style: bold; }
     """
 
-    BINDINGS = [Binding("ctrl+t", "next_drug", "Drug", key_display="^t")]
+    BINDINGS = [Binding("ctrl+t", "next_drug", "Row's drug", key_display="^t")]
 
     @dataclass
     class DrugChanged(Message):
@@ -113,6 +121,8 @@ class IntakeRow(Widget):
         self.other = Static("", classes="intake-other", markup=False)
         self.error_line = Static("", classes="field-error", markup=False)
         self.label = Label("Dose", classes="intake-label")
+        self._hint_amount: str | None = None
+        """The amount ctrl+t left in the row while its note is shown under it (typing another ends the note)."""
         self.show(intake, planned=planned)
 
     def compose(self) -> ComposeResult:
@@ -147,10 +157,17 @@ class IntakeRow(Widget):
         self.amount_input.placeholder = dose_text(planned.mg, self.form) if planned else ""
         for field in (self.time_input, self.amount_input):
             field.remove_class("-error")
-        if self.error_line.has_class("-shown"):
-            self.error_line.update("")
-            self.error_line.remove_class("-shown")
+        self._show_line("")
         self.update_other()
+
+    def _show_line(self, text: str, *, hint: bool = False) -> None:
+        """Say ``text`` under the row (an error, or a ``hint`` about what ctrl+t did); ``""`` hides it."""
+        if not text and not self.error_line.has_class("-shown"):
+            return  # nothing to clear: no layout pass
+        self.error_line.update(text)
+        self.error_line.set_class(bool(text), "-shown")
+        self.error_line.set_class(hint, "-hint")
+        self._hint_amount = self.amount_input.value if hint else None
 
     def number(self, number: int) -> None:
         """Label the row ``Dose N`` (rows are renumbered when one is removed); ``N drug`` on a day of two drugs."""
@@ -174,11 +191,31 @@ class IntakeRow(Widget):
         return action != "next_drug" or (self.drugs is not None and len(self.drugs.forms) > 1)
 
     def action_next_drug(self) -> None:
-        """ctrl+t: the row's drug becomes the plan's next one; its amount is read in that drug's form."""
+        """ctrl+t: the row's drug becomes the plan's next one, measured in that drug's form.
+
+        An amount is never carried over to the other drug (1 tab of clonazepam 0.5 mg read as 1
+        tab of diazepam 5 mg is ten times the mg): the row takes the new drug's planned amount at
+        its time, or none, and says so under it."""
         if self.drugs is None:
             return
+        before = self.drugs.name(self.drug)
         self.use_drugs(self.drugs, self.drugs.after(self.drug))
+        name = self.drugs.name(self.drug)
+        time = self.time_input.value.strip() or (self.planned.time if self.planned is not None else None) or ""
+        planned = self.drugs.planned_at(self.drug, time)
+        if self.planned is not None:  # an offered row: it offers the new drug's intake, or nothing
+            self.planned = planned
+            self.amount_input.placeholder = dose_text(planned.mg, self.form) if planned else ""
+        typed = bool(self.amount_input.value.strip())
+        if typed:
+            self.amount_input.show_value(dose_text(planned.mg, self.form) if planned is not None else "")
         self.update_other()
+        if typed and planned is not None:
+            self._show_line(
+                f"Now {name}: its planned {time} dose ({format_mg(planned.mg)}) filled in, check it", hint=True
+            )
+        elif typed:
+            self._show_line(f"Now {name}: the {before} amount was cleared, type the {name} amount", hint=True)
         self.post_message(self.DrugChanged(self))
 
     def dose(self) -> MeasuredDose | None:
@@ -212,6 +249,11 @@ class IntakeRow(Widget):
         if event.input is self.amount_input:
             self._take_offered_time()
         self.update_other()
+        if self.error_line.has_class("-hint"):
+            if self.amount_input.value != self._hint_amount:
+                self._show_line("")  # another amount typed: ctrl+t's note is done
+        elif self.error_line.has_class("-shown"):
+            self.parse(self._number)  # an error goes as soon as the row is valid (or says what still is not)
 
     def _take_offered_time(self) -> None:
         """An amount typed into an offered row with no time typed takes the offered time, as text.
@@ -248,9 +290,8 @@ class IntakeRow(Widget):
                     errors.append(error)
         self.time_input.set_class(any(e.field.endswith("time") for e in errors), "-error")
         self.amount_input.set_class(any(not e.field.endswith("time") for e in errors), "-error")
-        if errors or self.error_line.has_class("-shown"):  # nothing to clear: no layout pass
-            self.error_line.update("\n".join(f"✗ {e}" for e in errors))
-            self.error_line.set_class(bool(errors), "-shown")
+        if errors or not self.error_line.has_class("-hint"):  # ctrl+t's note stays while the row is valid
+            self._show_line("\n".join(f"✗ {e}" for e in errors))
         if errors or dose is None:
             return None, errors
         return Intake(mg=dose.mg, time=when, drug=self.drug if self.drugs is not None else None), []

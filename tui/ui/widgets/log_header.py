@@ -39,9 +39,15 @@ class LogHeader(Static):
         super().__init__("", id=id, markup=False)
         self._shown = ""
 
-    def show(self, day: date, today: date, *, logged: bool, read_only: bool, dirty: bool, saved: bool = False) -> None:
-        """Redraw the line for ``day`` (``saved``: what the form holds was just saved)."""
-        parts = [day_title(day, today), "logged" if logged else "not logged yet"]
+    def show(
+        self, day: date, today: date, *, logged: bool | str, read_only: bool, dirty: bool, saved: bool = False
+    ) -> None:
+        """Redraw the line for ``day`` (``saved``: what the form holds was just saved; ``logged``
+        as text, ``1 of 2``, when the stored day holds some of its planned intakes only)."""
+        logged_text = (
+            f"{logged} intakes logged" if isinstance(logged, str) else "logged" if logged else "not logged yet"
+        )
+        parts = [day_title(day, today), logged_text]
         if read_only:
             parts.append("read-only")
         if dirty:
