@@ -4,7 +4,6 @@ stages, in a subprocess on a temporary data file; saved, exported and imported b
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -25,11 +24,21 @@ def test_the_ashton_crossover_shows_both_drugs_and_the_level_total(tmp_path: Pat
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert "first a crossover to diazepam in 4 stages of 7 days (Ashton Manual (2002))" in lines[0]
-    assert "≈ diazepam mg/day" in result.stdout
-    rows = {row[0]: row for row in (re.split(r"\s{2,}", line) for line in lines) if row[0].isdigit()}
-    assert rows["1"][3:5] == ["clonazepam 0.5 mg = 1 tab · clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab", "20"]
-    assert rows["4"][3:5] == ["diazepam 10 mg = 2 tab · diazepam 10 mg = 2 tab", "20"]
-    assert rows["5"][3:5] == ["diazepam 7.5 mg = 1 ½ tab · diazepam 10 mg = 2 tab", "17.5"]
+    # each step's line, then its day (≈ diazepam, labelled) and one numbered intake a line
+    step = lines.index(next(line for line in lines if line.startswith("1   2027-01-04  2027-01-10")))
+    assert lines[step + 1 : step + 5] == [
+        "    daily total ≈ 20 mg diazepam",
+        "    1) clonazepam 0.5 mg = 1 tab",
+        "    2) clonazepam 0.25 mg = ½ tab",
+        "       + diazepam 5 mg = 1 tab",
+    ]
+    fifth = lines.index(next(line for line in lines if line.startswith("5   2027-02-01")))
+    assert lines[fifth + 1].strip() == "≫ fast start"  # its flags wrap within 80 columns
+    assert lines[fifth + 2 : fifth + 5] == [
+        "    daily total diazepam 17.5 mg",
+        "    1) diazepam 7.5 mg = 1 ½ tab",
+        "    2) diazepam 10 mg = 2 tab",
+    ]
 
 
 def test_json_carries_each_drug_and_va_dod_halves_the_diazepam(tmp_path: Path) -> None:

@@ -116,5 +116,7 @@ async def test_the_preview_compares_a_crossover_as_diazepam_and_names_both_drugs
         table = editor.query_one("#steps", DataTable)
         first = [str(cell) for cell in table.get_row_at(0)]
         # each intake, in the unit measured (docs/DOMAIN.md §3.12): the evening's part goes first
-        assert first[2] == "≈ 20 mg\ndiazepam"
-        assert first[3] == "clonazepam 0.5 mg = 1 tab\nclonazepam 0.25 mg = ½ tab +\n  diazepam 5 mg = 1 tab", first[3]
+        assert first[2] == (
+            "daily total ≈ 20 mg diazepam\n1) clonazepam 0.5 mg = 1 tab\n2) clonazepam 0.25 mg = ½ tab\n"
+            "   + diazepam 5 mg = 1 tab"
+        ), first[2]

@@ -4,11 +4,14 @@ and the ``--json`` document.
 Rule: the table shows each step's flags as the glyph and word of :class:`~tui.core.plan_flags.PlanFlag`
 with the signs present explained under it, as the Schedule does; ``--json`` keeps the stored codes
 (``over_10`` …), stable for scripts. A plan holds text from the person or a file: shown, never obeyed.
+A crossover's steps are each a line, then the day's ≈ diazepam and one intake a line under it
+(:mod:`tui.core.step_rows`), so it reads at 80 columns; a plan of one drug keeps its one-line rows.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from tui.commands.common import out
@@ -18,6 +21,7 @@ from tui.core.plan_crossover import crossover_text
 from tui.core.plan_flags import flag_legend, flag_summary
 from tui.core.plan_model import Plan, PlanParams, Step
 from tui.core.step_drugs import step_diazepam, step_intake_texts
+from tui.core.step_rows import crossover_step_lines, steps_and_cuts
 from tui.exchange.json_export import json_for_terminal
 
 DISCLAIMER = "For discussion with your prescriber — not medical advice."
@@ -118,32 +122,10 @@ def plan_table(plan: Plan) -> str:
     if drug is not None:
         lines.append(f"{drug.name}: {drug.half_life_text()}.")
     lines += [DISCLAIMER, ""]
-    crossing = p.crosses_over
-    rows = [("#", "from", "to", "mg/day", "measured", "cut %", "flags")]
-    if crossing:  # docs/DOMAIN.md §3.12: every intake names its drug(s); ≈ diazepam shows the level kept
-        rows = [("#", "from", "to", "each intake (· between intakes)", "≈ diazepam mg/day", "cut %", "flags")]
-    for number, s in enumerate(plan.steps, start=1):
-        if crossing:
-            diazepam = step_diazepam(plan, s)
-            dose = " · ".join(step_intake_texts(plan, s))
-            measured = "" if diazepam is None else format_decimal(diazepam.diazepam_mg)
-        else:
-            dose = format_decimal(s.dose_mg)
-            measured = s.unit_dose if len(s.intake_doses) == 1 else " + ".join(s.intake_doses)
-        rows.append(
-            (
-                str(number),
-                s.start.isoformat(),
-                s.end.isoformat(),
-                dose,
-                measured,
-                format_decimal(s.cut_pct),
-                flag_summary(s.flag_codes),
-            )
-        )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+    if p.crosses_over:
+        lines += crossover_rows(plan)
+    else:
+        lines += step_rows(plan)
     # The signs in the flags column, explained once under the table as the Schedule does.
     legend = flag_legend((code for step in plan.steps for code in step.flag_codes), separator="\n  ")
     if legend:
@@ -151,7 +133,7 @@ def plan_table(plan: Plan) -> str:
     projection = plan.projection()
     lines += [
         "",
-        f"{projection.steps} steps ({projection.cuts} cuts), {projection.start.isoformat()} → "
+        f"{steps_and_cuts(projection)}, {projection.start.isoformat()} → "
         f"{projection.end_date.isoformat()} ({projection.total_days} days); final dose {format_decimal(projection.final_mg)} mg.",
     ]
     for equivalent in projection.diazepam:
@@ -160,6 +142,72 @@ def plan_table(plan: Plan) -> str:
     if warnings:
         lines += ["", "Warnings:"] + [f"  - {w}" for w in warnings]
     return "\n".join(lines)
+
+
+def _aligned(rows: Sequence[tuple[str, ...]]) -> list[str]:
+    """Rows as columns padded to their widest cell, two spaces apart."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows]
+
+
+def step_rows(plan: Plan) -> list[str]:
+    """A plan of one drug: one line per step, its daily mg and what is measured."""
+    rows = [("#", "from", "to", "mg/day", "measured", "cut %", "flags")]
+    for number, s in enumerate(plan.steps, start=1):
+        measured = s.unit_dose if len(s.intake_doses) == 1 else " + ".join(s.intake_doses)
+        cut = format_decimal(s.cut_pct)
+        rows.append(
+            (
+                str(number),
+                s.start.isoformat(),
+                s.end.isoformat(),
+                format_decimal(s.dose_mg),
+                measured,
+                cut,
+                flag_summary(s.flag_codes),
+            )
+        )
+    return _aligned(rows)
+
+
+CROSSOVER_INDENT = "    "
+"""How far a crossover step's day and intakes sit in under its line."""
+
+CROSSOVER_WIDTH = 80
+"""The terminal a crossover's table is laid out for: a step's flags wrap, in their column, to fit."""
+
+
+def _flag_lines(codes: tuple[str, ...], room: int) -> list[str]:
+    """A step's flags packed into lines of at most ``room`` cells, a flag never split (its glyph
+    and word stay together)."""
+    lines: list[str] = []
+    for flag in (flag_summary((code,)) for code in codes):
+        if lines and len(lines[-1]) + 1 + len(flag) <= room:
+            lines[-1] += f" {flag}"
+        else:
+            lines.append(flag)
+    return lines or [""]
+
+
+def crossover_rows(plan: Plan) -> list[str]:
+    """A crossover (docs/DOMAIN.md §3.12): each step's line, then under it the day's ≈ diazepam,
+    labelled, and one numbered intake a line, each naming its drug(s), as the Schedule shows
+    them. On one line the intakes made a table of about 170 columns, and wrapped at 80 the
+    ≈ diazepam figure read as part of an intake."""
+    rows = [("#", "from", "to", "cut %")]
+    rows += [
+        (str(number), s.start.isoformat(), s.end.isoformat(), format_decimal(s.cut_pct))
+        for number, s in enumerate(plan.steps, start=1)
+    ]
+    header, *aligned = _aligned(rows)
+    offset = max(len(line) for line in [header, *aligned]) + 2  # where the flags column starts
+    lines = [f"{header.ljust(offset)}flags"]
+    for line, step in zip(aligned, plan.steps, strict=True):
+        first, *more = _flag_lines(step.flag_codes, CROSSOVER_WIDTH - offset)
+        lines.append(f"{line.ljust(offset)}{first}".rstrip())
+        lines += [" " * offset + flags for flags in more]
+        lines += [CROSSOVER_INDENT + text for text in crossover_step_lines(plan, step)]
+    return lines
 
 
 def print_plan(plan: Plan, as_json: bool, extra: dict[str, Any] | None = None) -> None:

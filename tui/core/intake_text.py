@@ -9,7 +9,8 @@ The measured unit is never formatted here: a plan step carries it already
 (:attr:`~tui.core.plan_model.Step.intake_doses`, :attr:`~tui.core.plan_model.Step.unit_dose`,
 from :meth:`~tui.core.formulations.Formulation.unit_text`), and a logged amount is put in the
 same words by the plan's formulation. When the measured form is mg anyway (a stated increment)
-the ``= …`` half is left out rather than said twice.
+the ``= …`` half is left out rather than said twice. A planned intake of 0 mg is said as
+stopped (``0 mg (stopped)``), not ``0 mg = 0 tab``: "0 tab" reads as a dose to measure.
 """
 
 from __future__ import annotations
@@ -28,17 +29,26 @@ INTAKE_SEPARATOR = " · "
 DAILY_TOTAL = "daily total"
 """The label every total for a day carries."""
 
+STOPPED = "(stopped)"
+"""After a planned 0 mg: the intake is no longer taken, nothing is to be measured."""
 
-def measured_dose(mg: Decimal, measured: str) -> str:
-    """``0.46 mg = 4.6 mL``; just ``0.46 mg`` when ``measured`` is empty or says the same mg."""
+
+def _mg_and_measured(mg: Decimal, measured: str) -> str:
     mg_text = format_mg(mg)
     return mg_text if measured in ("", mg_text) else f"{mg_text} = {measured}"
 
 
+def measured_dose(mg: Decimal, measured: str) -> str:
+    """A planned dose: ``0.46 mg = 4.6 mL``; just ``0.46 mg`` when ``measured`` is empty or says the
+    same mg; ``0 mg (stopped)`` for an intake (or a day) the plan has stopped."""
+    return f"{format_mg(mg)} {STOPPED}" if mg == 0 else _mg_and_measured(mg, measured)
+
+
 def in_measured_unit(mg: Decimal, formulation: Formulation | None) -> str:
-    """A logged amount in mg and in ``formulation``'s unit (mg alone when it cannot measure it)."""
+    """A logged amount in mg and in ``formulation``'s unit (mg alone when it cannot measure it);
+    a logged 0 mg is what was taken, so it is not said as stopped."""
     units = formulation.units_of(mg) if formulation is not None else None
-    return measured_dose(mg, formulation.unit_text(units) if formulation is not None and units is not None else "")
+    return _mg_and_measured(mg, formulation.unit_text(units) if formulation is not None and units is not None else "")
 
 
 def _timed(time: str | None, dose: str) -> str:

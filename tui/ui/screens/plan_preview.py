@@ -23,6 +23,7 @@ from tui.core.formulations import Drops, PowderScale, Tablet
 from tui.core.plan_model import TOO_COARSE, Plan
 from tui.core.planner import split_remainder_note
 from tui.core.step_drugs import names_drugs, step_diazepam, step_drug_totals
+from tui.core.step_rows import steps_and_cuts
 from tui.ui.widgets.step_table import fill_step_table
 
 SWITCH_KEY = "ctrl+l"
@@ -101,7 +102,7 @@ class PlanPreview(Vertical):
         """The summary (``note_split``: say how an even split was shared), the offer and the steps."""
         projection = plan.projection()
         lines = [
-            f"{projection.cuts} cuts, {dose_range(plan)}, "
+            f"{steps_and_cuts(projection)}, {dose_range(plan)}, "
             f"ends {projection.end_date.isoformat()} ({projection.total_days} days ≈ {projection.total_days // 7} weeks)",
         ]
         params = plan.params

@@ -6,9 +6,11 @@ intake and invites a double dose. The measured texts are the plan's own (:attr:`
 made by the formulation when the plan was built); a daily figure is always labelled as one.
 
 A step of a crossover (docs/DOMAIN.md §3.12) holds another drug than the plan's, or two: its
-texts come from :mod:`tui.core.step_drugs`, each intake naming its drug(s), and its daily mg is
-shown as ≈ diazepam, so a dose is never read as the wrong drug's. A step of the plan's own drug
-reads exactly as before.
+texts come from :mod:`tui.core.step_drugs`, each intake naming its drug(s), so a dose is never read
+as the wrong drug's. A crossover plan's rows have no mg/day column: the day (``daily total ≈ 20 mg
+diazepam``) is the first line of the cell and each numbered intake a line under it
+(:mod:`tui.core.step_rows`), so the day never runs into the first intake. A plan of one drug reads
+as before.
 
 Flags carry a glyph as well as a word (:class:`tui.core.plan_flags.PlanFlag`), so meaning never
 depends on colour alone; :func:`step_legend` explains every sign the table shows.
@@ -27,17 +29,17 @@ from rich.text import Text
 from tui.core import plan_model as pm
 from tui.core.doses import format_decimal
 from tui.core.formulations import Formulation
+from tui.core.intake_text import STOPPED
 from tui.core.measured_forms import form_on
 from tui.core.plan_flags import flag_legend, flag_summary
 from tui.core.plan_weeks import PlanWeek
 from tui.core.step_drugs import (
-    PART_SEPARATOR,
     names_drugs,
     step_daily_totals,
     step_diazepam,
-    step_drug_totals,
     step_intake_texts,
 )
+from tui.core.step_rows import crossover_step_lines
 from tui.ui.widgets.line_table import PADDING, LineTable, TableColumn
 
 if TYPE_CHECKING:  # only the plan preview's table is one: Today imports this module for its texts
@@ -50,6 +52,9 @@ WEEK_COLUMNS = ("", "week of", "mg/day", "each intake: mg · measured", "cut %",
 """A micro-taper read by the week: each dose from the week's first day → its last."""
 COMPACT_COLUMNS = ("", "from", "mg/day", "per day", "cut %", "flags")
 """For narrow previews (the plan editor): daily figures only, each labelled as daily."""
+CROSSOVER_COLUMNS = ("", "from", "the day's total, then each intake", "cut %", "flags")
+"""A crossover's: the day (≈ diazepam) is the first line of the cell and each numbered intake
+one a line under it; beside a daily column, ``≈ 20 mg`` ran into the first intake on one line."""
 
 FLAGS_WIDTH = 12
 """The flags column's width: what is left of 80 columns; a step's flags wrap onto more lines."""
@@ -75,17 +80,13 @@ def measured_text(mg: Decimal, measured: str) -> str:
 def planned_intake_texts(plan: pm.Plan, step: pm.Step) -> tuple[str, ...]:
     """Each planned intake of ``step`` in mg and in the measured unit: ``0.46 mg = 4.6 mL``
     (a crossover's: ``clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab``)."""
-    if names_drugs(step):
-        return step_intake_texts(plan, step)
-    return tuple(measured_text(mg, measured) for mg, measured in zip(step.intake_mg, step.intake_doses, strict=True))
+    return step_intake_texts(plan, step)
 
 
 def daily_total_text(plan: pm.Plan, step: pm.Step) -> str:
     """``daily total 0.93 mg = 9.3 mL``: the day's dose, always labelled as the total (a
     crossover's: ``daily total clonazepam 0.75 mg + diazepam 5 mg``)."""
-    if names_drugs(step):
-        return step_daily_totals(plan, step)
-    return f"daily total {measured_text(step.dose_mg, step.unit_dose)}"
+    return step_daily_totals(plan, step)
 
 
 def diazepam_day_text(plan: pm.Plan, step: pm.Step) -> str:
@@ -120,10 +121,12 @@ def intakes_cell(step: pm.Step) -> str:
     mg = "+".join(format_decimal(m) for m in step.intake_mg) + " mg"
     parts = [_AMOUNT_AND_UNIT.fullmatch(measured) for measured in step.intake_doses]
     units = {part.group(2) for part in parts if part is not None}
-    if len(units) == 1 and all(parts):
+    # "0 tab" reads as a tablet to take: tablets with an intake at 0 mg are spelled out, that one as stopped
+    if len(units) == 1 and all(parts) and not (units == {"tab"} and 0 in step.intake_mg):
         measured = "+".join(part.group(1) for part in parts if part is not None) + f" {units.pop()}"
     else:  # tablets (``1 ½ tab``): each intake spelled out
-        measured = " + ".join(step.intake_doses)
+        stopped = STOPPED.strip("()")
+        measured = " + ".join(stopped if m == 0 else d for m, d in zip(step.intake_mg, step.intake_doses, strict=True))
     return mg if measured == mg else f"{mg} · {measured}"
 
 
@@ -148,37 +151,36 @@ def step_legend(steps: Sequence[pm.Step], separator: str = " · ") -> str:
 
 
 def daily_mg_cell(plan: pm.Plan, step: pm.Step) -> str:
-    """The mg/day cell: ``0.93``; after a crossover ``17.5 mg`` over ``diazepam``; a crossover
-    stage's ``≈ 20 mg`` over ``diazepam`` (each drug's own total, one a line, when a drug in it has
-    no diazepam figure)."""
-    if not names_drugs(step):
-        return format_decimal(step.dose_mg)
-    if step.also is None:  # wholly the drug crossed over to: its own mg, named
-        return f"{mg_text(step.dose_mg)}\n{plan.drug_of(step)}"
-    equivalent = step_diazepam(plan, step)
-    if equivalent is None:
-        return step_drug_totals(plan, step).replace(PART_SEPARATOR, "\n+ ")
-    return f"≈ {format_decimal(equivalent.diazepam_mg)} mg\ndiazepam"
+    """The mg/day cell of a plan of one drug: ``0.93`` (a crossover's day is :func:`crossover_day_text`)."""
+    return format_decimal(step.dose_mg)
 
 
-def step_cells(plan: pm.Plan, index: int, today: date, compact: bool = False) -> tuple[Text, ...]:
-    """Row ``index`` of ``plan``'s steps table: mark, start, daily mg, intakes, cut, flags; today's
-    step bold, past ones dim. A crossover step's intakes are one a line, each drug named."""
+def crosses_over(plan: pm.Plan) -> bool:
+    """True when a step of ``plan`` names its drugs: its rows are :data:`CROSSOVER_COLUMNS`'."""
+    return any(names_drugs(step) for step in plan.steps)
+
+
+def crossover_cells(plan: pm.Plan, index: int, today: date) -> tuple[Text, ...]:
+    """Row ``index`` of a crossover plan's table (:data:`CROSSOVER_COLUMNS`): mark, start, the
+    day's total over the numbered intakes, cut, flags."""
     steps = plan.steps
     step = steps[index]
     marker = step_marker(step, today, index == len(steps) - 1)
     cut = "" if index == 0 and step.cut_pct == 0 else format_decimal(step.cut_pct)
-    if names_drugs(step):
-        intakes = (
-            step_drug_totals(plan, step).replace(PART_SEPARATOR, "\n+ ")
-            if compact
-            # an intake of two drugs goes on, indented, so it never reads as a third intake
-            else "\n".join(
-                text.replace(PART_SEPARATOR, f"{PART_SEPARATOR.rstrip()}\n  ") for text in step_intake_texts(plan, step)
-            )
-        )
-    else:
-        intakes = step.unit_dose if compact else intakes_cell(step)
+    day = "\n".join(crossover_step_lines(plan, step))
+    return _styled((marker, step.start.isoformat(), day, cut, flag_summary(step.flag_codes)), marker)
+
+
+def step_cells(plan: pm.Plan, index: int, today: date, compact: bool = False) -> tuple[Text, ...]:
+    """Row ``index`` of ``plan``'s steps table: mark, start, daily mg, intakes, cut, flags; today's
+    step bold, past ones dim. A crossover plan's rows are :func:`crossover_cells`."""
+    if crosses_over(plan):
+        return crossover_cells(plan, index, today)
+    steps = plan.steps
+    step = steps[index]
+    marker = step_marker(step, today, index == len(steps) - 1)
+    cut = "" if index == 0 and step.cut_pct == 0 else format_decimal(step.cut_pct)
+    intakes = step.unit_dose if compact else intakes_cell(step)
     cells = (
         marker,
         step.start.isoformat(),
@@ -198,8 +200,9 @@ def _styled(cells: Iterable[str], marker: str) -> tuple[Text, ...]:
 def fill_step_table(table: DataTable, plan: pm.Plan, today: date, compact: bool = False) -> None:
     """Replace a DataTable's rows with ``plan``'s steps (row keys are the steps' start dates)."""
     steps = plan.steps
-    columns = COMPACT_COLUMNS if compact else COLUMNS
-    if not table.columns:
+    columns = CROSSOVER_COLUMNS if crosses_over(plan) else COMPACT_COLUMNS if compact else COLUMNS
+    if tuple(str(column.label) for column in table.columns.values()) != columns:
+        table.clear(columns=True)  # a plan with or without a crossover: other columns
         for label in columns:
             # A step may carry four flags: they wrap within the column rather than push the
             # table past 80 columns (a horizontal scrollbar would hide a row).
@@ -214,6 +217,7 @@ def _columns(labels: Sequence[str], rows: Sequence[Sequence[Text]], room: int | 
     cut; with ``room`` (the table's width), the intakes wrap (a week's: mg, then the measured
     amounts) within what the other columns leave."""
     columns = []
+    wide = 2 if labels == CROSSOVER_COLUMNS else 3  # the intakes: what wraps to fit the room
     for index, label in enumerate(labels):
         widest = max([len(label)] + [line.cell_len for row in rows for line in row[index].split("\n")])
         if label == "flags":  # no wider than the flags shown: an empty column leaves the intakes room
@@ -221,9 +225,9 @@ def _columns(labels: Sequence[str], rows: Sequence[Sequence[Text]], room: int | 
         else:  # a cell of more than one line (a crossover's) is shown line by line
             columns.append(TableColumn(label, widest, wrap=any("\n" in row[index].plain for row in rows)))
     if room is not None:
-        intakes = columns[3]
+        intakes = columns[wide]
         left = room - sum(column.width + 2 * PADDING for column in columns if column is not intakes) - 2 * PADDING
-        columns[3] = TableColumn(intakes.label, min(intakes.width, max(MIN_INTAKES_WIDTH, left)), wrap=True)
+        columns[wide] = TableColumn(intakes.label, min(intakes.width, max(MIN_INTAKES_WIDTH, left)), wrap=True)
     return columns
 
 
@@ -232,9 +236,11 @@ def show_steps(table: LineTable, plan: pm.Plan, today: date, room: int | None = 
     with ``room``, an intakes cell wider than what the other columns leave wraps (a crossover's)."""
     steps = plan.steps
     rows = [step_cells(plan, index, today) for index in range(len(steps))]
-    columns = _columns(COLUMNS, rows, room)
-    width = columns[3].width
-    rows = [_measured_under_mg(row, width) for row in rows]
+    if crosses_over(plan):
+        columns = _columns(CROSSOVER_COLUMNS, rows, room)
+    else:
+        columns = _columns(COLUMNS, rows, room)
+        rows = [_measured_under_mg(row, columns[3].width) for row in rows]
     table.set_columns(columns)
     table.set_rows([step.start.isoformat() for step in steps], rows.__getitem__)
 
