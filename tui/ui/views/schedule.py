@@ -26,6 +26,7 @@ from tui.core.plan_crossover import crossover_text
 from tui.core.plan_model import Plan
 from tui.core.plan_weeks import is_micro_taper, plan_weeks
 from tui.core.planner import MAX_STEP_DAYS
+from tui.core.step_rows import steps_and_cuts
 from tui.core.validation import ValidationError, parse_decimal, parse_int
 from tui.store.errors import StoreError
 from tui.ui.plan_change_text import describe_change
@@ -177,7 +178,7 @@ class ScheduleView(JournalView):
         projection = plan.projection()
         # every band named, and a crossover said before the pace it leads to
         shape = f"{params.drug} · {params.pace_text()} · {forms_text(plan)}{crossover_text(params)}"
-        end = f"ends {projection.end_date.isoformat()} at {format_decimal(projection.final_mg)} mg · {projection.cuts} cuts"
+        end = f"ends {projection.end_date.isoformat()} at {format_decimal(projection.final_mg)} mg · {steps_and_cuts(projection)}"
         if is_micro_taper(plan.steps):
             end += " · by week (w: daily doses)" if self.by_week else " · daily (w: by week)"
         return f"{shape}\n{end}"
