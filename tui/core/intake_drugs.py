@@ -256,3 +256,46 @@ def chart_step_dose(plan: Plan, step: Step) -> Decimal | None:
         return step.dose_mg
     equivalent = step_diazepam(plan, step)
     return None if equivalent is None else equivalent.diazepam_mg
+
+
+@dataclass(frozen=True)
+class DayDrugs:
+    """The drugs a day's intakes may be of (a crossover day), each with the form it is measured in."""
+
+    own: str
+    """The plan's own drug (an intake of it is stored without a drug)."""
+    forms: tuple[tuple[str | None, Formulation | None], ...]
+    """(stored drug — ``None`` for :attr:`own` — and its form that day), the plan's own first."""
+    planned: tuple[Intake, ...] = ()
+    """The plan's intakes that day, one per drug of each intake (what ctrl+t fills a row with)."""
+
+    def name(self, drug: str | None) -> str:
+        """The drug's name as shown: ``clonazepam`` for ``None``."""
+        return drug or self.own
+
+    def form(self, drug: str | None) -> Formulation | None:
+        """The form ``drug`` is measured in that day (``None``: mg)."""
+        return dict(self.forms).get(drug)
+
+    def after(self, drug: str | None) -> str | None:
+        """The drug after ``drug`` in the plan's order, round again to the first (ctrl+t)."""
+        order = [stored for stored, _form in self.forms]
+        return order[(order.index(drug) + 1) % len(order)] if drug in order else order[0]
+
+    def planned_at(self, drug: str | None, time: str) -> Intake | None:
+        """The plan's intake of ``drug`` at ``time`` that day, if there is one (ctrl+t's amount)."""
+        return next((i for i in self.planned if i.drug == drug and time and i.time == time), None)
+
+
+def day_drugs(
+    plan: Plan | None, entry: DayEntry, offered: tuple[Intake, ...], times: tuple[str, ...]
+) -> DayDrugs | None:
+    """The drugs ``entry``'s rows may be of, each in its form that day, with the plan's intakes
+    at the usual ``times``, on a day of two drugs (docs/DOMAIN.md §3.12); ``None`` on any other
+    day, whose rows read as they always did."""
+    if plan is None or not names_day_drugs(plan, entry.merged(intakes=entry.intakes + offered)):
+        return None
+    drugs = plan_drugs(plan)
+    stored = [None if drug == plan.params.drug else drug for drug in drugs]
+    forms = tuple((drug, drug_form_on(plan, entry.day, drug)) for drug in stored)
+    return DayDrugs(plan.params.drug, forms, planned_drug_intakes(plan, times, entry.day))

@@ -21,24 +21,22 @@ from textual.widgets import Input, Select, TextArea
 
 from tui.core.entry import DayEntry, Intake
 from tui.core.intake_drugs import (
-    drug_form_on,
+    day_drugs,
     every_intake_logged,
     intakes_expected,
     intakes_logged,
     names_day_drugs,
     partly_logged,
-    plan_drugs,
     planned_drug_intakes,
 )
 from tui.core.measured_forms import form_on
-from tui.core.plan_model import Plan
 from tui.core.plausibility import day_dose_warnings
 from tui.core.symptoms import red_flags_in
 from tui.store.errors import StoreError
 from tui.ui.session import Change, Origin, Session
 from tui.ui.views.log_symptoms import SymptomListEditing
 from tui.ui.widgets.day_form import DayForm, Problems
-from tui.ui.widgets.intake_list import DayDrugs, IntakeList
+from tui.ui.widgets.intake_list import IntakeList
 from tui.ui.widgets.log_header import LogHeader, day_phrase
 from tui.ui.widgets.symptom_list import SymptomList
 
@@ -169,7 +167,7 @@ class LogView(SymptomListEditing):
         plan = self.session.plan
         self.form.custom_names = self.session.settings.custom_symptoms
         self.form.load(
-            entry, form_on(plan, day), offered, _day_drugs(plan, entry, offered, self.session.settings.intake_times)
+            entry, form_on(plan, day), offered, day_drugs(plan, entry, offered, self.session.settings.intake_times)
         )
         self._loaded_state = self._form_state()
         self._update_header()
@@ -388,17 +386,3 @@ class LogView(SymptomListEditing):
         self._load(date.fromisoformat(state["day"]))
         self.form.restore(state)
         self._update_header()
-
-
-def _day_drugs(
-    plan: Plan | None, entry: DayEntry, offered: tuple[Intake, ...], times: tuple[str, ...]
-) -> DayDrugs | None:
-    """The drugs ``entry``'s rows may be of, each in its form that day, with the plan's intakes
-    at the usual ``times``, on a day of two drugs (docs/DOMAIN.md §3.12); ``None`` on any other
-    day, whose rows read as they always did."""
-    if plan is None or not names_day_drugs(plan, entry.merged(intakes=entry.intakes + offered)):
-        return None
-    drugs = plan_drugs(plan)
-    stored = [None if drug == plan.params.drug else drug for drug in drugs]
-    forms = tuple((drug, drug_form_on(plan, entry.day, drug)) for drug in stored)
-    return DayDrugs(plan.params.drug, forms, planned_drug_intakes(plan, times, entry.day))

@@ -29,12 +29,13 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 
 from tui.core.entry import DayEntry, Intake
 from tui.core.formulations import Formulation
+from tui.core.intake_drugs import DayDrugs
 from tui.core.scales import SYMPTOM, Phase
 from tui.core.symptoms import Symptom, symptom_label
 from tui.core.terminal_text import terminal_safe
 from tui.core.validation import ValidationError, parse_note
 from tui.ui.widgets.day_measures import DayMeasures
-from tui.ui.widgets.intake_list import DayDrugs, IntakeList
+from tui.ui.widgets.intake_list import IntakeList
 from tui.ui.widgets.note_area import NoteArea
 from tui.ui.widgets.symptom_list import SymptomList
 

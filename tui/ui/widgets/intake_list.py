@@ -33,11 +33,12 @@ from textual.widgets import Button, Input, Static
 from tui.core.doses import ZERO, format_decimal
 from tui.core.entry import Intake
 from tui.core.formulations import Formulation
+from tui.core.intake_drugs import DayDrugs
 from tui.core.measured_dose import measured_unit
 from tui.core.validation import ValidationError
-from tui.ui.widgets.intake_row import PLANNED_TEXT, DayDrugs, IntakeRow
+from tui.ui.widgets.intake_row import PLANNED_TEXT, IntakeRow
 
-__all__ = ["PLANNED_TEXT", "DayDrugs", "IntakeList", "IntakeRow"]
+__all__ = ["PLANNED_TEXT", "IntakeList", "IntakeRow"]
 
 
 class IntakeList(Vertical):

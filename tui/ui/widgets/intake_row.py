@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Static
 from tui.core.doses import format_mg
 from tui.core.entry import Intake
 from tui.core.formulations import Formulation
+from tui.core.intake_drugs import DayDrugs
 from tui.core.measured_dose import (
     MeasuredDose,
     dose_text,
@@ -33,35 +34,6 @@ from tui.ui.widgets.field_input import FieldInput
 
 PLANNED_TEXT = "planned, not taken yet"
 """Beside an offered intake: it is on the plan for later today and not counted as taken."""
-
-
-@dataclass(frozen=True)
-class DayDrugs:
-    """The drugs a day's intakes may be of (a crossover day), each with the form it is measured in."""
-
-    own: str
-    """The plan's own drug (an intake of it is stored without a drug)."""
-    forms: tuple[tuple[str | None, Formulation | None], ...]
-    """(stored drug — ``None`` for :attr:`own` — and its form that day), the plan's own first."""
-    planned: tuple[Intake, ...] = ()
-    """The plan's intakes that day, one per drug of each intake (what ctrl+t fills a row with)."""
-
-    def name(self, drug: str | None) -> str:
-        """The drug's name as shown: ``clonazepam`` for ``None``."""
-        return drug or self.own
-
-    def form(self, drug: str | None) -> Formulation | None:
-        """The form ``drug`` is measured in that day (``None``: mg)."""
-        return dict(self.forms).get(drug)
-
-    def after(self, drug: str | None) -> str | None:
-        """The drug after ``drug`` in the plan's order, round again to the first (ctrl+t)."""
-        order = [stored for stored, _form in self.forms]
-        return order[(order.index(drug) + 1) % len(order)] if drug in order else order[0]
-
-    def planned_at(self, drug: str | None, time: str) -> Intake | None:
-        """The plan's intake of ``drug`` at ``time`` that day, if there is one (ctrl+t's amount)."""
-        return next((i for i in self.planned if i.drug == drug and time and i.time == time), None)
 
 
 class IntakeRow(Widget):
