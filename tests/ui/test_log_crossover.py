@@ -4,9 +4,14 @@ amount in that drug's form, and only an intake of the drug crossed over to store
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
 
 from tests.exchange.crossover_plans import crossover_plan
 from tests.ui.test_log_doses import SIZE, TODAY, open_log, type_into
@@ -25,18 +30,25 @@ def store_crossover(journal) -> None:
     journal.update_settings(intake_times=["08:00", "20:00"])
 
 
+@asynccontextmanager
+async def on_a_stage_day(app_factory, journal) -> AsyncIterator[tuple[Pilot[Any], Any]]:
+    """The Log on yesterday, a crossover stage day (every planned intake pre-filled), at 80×24."""
+    store_crossover(journal)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        log = await open_log(pilot)
+        await pilot.press("ctrl+left")
+        await pilot.pause()
+        yield pilot, log
+
+
 def stored_intakes(journal, day) -> list[dict]:
     stored = json.loads(Path(journal.path).read_text())
     return next(r for r in stored["entries"].values() if r["date"] == day.isoformat())["intakes"]
 
 
 async def test_a_stage_day_is_pre_filled_drug_by_drug_and_saved_with_the_diazepam_named(app_factory, journal):
-    store_crossover(journal)
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        log = await open_log(pilot)
-        await pilot.press("ctrl+left")  # yesterday: every planned intake pre-filled
-        await pilot.pause()
+    async with on_a_stage_day(app_factory, journal) as (pilot, log):  # yesterday: every planned intake pre-filled
         rows = log.intakes.rows
         assert [row.raw for row in rows] == [
             ("08:00", "1", "clonazepam"),
@@ -149,12 +161,7 @@ def test_log_on_a_crossover_stage_snapshot_at_80x24(snap_compare, tmp_path):
 
 
 async def test_a_draft_keeps_each_rows_drug(app_factory, journal):
-    store_crossover(journal)
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        log = await open_log(pilot)
-        await pilot.press("ctrl+left")
-        await pilot.pause()
+    async with on_a_stage_day(app_factory, journal) as (pilot, log):
         first = log.intakes.rows[0]
         first.amount_input.focus()
         await pilot.press("ctrl+t")  # the morning intake was diazepam after all (its amount cleared)

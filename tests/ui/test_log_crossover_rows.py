@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from tests.ui.test_log_crossover import store_crossover
+from tests.ui.test_log_crossover import on_a_stage_day, store_crossover
 from tests.ui.test_log_doses import SIZE, TODAY, open_log, type_into
 from tui.core.entry import DayEntry, Intake
 
@@ -59,12 +59,7 @@ async def test_changing_a_rows_drug_fills_in_that_drugs_planned_amount_never_the
 
 
 async def test_an_error_under_a_row_goes_as_soon_as_the_row_is_valid(app_factory, journal):
-    store_crossover(journal)
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        log = await open_log(pilot)
-        await pilot.press("ctrl+left")
-        await pilot.pause()
+    async with on_a_stage_day(app_factory, journal) as (pilot, log):
         await pilot.click(log.intakes.query_one("#add-intake"))
         await pilot.pause()
         row = log.intakes.rows[3]

@@ -20,14 +20,18 @@ TODAY = date(2027, 3, 15)
 NOW = datetime(2027, 3, 15, 9, 0)
 
 
+def app_with_plan(journal, start):
+    """The app at NOW with a stored plan from ``start``: 1 mg, 10 % every 14 days, 0.01 mg steps."""
+    plan = build_plan(
+        PlanParams(drug="clonazepam", start=start, dose_mg=Decimal(1), formulation=RawIncrement.create("0.01"))
+    )
+    journal.save_plan(plan.to_record(), creation_event(plan, NOW))
+    return build_app(journal, today=TODAY, clock=lambda: NOW)
+
+
 async def test_a_re_plan_mid_step_opens_holding_the_dose_taken_a_full_step(journal):
     # From 2027-03-08: 1 → 0.9 mg that day, 0.81 from 03-22; today (03-15) is mid-step at 0.9.
-    params = PlanParams(
-        drug="clonazepam", start=TODAY - timedelta(days=7), dose_mg=Decimal(1), formulation=RawIncrement.create("0.01")
-    )
-    plan = build_plan(params)
-    journal.save_plan(plan.to_record(), creation_event(plan, NOW))
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    app = app_with_plan(journal, TODAY - timedelta(days=7))
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_editor(pilot, "p")
         assert editor.query_one("#dose", Input).value == "0.9"
@@ -43,12 +47,7 @@ async def test_a_re_plan_mid_step_opens_holding_the_dose_taken_a_full_step(journ
 
 
 async def test_before_the_plan_starts_the_editor_adds_no_hold(journal):
-    params = PlanParams(
-        drug="clonazepam", start=TODAY + timedelta(days=7), dose_mg=Decimal(1), formulation=RawIncrement.create("0.01")
-    )
-    plan = build_plan(params)
-    journal.save_plan(plan.to_record(), creation_event(plan, NOW))
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    app = app_with_plan(journal, TODAY + timedelta(days=7))
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_editor(pilot, "p")
         assert editor.query_one("#hold", Input).value == "0"
@@ -58,12 +57,7 @@ async def test_before_the_plan_starts_the_editor_adds_no_hold(journal):
 async def test_a_new_plan_over_one_under_way_holds_the_dose_taken_a_full_step(journal):
     """``n`` (New plan) while a plan is under way starts at today's dose like a re-plan does: the
     new plan's first cut is never on the day it is saved unless the hold is set to 0."""
-    params = PlanParams(
-        drug="clonazepam", start=TODAY - timedelta(days=7), dose_mg=Decimal(1), formulation=RawIncrement.create("0.01")
-    )
-    plan = build_plan(params)
-    journal.save_plan(plan.to_record(), creation_event(plan, NOW))
-    app = build_app(journal, today=TODAY, clock=lambda: NOW)
+    app = app_with_plan(journal, TODAY - timedelta(days=7))
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_editor(pilot, "n")
         assert editor.query_one("#dose", Input).value == "0.9"
