@@ -19,16 +19,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from tui.core.doses import ZERO, format_decimal
-from tui.core.drugs import ASHTON, DIAZEPAM_REFERENCE_MG, equivalence_source, equivalent_mg
 from tui.core.entry import DayEntry, Intake, intake_drug
 from tui.core.formulations import Formulation
 from tui.core.intake_text import INTAKE_SEPARATOR, in_measured_unit
 from tui.core.measured_forms import form_on
 from tui.core.plan_model import Plan, Step
-from tui.core.step_drugs import PART_SEPARATOR, intake_parts, names_drugs, step_diazepam
+from tui.core.step_drugs import PART_SEPARATOR, diazepam_of, intake_parts, names_drugs, step_diazepam
 from tui.core.validation import ValidationError
 
 
@@ -174,16 +173,10 @@ def drug_totals_text(plan: Plan | None, intakes: Sequence[Intake]) -> str:
 
 
 def logged_diazepam(plan: Plan, intakes: Sequence[Intake]) -> Decimal | None:
-    """≈ diazepam of ``intakes``, each by its own drug and the plan's table, to 0.01 mg as
-    :func:`~tui.core.step_drugs.step_diazepam` says a step's; None when a drug has no figure."""
-    source = equivalence_source(plan.params.equivalence) or ASHTON
-    total = ZERO
-    for drug, mg in drug_totals(plan, intakes):
-        reference = equivalent_mg(drug, source)
-        if reference is None:
-            return None
-        total += mg * DIAZEPAM_REFERENCE_MG / reference
-    return total.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
+    """≈ diazepam of ``intakes``, each by its own drug (:func:`~tui.core.step_drugs.diazepam_of`,
+    as a step's is worked out); None when a drug has no figure."""
+    equivalent = diazepam_of(plan, drug_totals(plan, intakes))
+    return None if equivalent is None else equivalent.diazepam_mg
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ diazepam 5 mg = 1 tab``). The ≈ diazepam day names its source, as every equiva
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from tui.core.drugs import ASHTON, DIAZEPAM_REFERENCE_MG, DiazepamEquivalent, equivalence_source, equivalent_mg
@@ -57,21 +57,25 @@ def step_drug_totals(plan: Plan, step: Step) -> str:
     """The day's total of each drug: ``clonazepam 0.75 mg + diazepam 5 mg`` (``0.75 mg`` for the plan's own)."""
     if not names_drugs(step):
         return measured_dose(step.dose_mg, step.unit_dose)
-    parts = [(plan.drug_of(step), step.dose_mg)]
-    if step.also is not None:
-        parts.append((step.also.drug, step.also.dose_mg))
+    parts = step_drug_doses(plan, step)
     return PART_SEPARATOR.join(f"{drug} {measured_dose(mg, '')}" for drug, mg in parts if mg > 0) or "0 mg"
 
 
-def step_diazepam(plan: Plan, step: Step) -> DiazepamEquivalent | None:
-    """≈ diazepam for ``step``'s day, by the plan's equivalence table (Ashton unless the crossover
-    chose VA/DoD); None when a drug in it has no figure in that table."""
-    source = equivalence_source(plan.params.equivalence) or ASHTON
-    total = Decimal(0)
+def step_drug_doses(plan: Plan, step: Step) -> tuple[tuple[str, Decimal], ...]:
+    """``step``'s daily dose of each drug: its own drug first, then the drug it shares the day with."""
     parts = [(plan.drug_of(step), step.dose_mg)]
     if step.also is not None:
         parts.append((step.also.drug, step.also.dose_mg))
-    for drug, mg in parts:
+    return tuple(parts)
+
+
+def diazepam_of(plan: Plan, doses: Iterable[tuple[str, Decimal]]) -> DiazepamEquivalent | None:
+    """≈ diazepam of ``doses`` (drug, mg), each by its own drug and the plan's equivalence table
+    (Ashton unless the crossover chose VA/DoD); None when a drug has no figure in that table. The
+    one conversion for a planned step and a logged day alike."""
+    source = equivalence_source(plan.params.equivalence) or ASHTON
+    total = Decimal(0)
+    for drug, mg in doses:
         reference = equivalent_mg(drug, source)
         if reference is None:
             return None
@@ -80,6 +84,11 @@ def step_diazepam(plan: Plan, step: Step) -> DiazepamEquivalent | None:
     return DiazepamEquivalent(
         diazepam_mg=total.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize(), source=source
     )
+
+
+def step_diazepam(plan: Plan, step: Step) -> DiazepamEquivalent | None:
+    """≈ diazepam for ``step``'s day (:func:`diazepam_of`)."""
+    return diazepam_of(plan, step_drug_doses(plan, step))
 
 
 def timed_step_intakes(plan: Plan, step: Step, times: Sequence[str] = ()) -> str:
