@@ -40,17 +40,23 @@ def intake_parts(plan: Plan, step: Step) -> tuple[tuple[tuple[str, Decimal, str]
     return tuple(result)
 
 
+def step_intake_part_texts(plan: Plan, step: Step) -> tuple[tuple[str, ...], ...]:
+    """Each intake of ``step`` as the texts of the drugs in it: ``("0.46 mg = 4.6 mL",)`` for the
+    plan's own drug, else each drug named: ``("clonazepam 0.25 mg = ½ tab", "diazepam 5 mg = 1 tab")``."""
+    if not names_drugs(step):
+        return tuple(
+            (measured_dose(mg, measured),) for mg, measured in zip(step.intake_mg, step.intake_doses, strict=True)
+        )
+    return tuple(
+        tuple(f"{drug} {measured_dose(mg, measured)}" for drug, mg, measured in parts)
+        for parts in intake_parts(plan, step)
+    )
+
+
 def step_intake_texts(plan: Plan, step: Step) -> tuple[str, ...]:
     """Each intake of ``step``: ``0.46 mg = 4.6 mL`` for the plan's own drug, else every drug
     named: ``clonazepam 0.25 mg = ½ tab + diazepam 5 mg = 1 tab``."""
-    if not names_drugs(step):
-        return tuple(
-            measured_dose(mg, measured) for mg, measured in zip(step.intake_mg, step.intake_doses, strict=True)
-        )
-    return tuple(
-        PART_SEPARATOR.join(f"{drug} {measured_dose(mg, measured)}" for drug, mg, measured in parts)
-        for parts in intake_parts(plan, step)
-    )
+    return tuple(PART_SEPARATOR.join(parts) for parts in step_intake_part_texts(plan, step))
 
 
 def step_drug_totals(plan: Plan, step: Step) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from tui.core.doses import format_mg
 from tui.core.intake_text import DAILY_TOTAL
 from tui.core.plan_model import Plan, Projection, Step
-from tui.core.step_drugs import PART_SEPARATOR, step_daily_totals, step_diazepam, step_intake_texts
+from tui.core.step_drugs import PART_SEPARATOR, step_daily_totals, step_diazepam, step_intake_part_texts
 
 
 def steps_and_cuts(projection: Projection) -> str:
@@ -41,9 +41,8 @@ def numbered_intake_lines(plan: Plan, step: Step) -> list[str]:
     """Each intake on its own line after its number (``1) clonazepam 0.5 mg = 1 tab``); a second
     drug in the same intake under it, indented past the number (``   + diazepam 5 mg = 1 tab``)."""
     lines = []
-    for number, text in enumerate(step_intake_texts(plan, step), start=1):
+    for number, (first, *others) in enumerate(step_intake_part_texts(plan, step), start=1):
         prefix = f"{number}) "
-        first, *others = text.split(PART_SEPARATOR)
         lines.append(prefix + first)
         lines += [f"{' ' * len(prefix)}{PART_SEPARATOR.lstrip()}{other}" for other in others]
     return lines
