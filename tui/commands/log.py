@@ -17,14 +17,13 @@ without ``--yes``.
 from __future__ import annotations
 
 import argparse
-import re
 from dataclasses import replace
 from datetime import timedelta
 
 from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, out, today_from, usage_error, warn
 from tui.core.crisis_lines import crisis_lines_for, situation_for
 from tui.core.doses import format_decimal
-from tui.core.entry import DayEntry, Intake, parse_intake
+from tui.core.entry import DayEntry, Intake, parse_intake, split_dose_spec
 from tui.core.intake_drugs import drug_of, drug_totals_text, logged_drug_intakes, names_day_drugs, plan_intake_drug
 from tui.core.plan_model import Plan
 from tui.core.plausibility import day_dose_warnings
@@ -162,18 +161,14 @@ def _note_line(text: str) -> str:
     return parse_note(text, "--note")
 
 
-_DRUG_PREFIX = re.compile(r"\s*([A-Za-z][A-Za-z -]*?)\s*:(.*)", re.DOTALL)
-"""``diazepam:5@20:00``: a drug's name (letters first, so ``0.25@08:00`` is never read as one) and a colon."""
-
-
 def _dose(spec: str, plan: Plan | None) -> Intake:
     """One ``--dose`` value, ``[DRUG:]MG[@HH:MM]``: the drug checked against the plan's (stored
     only when it is not the plan's own); raises ValidationError naming the flag."""
-    named = _DRUG_PREFIX.fullmatch(spec)
-    if named is None:
+    typed, amount = split_dose_spec(spec)
+    if typed is None:
         return parse_intake(spec, "--dose")
-    drug = plan_intake_drug(plan, named.group(1), "--dose drug")
-    return replace(parse_intake(named.group(2), "--dose"), drug=drug)
+    drug = plan_intake_drug(plan, typed, "--dose drug")
+    return replace(parse_intake(amount, "--dose"), drug=drug)
 
 
 def _add_intake(intakes: list[Intake], intake: Intake) -> Intake | None:

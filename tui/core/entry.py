@@ -11,6 +11,7 @@ exported byte for byte as before. A named drug is stored as the drug, never as a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -75,8 +76,26 @@ class Intake:
         return self if self.drug != plan_drug else replace(self, drug=None)
 
 
+_DRUG_PREFIX = re.compile(r"\s*([A-Za-z][A-Za-z -]*?)\s*:(.*)", re.DOTALL)
+"""``diazepam:5@20:00``: a drug's name (letters first, so ``0.25@08:00`` is never read as one) and a colon."""
+
+
+def dose_spec(intake: Intake) -> str:
+    """``[DRUG:]MG[@HH:MM]``, as ``taper-tui log --dose`` takes it (:func:`split_dose_spec`) and the
+    days CSV writes it: ``0.25@08:00``, ``diazepam:5@20:00``."""
+    amount = f"{format_decimal(intake.mg)}@{intake.time}" if intake.time else format_decimal(intake.mg)
+    return f"{intake.drug}:{amount}" if intake.drug else amount
+
+
+def split_dose_spec(spec: str) -> tuple[str | None, str]:
+    """``diazepam:5@20:00`` → ``("diazepam", "5@20:00")``; ``(None, spec)`` when no drug is named.
+    The drug is as typed: which drugs a day may hold is the plan's to say."""
+    named = _DRUG_PREFIX.fullmatch(spec)
+    return (None, spec) if named is None else (named.group(1), named.group(2))
+
+
 def parse_intake(spec: str, field_name: str = "dose") -> Intake:
-    """Parse ``MG`` or ``MG@HH:MM`` (as typed after ``--dose``)."""
+    """Parse ``MG`` or ``MG@HH:MM`` (as typed after ``--dose``, its drug split off first)."""
     mg_text, _, time_text = spec.partition("@")
     mg = parse_mg(mg_text, field_name)
     when = parse_time(time_text, f"{field_name} time") if time_text.strip() else None

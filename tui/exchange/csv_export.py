@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from tui.core.doses import format_decimal
-from tui.core.entry import DayEntry, Intake
+from tui.core.entry import DayEntry, Intake, dose_spec
 from tui.core.plan_model import Plan, Step
 from tui.core.settings import Settings
 from tui.core.symptoms import catalogue
@@ -119,10 +119,7 @@ def spreadsheet_safe(text: str) -> str:
 
 def intake_detail(intakes: Iterable[Intake]) -> str:
     """``0.25@08:00;diazepam:5@20:00`` — the same ``[DRUG:]MG@HH:MM`` as ``taper-tui log --dose`` takes."""
-    return DETAIL_SEPARATOR.join(
-        (f"{i.drug}:" if i.drug else "") + (f"{format_decimal(i.mg)}@{i.time}" if i.time else format_decimal(i.mg))
-        for i in intakes
-    )
+    return DETAIL_SEPARATOR.join(dose_spec(i) for i in intakes)
 
 
 def symptom_columns(entries: Sequence[DayEntry], settings: Settings | None = None) -> list[str]:
