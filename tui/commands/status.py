@@ -37,7 +37,7 @@ from datetime import date
 from tui.commands.common import today_from, usage_error
 from tui.core.doses import format_decimal
 from tui.core.entry import DayEntry
-from tui.core.intake_drugs import every_intake_logged, intakes_logged, partly_logged
+from tui.core.intake_drugs import every_intake_logged, intakes_expected, intakes_logged, partly_logged
 from tui.core.plan_model import Plan
 from tui.core.step_drugs import intake_parts, names_drugs, step_drug_totals
 from tui.core.terminal_text import terminal_safe
@@ -240,7 +240,7 @@ def status_of(plan: Plan | None, entry: DayEntry | None, today: date) -> Status:
         if any(mg > 0 for _drug, mg, _measured in parts)
     )
     logged_count = intakes_logged(entry)
-    logged = is_logged(len(drug_intakes) or len(intakes), entry)
+    logged = is_logged(intakes_expected(plan, today) or 0, entry)  # the one count of the day's intakes
     return Status(
         today=today,
         has_plan=True,
